@@ -1,0 +1,80 @@
+# Two commands matter: `make run` and `make test`. Everything else supports them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV ?= .venv
+UV_VERSION ?= 0.13.8
+MANAGE = $(VENV)/bin/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+export UV_PYTHON_DOWNLOADS = never
+export UV_PROJECT_ENVIRONMENT = $(VENV)
+
+.PHONY: help
+help:
+	@echo "make run    - install, migrate, load the seed content and serve http://$(HOST):$(PORT)"
+	@echo "make test   - lint and run the whole test suite, browser tests included"
+	@echo "make bench  - measure page speed and query counts on the seeded site"
+	@echo "make lint   - ruff"
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	@py=$$(scripts/find-python) || { \
+	  echo "Python 3.12 or newer is needed and none was found that runs."; \
+	  echo "Install it (Debian/Ubuntu: apt-get install python3 python3-venv) or pass PYTHON=/path/to/python3.12."; \
+	  exit 1; }; \
+	echo "Using $$py"; \
+	if [ ! -x $(VENV)/bin/python ] || ! $(VENV)/bin/python -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+	  rm -rf $(VENV) && "$$py" -m venv $(VENV) || { echo "Could not create a virtual environment: install python3-venv."; exit 1; }; \
+	fi
+	$(VENV)/bin/python -m pip install --quiet "uv==$(UV_VERSION)"
+	$(VENV)/bin/uv sync --frozen --python $(VENV)/bin/python
+	@touch $@
+
+.PHONY: install
+install: $(VENV)/.installed
+
+.PHONY: setup
+setup: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	$(MANAGE) load_seed
+	$(MANAGE) ensure_admin
+
+.PHONY: run
+run: setup
+	@echo "Site: http://$(HOST):$(PORT)/   Beheer: http://$(HOST):$(PORT)/admin/"
+	@$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+.PHONY: chromium
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Chromium is missing: installing Debian's chromium package"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium at $(CHROMIUM)."; \
+	    echo "Install it with: sudo apt-get install chromium   (or set CHROMIUM=/path/to/chromium)"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+.PHONY: lint
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+.PHONY: test
+test: install chromium lint
+	$(MANAGE) makemigrations --check --dry-run --settings=website.settings.test
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+.PHONY: bench
+bench: install
+	$(VENV)/bin/python scripts/bench.py
+
+.PHONY: clean
+clean:
+	rm -rf $(VENV) static_collected

@@ -1,0 +1,114 @@
+"""StreamField blocks shared by every page type with a body."""
+
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+# Rich text never offers h1: the page title is the only h1.
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Tekst", max_length=120)
+    level = blocks.ChoiceBlock(
+        label="Niveau",
+        choices=[("h2", "Kop 2"), ("h3", "Kop 3"), ("h4", "Kop 4")],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Tussenkop"
+        template = "core/blocks/heading.html"
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(label="Afbeelding")
+    caption = blocks.CharBlock(label="Onderschrift", required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = "Afbeelding"
+        template = "core/blocks/figure.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label="Citaat")
+    attribution = blocks.CharBlock(label="Wie zei het", required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = "Citaat"
+        template = "core/blocks/quote.html"
+
+
+class DocumentDownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label="Document")
+    label = blocks.CharBlock(
+        label="Linktekst",
+        required=False,
+        max_length=200,
+        help_text="Laat leeg om de titel van het document te gebruiken.",
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = "Document om te downloaden"
+        template = "core/blocks/document_download.html"
+
+
+class LinkStructValue(blocks.StructValue):
+    @cached_property
+    def url(self):
+        page = self.get("page")
+        return page.url if page else self.get("external_url")
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Knoptekst", max_length=80, help_text="Zeg wat er gebeurt.")
+    page = blocks.PageChooserBlock(label="Pagina op deze site", required=False)
+    external_url = blocks.URLBlock(label="Of een adres elders", required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("external_url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(
+                        "Kies een pagina óf vul een adres in (precies één van de twee)."
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = "Knop naar een pagina"
+        template = "core/blocks/call_to_action.html"
+        value_class = LinkStructValue
+
+
+class ListBlock(blocks.StructBlock):
+    ordered = blocks.BooleanBlock(label="Genummerd", required=False, default=False)
+    items = blocks.ListBlock(blocks.CharBlock(label="Punt", max_length=500), label="Punten")
+
+    class Meta:
+        icon = "list-ul"
+        label = "Opsomming"
+        template = "core/blocks/list.html"
+
+
+def body_blocks(*extra):
+    """The blocks of a content body; apps add their own blocks (e.g. the chairmanship)."""
+    return [
+        ("heading", HeadingBlock()),
+        ("paragraph", blocks.RichTextBlock(label="Tekst", features=RICH_TEXT_FEATURES)),
+        ("image", FigureBlock()),
+        ("quote", QuoteBlock()),
+        ("document", DocumentDownloadBlock()),
+        ("call_to_action", CallToActionBlock()),
+        ("list", ListBlock()),
+        *extra,
+    ]

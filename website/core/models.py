@@ -1,0 +1,242 @@
+"""Content foundation: media models, base page types, site settings and the e-mail outbox."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from website.network.blocks import ChairmanshipBlock
+
+from .blocks import body_blocks
+
+# --- Media -------------------------------------------------------------------
+
+
+class CustomImage(AbstractImage):
+    """The project's image model, so fields can be added later without a painful swap."""
+
+    admin_form_fields = Image.admin_form_fields
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class CustomDocument(AbstractDocument):
+    admin_form_fields = Document.admin_form_fields
+
+
+# --- Pages -------------------------------------------------------------------
+
+
+class BasePage(Page):
+    """Fields and behaviour every public page shares: an introduction used as teaser and
+    as fallback meta description, share links and a print button."""
+
+    introduction = models.TextField(
+        "Inleiding",
+        blank=True,
+        max_length=600,
+        help_text="Eén of twee zinnen. Staat bovenaan en in overzichten en zoekmachines.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    show_share_links = True
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        text = self.search_description or self.introduction
+        return Truncator(" ".join(text.split())).chars(160)
+
+
+class HomePage(BasePage):
+    body = StreamField(body_blocks(("chairmanship", ChairmanshipBlock())), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    show_share_links = False
+
+    class Meta:
+        verbose_name = "Startpagina"
+
+    def get_context(self, request, *args, **kwargs):
+        from website.core.templatetags.core_tags import ld_json
+        from website.network.models import MemberOrganisation
+
+        from .seo import organisation_data
+
+        context = super().get_context(request, *args, **kwargs)
+        site_settings = SiteSettings.for_request(request)
+        logo_url = None
+        if site_settings.logo:
+            rendition = site_settings.logo.get_rendition("height-256")
+            logo_url = request.build_absolute_uri(rendition.url)
+        members = MemberOrganisation.objects.only("name", "website")
+        context["organisation_json_ld"] = ld_json(
+            organisation_data(site_settings, self.get_full_url(request), logo_url, members)
+        )
+        return context
+
+
+class StandardPage(BasePage):
+    body = StreamField(body_blocks(("chairmanship", ChairmanshipBlock())), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "Standaardpagina"
+
+
+# --- Site settings -----------------------------------------------------------
+
+
+@register_setting(icon="site")
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    organisation_name = models.CharField("Naam van de organisatie", max_length=200)
+    short_name = models.CharField("Korte naam", max_length=80, blank=True)
+    tagline = models.CharField("Kernzin", max_length=200, blank=True)
+    logo = models.ForeignKey(
+        CustomImage, verbose_name="Logo", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    postal_address = models.TextField(
+        "Postadres", blank=True, help_text="Elke regel van het adres op een eigen regel."
+    )
+    email = models.EmailField("E-mailadres", blank=True)
+    privacy_page = models.ForeignKey(
+        Page, verbose_name="Privacyverklaring", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        Page, verbose_name="Toegankelijkheidsverklaring", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("short_name"), FieldPanel("tagline"),
+             FieldPanel("logo")],
+            heading="Organisatie",
+        ),
+        MultiFieldPanel([FieldPanel("postal_address"), FieldPanel("email")], heading="Contact"),
+        InlinePanel("social_accounts", label="Volg ons op sociale media"),
+        InlinePanel("related_campaigns", label="Verwante campagnes"),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            heading="Pagina's in de voettekst",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Gegevens van de organisatie"
+
+    def __str__(self):
+        return self.organisation_name
+
+    @cached_property
+    def display_name(self):
+        return self.short_name or self.organisation_name
+
+    @cached_property
+    def address_lines(self):
+        return [line.strip() for line in self.postal_address.splitlines() if line.strip()]
+
+
+class SocialMediaAccount(Orderable):
+    PLATFORMS = [
+        ("bluesky", "Bluesky"),
+        ("facebook", "Facebook"),
+        ("instagram", "Instagram"),
+        ("linkedin", "LinkedIn"),
+        ("mastodon", "Mastodon"),
+        ("x", "X (Twitter)"),
+        ("youtube", "YouTube"),
+        ("other", "Anders"),
+    ]
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="social_accounts")
+    platform = models.CharField("Platform", max_length=20, choices=PLATFORMS)
+    url = models.URLField("Adres van het account")
+    label = models.CharField(
+        "Naam", max_length=80, blank=True, help_text="Alleen nodig bij 'Anders'."
+    )
+
+    panels = [FieldPanel("platform"), FieldPanel("url"), FieldPanel("label")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.label or self.get_platform_display()
+
+
+class RelatedCampaign(Orderable):
+    settings = ParentalKey(
+        SiteSettings, on_delete=models.CASCADE, related_name="related_campaigns"
+    )
+    name = models.CharField("Naam", max_length=120)
+    logo = models.ForeignKey(
+        CustomImage, verbose_name="Logo", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    url = models.URLField("Website", blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("url")]
+
+    def __str__(self):
+        return self.name
+
+
+# --- E-mail outbox -------------------------------------------------------------
+
+
+class OutgoingEmail(models.Model):
+    """Every e-mail the site sends is stored here first and sent by a background task,
+    so a mail server that is down delays a message but never loses it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Wacht op verzending"
+        SENT = "sent", "Verzonden"
+        FAILED = "failed", "Mislukt"
+
+    to = models.JSONField("Aan")
+    reply_to = models.JSONField("Antwoord naar", default=list, blank=True)
+    subject = models.CharField("Onderwerp", max_length=255)
+    body = models.TextField("Tekst")
+    attachments = models.JSONField(
+        default=list, blank=True, help_text="[{filename, mimetype, content_base64}]"
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Uitgaande e-mail"
+        verbose_name_plural = "Uitgaande e-mails"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return self.subject

@@ -1,0 +1,94 @@
+"""Background tasks of the core app: delivering the e-mail outbox."""
+
+import base64
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, mailers
+from django.db import transaction
+from django.db.models import Q
+from django.tasks import task, task_backends
+from django.utils import timezone
+
+from .models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+
+def retry_delay(attempts):
+    """Back off: 1, 2, 4, ... minutes, at most six hours between tries."""
+    return timedelta(minutes=min(2 ** (attempts - 1), 360))
+
+
+def _build_message(outgoing):
+    message = EmailMessage(
+        subject=outgoing.subject,
+        body=outgoing.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=outgoing.to,
+        reply_to=outgoing.reply_to or None,
+    )
+    for attachment in outgoing.attachments:
+        message.attach(
+            attachment["filename"],
+            base64.b64decode(attachment["content_base64"]),
+            attachment["mimetype"],
+        )
+    return message
+
+
+def deliver(outgoing_id):
+    """Try to send one stored e-mail once. Returns its status afterwards."""
+    with transaction.atomic():
+        outgoing = (
+            OutgoingEmail.objects.select_for_update().filter(pk=outgoing_id).first()
+        )
+        if outgoing is None or outgoing.status != OutgoingEmail.Status.PENDING:
+            return outgoing.status if outgoing else None
+        outgoing.attempts += 1
+        try:
+            mailers.default.send_messages([_build_message(outgoing)])
+        except Exception as error:  # noqa: BLE001 - any delivery failure means: try later
+            outgoing.last_error = f"{type(error).__name__}: {error}"[:2000]
+            if outgoing.attempts >= settings.EMAIL_MAX_ATTEMPTS:
+                outgoing.status = OutgoingEmail.Status.FAILED
+                outgoing.next_attempt_at = None
+                logger.error("E-mail %s failed for good: %s", outgoing.pk, outgoing.last_error)
+            else:
+                outgoing.next_attempt_at = timezone.now() + retry_delay(outgoing.attempts)
+                logger.warning(
+                    "E-mail %s not sent (attempt %s), retry at %s: %s",
+                    outgoing.pk, outgoing.attempts, outgoing.next_attempt_at, outgoing.last_error,
+                )
+        else:
+            outgoing.status = OutgoingEmail.Status.SENT
+            outgoing.sent_at = timezone.now()
+            outgoing.next_attempt_at = None
+            outgoing.last_error = ""
+        outgoing.save()
+    if outgoing.status == OutgoingEmail.Status.PENDING:
+        _schedule_retry(outgoing)
+    return outgoing.status
+
+
+def _schedule_retry(outgoing):
+    # A queue that can run tasks later gets a deferred retry; otherwise the periodic
+    # retry_due_emails sweep picks the message up.
+    if task_backends[send_queued_email.backend].supports_defer:
+        send_queued_email.using(run_after=outgoing.next_attempt_at).enqueue(outgoing.pk)
+
+
+@task
+def send_queued_email(outgoing_id):
+    return deliver(outgoing_id)
+
+
+@task
+def retry_due_emails():
+    """Send every pending e-mail whose retry time has come (or that was never tried)."""
+    due = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING).filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
+    )
+    return {str(pk): deliver(pk) for pk in due.values_list("pk", flat=True)}
+

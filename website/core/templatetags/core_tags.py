@@ -1,0 +1,80 @@
+import json
+from urllib.parse import quote
+
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page.specific if site else None
+
+
+@register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    root = site_root(context)
+    current = context.get("page")
+    items = []
+    if root:
+        items = [root, *root.get_children().live().in_menu()]
+    current_path = current.path if isinstance(current, Page) else ""
+    menu = []
+    for item in items:
+        is_home = item.depth == root.depth
+        active = current_path == item.path if is_home else current_path.startswith(item.path)
+        menu.append({"page": item, "active": active, "current": current_path == item.path})
+    return {"menu": menu, "request": context.get("request")}
+
+
+@register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    root = site_root(context)
+    if not isinstance(page, Page) or root is None or page.depth <= root.depth + 1:
+        return {"ancestors": []}
+    ancestors = page.get_ancestors().filter(depth__gte=root.depth).specific(defer=True)
+    return {"ancestors": ancestors, "page": page}
+
+
+@register.inclusion_tag("core/includes/share_links.html", takes_context=True)
+def share_links(context, title, url):
+    text = quote(f"{title} {url}")
+    encoded_url = quote(url, safe="")
+    encoded_title = quote(title)
+    links = [
+        ("E-mail", f"mailto:?subject={encoded_title}&body={quote(url)}"),
+        ("WhatsApp", f"https://wa.me/?text={text}"),
+        ("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={encoded_url}"),
+        ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={encoded_url}"),
+        ("Bluesky", f"https://bsky.app/intent/compose?text={text}"),
+        ("X", f"https://x.com/intent/post?text={encoded_title}&url={encoded_url}"),
+    ]
+    return {"links": links}
+
+
+@register.simple_tag
+def ld_json(data):
+    """A schema.org JSON-LD block; characters that could end the script are escaped."""
+    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+@register.filter
+def filesize(num_bytes):
+    """Sizes as Dutch readers expect them: 1,2 MB."""
+    if num_bytes is None:
+        return ""
+    size = float(num_bytes)
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            break
+        size /= 1000
+    text = f"{size:.0f}" if unit in ("bytes", "kB") else f"{size:.1f}".replace(".", ",")
+    return f"{text} {unit}"

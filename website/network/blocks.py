@@ -1,0 +1,28 @@
+"""Blocks owned by the network app; imported lazily so core's body can offer them."""
+
+from wagtail import blocks
+
+
+class ChairmanshipBlock(blocks.StructBlock):
+    """Shows the current chair and the predecessors, worked out from the term dates."""
+
+    heading = blocks.CharBlock(label="Kop", default="Voorzitterschap", max_length=120)
+    intro = blocks.TextBlock(label="Inleiding", required=False)
+    show_predecessors = blocks.BooleanBlock(
+        label="Toon de vorige voorzitters", required=False, default=True
+    )
+
+    class Meta:
+        icon = "user"
+        label = "Voorzitterschap"
+        template = "network/blocks/chairmanship.html"
+
+    def get_context(self, value, parent_context=None):
+        from .models import ChairTerm
+
+        context = super().get_context(value, parent_context=parent_context)
+        terms = ChairTerm.objects.select_related("organisation")
+        context["current_terms"] = list(terms.current())
+        context["past_terms"] = list(terms.past()) if value.get("show_predecessors") else []
+        context["upcoming_terms"] = list(terms.upcoming())
+        return context

@@ -1,0 +1,180 @@
+"""Who the network is: member organisations, chairmanship terms and the member directory."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+from website.core.models import BasePage
+
+
+class MemberOrganisation(index.Indexed, models.Model):
+    class Kind(models.TextChoices):
+        TRADE_UNION = "vakbeweging", "Vakbeweging"
+        CHURCH = "kerken", "Kerken"
+        HUMANIST = "levensbeschouwelijk", "Humanisten en levensbeschouwelijk"
+        BENEFIT_RECIPIENTS = "uitkeringsgerechtigden", "Uitkeringsgerechtigden"
+        CIVIL_SOCIETY = "maatschappelijk", "Maatschappelijke organisatie"
+
+    class Level(models.TextChoices):
+        NATIONAL = "landelijk", "Landelijk"
+        REGIONAL = "regionaal", "Regionaal"
+        LOCAL = "lokaal", "Lokaal"
+
+    name = models.CharField("Naam", max_length=200, unique=True)
+    short_name = models.CharField("Korte naam", max_length=60, blank=True)
+    logo = models.ForeignKey(
+        "core.CustomImage", verbose_name="Logo", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    kind = models.CharField("Soort", max_length=30, choices=Kind)
+    level = models.CharField("Niveau", max_length=20, choices=Level, default=Level.NATIONAL)
+    website = models.URLField("Website", blank=True)
+    description = models.TextField("Korte beschrijving", blank=True, max_length=600)
+    show_logo_in_footer = models.BooleanField(
+        "Logo in de voettekst", default=True,
+        help_text="Het logo staat dan onderaan elke pagina.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("logo"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("level")]),
+        FieldPanel("website"),
+        FieldPanel("description"),
+        FieldPanel("show_logo_in_footer"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("short_name"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("level"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Aangesloten organisatie"
+        verbose_name_plural = "Aangesloten organisaties"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self):
+        return self.short_name or self.name
+
+
+class ChairTermQuerySet(models.QuerySet):
+    """Who chairs the network follows from the dates alone: no edit when a term turns."""
+
+    def current(self, on=None):
+        on = on or timezone.localdate()
+        started = Q(start_date__isnull=True) | Q(start_date__lte=on)
+        not_ended = Q(end_date__isnull=True) | Q(end_date__gte=on)
+        return self.filter(started & not_ended).order_by("-start_date")
+
+    def past(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(end_date__lt=on).order_by("-end_date")
+
+    def upcoming(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(start_date__gt=on).order_by("start_date")
+
+
+class ChairTerm(models.Model):
+    person_name = models.CharField("Naam", max_length=120)
+    role = models.CharField(
+        "Functie bij de eigen organisatie", max_length=120, blank=True,
+        help_text="Bijvoorbeeld: bestuurslid, vice-voorzitter.",
+    )
+    organisation = models.ForeignKey(
+        MemberOrganisation, verbose_name="Organisatie", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="chair_terms",
+    )
+    start_date = models.DateField("Begin", null=True, blank=True, help_text="Leeg: onbekend.")
+    end_date = models.DateField("Einde", null=True, blank=True, help_text="Leeg: nog niet bekend.")
+
+    objects = ChairTermQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("person_name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])],
+                        heading="Periode"),
+    ]
+
+    class Meta:
+        ordering = ["-start_date"]
+        verbose_name = "Voorzitterschap"
+        verbose_name_plural = "Voorzitterschappen"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="chair_term_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person_name} ({self.period_label})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "Het einde ligt vóór het begin."})
+
+    @cached_property
+    def period_label(self):
+        start = self.start_date.year if self.start_date else None
+        end = self.end_date.year if self.end_date else None
+        if start and end:
+            return str(start) if start == end else f"{start}–{end}"
+        if start:
+            return f"vanaf {start}"
+        if end:
+            return f"tot en met {end}"
+        return "periode onbekend"
+
+
+class MemberDirectoryPage(BasePage):
+    """All member organisations, filterable by kind and level (filters live in the URL)."""
+
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Overzicht aangesloten organisaties"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        kind = request.GET.get("soort", "")
+        level = request.GET.get("niveau", "")
+        organisations = MemberOrganisation.objects.select_related("logo").prefetch_related(
+            "logo__renditions"
+        )
+        if kind in MemberOrganisation.Kind.values:
+            organisations = organisations.filter(kind=kind)
+        else:
+            kind = ""
+        if level in MemberOrganisation.Level.values:
+            organisations = organisations.filter(level=level)
+        else:
+            level = ""
+        context.update(
+            organisations=organisations,
+            kinds=MemberOrganisation.Kind.choices,
+            levels=MemberOrganisation.Level.choices,
+            selected_kind=kind,
+            selected_level=level,
+            is_filtered=bool(kind or level),
+        )
+        return context
