@@ -115,7 +115,11 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     short_name = models.CharField("Korte naam", max_length=80, blank=True)
     tagline = models.CharField("Kernzin", max_length=200, blank=True)
     logo = models.ForeignKey(
-        CustomImage, verbose_name="Logo", null=True, blank=True, on_delete=models.SET_NULL,
+        CustomImage,
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     postal_address = models.TextField(
@@ -123,18 +127,30 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     )
     email = models.EmailField("E-mailadres", blank=True)
     privacy_page = models.ForeignKey(
-        Page, verbose_name="Privacyverklaring", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        Page,
+        verbose_name="Privacyverklaring",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     accessibility_page = models.ForeignKey(
-        Page, verbose_name="Toegankelijkheidsverklaring", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        Page,
+        verbose_name="Toegankelijkheidsverklaring",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("short_name"), FieldPanel("tagline"),
-             FieldPanel("logo")],
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("short_name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+            ],
             heading="Organisatie",
         ),
         MultiFieldPanel([FieldPanel("postal_address"), FieldPanel("email")], heading="Contact"),
@@ -190,12 +206,14 @@ class SocialMediaAccount(Orderable):
 
 
 class RelatedCampaign(Orderable):
-    settings = ParentalKey(
-        SiteSettings, on_delete=models.CASCADE, related_name="related_campaigns"
-    )
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="related_campaigns")
     name = models.CharField("Naam", max_length=120)
     logo = models.ForeignKey(
-        CustomImage, verbose_name="Logo", null=True, blank=True, on_delete=models.SET_NULL,
+        CustomImage,
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     url = models.URLField("Website", blank=True)

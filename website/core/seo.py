@@ -40,8 +40,11 @@ def organisation_data(site_settings, home_url, logo_url=None, members=()):
         data["sameAs"] = same_as
     if members:
         data["member"] = [
-            {"@type": "Organization", "name": member.name, **({"url": member.website}
-                                                               if member.website else {})}
+            {
+                "@type": "Organization",
+                "name": member.name,
+                **({"url": member.website} if member.website else {}),
+            }
             for member in members
         ]
     return data

@@ -41,9 +41,7 @@ def _build_message(outgoing):
 def deliver(outgoing_id):
     """Try to send one stored e-mail once. Returns its status afterwards."""
     with transaction.atomic():
-        outgoing = (
-            OutgoingEmail.objects.select_for_update().filter(pk=outgoing_id).first()
-        )
+        outgoing = OutgoingEmail.objects.select_for_update().filter(pk=outgoing_id).first()
         if outgoing is None or outgoing.status != OutgoingEmail.Status.PENDING:
             return outgoing.status if outgoing else None
         outgoing.attempts += 1
@@ -59,7 +57,10 @@ def deliver(outgoing_id):
                 outgoing.next_attempt_at = timezone.now() + retry_delay(outgoing.attempts)
                 logger.warning(
                     "E-mail %s not sent (attempt %s), retry at %s: %s",
-                    outgoing.pk, outgoing.attempts, outgoing.next_attempt_at, outgoing.last_error,
+                    outgoing.pk,
+                    outgoing.attempts,
+                    outgoing.next_attempt_at,
+                    outgoing.last_error,
                 )
         else:
             outgoing.status = OutgoingEmail.Status.SENT
@@ -91,4 +92,3 @@ def retry_due_emails():
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
     )
     return {str(pk): deliver(pk) for pk in due.values_list("pk", flat=True)}
-

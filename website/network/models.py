@@ -26,15 +26,20 @@ class MemberOrganisation(index.Indexed, models.Model):
     name = models.CharField("Naam", max_length=200, unique=True)
     short_name = models.CharField("Korte naam", max_length=60, blank=True)
     logo = models.ForeignKey(
-        "core.CustomImage", verbose_name="Logo", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "core.CustomImage",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     kind = models.CharField("Soort", max_length=30, choices=Kind)
     level = models.CharField("Niveau", max_length=20, choices=Level, default=Level.NATIONAL)
     website = models.URLField("Website", blank=True)
     description = models.TextField("Korte beschrijving", blank=True, max_length=600)
     show_logo_in_footer = models.BooleanField(
-        "Logo in de voettekst", default=True,
+        "Logo in de voettekst",
+        default=True,
         help_text="Het logo staat dan onderaan elke pagina.",
     )
 
@@ -89,12 +94,18 @@ class ChairTermQuerySet(models.QuerySet):
 class ChairTerm(models.Model):
     person_name = models.CharField("Naam", max_length=120)
     role = models.CharField(
-        "Functie bij de eigen organisatie", max_length=120, blank=True,
+        "Functie bij de eigen organisatie",
+        max_length=120,
+        blank=True,
         help_text="Bijvoorbeeld: bestuurslid, vice-voorzitter.",
     )
     organisation = models.ForeignKey(
-        MemberOrganisation, verbose_name="Organisatie", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="chair_terms",
+        MemberOrganisation,
+        verbose_name="Organisatie",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="chair_terms",
     )
     start_date = models.DateField("Begin", null=True, blank=True, help_text="Leeg: onbekend.")
     end_date = models.DateField("Einde", null=True, blank=True, help_text="Leeg: nog niet bekend.")
@@ -105,8 +116,9 @@ class ChairTerm(models.Model):
         FieldPanel("person_name"),
         FieldPanel("role"),
         FieldPanel("organisation"),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])],
-                        heading="Periode"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])], heading="Periode"
+        ),
     ]
 
     class Meta:

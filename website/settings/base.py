@@ -41,7 +41,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "website.core.middleware.PublicContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -186,8 +185,8 @@ SERVE_MEDIA = True
 
 # The seed command runs these steps in order; later features add their own.
 SEED_STEPS = [
-    "website.core.seed.steps.site_settings",
     "website.core.seed.steps.home_page",
+    "website.core.seed.steps.site_settings",
     "website.network.seed.members",
     "website.network.seed.chair_terms",
     "website.core.seed.steps.content_pages",

@@ -12,3 +12,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Redis, when REDIS_URL is set, is shared: keep test keys apart from anything else.
+for alias in CACHES:  # noqa: F405
+    CACHES[alias]["KEY_PREFIX"] = "test"  # noqa: F405

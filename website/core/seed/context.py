@@ -29,8 +29,7 @@ class SeedContext:
         seed_dir = Path(seed_dir)
         config = tomllib.loads((seed_dir / "site.toml").read_text(encoding="utf-8"))
         text = (seed_dir / config["source"]).read_text(encoding="utf-8")
-        return cls(seed_dir=seed_dir, config=config, document=SeedDocument.from_text(text),
-                   log=log)
+        return cls(seed_dir=seed_dir, config=config, document=SeedDocument.from_text(text), log=log)
 
     # --- Site and pages -----------------------------------------------------
 
@@ -112,9 +111,7 @@ def stream_blocks(blocks, heading_level="h2"):
         if isinstance(block, Paragraph):
             data.append({"type": "paragraph", "value": paragraph_html(block)})
         elif isinstance(block, ListBlock):
-            data.append(
-                {"type": "list", "value": {"ordered": block.ordered, "items": block.items}}
-            )
+            data.append({"type": "list", "value": {"ordered": block.ordered, "items": block.items}})
     return data
 
 

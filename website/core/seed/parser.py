@@ -85,9 +85,9 @@ class SeedDocument:
         for section in self.sections:
             blocks = [section.title and Paragraph([section.title]), *section.blocks]
             for block, following in zip(blocks, blocks[1:], strict=False):
-                if isinstance(block, Paragraph) and block.text == heading:
-                    if isinstance(following, Paragraph):
-                        return following
+                is_heading = isinstance(block, Paragraph) and block.text == heading
+                if is_heading and isinstance(following, Paragraph):
+                    return following
         raise KeyError(f"The seed has no heading {heading!r} followed by text")
 
     def image_markers(self):

@@ -38,12 +38,34 @@ def site_settings(ctx):
 
 
 def home_page(ctx):
-    """Replace Wagtail's welcome page with the seed's home page, once."""
-    site = ctx.site
-    root = site.root_page.specific
-    if isinstance(root, HomePage):
-        ctx.remember("home", root)
+    """Put the seed's home page at the root of the default site, once.
+
+    A fresh install has Wagtail's welcome page there (it is replaced); a database without
+    any site (e.g. after a flush) gets a tree root and a site.
+    """
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        ctx.remember("home", site.root_page.specific)
         return
+    home = tree_root().add_child(instance=build_home_page(ctx))
+    home.save_revision().publish()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    else:
+        old_root = site.root_page
+        site.root_page = home
+        site.save()  # save(), not update(): Wagtail clears its cached site root paths
+        if old_root.is_leaf() and old_root.depth == 2:
+            old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
+    ctx.created.append("startpagina")
+    ctx.remember("home", home)
+
+
+def tree_root():
+    return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+
+
+def build_home_page(ctx):
     config = ctx.config["home"]
     section = ctx.document.section(config["section"])
     headings = [config.get("chair_heading"), *config.get("skip_headings", [])]
@@ -53,20 +75,12 @@ def home_page(ctx):
         body.append(chair_block(config["chair_heading"], parts.get(config["chair_heading"], [])))
     introduction = ""
     if config.get("introduction_from"):
-        opening = ctx.document.section(config["introduction_from"]).paragraphs()[0].text
-        parts_of_opening = sentences(opening)
-        introduction = " ".join(dict.fromkeys([parts_of_opening[0], parts_of_opening[-1]]))
-    home = HomePage(title=section.title, introduction=introduction, body=body, slug="home")
-    tree_root = Page.get_first_root_node()
-    old_root = root
-    old_root.slug = f"{old_root.slug}-oud"
-    old_root.save()
-    tree_root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.filter(pk=site.pk).update(root_page=home)
-    old_root.delete()
-    ctx.created.append("startpagina")
-    ctx.remember("home", home)
+        opening = sentences(ctx.document.section(config["introduction_from"]).paragraphs()[0].text)
+        introduction = " ".join(dict.fromkeys([opening[0], opening[-1]]))
+    slug = "home"
+    while Page.objects.filter(depth=2, slug=slug).exists():
+        slug = f"{slug}-nieuw"
+    return HomePage(title=section.title, introduction=introduction, body=body, slug=slug)
 
 
 def chair_block(heading, blocks):

@@ -1,0 +1,140 @@
+"""Fixtures shared by every app's tests."""
+
+import io
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded files of a test go to a temporary folder, never the working tree."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Each test starts with an empty cache (Redis is shared between tests)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    from website.core.factories import make_home_site
+
+    return make_home_site()
+
+
+@pytest.fixture
+def seeded(db, settings):
+    """The site as `make run` builds it: the seed command on an empty database."""
+    from django.core.management import call_command
+
+    call_command("load_seed", stdout=io.StringIO())
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True)
+
+
+# --- Browser tests -------------------------------------------------------------
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """Debian's Chromium driven by Playwright; Playwright never downloads a browser here.
+
+    Function-scoped on purpose: while Playwright's sync API runs, Django's connection
+    handler sees another context, so the database set-up of the next test (restoring
+    Wagtail's initial data after a flush) must happen before Playwright starts.
+    """
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls made by
+    # fixtures around it are still synchronous and safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def seeded_live(django_db_serialized_rollback, transactional_db, live_server):
+    """The seeded site served by a real HTTP server. Needs serialized rollback: the flush
+    after each live-server test would otherwise remove Wagtail's root page and site."""
+    from django.core.management import call_command
+
+    call_command("load_seed", stdout=io.StringIO())
+    return live_server
+
+
+class BrowserPage:
+    """A Playwright page that records every request, so tests can prove nothing left
+    the machine."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url
+        self.requests = []
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def open(self, path):
+        response = self.page.goto(self.base_url + path)
+        assert response.status < 400, f"{path} answered {response.status}"
+        return response
+
+    def external_requests(self):
+        return [
+            url
+            for url in self.requests
+            if not (url.startswith(self.base_url) or url.startswith(("data:", "blob:")))
+        ]
+
+    def axe_violations(self):
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(
+            self.page,
+            options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+        )
+        return [
+            f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+            for v in results.response["violations"]
+        ]
+
+
+@pytest.fixture
+def open_browser(browser):
+    """Factory: a fresh browser context at a given width, JavaScript on or off."""
+    contexts = []
+
+    def make(base_url, width=1280, javascript=True):
+        context = browser.new_context(
+            viewport={"width": width, "height": 900},
+            java_script_enabled=javascript,
+            locale="nl-NL",
+        )
+        contexts.append(context)
+        return BrowserPage(context.new_page(), base_url)
+
+    yield make
+    for context in contexts:
+        context.close()

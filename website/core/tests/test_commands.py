@@ -1,0 +1,71 @@
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.mark.django_db
+def test_ensure_admin_prints_a_random_password_once():
+    first, second = io.StringIO(), io.StringIO()
+    call_command("ensure_admin", stdout=first)
+    call_command("ensure_admin", stdout=second)
+
+    password = first.getvalue().split("wachtwoord:")[1].strip()
+    user = get_user_model().objects.get(username="beheerder")
+    assert user.is_superuser and user.check_password(password)
+    assert len(password) >= 16
+    assert "wachtwoord:" not in second.getvalue()
+    assert get_user_model().objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_admin_passwords_differ_between_installs():
+    passwords = set()
+    for _ in range(2):
+        get_user_model().objects.all().delete()
+        out = io.StringIO()
+        call_command("ensure_admin", stdout=out)
+        passwords.add(out.getvalue().split("wachtwoord:")[1].strip())
+    assert len(passwords) == 2
+
+
+def run_manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.production", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key_or_hosts():
+    result = run_manage("check", env={"SECRET_KEY": "", "ALLOWED_HOSTS": "example.org"})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    result = run_manage("check", env={"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": ""})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_passes_the_deploy_check():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={
+            "SECRET_KEY": "k" * 30 + "Zq8!vX2#pL9@wR4$" + "m" * 30,
+            "ALLOWED_HOSTS": "www.example.org",
+            "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:///:memory:"),
+        },
+    )
+    assert result.returncode == 0, result.stderr + result.stdout

@@ -1,0 +1,167 @@
+"""The seed command turns the old site's text into content, idempotently."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from website.core.models import CustomImage, HomePage, RelatedCampaign, SiteSettings, StandardPage
+from website.core.seed.parser import ImageMarker, ListBlock, Paragraph, SeedDocument
+from website.core.tests.utils import main_content
+from website.network.models import ChairTerm, MemberDirectoryPage, MemberOrganisation
+
+SAMPLE = """logo-example
+
+Over ons
+
+Eerste alinea. Nog een zin.
+
+Doel
+
+Een doel\u00a0met  spaties.
+Tweede regel.
+
+Afdrukken
+
+Nieuws
+
+ \u2022 Punt een
+ \u2022 Punt twee
+  vervolg van twee
+ 1. is geen bullet hier
+
+Afdrukken
+
+Adres
+
+Postbus 1
+1234 AB Stad
+"""
+
+
+def test_parser_splits_pages_paragraphs_lists_and_images():
+    document = SeedDocument.from_text(SAMPLE)
+    assert [s.title for s in document.sections] == ["Over ons", "Nieuws", "Adres"]
+    about = document.section("Over ons")
+    assert about.blocks[1] == Paragraph(["Doel"])
+    assert about.blocks[2].text == "Een doel met spaties. Tweede regel."
+    intro, parts = about.split(["Doel"])
+    assert intro == [Paragraph(["Eerste alinea. Nog een zin."])]
+    assert list(parts) == ["Doel"]
+    news = document.section("Nieuws")
+    assert news.blocks[0] == ListBlock(
+        items=["Punt een", "Punt twee vervolg van twee 1. is geen bullet hier"], ordered=False
+    )
+    assert document.paragraph_after("Adres").lines == ["Postbus 1", "1234 AB Stad"]
+
+
+def test_parser_recognises_image_markers():
+    document = SeedDocument.from_text("Titel\n\nlogo cnvlogo fnv\n\nfoto-1\n")
+    assert document.section("Titel").blocks == [
+        ImageMarker("logo cnvlogo fnv"),
+        ImageMarker("foto-1"),
+    ]
+
+
+def test_parser_reports_a_missing_section():
+    with pytest.raises(KeyError, match="Bestaat niet"):
+        SeedDocument.from_text("Titel\n\nTekst\n").section("Bestaat niet")
+
+
+def snapshot():
+    return {
+        "pages": sorted(
+            (p.url_path, p.title, p.specific_class.__name__) for p in Page.objects.all()
+        ),
+        "images": CustomImage.objects.count(),
+        "members": sorted(MemberOrganisation.objects.values_list("name", "kind", "level")),
+        "chairs": sorted(ChairTerm.objects.values_list("person_name", "start_date", "end_date")),
+        "campaigns": sorted(RelatedCampaign.objects.values_list("name", flat=True)),
+        "settings": list(SiteSettings.objects.values_list("organisation_name", "postal_address")),
+    }
+
+
+@pytest.mark.django_db
+def test_seed_twice_gives_the_same_content(seeded):
+    first = snapshot()
+    output = io.StringIO()
+    call_command("load_seed", stdout=output)
+    assert snapshot() == first
+    assert "niets veranderd" in output.getvalue()
+
+
+@pytest.mark.django_db
+def test_seed_builds_the_home_page_about_page_members_chairs_and_address(seeded, client):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.title == "Welkom"
+    assert home.introduction.startswith("De Alliantie voor Sociale Rechtvaardigheid")
+
+    settings = SiteSettings.for_site(seeded)
+    assert settings.organisation_name == "Alliantie voor Sociale Rechtvaardigheid"
+    assert settings.address_lines == [
+        "Stimulansz",
+        "t.a.v. Ger Ramaekers / Sociale Alliantie",
+        "Postbus 2758",
+        "3500 GT Utrecht",
+    ]
+    assert [c.name for c in settings.related_campaigns.all()] == [
+        "Armoede Live 10 jaar later",
+        "Initiatief nu",
+        "Expeditie sociale coöperatie",
+    ]
+
+    assert set(MemberOrganisation.objects.values_list("short_name", flat=True)) == {
+        "CNV",
+        "Cordaid",
+        "FNV",
+        "Humanitas",
+        "Ieder(in)",
+        "KIA",
+        "Raad van Kerken",
+        "Urgent",
+    }
+    assert all(org.logo_id for org in MemberOrganisation.objects.all())
+
+    kitty = ChairTerm.objects.get(person_name="Kitty de Jong")
+    assert (kitty.organisation.name, kitty.role) == ("FNV", "bestuurslid")
+    assert kitty.start_date.isoformat() == "2018-01-01"
+    berg = ChairTerm.objects.get(person_name="Willem Jelle Berg")
+    assert (berg.organisation.name, berg.role) == ("CNV", "vice-voorzitter")
+
+    about = StandardPage.objects.get(slug="wie-zijn-wij")
+    content = main_content(client.get(about.url))
+    for heading in ("Missie", "Voorzitterschap", "Verbindend netwerk", "Bijdragen"):
+        assert f">{heading}</h2>" in content
+    assert "Willem Jelle Berg" in content and "Kitty de Jong" in content
+    assert "solidariteitsbijdrage van de gezamenlijke religieuzen" in content
+    assert MemberDirectoryPage.objects.get().get_parent().specific == about
+
+    home_content = client.get(home.url).content.decode()
+    assert "De Sociale Alliantie is een thematisch netwerk" in home_content
+    assert "Postbus 2758" in home_content and "3500 GT Utrecht" in home_content
+
+
+@pytest.mark.django_db
+def test_seed_keeps_what_editors_changed(seeded):
+    about = StandardPage.objects.get(slug="wie-zijn-wij")
+    about.title = "Over de Alliantie"
+    about.save_revision().publish()
+    fnv = MemberOrganisation.objects.get(name="FNV")
+    fnv.description = "Door de redactie geschreven."
+    fnv.save()
+
+    call_command("load_seed", stdout=io.StringIO())
+
+    assert StandardPage.objects.get(slug="wie-zijn-wij").title == "Over de Alliantie"
+    assert MemberOrganisation.objects.get(name="FNV").description == "Door de redactie geschreven."
+    assert StandardPage.objects.filter(slug="wie-zijn-wij").count() == 1
+
+
+@pytest.mark.django_db
+def test_missing_seed_gives_a_clear_error(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Seed not found"):
+        call_command("load_seed", seed_dir=str(tmp_path), stdout=io.StringIO())
