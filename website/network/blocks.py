@@ -21,8 +21,8 @@ class ChairmanshipBlock(blocks.StructBlock):
         from .models import ChairTerm
 
         context = super().get_context(value, parent_context=parent_context)
-        terms = ChairTerm.objects.select_related("organisation")
-        context["current_terms"] = list(terms.current())
-        context["past_terms"] = list(terms.past()) if value.get("show_predecessors") else []
-        context["upcoming_terms"] = list(terms.upcoming())
+        terms = ChairTerm.objects.select_related("organisation").grouped_by_date()
+        context["current_terms"] = terms["current"]
+        context["past_terms"] = terms["past"] if value.get("show_predecessors") else []
+        context["upcoming_terms"] = terms["upcoming"]
         return context

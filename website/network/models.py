@@ -1,5 +1,7 @@
 """Who the network is: member organisations, chairmanship terms and the member directory."""
 
+from datetime import date
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -90,6 +92,17 @@ class ChairTermQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(start_date__gt=on).order_by("start_date")
 
+    def grouped_by_date(self, on=None):
+        """current, past and upcoming terms in one query, ordered like the methods above."""
+        on = on or timezone.localdate()
+        groups = {"current": [], "past": [], "upcoming": []}
+        for term in self:
+            groups[term.status_on(on)].append(term)
+        groups["current"].sort(key=lambda t: t.start_date or date.min, reverse=True)
+        groups["past"].sort(key=lambda t: t.end_date, reverse=True)
+        groups["upcoming"].sort(key=lambda t: t.start_date)
+        return groups
+
 
 class ChairTerm(models.Model):
     person_name = models.CharField("Naam", max_length=120)
@@ -136,6 +149,13 @@ class ChairTerm(models.Model):
 
     def __str__(self):
         return f"{self.person_name} ({self.period_label})"
+
+    def status_on(self, on):
+        if self.start_date and self.start_date > on:
+            return "upcoming"
+        if self.end_date and self.end_date < on:
+            return "past"
+        return "current"
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -12,9 +12,21 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
+    """The site's home page, looked up once per request (header, menu and breadcrumbs)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page.specific if site else None
+    if request is None:
+        return None
+    if not hasattr(request, "_site_root_page"):
+        site = Site.find_for_request(request)
+        request._site_root_page = site.root_page.specific if site else None
+    return request._site_root_page
+
+
+@register.simple_tag
+def related_campaigns(site_settings):
+    return site_settings.related_campaigns.select_related("logo").prefetch_related(
+        "logo__renditions"
+    )
 
 
 @register.inclusion_tag("core/includes/main_menu.html", takes_context=True)

@@ -69,6 +69,11 @@ def test_print_style_drops_navigation_and_footer(seeded_live, open_browser):
     assert not page.is_visible(".site-footer")
     assert not page.is_visible(".page-tools")
     assert page.is_visible("h1")
+    # Printed links show where they go.
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.prose a[href]'), '::after').content"
+    )
+    assert "/wie-zijn-wij/organisaties/" in after
 
 
 def test_without_javascript_the_print_hint_replaces_the_button(seeded_live, open_browser):

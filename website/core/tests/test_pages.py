@@ -83,6 +83,8 @@ def test_standard_page_renders_every_block(client, home_page):
     assert "<h1>Over ons</h1>" in content
     assert "<h2>Een tussenkop</h2>" in content
     assert 'alt="Mensen in gesprek"' in content
+    assert 'type="image/avif"' in content and 'type="image/webp"' in content
+    assert 'loading="lazy"' in content and "srcset=" in content
     assert "Armoede is geen keuze." in content
     assert "Jaarverslag" in content
     assert 'href="https://example.org"' in content
@@ -198,3 +200,32 @@ def test_admin_is_in_dutch(admin_client):
     response = admin_client.get("/admin/")
     assert response.status_code == 200
     assert '<html lang="nl"' in response.content.decode()
+
+
+def test_footer_queries_do_not_grow_with_campaigns_and_members(client, home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from website.core.models import RelatedCampaign
+    from website.network.factories import MemberOrganisationFactory
+
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.organisation_name = "Netwerk"
+    settings.save()
+    page = StandardPageFactory(parent=home_page)
+
+    def add(count):
+        for _ in range(count):
+            RelatedCampaign.objects.create(settings=settings, name="Campagne", logo=ImageFactory())
+        MemberOrganisationFactory.create_batch(count)
+        client.get(page.url)  # renditions are made on the first view
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200
+        return len(captured)
+
+    add(2)
+    few = queries()
+    add(20)
+    assert queries() == few

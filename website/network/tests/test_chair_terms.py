@@ -110,3 +110,15 @@ def test_chair_names_are_escaped():
     ChairTermFactory(person_name="<script>alert(1)</script>", start_date=None, end_date=None)
     html = render_block({"heading": "V", "intro": "", "show_predecessors": True})
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_grouping_in_one_query_matches_the_querysets(django_assert_num_queries):
+    ChairTermFactory(start_date=day(2020), end_date=day(2021, 12, 31))
+    ChairTermFactory(start_date=None, end_date=day(2019, 12, 31))
+    ChairTermFactory(start_date=day(2026), end_date=None)
+    ChairTermFactory(start_date=day(2027), end_date=day(2028, 12, 31))
+    with django_assert_num_queries(1):
+        groups = ChairTerm.objects.grouped_by_date(on=TODAY)
+    assert groups["current"] == list(ChairTerm.objects.current(on=TODAY))
+    assert groups["past"] == list(ChairTerm.objects.past(on=TODAY))
+    assert groups["upcoming"] == list(ChairTerm.objects.upcoming(on=TODAY))

@@ -1,0 +1,21 @@
+import pytest
+from django.conf import settings
+
+from website.core.factories import StandardPageFactory
+from website.core.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_uses_the_dutch_configuration():
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] == "dutch"
+
+
+@pytest.mark.skipif(not settings.USING_POSTGRES, reason="Dutch stemming needs PostgreSQL")
+def test_dutch_stemming_on_postgres(home_page):
+    StandardPageFactory(parent=home_page, title="Hulp bij schulden", introduction="Voedselbank")
+    StandardPageFactory(parent=home_page, title="Iets anders", introduction="Niets")
+    found = [page.title for page in StandardPage.objects.live().search("schuld")]
+    assert found == ["Hulp bij schulden"]
+    found = [page.title for page in StandardPage.objects.live().search("voedselbanken")]
+    assert found == ["Hulp bij schulden"]
