@@ -72,7 +72,6 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
-    show_share_links = False
 
     class Meta:
         verbose_name = "Startpagina"
