@@ -20,7 +20,10 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", core_views.serve_media)
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>(?!documents/).*)$",
+            core_views.serve_media,
+        )
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]

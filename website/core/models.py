@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -60,8 +61,15 @@ class BasePage(Page):
         abstract = True
 
     def get_meta_description(self):
-        text = self.search_description or self.introduction
+        """search description, else introduction, else the body's first text, else ''."""
+        text = self.search_description or self.introduction or self.first_body_text()
         return Truncator(" ".join(text.split())).chars(160)
+
+    def first_body_text(self):
+        for block in getattr(self, "body", None) or []:
+            if block.block_type == "paragraph":
+                return strip_tags(block.value.source)
+        return ""
 
 
 class HomePage(BasePage):
@@ -235,10 +243,14 @@ class OutgoingEmail(models.Model):
         SENT = "sent", "Verzonden"
         FAILED = "failed", "Mislukt"
 
+    from_email = models.CharField("Van", max_length=255, blank=True)
     to = models.JSONField("Aan")
+    cc = models.JSONField("Cc", default=list, blank=True)
+    bcc = models.JSONField("Bcc", default=list, blank=True)
     reply_to = models.JSONField("Antwoord naar", default=list, blank=True)
     subject = models.CharField("Onderwerp", max_length=255)
     body = models.TextField("Tekst")
+    html_body = models.TextField("HTML-versie", blank=True)
     attachments = models.JSONField(
         default=list, blank=True, help_text="[{filename, mimetype, content_base64}]"
     )
@@ -257,3 +269,27 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+# --- Seed bookkeeping ----------------------------------------------------------
+
+
+class SeedRecord(models.Model):
+    """What the seed command created, by a stable key. The seed never creates a key twice,
+    so content that editors renamed, moved or deleted is not brought back."""
+
+    key = models.CharField(max_length=200, unique=True)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Geïmporteerd uit de seed"
+        verbose_name_plural = "Geïmporteerd uit de seed"
+
+    def __str__(self):
+        return self.key
+
+    def target(self):
+        model = self.content_type.model_class()
+        return model._default_manager.filter(pk=self.object_id).first() if model else None

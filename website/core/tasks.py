@@ -5,7 +5,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, mailers
+from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task, task_backends
@@ -21,14 +21,21 @@ def retry_delay(attempts):
     return timedelta(minutes=min(2 ** (attempts - 1), 360))
 
 
+DELIVERY_MAILER = "delivery"
+
+
 def _build_message(outgoing):
-    message = EmailMessage(
+    message = EmailMultiAlternatives(
         subject=outgoing.subject,
         body=outgoing.body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=outgoing.from_email or settings.DEFAULT_FROM_EMAIL,
         to=outgoing.to,
+        cc=outgoing.cc or None,
+        bcc=outgoing.bcc or None,
         reply_to=outgoing.reply_to or None,
     )
+    if outgoing.html_body:
+        message.attach_alternative(outgoing.html_body, "text/html")
     for attachment in outgoing.attachments:
         message.attach(
             attachment["filename"],
@@ -38,15 +45,24 @@ def _build_message(outgoing):
     return message
 
 
-def deliver(outgoing_id):
-    """Try to send one stored e-mail once. Returns its status afterwards."""
+def deliver(outgoing_id, *, keep_retrying=False):
+    """Try to send one stored e-mail once, if it is due. Returns its status afterwards.
+
+    Only the task chain that started with the message (`keep_retrying=True`) schedules
+    the next try, so sweeps and retries never multiply into parallel chains.
+    """
     with transaction.atomic():
         outgoing = OutgoingEmail.objects.select_for_update().filter(pk=outgoing_id).first()
         if outgoing is None or outgoing.status != OutgoingEmail.Status.PENDING:
             return outgoing.status if outgoing else None
+        if outgoing.next_attempt_at and outgoing.next_attempt_at > timezone.now():
+            # Not due yet (a sweep or an earlier try moved it): wait for its time.
+            if keep_retrying:
+                transaction.on_commit(lambda: _schedule_retry(outgoing))
+            return outgoing.status
         outgoing.attempts += 1
         try:
-            mailers.default.send_messages([_build_message(outgoing)])
+            mailers[DELIVERY_MAILER].send_messages([_build_message(outgoing)])
         except Exception as error:  # noqa: BLE001 - any delivery failure means: try later
             outgoing.last_error = f"{type(error).__name__}: {error}"[:2000]
             if outgoing.attempts >= settings.EMAIL_MAX_ATTEMPTS:
@@ -68,7 +84,7 @@ def deliver(outgoing_id):
             outgoing.next_attempt_at = None
             outgoing.last_error = ""
         outgoing.save()
-    if outgoing.status == OutgoingEmail.Status.PENDING:
+    if keep_retrying and outgoing.status == OutgoingEmail.Status.PENDING:
         _schedule_retry(outgoing)
     return outgoing.status
 
@@ -82,7 +98,7 @@ def _schedule_retry(outgoing):
 
 @task
 def send_queued_email(outgoing_id):
-    return deliver(outgoing_id)
+    return deliver(outgoing_id, keep_retrying=True)
 
 
 @task

@@ -1,4 +1,4 @@
-"""Seed step of the network app: member organisations, chair terms, member directory."""
+"""Seed steps of the network app: member organisations, chair terms, member directory."""
 
 from website.core.seed.context import SeedContext
 
@@ -7,53 +7,55 @@ from .models import ChairTerm, MemberDirectoryPage, MemberOrganisation
 
 def members(ctx: SeedContext):
     for config in ctx.config.get("members", []):
-        organisation, created = MemberOrganisation.objects.get_or_create(
-            name=config["name"],
-            defaults={
-                "short_name": config.get("short_name", ""),
-                "kind": config["kind"],
-                "level": config.get("level", MemberOrganisation.Level.NATIONAL),
-                "website": config.get("website", ""),
-                "description": config.get("description", ""),
-            },
+        ctx.once(f"member:{config['name']}", lambda config=config: create_member(ctx, config))
+
+
+def create_member(ctx, config):
+    organisation, _ = MemberOrganisation.objects.get_or_create(
+        name=config["name"],
+        defaults={
+            "short_name": config.get("short_name", ""),
+            "kind": config["kind"],
+            "level": config.get("level", MemberOrganisation.Level.NATIONAL),
+            "website": config.get("website", ""),
+            "description": config.get("description", ""),
+        },
+    )
+    if organisation.logo_id is None:
+        organisation.logo = ctx.placeholder_logo(
+            f"image:logo:member:{config['name']}",
+            f"Logo {organisation.name}",
+            organisation.display_name,
         )
-        if created:
-            ctx.created.append(f"organisatie {organisation.name}")
-        if organisation.logo_id is None:
-            organisation.logo = ctx.placeholder_logo(
-                f"Logo {organisation.name}", organisation.display_name
-            )
-            organisation.save(update_fields=["logo"])
+        organisation.save(update_fields=["logo"])
+    return organisation
 
 
 def chair_terms(ctx: SeedContext):
     for config in ctx.config.get("chair_terms", []):
-        organisation = MemberOrganisation.objects.filter(
-            name=config.get("organisation", "")
-        ).first()
-        _, created = ChairTerm.objects.get_or_create(
-            person_name=config["person_name"],
-            start_date=config.get("start_date"),
-            defaults={
-                "role": config.get("role", ""),
-                "organisation": organisation,
-                "end_date": config.get("end_date"),
-            },
+        key = f"chair:{config['person_name']}:{config.get('start_date', '')}"
+        ctx.once(
+            key,
+            lambda config=config: ChairTerm.objects.create(
+                person_name=config["person_name"],
+                role=config.get("role", ""),
+                organisation=MemberOrganisation.objects.filter(
+                    name=config.get("organisation", "")
+                ).first(),
+                start_date=config.get("start_date"),
+                end_date=config.get("end_date"),
+            ),
         )
-        if created:
-            ctx.created.append(f"voorzitterschap {config['person_name']}")
 
 
 def member_directory(ctx: SeedContext):
     config = ctx.config.get("member_directory")
-    if not config:
-        return
-    existing = MemberDirectoryPage.objects.first()
-    if existing:
-        ctx.remember("member_directory", existing)
+    parent = ctx.page(config.get("parent", "home")) if config else None
+    if parent is None:
         return
     page = ctx.child_page(
-        ctx.page(config.get("parent", "home")),
+        "page:member_directory",
+        parent,
         config["slug"],
         lambda: MemberDirectoryPage(
             title=config["title"], introduction=config.get("introduction", ""), show_in_menus=True

@@ -76,8 +76,10 @@ WSGI_APPLICATION = "website.wsgi.application"
 
 # SQLite is the embedded default; DATABASE_URL (PostgreSQL) takes over when set.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -133,7 +135,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # E-mail: one mailer; production sets SMTP through the environment.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# "default" stores every message in the outbox (website.core.email); the task worker
+# delivers it through "delivery". So no mail is sent inside a request, Wagtail's included.
+MAILERS = {
+    "default": {"BACKEND": "website.core.email.OutboxBackend"},
+    "delivery": {"BACKEND": "django.core.mail.backends.console.EmailBackend"},
+}
 EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "8"))
 
 # Wagtail
@@ -186,6 +193,7 @@ SERVE_MEDIA = True
 # The seed command runs these steps in order; later features add their own.
 SEED_STEPS = [
     "website.core.seed.steps.home_page",
+    "website.core.seed.steps.site_address",
     "website.core.seed.steps.site_settings",
     "website.network.seed.members",
     "website.network.seed.chair_terms",

@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 
 from django.core.files.base import ContentFile
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Page
 
 from .parser import ListBlock, Paragraph, SeedDocument
 
@@ -31,67 +31,105 @@ class SeedContext:
         text = (seed_dir / config["source"]).read_text(encoding="utf-8")
         return cls(seed_dir=seed_dir, config=config, document=SeedDocument.from_text(text), log=log)
 
-    # --- Site and pages -----------------------------------------------------
+    # --- Idempotence ------------------------------------------------------------
 
-    @property
-    def site(self):
-        return Site.objects.get(is_default_site=True)
+    def once(self, key, create):
+        """Run `create()` the first time the seed meets `key` and remember what it made.
 
-    def child_page(self, parent, slug, build):
-        """The live child of `parent` with this slug, created with `build()` if missing."""
-        existing = parent.get_children().filter(slug=slug).first()
-        if existing:
-            return existing.specific
-        page = build()
-        page.slug = slug
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        self.created.append(f"pagina {page.title}")
-        return page
+        Later runs return that object as it is now, or None when editors deleted it: the seed
+        never recreates, renames or overwrites what editors changed.
+        """
+        from django.contrib.contenttypes.models import ContentType
+
+        from website.core.models import SeedRecord
+
+        record = SeedRecord.objects.filter(key=key).select_related("content_type").first()
+        if record:
+            return _specific(record.target())
+        obj = create()
+        if obj is not None:
+            SeedRecord.objects.create(
+                key=key,
+                content_type=ContentType.objects.get_for_model(obj),
+                object_id=str(obj.pk),
+            )
+            self.created.append(key)
+        return obj
+
+    # --- Pages --------------------------------------------------------------------
+
+    def child_page(self, key, parent, slug, build):
+        """A page made once under `parent` (a live child with that slug is adopted)."""
+
+        def create():
+            existing = parent.get_children().filter(slug=slug).first()
+            if existing:
+                return existing.specific
+            page = build()
+            page.slug = slug
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            return page
+
+        return self.once(key, create)
 
     def remember(self, key, page):
-        self.pages[key] = page
+        if page is not None:
+            self.pages[key] = page
         return page
 
     def page(self, key):
-        if key not in self.pages:
-            raise KeyError(f"Seed step needs page {key!r}; its step must run first.")
-        return Page.objects.get(pk=self.pages[key].pk).specific
+        """A page an earlier step made, or None (not made, or deleted by editors)."""
+        page = self.pages.get(key)
+        return Page.objects.filter(pk=page.pk).first().specific if page else None
 
-    # --- Images ---------------------------------------------------------------
+    # --- Images ---------------------------------------------------------------------
 
-    def placeholder_logo(self, title, text):
-        """A neutral SVG logo showing `text`, made here: the seed has no logo files."""
+    def placeholder_logo(self, key, title, text):
+        """A neutral PNG logo showing `text`, made here: the seed has no logo files.
+        (PNG rather than SVG: it also serves as og:image and schema.org logo.)"""
         from website.core.models import CustomImage
 
-        existing = CustomImage.objects.filter(title=title).first()
-        if existing:
-            return existing
-        colour = PLACEHOLDER_COLOURS[
-            int(hashlib.sha256(text.encode()).hexdigest(), 16) % len(PLACEHOLDER_COLOURS)
-        ]
-        width = max(120, 22 * len(text) + 40)
-        svg = (
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="80" '
-            f'viewBox="0 0 {width} 80" role="img">'
-            f'<rect width="{width}" height="80" rx="10" fill="{colour}"/>'
-            f'<text x="50%" y="52%" dominant-baseline="middle" text-anchor="middle" '
-            f'font-family="system-ui, sans-serif" font-size="32" font-weight="700" '
-            f'fill="#ffffff">{escape(text)}</text></svg>'
-        )
-        image = CustomImage(title=title, collection=self.logo_collection())
-        image.file.save(f"{_slug(title)}.svg", ContentFile(svg.encode()), save=False)
-        # Pillow cannot measure an SVG; the size is known from the markup.
-        image.width, image.height = width, 80
-        image._set_image_file_metadata()
-        image.save()
-        self.created.append(f"logo {title}")
-        return image
+        def create():
+            content, (width, height) = placeholder_png(text)
+            image = CustomImage(title=title, collection=self.logo_collection())
+            image.file.save(f"{_slug(title)}.png", ContentFile(content), save=False)
+            image.width, image.height = width, height
+            image._set_image_file_metadata()
+            image.save()
+            return image
+
+        return self.once(key, create)
 
     def logo_collection(self):
         root = Collection.get_first_root_node()
         existing = root.get_children().filter(name="Logo's").first()
         return existing or root.add_child(name="Logo's")
+
+
+def placeholder_png(text, height=96):
+    """White text on a calm colour, sized to the text; deterministic for the same text."""
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    colour = PLACEHOLDER_COLOURS[
+        int(hashlib.sha256(text.encode()).hexdigest(), 16) % len(PLACEHOLDER_COLOURS)
+    ]
+    font = ImageFont.load_default(size=int(height * 0.42))
+    left, top, right, bottom = font.getbbox(text)
+    width = max(height, right - left + height // 2)
+    image = Image.new("RGB", (width, height), colour)
+    ImageDraw.Draw(image).text(
+        (width / 2, height / 2), text, fill="#ffffff", font=font, anchor="mm"
+    )
+    buffer = BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue(), image.size
+
+
+def _specific(obj):
+    return obj.specific if isinstance(obj, Page) else obj
 
 
 def _slug(text):

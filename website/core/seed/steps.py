@@ -1,40 +1,13 @@
-"""Seed steps of the core app: site settings, the home page and plain content pages."""
+"""Seed steps of the core app: the home page, site settings and plain content pages."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings as django_settings
 from wagtail.models import Page, Site
 
 from website.core.models import HomePage, RelatedCampaign, SiteSettings, StandardPage
 
 from .context import heading_block, sentences, stream_blocks
-
-
-def site_settings(ctx):
-    organisation = ctx.config["organisation"]
-    settings = SiteSettings.for_site(ctx.site)
-    if not settings.organisation_name:
-        settings.organisation_name = organisation["name"]
-        settings.short_name = organisation.get("short_name", "")
-        settings.tagline = organisation.get("tagline", "")
-        settings.email = organisation.get("email", "")
-        heading = organisation.get("address_heading")
-        if heading:
-            settings.postal_address = "\n".join(ctx.document.paragraph_after(heading).lines)
-        settings.save()
-        ctx.created.append("gegevens van de organisatie")
-    if not settings.logo_id:
-        settings.logo = ctx.placeholder_logo(
-            f"Logo {settings.display_name}", settings.short_name or settings.organisation_name
-        )
-        settings.save(update_fields=["logo"])
-    if not settings.related_campaigns.exists():
-        for order, campaign in enumerate(ctx.config.get("campaigns", [])):
-            RelatedCampaign.objects.create(
-                settings=settings,
-                sort_order=order,
-                name=campaign["name"],
-                url=campaign.get("url", ""),
-                logo=ctx.placeholder_logo(f"Logo {campaign['name']}", campaign["logo_text"]),
-            )
-        ctx.created.append("verwante campagnes")
 
 
 def home_page(ctx):
@@ -43,22 +16,34 @@ def home_page(ctx):
     A fresh install has Wagtail's welcome page there (it is replaced); a database without
     any site (e.g. after a flush) gets a tree root and a site.
     """
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    site = default_site()
     if site and isinstance(site.root_page.specific, HomePage):
         ctx.remember("home", site.root_page.specific)
         return
+    home = ctx.once("page:home", lambda: create_home_page(ctx, site))
+    ctx.remember("home", home or (site.root_page.specific if site else None))
+
+
+def create_home_page(ctx, site):
     home = tree_root().add_child(instance=build_home_page(ctx))
-    home.save_revision().publish()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
     else:
         old_root = site.root_page
         site.root_page = home
         site.save()  # save(), not update(): Wagtail clears its cached site root paths
         if old_root.is_leaf() and old_root.depth == 2:
             old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
-    ctx.created.append("startpagina")
-    ctx.remember("home", home)
+    if not Page.objects.filter(depth=2, slug="home").exists():
+        home.slug = "home"
+    home.save_revision().publish()
+    return home
+
+
+def default_site():
+    return Site.objects.filter(is_default_site=True).select_related("root_page").first()
 
 
 def tree_root():
@@ -77,10 +62,63 @@ def build_home_page(ctx):
     if config.get("introduction_from"):
         opening = sentences(ctx.document.section(config["introduction_from"]).paragraphs()[0].text)
         introduction = " ".join(dict.fromkeys([opening[0], opening[-1]]))
-    slug = "home"
-    while Page.objects.filter(depth=2, slug=slug).exists():
-        slug = f"{slug}-nieuw"
-    return HomePage(title=section.title, introduction=introduction, body=body, slug=slug)
+    return HomePage(title=section.title, introduction=introduction, body=body, slug="home-seed")
+
+
+def site_address(ctx):
+    """Give the default site the public address, so canonical links, the sitemap and share
+    links point to it. Only Wagtail's initial 'localhost:80' is replaced."""
+    site = default_site()
+    address = urlsplit(django_settings.WAGTAILADMIN_BASE_URL)
+    if not site or not address.hostname or (site.hostname, site.port) != ("localhost", 80):
+        return
+    default_port = 443 if address.scheme == "https" else 80
+    site.hostname = address.hostname
+    site.port = address.port or default_port
+    site.save()
+
+
+def site_settings(ctx):
+    site = default_site()
+    if site is None:
+        return
+    organisation = ctx.config["organisation"]
+    settings = SiteSettings.for_site(site)
+
+    def fill_organisation():
+        settings.organisation_name = organisation["name"]
+        settings.short_name = organisation.get("short_name", "")
+        settings.tagline = organisation.get("tagline", "")
+        settings.email = organisation.get("email", "")
+        if heading := organisation.get("address_heading"):
+            settings.postal_address = "\n".join(ctx.document.paragraph_after(heading).lines)
+        settings.save()
+        return settings
+
+    ctx.once("settings:organisation", fill_organisation)
+
+    def add_logo():
+        settings.logo = ctx.placeholder_logo(
+            "image:logo:site", f"Logo {settings.display_name}", settings.display_name
+        )
+        settings.save(update_fields=["logo"])
+        return settings.logo
+
+    ctx.once("settings:logo", add_logo)
+
+    for order, campaign in enumerate(ctx.config.get("campaigns", [])):
+        ctx.once(
+            f"campaign:{campaign['name']}",
+            lambda c=campaign, o=order: RelatedCampaign.objects.create(
+                settings=settings,
+                sort_order=o,
+                name=c["name"],
+                url=c.get("url", ""),
+                logo=ctx.placeholder_logo(
+                    f"image:logo:campaign:{c['name']}", f"Logo {c['name']}", c["logo_text"]
+                ),
+            ),
+        )
 
 
 def chair_block(heading, blocks):
@@ -96,21 +134,29 @@ def chair_block(heading, blocks):
 def content_pages(ctx):
     for config in ctx.config.get("pages", []):
         parent = ctx.page(config.get("parent", "home"))
+        if parent is None:
+            ctx.log(
+                f"Seed: pagina {config['key']} overgeslagen, de bovenliggende pagina ontbreekt."
+            )
+            continue
         section = ctx.document.section(config["section"])
 
         def build(config=config, section=section):
+            introduction, body = page_content(section, config)
             return StandardPage(
-                title=section.title,
-                body=page_body(section, config),
-                show_in_menus=True,
+                title=section.title, introduction=introduction, body=body, show_in_menus=True
             )
 
-        page = ctx.child_page(parent, config["slug"], build)
+        page = ctx.child_page(f"page:{config['key']}", parent, config["slug"], build)
         ctx.remember(config["key"], page)
 
 
-def page_body(section, config):
+def page_content(section, config):
+    """The seed section's opening paragraph becomes the introduction, the rest the body."""
     intro, parts = section.split(config.get("headings", []))
+    introduction = ""
+    if intro and hasattr(intro[0], "text"):
+        introduction, intro = intro[0].text, intro[1:]
     body = stream_blocks(intro)
     for heading in config.get("headings", []):
         if heading == config.get("chair_heading"):
@@ -118,4 +164,4 @@ def page_body(section, config):
         else:
             body.append(heading_block(heading))
             body.extend(stream_blocks(parts.get(heading, [])))
-    return body
+    return introduction, body

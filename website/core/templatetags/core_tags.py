@@ -49,7 +49,7 @@ def main_menu(context):
 def breadcrumbs(context):
     page = context.get("page")
     root = site_root(context)
-    if not isinstance(page, Page) or root is None or page.depth <= root.depth + 1:
+    if not isinstance(page, Page) or root is None or page.depth <= root.depth:
         return {"ancestors": []}
     ancestors = page.get_ancestors().filter(depth__gte=root.depth).specific(defer=True)
     return {"ancestors": ancestors, "page": page}

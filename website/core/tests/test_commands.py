@@ -54,6 +54,16 @@ def test_production_refuses_to_start_without_secret_key_or_hosts():
     result = run_manage("check", env={"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": ""})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+    result = run_manage("check", env={"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": " , "})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS names no host" in result.stderr
+
+
+def test_production_refuses_to_run_without_a_database_url():
+    env = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org", "DATABASE_URL": ""}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
 
 
 def test_production_passes_the_deploy_check():

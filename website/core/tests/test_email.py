@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def server_down(settings):
-    settings.MAILERS = {"default": {"BACKEND": "website.core.tests.mail_backends.FlakySMTPBackend"}}
+    flaky = {"BACKEND": "website.core.tests.mail_backends.FlakySMTPBackend"}
+    settings.MAILERS = {"default": flaky, "delivery": flaky}
     FlakySMTPBackend.server_is_down = True
     yield
     FlakySMTPBackend.server_is_down = True
@@ -104,3 +105,78 @@ def test_nothing_is_sent_when_the_transaction_rolls_back(mailoutbox):
         raise RuntimeError("the request failed")
     assert OutgoingEmail.objects.count() == 0
     assert mailoutbox == []
+
+
+def test_django_mail_api_goes_through_the_outbox(settings):
+    """Wagtail and Django send with send_mail(); the default mailer stores, the task sends."""
+    from django.core.mail import EmailMultiAlternatives, send_mail
+
+    settings.MAILERS = {
+        "default": {"BACKEND": "website.core.email.OutboxBackend"},
+        "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+    mail.outbox = []
+    send_mail("Wachtwoord herstellen", "Klik op de link.", None, ["redacteur@example.org"])
+    message = EmailMultiAlternatives(
+        "Nieuwe versie", "Tekst", "cms@example.org", ["a@example.org"], cc=["b@example.org"]
+    )
+    message.attach_alternative("<p>Tekst</p>", "text/html")
+    message.send()
+
+    stored = OutgoingEmail.objects.order_by("pk")
+    assert [m.subject for m in stored] == ["Wachtwoord herstellen", "Nieuwe versie"]
+    assert all(m.status == OutgoingEmail.Status.SENT for m in stored)
+    assert stored[1].cc == ["b@example.org"] and stored[1].from_email == "cms@example.org"
+    assert [m.subject for m in mail.outbox] == ["Wachtwoord herstellen", "Nieuwe versie"]
+    assert mail.outbox[1].alternatives[0][0] == "<p>Tekst</p>"
+
+
+def test_wagtail_password_reset_mail_is_stored_first(client, settings, django_user_model):
+    settings.MAILERS = {
+        "default": {"BACKEND": "website.core.email.OutboxBackend"},
+        "delivery": {"BACKEND": "website.core.tests.mail_backends.FlakySMTPBackend"},
+    }
+    FlakySMTPBackend.server_is_down = True
+    django_user_model.objects.create_user("redacteur", "redacteur@example.org", "x")
+    response = client.post("/admin/password_reset/", {"email": "redacteur@example.org"})
+    assert response.status_code == 302
+    stored = OutgoingEmail.objects.get()
+    assert stored.to == ["redacteur@example.org"]
+    assert stored.status == OutgoingEmail.Status.PENDING  # kept for a later try
+
+
+def test_retries_form_one_chain_with_a_deferring_queue(server_down, settings):
+    """With a queue that can run tasks later, each failure schedules exactly one retry,
+    and a sweep in between does not start a second chain."""
+    from django.tasks import task_backends
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    task_backends._settings = None  # pick up the new TASKS
+    try:
+        backend = task_backends["default"]
+        backend.clear()
+        message = queue_email("a@example.org", "Onderwerp", "Tekst")
+        assert len(backend.results) == 1  # the first try, queued on commit
+
+        from website.core.tasks import deliver
+
+        deliver(message.pk, keep_retrying=True)  # what the worker runs: fails
+        assert len(backend.results) == 2  # one deferred retry
+        deferred = backend.results[-1]
+        message.refresh_from_db()
+        assert deferred.task.run_after == message.next_attempt_at
+
+        OutgoingEmail.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
+        deliver(message.pk)  # a sweep: fails again, but schedules nothing
+        assert len(backend.results) == 2
+        message.refresh_from_db()
+        assert message.attempts == 2
+
+        deliver(message.pk, keep_retrying=True)  # the chain wakes early: re-waits once
+        assert len(backend.results) == 3
+        assert backend.results[-1].task.run_after == message.next_attempt_at
+        message.refresh_from_db()
+        assert message.attempts == 2
+    finally:
+        del settings.TASKS
+        task_backends._settings = None

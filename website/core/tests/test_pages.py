@@ -8,7 +8,7 @@ from wagtail.models import Site
 
 from website.core.factories import DocumentFactory, ImageFactory, StandardPageFactory
 from website.core.models import SiteSettings, SocialMediaAccount
-from website.core.tests.utils import assert_valid_html
+from website.core.tests.utils import assert_valid_html, main_content
 from website.network.factories import MemberDirectoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -229,3 +229,59 @@ def test_footer_queries_do_not_grow_with_campaigns_and_members(client, home_page
     few = queries()
     add(20)
     assert queries() == few
+
+
+def test_svg_image_in_a_body_renders(client, home_page):
+    from django.core.files.base import ContentFile
+
+    from website.core.models import CustomImage
+
+    image = CustomImage(title="Logo", width=120, height=80)
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80"></svg>'
+    image.file.save("logo.svg", ContentFile(svg), save=False)
+    image.width, image.height = 120, 80
+    image.save()
+    body = [
+        {
+            "type": "image",
+            "value": {
+                "image": {
+                    "image": image.pk,
+                    "decorative": False,
+                    "alt_text": "Logo van het netwerk",
+                },
+                "caption": "",
+            },
+        }
+    ]
+    page = StandardPageFactory(parent=home_page, body=body)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert 'alt="Logo van het netwerk"' in response.content.decode()
+
+
+def test_deleted_document_or_image_leaves_no_empty_link(client, home_page):
+    document = DocumentFactory(title="Weg")
+    image = ImageFactory()
+    page = StandardPageFactory(parent=home_page, body=full_body(document, image))
+    document.delete()
+    image.delete()
+    response = client.get(page.url)
+    assert response.status_code == 200
+    content = main_content(response)
+    assert "Weg" not in content and '<figure class="figure">' not in content
+
+
+def test_meta_description_falls_back_to_the_first_paragraph(client, home_page):
+    body = [{"type": "paragraph", "value": "<p>Wij strijden <b>samen</b> tegen armoede.</p>"}]
+    page = StandardPageFactory(parent=home_page, introduction="", body=body)
+    content = client.get(page.url).content.decode()
+    assert '<meta name="description" content="Wij strijden samen tegen armoede.">' in content
+
+
+def test_uploaded_documents_are_not_served_as_plain_media(client, home_page):
+    document = DocumentFactory()
+    name = document.file.name
+    assert name.startswith("documents/")
+    assert client.get(f"/media/{name}").status_code == 404
+    assert client.get(document.url).status_code == 200

@@ -94,6 +94,7 @@ def test_seed_twice_gives_the_same_content(seeded):
 @pytest.mark.django_db
 def test_seed_builds_the_home_page_about_page_members_chairs_and_address(seeded, client):
     home = Site.objects.get(is_default_site=True).root_page.specific
+    assert MemberDirectoryPage.objects.get().get_meta_description()
     assert isinstance(home, HomePage)
     assert home.title == "Welkom"
     assert home.introduction.startswith("De Alliantie voor Sociale Rechtvaardigheid")
@@ -131,6 +132,7 @@ def test_seed_builds_the_home_page_about_page_members_chairs_and_address(seeded,
     assert (berg.organisation.name, berg.role) == ("CNV", "vice-voorzitter")
 
     about = StandardPage.objects.get(slug="wie-zijn-wij")
+    assert about.introduction.startswith("De Alliantie voor Sociale Rechtvaardigheid")
     content = main_content(client.get(about.url))
     for heading in ("Missie", "Voorzitterschap", "Verbindend netwerk", "Bijdragen"):
         assert f">{heading}</h2>" in content
@@ -157,6 +159,32 @@ def test_seed_keeps_what_editors_changed(seeded):
     assert StandardPage.objects.get(slug="wie-zijn-wij").title == "Over de Alliantie"
     assert MemberOrganisation.objects.get(name="FNV").description == "Door de redactie geschreven."
     assert StandardPage.objects.filter(slug="wie-zijn-wij").count() == 1
+
+
+@pytest.mark.django_db
+def test_seed_does_not_bring_back_renamed_or_deleted_content(seeded):
+    about = StandardPage.objects.get(slug="wie-zijn-wij")
+    about.slug = "over-ons"
+    about.save_revision().publish()
+    cnv = MemberOrganisation.objects.get(name="CNV")
+    cnv.name = "CNV Vakmensen"
+    cnv.save()
+    MemberOrganisation.objects.get(name="Urgent").delete()
+    ChairTerm.objects.get(person_name="Willem Jelle Berg").delete()
+    before = snapshot()
+
+    call_command("load_seed", stdout=io.StringIO())
+
+    assert snapshot() == before
+    assert not StandardPage.objects.filter(slug="wie-zijn-wij").exists()
+    assert not MemberOrganisation.objects.filter(name__in=["CNV", "Urgent"]).exists()
+
+
+@pytest.mark.django_db
+def test_seed_gives_the_site_its_public_address(seeded, settings):
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("testserver", 80)
+    assert site.root_page.slug == "home"
 
 
 @pytest.mark.django_db
