@@ -45,7 +45,8 @@ setup: install
 run: setup
 	@echo "Site: http://$(HOST):$(PORT)/   Beheer: http://$(HOST):$(PORT)/admin/"
 	@$(MANAGE) db_worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) run_periodic_tasks --loop & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 .PHONY: chromium

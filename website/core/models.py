@@ -293,3 +293,17 @@ class SeedRecord(models.Model):
     def target(self):
         model = self.content_type.model_class()
         return model._default_manager.filter(pk=self.object_id).first() if model else None
+
+
+class PeriodicTaskRun(models.Model):
+    """When each periodic task (settings.PERIODIC_TASKS) was last put in the queue."""
+
+    task_path = models.CharField(max_length=200, unique=True)
+    last_enqueued_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "Periodieke taak"
+        verbose_name_plural = "Periodieke taken"
+
+    def __str__(self):
+        return self.task_path

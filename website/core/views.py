@@ -38,3 +38,7 @@ def serve_media(request, path):
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "core/refused.html", {"reason": "csrf"}, status=403)

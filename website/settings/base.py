@@ -13,9 +13,11 @@ SEED_DIR = Path(os.environ.get("SEED_DIR", BASE_DIR / "seed"))
 INSTALLED_APPS = [
     "website.core",
     "website.network",
+    "website.agenda",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -75,6 +77,8 @@ TEMPLATES = [
 WSGI_APPLICATION = "website.wsgi.application"
 
 # SQLite is the embedded default; DATABASE_URL (PostgreSQL) takes over when set.
+# SQLite transactions take the write lock when they start (IMMEDIATE), so concurrent
+# sign-ups for the last seat are serialised there too.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -82,6 +86,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 
@@ -199,4 +205,21 @@ SEED_STEPS = [
     "website.network.seed.chair_terms",
     "website.core.seed.steps.content_pages",
     "website.network.seed.member_directory",
+    "website.agenda.seed.agenda",
 ]
+
+# Public forms (website.core.protection): posts per visitor address per period (seconds),
+# and the largest request body a public form accepts.
+FORM_RATE_LIMIT = (5, 60)
+FORM_MAX_BODY_BYTES = 64 * 1024
+# How many reverse proxies append to X-Forwarded-For in front of the site (0: none).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+CSRF_FAILURE_VIEW = "website.core.views.csrf_failure"
+
+# Periodic tasks: dotted task path -> interval in seconds (manage.py run_periodic_tasks).
+PERIODIC_TASKS = {
+    "website.core.tasks.retry_due_emails": 10 * 60,
+    "website.agenda.tasks.delete_old_registrations": 24 * 60 * 60,
+}
+# Sign-ups are deleted this many days after the event's last day.
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "92"))

@@ -78,3 +78,4 @@ MAILERS = {
 }
 ADMINS = [a.strip() for a in os.environ.get("ADMINS", "").split(",") if a.strip()]
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))

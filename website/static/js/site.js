@@ -8,4 +8,7 @@
   document.querySelectorAll("[data-print-hint]").forEach(function (hint) {
     hint.hidden = true;
   });
+  // Move focus to the error summary so screen-reader and keyboard users hear what to fix.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) { summary.focus(); }
 })();

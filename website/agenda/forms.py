@@ -1,0 +1,50 @@
+from django import forms
+
+from website.core.protection import ProtectedForm
+
+
+class SignupForm(ProtectedForm):
+    name = forms.CharField(
+        label="Je naam",
+        max_length=120,
+        error_messages={"required": "Vul je naam in."},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Je e-mailadres",
+        max_length=254,
+        help_text="Hierheen sturen we de bevestiging en een link om je af te melden.",
+        error_messages={
+            "required": "Vul je e-mailadres in.",
+            "invalid": "Vul een e-mailadres in zoals naam@voorbeeld.nl.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    organisation = forms.CharField(
+        label="Je organisatie",
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    access_needs = forms.CharField(
+        label="Wat heb je nodig om goed mee te kunnen doen?",
+        help_text="Bijvoorbeeld een rolstoelplek, een doventolk of grote letters.",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    dietary_wishes = forms.CharField(
+        label="Wensen voor eten en drinken",
+        help_text="Bijvoorbeeld vegetarisch, halal of een allergie.",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length:
+                field.error_messages["max_length"] = (
+                    f"Gebruik hier maximaal {field.max_length} tekens."
+                )

@@ -1,0 +1,103 @@
+"""iCalendar (RFC 5545) for events, series dates and feeds, made with the icalendar library."""
+
+import datetime
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from icalendar import Calendar, Event, vText
+
+from .models import EventStatus, local_zone
+
+PRODID = "-//Website//Agenda//NL"
+SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+
+
+def sequence_for(event_date):
+    """Raised whenever the event is published again (minutes since 2020): monotonic, so
+    calendar apps always take the newest version."""
+    published = event_date.page.last_published_at or event_date.page.first_published_at
+    if not published:
+        return 0
+    return max(int((published - SEQUENCE_EPOCH).total_seconds() // 60), 0)
+
+
+def public_base_url():
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def event_component(event_date, base_url):
+    page = event_date.page
+    event = Event()
+    # The UID must never change: it is the date's own UUID at the site's public host name.
+    host = urlsplit(public_base_url()).hostname or "localhost"
+    event.add("uid", f"{event_date.uid}@{host}")
+    event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
+    if event_date.is_all_day:
+        # All-day: DATE values; DTEND is the day after the last day (exclusive).
+        event.add("dtstart", event_date.start_date)
+        event.add("dtend", event_date.last_day + datetime.timedelta(days=1))
+    else:
+        event.add("dtstart", event_date.starts_at)
+        end = event_date.ends_at or event_date.starts_at + datetime.timedelta(hours=2)
+        event.add("dtend", end)
+    summary = page.title
+    if event_date.city and event_date.city not in summary:
+        summary = f"{summary} – {event_date.city}"  # tells the dates of a series apart
+    if event_date.is_cancelled:
+        summary = f"Afgelast: {summary}"
+    event.add("summary", summary)
+    url = base_url + page.url if page.url and page.url.startswith("/") else page.full_url
+    description = "\n\n".join(
+        part for part in [event_date.status_note, page.introduction, url] if part
+    )
+    event.add("description", description)
+    location = ", ".join(
+        part
+        for part in [
+            event_date.venue_name,
+            event_date.street_address,
+            " ".join(p for p in [event_date.postcode, event_date.city] if p),
+        ]
+        if part
+    )
+    if location:
+        event.add("location", vText(location))
+    if url:
+        event.add("url", url)
+    event.add("status", "CANCELLED" if event_date.status == EventStatus.CANCELLED else "CONFIRMED")
+    event.add("sequence", sequence_for(event_date))
+    if page.last_published_at:
+        event.add("last-modified", page.last_published_at.astimezone(datetime.UTC))
+    return event
+
+
+def build_calendar(dates, name, base_url=None):
+    base_url = base_url or public_base_url()
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", str(local_zone()))
+    for event_date in dates:
+        if event_date.has_exact_date:
+            calendar.add_component(event_component(event_date, base_url))
+    calendar.add_missing_timezones()  # VTIMEZONE for Europe/Amsterdam when times are used
+    return calendar
+
+
+def calendar_bytes(dates, name, base_url=None):
+    return build_calendar(dates, name, base_url).to_ical()
+
+
+def calendar_response(request, dates, name, filename):
+    base_url = f"{request.scheme}://{request.get_host()}"
+    response = HttpResponse(
+        calendar_bytes(dates, name, base_url), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response

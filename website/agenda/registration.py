@@ -1,0 +1,151 @@
+"""Signing up, cancelling and moving up from the waiting list, safe under concurrency."""
+
+import secrets
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from website.core.email import Attachment, queue_email
+
+from .models import EventDate, Registration, hash_token
+
+
+def register(event_date, *, name, email, organisation="", access_needs="", dietary_wishes=""):
+    """Store a sign-up as confirmed, or on the waiting list when the date is full.
+
+    The date's row is locked while counting, so two people taking the last seat at the
+    same moment get one seat and one waiting-list place (PostgreSQL: SELECT ... FOR
+    UPDATE; SQLite: transactions take the write lock at their start).
+    Returns (registration, private token for the cancel link).
+    """
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        locked = EventDate.objects.select_for_update().select_related("page").get(pk=event_date.pk)
+        confirmed = locked.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        full = locked.capacity is not None and confirmed >= locked.capacity
+        registration = Registration.objects.create(
+            event_date=locked,
+            event_title=locked.page.title,
+            event_when=locked.when_text,
+            event_last_day=locked.last_day,
+            name=name,
+            email=email,
+            organisation=organisation,
+            access_needs=access_needs,
+            dietary_wishes=dietary_wishes,
+            status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
+            token_hash=hash_token(token),
+        )
+        send_confirmation(registration, locked, token)
+    return registration, token
+
+
+def find_by_token(token):
+    if not token or len(token) > 100:
+        return None
+    return (
+        Registration.objects.select_related("event_date", "event_date__page")
+        .filter(token_hash=hash_token(token))
+        .exclude(status=Registration.Status.CANCELLED)
+        .first()
+    )
+
+
+def cancel(registration):
+    """Cancel a sign-up, wipe the personal data, and move the first person on the waiting
+    list up when a seat came free. Returns the promoted registration, if any."""
+    with transaction.atomic():
+        event_date = None
+        if registration.event_date_id:
+            event_date = EventDate.objects.select_for_update().get(pk=registration.event_date_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == Registration.Status.CANCELLED:
+            return None
+        freed_seat = registration.status == Registration.Status.CONFIRMED
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.name = "(afgemeld)"
+        registration.email = "afgemeld@invalid"
+        registration.organisation = registration.access_needs = registration.dietary_wishes = ""
+        registration.save()
+        if freed_seat and event_date is not None:
+            return promote_first_waiting(event_date)
+    return None
+
+
+def promote_first_waiting(event_date):
+    waiting = (
+        event_date.registrations.filter(status=Registration.Status.WAITING)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if waiting is None:
+        return None
+    confirmed = event_date.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    if event_date.capacity is not None and confirmed >= event_date.capacity:
+        return None
+    waiting.status = Registration.Status.CONFIRMED
+    waiting.promoted_at = timezone.now()
+    waiting.save(update_fields=["status", "promoted_at"])
+    send_promotion_notice(waiting, event_date)
+    return waiting
+
+
+# --- E-mails (stored in the outbox, sent by the task worker) --------------------------
+
+
+def cancel_url(token):
+    from django.conf import settings
+
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("agenda_cancel", args=[token])
+
+
+def _ics_attachment(event_date):
+    from .ical import calendar_bytes
+
+    if not event_date.has_exact_date:
+        return []
+    content = calendar_bytes([event_date], event_date.page.title)
+    return [Attachment(f"{event_date.page.slug}.ics", content, "text/calendar")]
+
+
+def send_confirmation(registration, event_date, token):
+    if registration.status == Registration.Status.CONFIRMED:
+        subject = f"Je bent aangemeld: {registration.event_title}"
+        opening = "Bedankt voor je aanmelding. Je bent aangemeld voor:"
+        calendar_line = "In de bijlage staat een agendabestand (.ics) voor je agenda.\n\n"
+    else:
+        subject = f"Je staat op de wachtlijst: {registration.event_title}"
+        opening = (
+            "Bedankt voor je aanmelding. Alle plaatsen zijn bezet, daarom sta je op de "
+            "wachtlijst voor:"
+        )
+        calendar_line = "Komt er een plaats vrij, dan krijg je van ons een e-mail.\n\n"
+    body = (
+        f"Beste {registration.name},\n\n{opening}\n\n"
+        f"{registration.event_title}\n{registration.event_when}\n"
+        f"{event_date.place_text}\n\n{calendar_line}"
+        f"Kun je toch niet komen? Meld je dan af via deze link:\n{cancel_url(token)}\n\n"
+        "Deze link is alleen voor jou. Deel hem niet met anderen.\n"
+    )
+    attachments = (
+        _ics_attachment(event_date) if registration.status == Registration.Status.CONFIRMED else []
+    )
+    queue_email(registration.email, subject, body, attachments=attachments)
+
+
+def send_promotion_notice(registration, event_date):
+    body = (
+        f"Beste {registration.name},\n\nGoed nieuws: er is een plaats vrijgekomen. "
+        f"Je staat niet meer op de wachtlijst, je bent nu aangemeld voor:\n\n"
+        f"{registration.event_title}\n{registration.event_when}\n{event_date.place_text}\n\n"
+        "In de bijlage staat een agendabestand (.ics) voor je agenda.\n"
+        "Kun je niet komen? Gebruik dan de afmeldlink uit je eerste e-mail.\n"
+    )
+    queue_email(
+        registration.email,
+        f"Er is een plaats vrij: {registration.event_title}",
+        body,
+        attachments=_ics_attachment(event_date),
+    )

@@ -1,0 +1,52 @@
+"""schema.org Event JSON-LD for event pages (one Event per exact date)."""
+
+from website.core.templatetags.core_tags import ld_json
+
+from .models import EventStatus
+
+EVENT_STATUS = {
+    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
+    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+    EventStatus.MOVED: "https://schema.org/EventRescheduled",
+}
+
+
+def event_data(page, event_date, url):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "url": url,
+        "eventStatus": EVENT_STATUS[event_date.status],
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "startDate": (event_date.starts_at or event_date.start_date).isoformat(),
+    }
+    if event_date.ends_at:
+        data["endDate"] = event_date.ends_at.isoformat()
+    elif event_date.end_date:
+        data["endDate"] = event_date.end_date.isoformat()
+    if page.introduction:
+        data["description"] = page.introduction
+    place = {"@type": "Place", "name": event_date.venue_name or event_date.city or "Nederland"}
+    address = {"@type": "PostalAddress", "addressCountry": "NL"}
+    for key, value in [
+        ("streetAddress", event_date.street_address),
+        ("postalCode", event_date.postcode),
+        ("addressLocality", event_date.city),
+        ("addressRegion", event_date.province_name),
+    ]:
+        if value:
+            address[key] = value
+    place["address"] = address
+    data["location"] = place
+    if page.organiser:
+        data["organizer"] = {"@type": "Organization", "name": page.organiser.name}
+    return data
+
+
+def event_json_ld(page, request):
+    url = page.get_full_url(request)
+    events = [event_data(page, d, url) for d in page.ordered_dates if d.has_exact_date]
+    if not events:
+        return ""
+    return ld_json(events[0] if len(events) == 1 else events)

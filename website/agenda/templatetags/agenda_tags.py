@@ -1,0 +1,20 @@
+from django import template
+
+from website.agenda.models import AgendaIndexPage, EventDate
+
+register = template.Library()
+
+
+@register.inclusion_tag("agenda/includes/upcoming.html", takes_context=True)
+def upcoming_events(context, count=3):
+    dates = (
+        EventDate.objects.filter(page__live=True)
+        .select_related("page")
+        .upcoming()
+        .exclude(status="afgelast")[:count]
+    )
+    return {
+        "dates": list(dates),
+        "agenda": AgendaIndexPage.objects.live().first(),
+        "request": context.get("request"),
+    }

@@ -1,0 +1,41 @@
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import Registration
+
+
+class RegistrationViewSet(ModelViewSet):
+    """Editors see sign-ups per date (filter) and export them as CSV or Excel."""
+
+    model = Registration
+    icon = "list-ul"
+    menu_label = "Aanmeldingen"
+    menu_order = 250
+    add_to_admin_menu = True
+    name = "aanmeldingen"
+    list_display = ["name", "event_title", "event_when", "status", "created_at"]
+    list_filter = ["event_date", "status"]
+    list_export = [
+        "event_title",
+        "event_when",
+        "status",
+        "name",
+        "email",
+        "organisation",
+        "access_needs",
+        "dietary_wishes",
+        "created_at",
+        "promoted_at",
+    ]
+    export_filename = "aanmeldingen"
+    search_fields = ["name", "email", "organisation", "event_title"]
+    form_fields = ["name", "email", "organisation", "access_needs", "dietary_wishes", "status"]
+    inspect_view_enabled = True
+
+
+registration_viewset = RegistrationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return registration_viewset

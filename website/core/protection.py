@@ -1,0 +1,104 @@
+"""One form protection for every public form: honeypot, size limits, per-IP rate limit.
+
+CSRF comes from Django's middleware (with a Dutch failure page, core.views.csrf_failure);
+validation messages are Dutch and keep what the person typed, because the form is rendered
+again with its bound data.
+
+Usage in a view that handles a POST:
+
+    if (refusal := refuse_post(request, scope="signup")) is not None:
+        return refusal
+    form = MyForm(request.POST)   # MyForm subclasses ProtectedForm
+"""
+
+import hashlib
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+
+HONEYPOT_FIELD = "fax_nummer"
+
+
+class ProtectedForm(forms.Form):
+    """Base class for public forms. Every CharField gets a length limit (the model's or
+    `max_length`), null bytes are refused by Django's own validator, and a hidden honeypot
+    field catches bots."""
+
+    honeypot_message = "Dit formulier kon niet worden verstuurd. Laat het laatste veld leeg."
+    default_max_length = 2000
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and not field.max_length:
+                field.max_length = self.default_max_length
+                field.validators.append(
+                    forms.fields.validators.MaxLengthValidator(self.default_max_length)
+                )
+                field.widget.attrs.setdefault("maxlength", str(self.default_max_length))
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            label="Laat dit veld leeg",
+            required=False,
+            max_length=200,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(HONEYPOT_FIELD):
+            raise forms.ValidationError(self.honeypot_message, code="honeypot")
+        return cleaned
+
+    @property
+    def visible_fields_without_honeypot(self):
+        return [field for field in self.visible_fields() if field.name != HONEYPOT_FIELD]
+
+    @property
+    def honeypot(self):
+        return self[HONEYPOT_FIELD]
+
+
+def client_ip(request):
+    """The visitor's address. Behind the reverse proxy, the last hop it appended."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def is_rate_limited(request, scope, limit=None, period=None):
+    """Count this POST; True when the visitor's address went over the limit for `scope`.
+    The counter lives in the cache, so all server processes share it (Redis)."""
+    limit = limit or settings.FORM_RATE_LIMIT[0]
+    period = period or settings.FORM_RATE_LIMIT[1]
+    address = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    key = f"ratelimit:{scope}:{address}"
+    if cache.add(key, 1, timeout=period):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=period)
+        return False
+    return count > limit
+
+
+def refuse_post(request, scope, max_body_bytes=None):
+    """A 413 or 429 response when a POST is too big or too frequent, else None."""
+    max_body_bytes = max_body_bytes or settings.FORM_MAX_BODY_BYTES
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = max_body_bytes + 1
+    if length > max_body_bytes:
+        return render(request, "core/refused.html", {"reason": "too_large"}, status=413)
+    if is_rate_limited(request, scope):
+        response = render(request, "core/refused.html", {"reason": "too_many"}, status=429)
+        response["Retry-After"] = str(settings.FORM_RATE_LIMIT[1])
+        return response
+    return None
