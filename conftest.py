@@ -5,6 +5,17 @@ import io
 import pytest
 
 
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrated data (Wagtail's root page, site,
+    content types) after its flush. Mixing tests that do with tests that don't breaks the
+    restore (the other flush re-creates content types), so all of them do."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction"):
+            serialized = pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True})
+            item.add_marker(serialized, append=False)
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded files of a test go to a temporary folder, never the working tree."""

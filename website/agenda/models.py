@@ -79,7 +79,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
         years = self.archive_years()
         if not years:
             raise Http404("Nog geen archief")
-        return redirect(self.reverse_subpage("archive_year", args=[years[0]]))
+        return redirect(self.url + self.reverse_subpage("archive_year", args=[years[0]]))
 
     @re_path(r"^archief/(?P<year>\d{4})/$", name="archive_year")
     def archive_year_view(self, request, year):

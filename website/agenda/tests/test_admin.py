@@ -1,0 +1,34 @@
+import pytest
+from django.urls import reverse
+
+from website.agenda import registration as registrations
+from website.agenda.models import EventDate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_editor_screens_open(admin_client, agenda, make_event):
+    page = make_event()
+    add = reverse("wagtailadmin_pages:add", args=["agenda", "eventpage", agenda.pk])
+    assert admin_client.get(add).status_code == 200
+    assert admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+    assert admin_client.get("/admin/aanmeldingen/").status_code == 200
+
+
+def test_registrations_per_date_and_csv_export(admin_client, make_event):
+    page = make_event(
+        dates=[{"days": 5, "registration_open": True}, {"days": 9, "registration_open": True}]
+    )
+    first, second = EventDate.objects.filter(page=page).order_by("start_date")
+    registrations.register(first, name="Anna", email="anna@example.org", dietary_wishes="Halal")
+    registrations.register(second, name="Bert", email="bert@example.org")
+
+    listing = admin_client.get("/admin/aanmeldingen/", {"event_date": first.pk})
+    content = listing.content.decode()
+    assert "Anna" in content and "Bert" not in content
+
+    export = admin_client.get("/admin/aanmeldingen/", {"event_date": first.pk, "export": "csv"})
+    assert export.status_code == 200
+    assert export.headers["Content-Type"].startswith("text/csv")
+    body = b"".join(export.streaming_content).decode()
+    assert "anna@example.org" in body and "Halal" in body and "bert@" not in body

@@ -1,0 +1,79 @@
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from website.agenda import registration as registrations
+from website.agenda.models import AgendaIndexPage, EventDate, EventPage, Registration
+from website.core.models import PeriodicTaskRun
+from website.core.scheduling import enqueue_due_tasks
+from website.core.tests.utils import main_content
+
+pytestmark = pytest.mark.django_db
+
+
+def test_old_registrations_are_deleted_recent_ones_kept(make_event, settings):
+    settings.REGISTRATION_RETENTION_DAYS = 90
+    old = make_event(dates=[{"days": -120, "registration_open": True}])
+    recent = make_event(dates=[{"days": -10, "registration_open": True}])
+    coming = make_event(dates=[{"days": 10, "registration_open": True}])
+    for page in (old, recent, coming):
+        registrations.register(EventDate.objects.get(page=page), name="A", email="a@example.org")
+
+    from website.agenda.tasks import delete_old_registrations
+
+    result = delete_old_registrations.enqueue()
+    assert result.return_value == 1
+    remaining = set(Registration.objects.values_list("event_date__page", flat=True))
+    assert remaining == {recent.pk, coming.pk}
+
+
+def test_periodic_tasks_are_enqueued_when_due_and_only_then(settings):
+    settings.PERIODIC_TASKS = {"website.agenda.tasks.delete_old_registrations": 3600}
+    now = timezone.now()
+    assert enqueue_due_tasks(now) == ["website.agenda.tasks.delete_old_registrations"]
+    assert enqueue_due_tasks(now + datetime.timedelta(minutes=30)) == []
+    assert enqueue_due_tasks(now + datetime.timedelta(minutes=61)) == [
+        "website.agenda.tasks.delete_old_registrations"
+    ]
+    assert PeriodicTaskRun.objects.count() == 1
+
+
+def test_run_periodic_tasks_command(settings):
+    settings.PERIODIC_TASKS = {"website.core.tasks.retry_due_emails": 600}
+    out = io.StringIO()
+    call_command("run_periodic_tasks", stdout=out)
+    assert "retry_due_emails" in out.getvalue()
+
+
+def test_seed_puts_the_2014_agenda_in_the_archive(seeded, client):
+    agenda = AgendaIndexPage.objects.get()
+    assert sorted(EventPage.objects.values_list("title", flat=True)) == [
+        "Agendacommissie",
+        "Agendacommissie",
+        "Alliantiedagen 2014",
+        "Gesprek met staatssecretaris Jetta Klijnsma",
+    ]
+    series = EventPage.objects.get(title="Alliantiedagen 2014")
+    assert series.kind == "alliantiedag"
+    assert [(d.start_date.isoformat(), d.city, d.province) for d in series.dates.all()] == [
+        ("2014-10-10", "Rotterdam", "zuid-holland"),
+        ("2014-10-31", "Roermond", "limburg"),
+        ("2014-11-05", "Beilen", "drenthe"),
+        ("2014-11-14", "", "friesland"),
+    ]
+    talk = EventPage.objects.get(title__startswith="Gesprek")
+    assert talk.kind == "overleg-bewindspersoon"
+    assert talk.dates.get().date_label == "najaar"
+
+    archive = main_content(client.get(agenda.url + "archief/2014/"))
+    assert archive.count("Alliantiedagen 2014") == 4
+    assert "4 september 2014" in archive and "27 november 2014" in archive
+    assert "Najaar 2014" in archive
+    assert "Er staan op dit moment geen activiteiten" in main_content(client.get(agenda.url))
+
+    before = EventDate.objects.count()
+    call_command("load_seed", stdout=io.StringIO())
+    assert EventDate.objects.count() == before
