@@ -1,13 +1,26 @@
 from wagtail import hooks
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import Registration
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class RegistrationIndexView(generic.IndexView):
+    def preprocess_field_value(self, field, value, export_format):
+        """Visitors typed these values: never let a spreadsheet read one as a formula."""
+        value = super().preprocess_field_value(field, value, export_format)
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            return "'" + value
+        return value
 
 
 class RegistrationViewSet(ModelViewSet):
     """Editors see sign-ups per date (filter) and export them as CSV or Excel."""
 
     model = Registration
+    index_view_class = RegistrationIndexView
     icon = "list-ul"
     menu_label = "Aanmeldingen"
     menu_order = 250

@@ -32,3 +32,21 @@ def test_registrations_per_date_and_csv_export(admin_client, make_event):
     assert export.headers["Content-Type"].startswith("text/csv")
     body = b"".join(export.streaming_content).decode()
     assert "anna@example.org" in body and "Halal" in body and "bert@" not in body
+
+
+def test_export_neutralises_spreadsheet_formulas(admin_client, make_event):
+    page = make_event(dates=[{"days": 5, "registration_open": True}])
+    date = EventDate.objects.get(page=page)
+    registrations.register(date, name='=HYPERLINK("http://evil.example")', email="x@example.org")
+    export = admin_client.get("/admin/aanmeldingen/", {"export": "csv"})
+    body = b"".join(export.streaming_content).decode()
+    assert "'=HYPERLINK" in body
+
+
+def test_editors_may_see_registrations(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("redacteur", "r@example.org", "x")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    assert editor.has_perm("agenda.view_registration")
+    assert editor.has_perm("agenda.change_registration")
