@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon),
     path("", include("website.agenda.urls")),
+    path("", include("website.search.urls")),
 ]
 
 if settings.SERVE_MEDIA:

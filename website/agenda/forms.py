@@ -28,7 +28,10 @@ class SignupForm(ProtectedForm):
     )
     access_needs = forms.CharField(
         label="Wat heb je nodig om goed mee te kunnen doen?",
-        help_text="Bijvoorbeeld een rolstoelplek, een doventolk of grote letters.",
+        help_text=(
+            "Bijvoorbeeld een rolstoelplek, een doventolk of grote letters. Dit hoeft niet. "
+            "Alleen de organisatoren zien het, en we wissen het een paar maanden na de bijeenkomst."
+        ),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -6,21 +6,22 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event, Timezone, vText
 
 from .models import EventStatus, local_zone
 
 PRODID = "-//Website//Agenda//NL"
 SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+ZONE_ID = "Europe/Amsterdam"
 
 
 def sequence_for(event_date):
-    """Raised whenever the event is published again (minutes since 2020): monotonic, so
-    calendar apps always take the newest version."""
+    """Raised whenever the event is published again (seconds since 2020; fits the 32-bit
+    integer calendar apps use until 2088): monotonic, so they take the newest version."""
     published = event_date.page.last_published_at or event_date.page.first_published_at
     if not published:
         return 0
-    return max(int((published - SEQUENCE_EPOCH).total_seconds() // 60), 0)
+    return max(int((published - SEQUENCE_EPOCH).total_seconds()), 0)
 
 
 def public_base_url():
@@ -40,7 +41,7 @@ def event_component(event_date, base_url):
         event.add("dtend", event_date.last_day + datetime.timedelta(days=1))
     else:
         event.add("dtstart", event_date.starts_at)
-        end = event_date.ends_at or event_date.starts_at + datetime.timedelta(hours=2)
+        end = event_date.ends_at or event_date.starts_at + datetime.timedelta(hours=2)  # a guess
         event.add("dtend", end)
     summary = page.title
     if event_date.city and event_date.city not in summary:
@@ -82,10 +83,15 @@ def build_calendar(dates, name, base_url=None):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", str(local_zone()))
+    events = 0
     for event_date in dates:
         if event_date.has_exact_date:
             calendar.add_component(event_component(event_date, base_url))
+            events += 1
     calendar.add_missing_timezones()  # VTIMEZONE for Europe/Amsterdam when times are used
+    if not events:
+        # RFC 5545 needs at least one component, also in an empty feed.
+        calendar.add_component(Timezone.from_tzid(ZONE_ID))
     return calendar
 
 

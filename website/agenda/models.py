@@ -63,9 +63,11 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
         verbose_name = "Agenda"
 
     def dates(self):
-        return EventDate.objects.filter(
-            page__live=True, page__path__startswith=self.path
-        ).select_related("page", "page__organiser")
+        return (
+            EventDate.objects.public()
+            .filter(page__path__startswith=self.path)
+            .select_related("page", "page__organiser")
+        )
 
     # --- Routes -------------------------------------------------------------
 
@@ -185,11 +187,20 @@ class EventPage(RoutablePageMixin, BasePage):
         related_name="events",
         help_text="Laat leeg als de Alliantie zelf organiseert.",
     )
+    campaign = models.ForeignKey(
+        "library.CampaignPage",
+        verbose_name="Campagne",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
     body = StreamField(body_blocks(), blank=True, verbose_name="Beschrijving")
 
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("organiser")]),
+        FieldPanel("campaign"),
         InlinePanel(
             "dates",
             label="Datum",
@@ -211,6 +222,17 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "Activiteit"
         verbose_name_plural = "Activiteiten"
+
+    def copy_all_child_relations(self, target, exclude=None, commit=False, append=False):
+        """A copied event is a new event: its dates get new calendar UIDs."""
+        child_object_map = super().copy_all_child_relations(
+            target, exclude=exclude, commit=commit, append=append
+        )
+        for value in child_object_map.values():
+            for child in value if isinstance(value, list) else [value]:
+                if isinstance(child, EventDate):
+                    child.uid = uuid.uuid4()
+        return child_object_map
 
     @cached_property
     def ordered_dates(self):
@@ -270,6 +292,12 @@ class EventPage(RoutablePageMixin, BasePage):
 
 
 class EventDateQuerySet(models.QuerySet):
+    def public(self):
+        """Dates of live pages that anyone may see (no login or password restriction)."""
+        from wagtail.models import Page
+
+        return self.filter(page__in=Page.objects.live().public())
+
     def upcoming(self, today=None):
         today = today or timezone.localdate()
         ends = Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
@@ -401,6 +429,10 @@ class EventDate(Orderable):
             return None
         if self.end_time:
             return datetime.datetime.combine(self.last_day, self.end_time, tzinfo=local_zone())
+        if self.end_date and self.end_date != self.start_date:
+            # Several days, no end time: it runs to the end of the last day.
+            next_day = self.end_date + datetime.timedelta(days=1)
+            return datetime.datetime.combine(next_day, datetime.time(0), tzinfo=local_zone())
         return None
 
     @property

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from website.core.email import Attachment, queue_email
+from website.core.models import OutgoingEmail
 
 from .models import EventDate, Registration, hash_token
 
@@ -52,9 +53,10 @@ def find_by_token(token):
     )
 
 
-def cancel(registration):
-    """Cancel a sign-up, wipe the personal data, and move the first person on the waiting
-    list up when a seat came free. Returns the promoted registration, if any."""
+def cancel(registration, token=None):
+    """Cancel a sign-up, wipe the personal data (also from stored e-mails that carry the
+    private link), and move the first person on the waiting list up when a seat came
+    free. Returns the promoted registration, if any."""
     with transaction.atomic():
         event_date = None
         if registration.event_date_id:
@@ -69,12 +71,29 @@ def cancel(registration):
         registration.email = "afgemeld@invalid"
         registration.organisation = registration.access_needs = registration.dietary_wishes = ""
         registration.save()
+        if token:
+            OutgoingEmail.objects.filter(body__contains=token).delete()
         if freed_seat and event_date is not None:
             return promote_first_waiting(event_date)
     return None
 
 
+def fill_free_seats(event_date):
+    """Move people up from the waiting list while seats are free (after a cancellation,
+    a deletion in the admin, or a larger capacity). Returns those promoted."""
+    promoted = []
+    with transaction.atomic():
+        event_date = (
+            EventDate.objects.select_for_update().select_related("page").get(pk=event_date.pk)
+        )
+        while (registration := promote_first_waiting(event_date)) is not None:
+            promoted.append(registration)
+    return promoted
+
+
 def promote_first_waiting(event_date):
+    if not event_date.accepts_signups:
+        return None  # no "a seat is free" mail for a cancelled or past date
     waiting = (
         event_date.registrations.filter(status=Registration.Status.WAITING)
         .order_by("created_at", "pk")

@@ -2,6 +2,7 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.db.models.functions import Coalesce
 from django.tasks import task
 from django.utils import timezone
 
@@ -14,7 +15,12 @@ logger = logging.getLogger(__name__)
 def delete_old_registrations():
     """Sign-ups are personal data: delete them a set time after the event's last day."""
     cutoff = timezone.localdate() - datetime.timedelta(days=settings.REGISTRATION_RETENTION_DAYS)
-    deleted, _ = Registration.objects.filter(event_last_day__lt=cutoff).delete()
+    # The date as it is now (it may have moved since the sign-up); the copy taken at
+    # sign-up only when editors removed the date.
+    last_day = Coalesce("event_date__end_date", "event_date__start_date", "event_last_day")
+    deleted, _ = (
+        Registration.objects.annotate(last_day=last_day).filter(last_day__lt=cutoff).delete()
+    )
     if deleted:
         logger.info("Deleted %s registrations of events before %s", deleted, cutoff)
     return deleted

@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
-from website.core.protection import refuse_post
+from website.core.protection import refuse_oversized, refuse_post, too_many_requests
 
 from . import registration as registrations
 from .forms import SignupForm
@@ -20,11 +20,12 @@ def signup(request, page, event_date):
             status=410 if event_date.is_past else 200,
         )
     form = SignupForm()
+    limited = False
     if request.method == "POST":
-        if (refusal := refuse_post(request, scope="agenda-signup")) is not None:
+        if (refusal := refuse_oversized(request)) is not None:
             return refusal
         form = SignupForm(request.POST)
-        if form.is_valid():
+        if form.is_valid() and not (limited := form.rate_limited(request, "agenda-signup")):
             data = {
                 key: form.cleaned_data[key]
                 for key in ("name", "email", "organisation", "access_needs", "dietary_wishes")
@@ -38,7 +39,8 @@ def signup(request, page, event_date):
         "form": form,
         "places_left": event_date.places_left(),
     }
-    return render(request, "agenda/signup.html", context)
+    response = render(request, "agenda/signup.html", context)
+    return too_many_requests(response) if limited else response
 
 
 def signup_done(request, page, event_date):
@@ -56,7 +58,7 @@ def cancel(request, token):
             return refusal
         if registration is None:
             return render(request, "agenda/cancel.html", {"state": "gone"}, status=404)
-        registrations.cancel(registration)
+        registrations.cancel(registration, token=token)
         return render(
             request, "agenda/cancel.html", {"state": "done", "registration": registration}
         )

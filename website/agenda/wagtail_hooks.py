@@ -1,6 +1,8 @@
 from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .models import Registration
 
@@ -14,6 +16,16 @@ class RegistrationIndexView(generic.IndexView):
         if isinstance(value, str) and value.startswith(FORMULA_STARTS):
             return "'" + value
         return value
+
+
+class RegistrationPermissionPolicy(ModelPermissionPolicy):
+    """Sign-ups come from the public form only: nobody adds them in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -42,10 +54,12 @@ class RegistrationViewSet(ModelViewSet):
     ]
     export_filename = "aanmeldingen"
     search_fields = ["name", "email", "organisation", "event_title"]
-    form_fields = ["name", "email", "organisation", "access_needs", "dietary_wishes", "status"]
+    # Status changes go through cancelling (wipes data, moves the waiting list up).
+    form_fields = ["name", "email", "organisation", "access_needs", "dietary_wishes"]
     inspect_view_enabled = True
 
 
+register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
 registration_viewset = RegistrationViewSet()
 
 

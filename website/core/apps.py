@@ -5,3 +5,6 @@ class CoreConfig(AppConfig):
     name = "website.core"
     label = "core"
     verbose_name = "Basis"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,5 +1,6 @@
 """Content foundation: media models, base page types, site settings and the e-mail outbox."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -35,7 +36,29 @@ class CustomRendition(AbstractRendition):
 
 
 class CustomDocument(AbstractDocument):
+    """Uploads are checked (type, size, content matches extension); their text is read in
+    a background task and indexed, so search finds words inside the files."""
+
+    extracted_text = models.TextField("Tekst uit het bestand", blank=True, editable=False)
+
     admin_form_fields = Document.admin_form_fields
+    search_fields = [*AbstractDocument.search_fields, index.SearchField("extracted_text")]
+
+    def clean(self):
+        super().clean()
+        from .documents import validate_document_file
+
+        if self.file and not getattr(self.file, "_committed", True):
+            try:
+                validate_document_file(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+
+    @property
+    def kind_label(self):
+        from .documents import KIND_LABELS
+
+        return KIND_LABELS.get(self.file_extension.lower(), self.file_extension.upper())
 
 
 # --- Pages -------------------------------------------------------------------

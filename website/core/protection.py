@@ -4,11 +4,18 @@ CSRF comes from Django's middleware (with a Dutch failure page, core.views.csrf_
 validation messages are Dutch and keep what the person typed, because the form is rendered
 again with its bound data.
 
-Usage in a view that handles a POST:
+Usage in a view that handles a form POST:
 
-    if (refusal := refuse_post(request, scope="signup")) is not None:
-        return refusal
-    form = MyForm(request.POST)   # MyForm subclasses ProtectedForm
+    if (refusal := refuse_oversized(request)) is not None:
+        return refusal                       # 413, before the body is parsed
+    form = MyForm(request.POST)              # MyForm subclasses ProtectedForm
+    if form.is_valid():
+        if form.rate_limited(request, scope="signup"):
+            return render(..., status=429)   # the form again, input kept, message on top
+        ... store, queue_email, redirect
+
+Only valid submissions count towards the limit, so someone fixing typos is not blocked.
+POSTs without a form (a confirm button) use `refuse_post`, which does both checks.
 """
 
 import hashlib
@@ -51,6 +58,18 @@ class ProtectedForm(forms.Form):
             raise forms.ValidationError(self.honeypot_message, code="honeypot")
         return cleaned
 
+    rate_limit_message = (
+        "Er zijn in korte tijd veel formulieren verstuurd vanaf jouw internetverbinding. "
+        "Wacht een minuut en verstuur het dan opnieuw. Wat je hebt ingevuld, staat er nog."
+    )
+
+    def rate_limited(self, request, scope):
+        """Count this valid submission; when over the limit, add a form error and say so."""
+        if is_rate_limited(request, scope):
+            self.add_error(None, forms.ValidationError(self.rate_limit_message, code="rate"))
+            return True
+        return False
+
     @property
     def visible_fields_without_honeypot(self):
         return [field for field in self.visible_fields() if field.name != HONEYPOT_FIELD]
@@ -88,8 +107,8 @@ def is_rate_limited(request, scope, limit=None, period=None):
     return count > limit
 
 
-def refuse_post(request, scope, max_body_bytes=None):
-    """A 413 or 429 response when a POST is too big or too frequent, else None."""
+def refuse_oversized(request, max_body_bytes=None):
+    """A 413 response when the request body is larger than a public form needs, else None."""
     max_body_bytes = max_body_bytes or settings.FORM_MAX_BODY_BYTES
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -97,8 +116,19 @@ def refuse_post(request, scope, max_body_bytes=None):
         length = max_body_bytes + 1
     if length > max_body_bytes:
         return render(request, "core/refused.html", {"reason": "too_large"}, status=413)
+    return None
+
+
+def too_many_requests(response):
+    response.status_code = 429
+    response["Retry-After"] = str(settings.FORM_RATE_LIMIT[1])
+    return response
+
+
+def refuse_post(request, scope, max_body_bytes=None):
+    """A 413 or 429 response when a POST is too big or too frequent, else None."""
+    if (refusal := refuse_oversized(request, max_body_bytes)) is not None:
+        return refusal
     if is_rate_limited(request, scope):
-        response = render(request, "core/refused.html", {"reason": "too_many"}, status=429)
-        response["Retry-After"] = str(settings.FORM_RATE_LIMIT[1])
-        return response
+        return too_many_requests(render(request, "core/refused.html", {"reason": "too_many"}))
     return None

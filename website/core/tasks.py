@@ -108,3 +108,31 @@ def retry_due_emails():
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
     )
     return {str(pk): deliver(pk) for pk in due.values_list("pk", flat=True)}
+
+
+@task
+def extract_document_text(document_id):
+    """Read a document's text, store it, and re-index it and every page that uses it."""
+    from wagtail.documents import get_document_model
+    from wagtail.models import ReferenceIndex
+    from wagtail.search import index
+
+    from .documents import extract_text
+
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None:
+        return None
+    try:
+        with document.open_file() as handle:
+            text = extract_text(handle, document.filename)
+    except OSError:
+        logger.warning("Document %s has no readable file", document_id, exc_info=True)
+        text = ""
+    type(document).objects.filter(pk=document.pk).update(extracted_text=text)
+    document.extracted_text = text
+    index.insert_or_update_object(document)
+    for reference in ReferenceIndex.get_references_to(document).group_by_source_object():
+        source = reference[0]
+        specific = getattr(source, "specific", source)
+        index.insert_or_update_object(specific)
+    return len(text)

@@ -7,12 +7,8 @@ register = template.Library()
 
 @register.inclusion_tag("agenda/includes/upcoming.html", takes_context=True)
 def upcoming_events(context, count=3):
-    dates = (
-        EventDate.objects.filter(page__live=True)
-        .select_related("page")
-        .upcoming()
-        .exclude(status="afgelast")[:count]
-    )
+    # Cancelled dates stay in the list, marked as such.
+    dates = EventDate.objects.public().select_related("page").upcoming()[:count]
     return {
         "dates": list(dates),
         "agenda": AgendaIndexPage.objects.live().first(),

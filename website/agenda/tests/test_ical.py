@@ -103,3 +103,33 @@ def test_feeds_of_all_upcoming_and_per_kind(client, agenda, make_event):
 def test_vague_date_has_no_calendar_file(client, make_event):
     page = make_event(dates=[{"days": 40, "date_label": "najaar"}])
     assert client.get(page.url + "ical/").status_code == 404
+
+
+def test_multi_day_timed_event_ends_after_its_last_day(client, make_event):
+    page = make_event(
+        dates=[{"days": 10, "start_time": datetime.time(10, 0), "end_date": in_days(12)}]
+    )
+    (event,) = events(parse(client.get(page.url + "ical/")))
+    assert event.decoded("DTEND").date() == in_days(13)
+
+
+def test_empty_feed_is_still_a_valid_calendar(client, agenda):
+    calendar = parse(client.get(agenda.url + "ical/alliantieraad/"))
+    assert events(calendar) == []
+    assert calendar.walk("VTIMEZONE")
+
+
+def test_private_events_stay_out_of_listing_and_feeds(client, agenda, make_event):
+    from wagtail.models import PageViewRestriction
+
+    page = make_event(title="Besloten overleg", days=5)
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert "Besloten overleg" not in client.get(agenda.url).content.decode()
+    assert b"Besloten overleg" not in client.get(agenda.url + "ical/").content
+
+
+def test_copying_an_event_gives_its_dates_new_uids(make_event, agenda):
+    page = make_event(title="Origineel", days=5)
+    copy = page.copy(update_attrs={"title": "Kopie", "slug": "kopie"})
+    original_uid = EventDate.objects.get(page=page).uid
+    assert EventDate.objects.get(page=copy).uid != original_uid

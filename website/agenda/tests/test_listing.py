@@ -132,11 +132,13 @@ def test_query_count_does_not_grow_with_the_number_of_events(client, agenda, mak
 
 
 def test_home_page_shows_the_next_three_events(client, home_page, agenda, make_event):
-    for day, title in [(9, "Vierde"), (1, "Eerste"), (4, "Tweede"), (6, "Derde")]:
+    for day, title in [(9, "Vierde"), (1, "Eerste"), (4, "Derde"), (6, "Vijfde")]:
         make_event(days=day, title=title)
     make_event(days=2, title="Afgelast", dates=[{"days": 2, "status": "afgelast"}])
     content = main_content(client.get(home_page.url))
-    assert titles(content) == ["Eerste", "Tweede", "Derde"]
+    # A cancelled date stays visible, marked as cancelled.
+    assert titles(content) == ["Eerste", "Afgelast", "Derde"]
+    assert "<strong>Afgelast</strong>" in content
     assert "Bekijk de hele agenda" in content
 
 

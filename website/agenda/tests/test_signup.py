@@ -189,10 +189,14 @@ def test_rate_limit_answers_429_in_dutch(client, open_date, settings):
     statuses = [post(client, open_date, email=f"p{n}@example.org").status_code for n in range(4)]
     assert statuses[:3] == [302, 302, 302]
     assert statuses[3] == 429
-    refused = post(client, open_date)
+    refused = post(client, open_date, name="Vijfde Persoon")
     assert refused.status_code == 429 and refused.headers["Retry-After"] == "60"
-    assert "Even wachten" in refused.content.decode()
+    content = main_content(refused)
+    assert "Wacht een minuut en verstuur het dan opnieuw" in content
+    assert 'value="Vijfde Persoon"' in content  # nothing typed is lost
     assert Registration.objects.count() == 3
+    # Mistakes do not count towards the limit.
+    assert post(client, open_date, email="fout").status_code == 200
 
 
 def test_missing_csrf_token_gets_a_dutch_page(open_date):
@@ -285,3 +289,43 @@ def test_two_signups_for_the_last_seat_at_the_same_moment(make_event):
     assert errors == []
     statuses = sorted(Registration.objects.values_list("status", flat=True))
     assert statuses == ["aangemeld", "wachtlijst"]
+
+
+def test_deleting_or_raising_capacity_moves_the_waiting_list_up(client, open_date, mailoutbox):
+    from django.test import TestCase
+
+    for n in range(4):
+        post(client, open_date, email=f"p{n}@example.org")
+    assert Registration.objects.filter(status="wachtlijst").count() == 2
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        Registration.objects.get(email="p0@example.org").delete()  # an editor deletes one
+    assert Registration.objects.get(email="p2@example.org").status == "aangemeld"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        EventDate.objects.filter(pk=open_date.pk).update(capacity=3)
+        open_date.refresh_from_db()
+        open_date.save()  # as publishing the page does
+    assert Registration.objects.get(email="p3@example.org").status == "aangemeld"
+
+
+def test_no_promotion_mail_for_a_cancelled_date(client, open_date, mailoutbox):
+    for n in range(3):
+        post(client, open_date, email=f"p{n}@example.org")
+    EventDate.objects.filter(pk=open_date.pk).update(status="afgelast")
+    first = Registration.objects.get(email="p0@example.org")
+    registrations.cancel(first)
+    assert Registration.objects.get(email="p2@example.org").status == "wachtlijst"
+
+
+def test_cancelling_erases_the_stored_mails_with_the_private_link(client, open_date, mailoutbox):
+    from django.test import TestCase
+
+    post(client, open_date)
+    link = cancel_link(mailoutbox[0])
+    assert OutgoingEmail.objects.count() == 1
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(link)
+    assert not OutgoingEmail.objects.filter(body__contains=link.split("/")[-2]).exists()
+
+
+def test_admin_cannot_add_registrations(admin_client, open_date):
+    assert admin_client.get("/admin/aanmeldingen/new/").status_code in (302, 403, 404)

@@ -1,0 +1,50 @@
+"""RSS and Atom of new publications (Django's syndication framework)."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+
+class PublicationsRssFeed(Feed):
+    limit = 30
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def title(self):
+        return self.index_page.title
+
+    def link(self):
+        return self.index_page.url
+
+    def description(self):
+        return self.index_page.introduction or self.index_page.title
+
+    def items(self):
+        return self.index_page.publications()[: self.limit]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.introduction
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(12)))
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]
+
+
+class PublicationsAtomFeed(PublicationsRssFeed):
+    feed_type = Atom1Feed
+    subtitle = PublicationsRssFeed.description

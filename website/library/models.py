@@ -1,0 +1,324 @@
+"""What the network publishes: publications with files, campaigns, talks with ministers."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from website.core.blocks import body_blocks
+from website.core.models import BasePage
+
+
+class PublicationKind(models.TextChoices):
+    PARLIAMENT_LETTER = "kamerbrief", "Kamerbrief"
+    MANIFESTO = "manifest", "Manifest"
+    IMPROVEMENTS = "verbetervoorstellen", "Verbetervoorstellen"
+    PROJECT_PLAN = "projectplan", "Projectplan"
+    WORK_PROGRAMME = "werkprogramma", "Werkprogramma"
+    PROPOSAL_LETTER = "voorstellenbrief", "Voorstellenbrief"
+    REPORT = "verslag", "Verslag"
+    RESPONSE = "reactie", "Reactie"
+    ESSAY = "essay", "Essay"
+    OTHER = "anders", "Anders"
+
+
+class LibraryIndexPage(RoutablePageMixin, BasePage):
+    """All publications, newest first; filters by kind, year and campaign live in the URL."""
+
+    per_page = 20
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["library.PublicationPage", "library.CampaignPage", "library.TalksIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Documentenoverzicht"
+
+    def publications(self):
+        return (
+            PublicationPage.objects.live()
+            .descendant_of(self)
+            .select_related("campaign")
+            .prefetch_related("files__document")
+            .order_by("-date", "-pk")
+        )
+
+    @path("")
+    def index_view(self, request):
+        filters = LibraryFilters.from_request(request, self)
+        publications = filters.apply(self.publications())
+        listing = Paginator(publications, self.per_page).get_page(request.GET.get("pagina") or 1)
+        context = self.get_context(request) | {
+            "listing": listing,
+            "filters": filters,
+            "kinds": PublicationKind.choices,
+            "years": filters.available_years,
+            "campaigns": filters.available_campaigns,
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("feed/rss/", name="rss")
+    def rss_view(self, request):
+        from .feeds import PublicationsRssFeed
+
+        return PublicationsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_view(self, request):
+        from .feeds import PublicationsAtomFeed
+
+        return PublicationsAtomFeed(self)(request)
+
+
+class LibraryFilters:
+    def __init__(self, index_page, kind="", year="", campaign=""):
+        self.index_page = index_page
+        self.kind = kind if kind in PublicationKind.values else ""
+        self.year = int(year) if str(year).isdigit() and len(str(year)) == 4 else None
+        self.campaign = campaign if campaign in {c.slug for c in self.available_campaigns} else ""
+
+    @classmethod
+    def from_request(cls, request, index_page):
+        get = request.GET
+        return cls(index_page, get.get("soort", ""), get.get("jaar", ""), get.get("campagne", ""))
+
+    @cached_property
+    def available_years(self):
+        dates = (
+            PublicationPage.objects.live()
+            .descendant_of(self.index_page)
+            .dates("date", "year", order="DESC")
+        )
+        return [d.year for d in dates]
+
+    @cached_property
+    def available_campaigns(self):
+        return list(CampaignPage.objects.live().descendant_of(self.index_page).order_by("-pk"))
+
+    @property
+    def active(self):
+        return bool(self.kind or self.year or self.campaign)
+
+    def apply(self, publications):
+        if self.kind:
+            publications = publications.filter(kind=self.kind)
+        if self.year:
+            publications = publications.filter(date__year=self.year)
+        if self.campaign:
+            publications = publications.filter(campaign__slug=self.campaign)
+        return publications
+
+    def querystring(self):
+        from urllib.parse import urlencode
+
+        pairs = {"soort": self.kind, "jaar": self.year or "", "campagne": self.campaign}
+        return urlencode({key: value for key, value in pairs.items() if value})
+
+
+class CampaignPage(BasePage):
+    """A dossier such as "Najaarsactie 2016": its publications, events and talks in time."""
+
+    body = StreamField(body_blocks(), blank=True, verbose_name="Tekst")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["library.LibraryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Campagne"
+        verbose_name_plural = "Campagnes"
+
+    def timeline(self):
+        """Publications, talks and event dates of this campaign, oldest first."""
+        items = [
+            (p.date, "publication", p)
+            for p in PublicationPage.objects.live().filter(campaign=self).select_related()
+        ]
+        items += [(t.date, "talk", t) for t in TalkPage.objects.live().filter(campaign=self)]
+        from website.agenda.models import EventDate
+
+        items += [
+            (d.start_date, "event", d)
+            for d in EventDate.objects.filter(page__live=True, page__campaign=self).select_related(
+                "page"
+            )
+        ]
+        return sorted(items, key=lambda item: (item[0], item[1]))
+
+    def get_context(self, request, *args, **kwargs):
+        return super().get_context(request, *args, **kwargs) | {"timeline": self.timeline()}
+
+
+class PublicationPage(BasePage):
+    date = models.DateField("Datum")
+    kind = models.CharField("Soort", max_length=30, choices=PublicationKind)
+    addressee = models.CharField(
+        "Gericht aan",
+        max_length=200,
+        blank=True,
+        help_text="Bijvoorbeeld: Vaste Kamercommissie SZW.",
+    )
+    campaign = models.ForeignKey(
+        CampaignPage,
+        verbose_name="Campagne",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publications",
+    )
+    body = StreamField(body_blocks(), blank=True, verbose_name="Tekst")
+    file_pending_note = models.CharField(
+        "Bestand volgt",
+        max_length=200,
+        blank=True,
+        help_text="Nog geen bestand? Schrijf wat er komt, bijvoorbeeld: 'Het verslag volgt later.'",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
+        FieldPanel("addressee"),
+        PageChooserPanel("campaign", "library.CampaignPage"),
+        InlinePanel("files", label="Bestand", heading="Bestanden"),
+        FieldPanel("file_pending_note"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("addressee"),
+        index.FilterField("kind"),
+        index.FilterField("date"),
+        index.RelatedFields(
+            "files",
+            [
+                index.RelatedFields(
+                    "document", [index.SearchField("title"), index.SearchField("extracted_text")]
+                )
+            ],
+        ),
+    ]
+    parent_page_types = ["library.LibraryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Publicatie"
+        verbose_name_plural = "Publicaties"
+        ordering = ["-date"]
+
+    @property
+    def search_date(self):
+        return self.date
+
+    def available_files(self):
+        return [item for item in self.files.all() if item.document_id]
+
+
+class PublicationFile(Orderable):
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey(
+        "core.CustomDocument", verbose_name="Bestand", on_delete=models.CASCADE, related_name="+"
+    )
+    label = models.CharField(
+        "Linktekst", max_length=200, blank=True, help_text="Leeg: de titel van het bestand."
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    def __str__(self):
+        return self.label or self.document.title
+
+
+class TalksIndexPage(BasePage):
+    """'Overleg bewindspersoon': the yearly talks with the minister, newest first."""
+
+    parent_page_types = ["library.LibraryIndexPage"]
+    subpage_types = ["library.TalkPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Overzicht overleg bewindspersoon"
+
+    def get_context(self, request, *args, **kwargs):
+        talks = (
+            TalkPage.objects.live()
+            .child_of(self)
+            .select_related("proposal_letter", "report")
+            .order_by("-date")
+        )
+        return super().get_context(request, *args, **kwargs) | {"talks": talks}
+
+
+class TalkPage(BasePage):
+    date = models.DateField("Datum")
+    minister = models.CharField(
+        "Bewindspersoon", max_length=120, help_text="Bijvoorbeeld: Jetta Klijnsma."
+    )
+    minister_role = models.CharField(
+        "Functie",
+        max_length=200,
+        blank=True,
+        help_text="Bijvoorbeeld: staatssecretaris van Sociale Zaken en Werkgelegenheid.",
+    )
+    campaign = models.ForeignKey(
+        CampaignPage,
+        verbose_name="Campagne",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="talks",
+    )
+    proposal_letter = models.ForeignKey(
+        PublicationPage,
+        verbose_name="Voorstellenbrief",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    report = models.ForeignKey(
+        PublicationPage,
+        verbose_name="Verslag",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    report_pending_note = models.CharField(
+        "Verslag volgt",
+        max_length=200,
+        blank=True,
+        help_text="Nog geen verslag? Bijvoorbeeld: 'Een verslag volgt later.'",
+    )
+    body = StreamField(body_blocks(), blank=True, verbose_name="Tekst")
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("minister")]),
+        FieldPanel("minister_role"),
+        PageChooserPanel("campaign", "library.CampaignPage"),
+        PageChooserPanel("proposal_letter", "library.PublicationPage"),
+        PageChooserPanel("report", "library.PublicationPage"),
+        FieldPanel("report_pending_note"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("minister"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["library.TalksIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Overleg bewindspersoon"
+        verbose_name_plural = "Overleggen bewindspersoon"
+
+    @property
+    def search_date(self):
+        return self.date

@@ -1,0 +1,88 @@
+"""Files done safely: type and content checked on upload, served as downloads, text read."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+
+from website.core.documents import extract_text, validate_document_file
+from website.core.models import CustomDocument
+from website.library.factories import docx_bytes, make_document, odt_bytes, pdf_bytes
+
+
+def upload(name, content):
+    file = ContentFile(content, name=name)
+    return file
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("brief.pdf", pdf_bytes("Hallo")),
+        ("brief.docx", docx_bytes("Hallo")),
+        ("brief.odt", odt_bytes("Hallo")),
+    ],
+)
+def test_real_files_pass(name, content):
+    validate_document_file(upload(name, content))
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("brief.pdf", b"<html><script>alert(1)</script></html>", "geen echt PDF-bestand"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>', "Dit soort bestand kan niet"),
+        ("brief.html", b"<html></html>", "Dit soort bestand kan niet"),
+        ("brief.docx", b"PK\x03\x04 not really a zip", "geen echt Word-bestand"),
+        ("brief.odt", docx_bytes("x"), "geen echt ODT-bestand"),
+        ("brief.exe", b"MZ", "Dit soort bestand kan niet"),
+    ],
+)
+def test_files_whose_content_does_not_match_are_refused(name, content, message):
+    with pytest.raises(ValidationError, match=message):
+        validate_document_file(upload(name, content))
+
+
+def test_size_limit(settings):
+    settings.DOCUMENT_MAX_UPLOAD_BYTES = 1000
+    with pytest.raises(ValidationError, match="te groot"):
+        validate_document_file(upload("groot.pdf", b"%PDF-" + b"x" * 2000))
+
+
+@pytest.mark.django_db
+def test_admin_upload_refuses_html_renamed_to_pdf(admin_client, home_page):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = admin_client.post(
+        "/admin/documents/multiple/add/",
+        {"files[]": SimpleUploadedFile("brief.pdf", b"<html>nep</html>", "application/pdf")},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert "geen echt PDF-bestand" in response.content.decode()
+    assert CustomDocument.objects.count() == 0
+
+
+def test_text_extraction_from_pdf_docx_and_odt():
+    assert "schulden" in extract_text(ContentFile(pdf_bytes("Problematische schulden")), "a.pdf")
+    assert extract_text(ContentFile(docx_bytes("Werkende armen")), "a.docx") == "Werkende armen"
+    assert extract_text(ContentFile(odt_bytes("Voedselbank")), "a.odt") == "Voedselbank"
+
+
+def test_unreadable_file_gives_no_text_and_no_crash(caplog):
+    assert extract_text(ContentFile(b"%PDF-1.4 broken"), "kapot.pdf") == ""
+    assert "Could not read" in caplog.text
+
+
+@pytest.mark.django_db
+def test_downloads_are_attachments_with_the_right_type(client, home_page):
+    document = make_document("brief.pdf", pdf_bytes("Hallo"))
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/pdf"
+    assert response.headers["Content-Disposition"].startswith("attachment; filename=")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    docx = make_document("brief.docx", docx_bytes("Hallo"))
+    assert (
+        client.get(docx.url)
+        .headers["Content-Type"]
+        .startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    )

@@ -1,0 +1,54 @@
+"""Text snippets around the words someone searched for, with those words marked."""
+
+import re
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+SNIPPET_CHARS = 240
+
+
+def search_terms(query):
+    return [term for term in re.findall(r"\w+", query.lower()) if len(term) > 1][:10]
+
+
+def stem(term):
+    """A crude Dutch stem, good enough to mark 'schuld' when 'schulden' was searched."""
+    for suffix in ("eren", "en", "es", "s", "e"):
+        if term.endswith(suffix) and len(term) - len(suffix) >= 4:
+            return term[: -len(suffix)]
+    return term
+
+
+def searchable_text(page):
+    parts = [page.introduction if hasattr(page, "introduction") else ""]
+    body = getattr(page, "body", None)
+    if body:
+        parts.extend(strip_tags(str(block.render())) for block in body)
+    for item in getattr(page, "files", None).all() if hasattr(page, "files") else []:
+        parts.append(item.document.extracted_text)
+    return " ".join(" ".join(parts).split())
+
+
+def snippet(page, query):
+    text = searchable_text(page)
+    stems = [stem(term) for term in search_terms(query)]
+    if not text:
+        return ""
+    pattern = (
+        re.compile(r"\b(" + "|".join(re.escape(s) for s in stems) + r")\w*", re.I)
+        if stems
+        else None
+    )
+    match = pattern.search(text) if pattern else None
+    start = max(0, match.start() - SNIPPET_CHARS // 3) if match else 0
+    if start:  # begin at a whole word
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < (match.start() if match else start) else start
+    fragment = text[start : start + SNIPPET_CHARS]
+    html = escape(fragment)
+    if pattern:
+        html = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", html)
+    prefix = "… " if start else ""
+    suffix = " …" if start + SNIPPET_CHARS < len(text) else ""
+    return mark_safe(prefix + html + suffix)  # noqa: S308 - escaped above, only <mark> added

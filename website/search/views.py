@@ -1,0 +1,72 @@
+"""Site search (/zoeken/): every page type, and the text inside documents via the pages
+that publish them."""
+
+import re
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from wagtail.models import Page, get_page_models
+
+from .snippets import snippet
+
+MAX_QUERY_CHARS = 200
+PER_PAGE = 10
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_query(raw):
+    """Cap the length and drop control characters (null bytes included)."""
+    return " ".join(CONTROL.sub(" ", raw[: MAX_QUERY_CHARS * 2]).split())[:MAX_QUERY_CHARS]
+
+
+def search_words(query):
+    """Only words reach the search backend: quotes, brackets and operators (AND, OR, NOT,
+    NEAR, *, -) mean nothing to our visitors and would be syntax errors for the backend."""
+    return " ".join(word.lower() for word in re.findall(r"\w+", query))[:MAX_QUERY_CHARS]
+
+
+def searchable_kinds():
+    """Page types visitors can filter on, by URL slug: {slug: (label, model)}."""
+    kinds = {}
+    for model in get_page_models():
+        if model is Page or getattr(model, "max_count", None) == 1:
+            continue  # home, index pages: not useful as a filter
+        kinds[model._meta.model_name] = (str(model._meta.verbose_name_plural).capitalize(), model)
+    return dict(sorted(kinds.items(), key=lambda item: item[1][0]))
+
+
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    kinds = searchable_kinds()
+    kind = request.GET.get("soort", "")
+    kind = kind if kind in kinds else ""
+    results = listing = None
+    if query:
+        pages = Page.objects.live().public().specific()
+        if kind:
+            pages = pages.type(kinds[kind][1])
+        words = search_words(query)
+        results = pages.search(words) if words else pages.none()
+        listing = Paginator(results, PER_PAGE).get_page(request.GET.get("pagina") or 1)
+        listing.object_list = [
+            {
+                "page": page,
+                "kind": page._meta.verbose_name,
+                "date": result_date(page),
+                "snippet": snippet(page, query),
+            }
+            for page in listing.object_list
+        ]
+    context = {
+        "query": query,
+        "kind": kind,
+        "kinds": [(slug, label) for slug, (label, _) in kinds.items()],
+        "listing": listing,
+    }
+    return render(request, "search/search.html", context)
+
+
+def result_date(page):
+    return getattr(page, "search_date", None) or (
+        page.first_published_at.date() if page.first_published_at else None
+    )
