@@ -136,8 +136,7 @@ class CampaignPage(BasePage):
     def timeline(self):
         """Publications, talks and event dates of this campaign, oldest first."""
         items = [
-            (p.date, "publication", p)
-            for p in PublicationPage.objects.live().filter(campaign=self).select_related()
+            (p.date, "publication", p) for p in PublicationPage.objects.live().filter(campaign=self)
         ]
         items += [(t.date, "talk", t) for t in TalkPage.objects.live().filter(campaign=self)]
         from website.agenda.models import EventDate

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page, get_page_models
 
-from .snippets import snippet
+from .snippets import snippet, stem
 
 MAX_QUERY_CHARS = 200
 PER_PAGE = 10
@@ -47,6 +47,11 @@ def search(request):
             pages = pages.type(kinds[kind][1])
         words = search_words(query)
         results = pages.search(words) if words else pages.none()
+        stemmed = " ".join(stem(word) for word in words.split())
+        if words and stemmed != words and not results.count():
+            # No hit for "voedselbanken"? Try "voedselbank" (helps where the database
+            # has no Dutch stemmer, e.g. SQLite).
+            results = pages.search(stemmed)
         listing = Paginator(results, PER_PAGE).get_page(request.GET.get("pagina") or 1)
         listing.object_list = [
             {

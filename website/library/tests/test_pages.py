@@ -1,0 +1,182 @@
+"""Library, publication, campaign and talks pages; filters; feeds; extraction into search."""
+
+import datetime
+import io
+
+import feedparser
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+
+from website.core.tests.utils import assert_valid_html, main_content
+from website.library.factories import (
+    CampaignPageFactory,
+    PublicationPageFactory,
+    attach,
+    docx_bytes,
+    make_document,
+    pdf_bytes,
+)
+from website.library.models import PublicationPage, TalkPage
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(content):
+    import re
+
+    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', content)
+
+
+def test_library_lists_newest_first_with_filters_in_the_url(client, library):
+    campaign = CampaignPageFactory(
+        parent=library, title="Najaarsactie 2016", slug="najaarsactie-2016"
+    )
+    PublicationPageFactory(
+        parent=library, title="Oud", date=datetime.date(2013, 11, 28), kind="reactie"
+    )
+    PublicationPageFactory(
+        parent=library,
+        title="Nieuw",
+        date=datetime.date(2016, 10, 1),
+        kind="kamerbrief",
+        campaign=campaign,
+    )
+    PublicationPageFactory(
+        parent=library, title="Midden", date=datetime.date(2015, 9, 21), kind="verbetervoorstellen"
+    )
+
+    response = client.get(library.url)
+    assert_valid_html(response.content.decode())
+    assert titles(main_content(response)) == ["Nieuw", "Midden", "Oud"]
+    assert titles(main_content(client.get(library.url, {"soort": "reactie"}))) == ["Oud"]
+    assert titles(main_content(client.get(library.url, {"jaar": "2015"}))) == ["Midden"]
+    by_campaign = main_content(client.get(library.url, {"campagne": "najaarsactie-2016"}))
+    assert titles(by_campaign) == ["Nieuw"]
+    assert '<option value="najaarsactie-2016" selected>' in by_campaign
+    hostile = client.get(library.url, {"soort": "<x>", "jaar": "99999", "campagne": "'"})
+    assert hostile.status_code == 200 and len(titles(main_content(hostile))) == 3
+
+
+def test_pagination(client, library):
+    for day in range(1, 24):
+        PublicationPageFactory(parent=library, date=datetime.date(2015, 1, day))
+    assert len(titles(main_content(client.get(library.url)))) == 20
+    assert len(titles(main_content(client.get(library.url, {"pagina": 2})))) == 3
+
+
+def test_library_query_count_is_flat(client, library):
+    def count():
+        client.get(library.url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(library.url)
+        return len(queries)
+
+    for _ in range(2):
+        attach(PublicationPageFactory(parent=library), make_document("a.pdf", pdf_bytes("a")))
+    few = count()
+    campaign = CampaignPageFactory(parent=library)
+    for _ in range(12):
+        page = PublicationPageFactory(parent=library, campaign=campaign)
+        attach(page, make_document("b.pdf", pdf_bytes("b")))
+    assert count() == few
+
+
+def test_publication_shows_files_with_type_and_size(client, library):
+    page = PublicationPageFactory(
+        parent=library, title="Brief aan de Kamer", addressee="Vaste Kamercommissie SZW"
+    )
+    attach(page, make_document("brief.pdf", pdf_bytes("Een leefbaar inkomen"), title="De brief"))
+    content = main_content(client.get(page.url))
+    assert 'De brief <span class="download__meta">(PDF, ' in content
+    assert "Vaste Kamercommissie SZW" in content
+
+
+def test_publication_without_file_says_it_follows(client, library):
+    page = PublicationPageFactory(parent=library, file_pending_note="Een verslag volgt later.")
+    content = main_content(client.get(page.url))
+    assert (
+        "Een verslag volgt later." in content
+        and "download" not in content.lower().split("downloaden")[1][:50]
+    )
+
+
+def test_campaign_timeline_shows_publications_talks_and_events(client, library, home_page):
+    from website.agenda.factories import AgendaIndexPageFactory, EventPageFactory, add_date
+    from website.library.factories import LibraryIndexPageFactory  # noqa: F401
+
+    campaign = CampaignPageFactory(parent=library, title="Najaarsactie 2016")
+    PublicationPageFactory(
+        parent=library, title="Kamerbrief 2016", campaign=campaign, date=datetime.date(2016, 10, 1)
+    )
+    agenda = AgendaIndexPageFactory(parent=home_page)
+    event = EventPageFactory(parent=agenda, title="Actiedag", campaign=campaign)
+    add_date(event, days=0, start_date=datetime.date(2016, 9, 15))
+    content = main_content(client.get(campaign.url))
+    assert content.index("Actiedag") < content.index("Kamerbrief 2016")
+
+
+def test_feeds_parse(client, library):
+    PublicationPageFactory(parent=library, title="Brief 2016", date=datetime.date(2016, 10, 1))
+    PublicationPageFactory(parent=library, title="Brief 2015", date=datetime.date(2015, 9, 21))
+    for path in ("feed/rss/", "feed/atom/"):
+        feed = feedparser.parse(client.get(library.url + path).content)
+        assert not feed.bozo, feed.bozo_exception
+        assert [entry.title for entry in feed.entries] == ["Brief 2016", "Brief 2015"]
+        assert feed.entries[0].link.endswith("/brief-2016/") or "brief" in feed.entries[0].link
+
+
+def test_uploaded_file_text_becomes_findable_through_its_publication(client, library):
+    page = PublicationPageFactory(
+        parent=library, title="Verbeterpunten", introduction="Voorstellen."
+    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        document = make_document("voorstel.docx", docx_bytes("Problematische schulden nemen toe"))
+    document.refresh_from_db()
+    assert "Problematische schulden" in document.extracted_text
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        attach(page, document)
+    results = list(PublicationPage.objects.live().search("problematische"))
+    assert [result.title for result in results] == ["Verbeterpunten"]
+
+
+def test_seed_imports_every_document_talk_and_manifesto(seeded, client):
+    titles_in_db = set(PublicationPage.objects.values_list("title", flat=True))
+    for expected in [
+        "Brief Sociale Alliantie aan Kamer over knelpunten armoedebeleid",
+        "Verbeterpunten schuldhulpverlening",
+        "Projectplan 2015-2017: De kracht van verbinden en versterken",
+        "Aanpak 2015 - Werkprogramma van de Sociale Alliantie",
+        "Reactie op concept NHP 2014",
+        "Reactie op Maatregelen WWB",
+    ]:
+        assert expected in titles_in_db
+    assert PublicationPage.objects.filter(kind="manifest").count() == 5
+    letter = PublicationPage.objects.get(title__startswith="Brief Sociale Alliantie")
+    assert letter.campaign.title == "Najaarsactie 2016"
+    assert [item["value"]["items"] for item in letter.body.raw_data if item["type"] == "list"] == [
+        [
+            "Een leefbaar inkomen",
+            "Effectiever én socialer schuldenbeleid",
+            "Integraal armoedebeleid",
+            "Voor- en naschoolse opvang voor ieder kind",
+            "Werkende armen",
+        ]
+    ]
+    assert PublicationPage.objects.get(
+        title="Verbeterpunten schuldhulpverlening"
+    ).date == datetime.date(2015, 9, 21)
+    talks = list(TalkPage.objects.order_by("-date"))
+    assert [t.date.isoformat() for t in talks] == ["2015-02-24", "2014-06-17"]
+    assert talks[0].report and not talks[0].proposal_letter
+    assert talks[1].proposal_letter and talks[1].report_pending_note == "Een verslag volgt later."
+    manifest = PublicationPage.objects.filter(kind="manifest").first()
+    assert "De titel en het bestand van dit manifest volgen." in main_content(
+        client.get(manifest.url)
+    )
+
+    before = PublicationPage.objects.count()
+    call_command("load_seed", stdout=io.StringIO())
+    assert PublicationPage.objects.count() == before
