@@ -24,6 +24,16 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def mail_through_the_outbox(settings):
+    """Django's test runner points every mailer at locmem; put the outbox back in front,
+    as in production, so tests exercise the real path (store, then the task delivers)."""
+    settings.MAILERS = {
+        "default": {"BACKEND": "website.core.email.OutboxBackend"},
+        "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def clear_cache():
     """Each test starts with an empty cache (Redis is shared between tests)."""
     from django.core.cache import cache

@@ -156,6 +156,12 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         "Postadres", blank=True, help_text="Elke regel van het adres op een eigen regel."
     )
     email = models.EmailField("E-mailadres", blank=True)
+    retention_months = models.PositiveSmallIntegerField(
+        "Bewaartermijn (maanden)",
+        default=12,
+        help_text="Berichten via het contactformulier en contactgegevens bij verhalen worden "
+        "na zoveel maanden automatisch gewist.",
+    )
     privacy_page = models.ForeignKey(
         Page,
         verbose_name="Privacyverklaring",
@@ -184,6 +190,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             heading="Organisatie",
         ),
         MultiFieldPanel([FieldPanel("postal_address"), FieldPanel("email")], heading="Contact"),
+        FieldPanel("retention_months"),
         InlinePanel("social_accounts", label="Volg ons op sociale media"),
         InlinePanel("related_campaigns", label="Verwante campagnes"),
         MultiFieldPanel(
@@ -330,3 +337,7 @@ class PeriodicTaskRun(models.Model):
 
     def __str__(self):
         return self.task_path
+
+
+# The contact page lives in its own module; imported here so Django registers its models.
+from .contact import ContactFormField, ContactPage  # noqa: E402, F401

@@ -136,3 +136,20 @@ def extract_document_text(document_id):
         specific = getattr(source, "specific", source)
         index.insert_or_update_object(specific)
     return len(text)
+
+
+@task
+def delete_expired_personal_data():
+    """AVG: delete what we no longer need. Contact-form submissions and story contact
+    details after the retention period in the site settings; sent e-mails (they repeat
+    personal data) after EMAIL_RETENTION_DAYS."""
+    from .models import SiteSettings
+    from .privacy import expire_personal_data
+
+    months = max(
+        [s.retention_months for s in SiteSettings.objects.all()] or [12]
+    )  # several sites: keep the longest period any of them promises
+    return expire_personal_data(
+        before=timezone.now() - timedelta(days=30 * months),
+        sent_mail_before=timezone.now() - timedelta(days=settings.EMAIL_RETENTION_DAYS),
+    )

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "website.network",
     "website.agenda",
     "website.library",
+    "website.stories",
     "website.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -218,6 +219,9 @@ SEED_STEPS = [
     "website.network.seed.member_directory",
     "website.agenda.seed.agenda",
     "website.library.seed.library",
+    "website.stories.seed.stories",
+    "website.core.seed.steps.contact_page",
+    "website.core.seed.steps.privacy_page",
 ]
 
 # Public forms (website.core.protection): posts per visitor address per period (seconds),
@@ -232,6 +236,16 @@ CSRF_FAILURE_VIEW = "website.core.views.csrf_failure"
 PERIODIC_TASKS = {
     "website.core.tasks.retry_due_emails": 10 * 60,
     "website.agenda.tasks.delete_old_registrations": 24 * 60 * 60,
+    "website.core.tasks.delete_expired_personal_data": 24 * 60 * 60,
 }
 # Sign-ups are deleted this many days after the event's last day.
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "92"))
+
+# AVG/GDPR: modules that can export, erase and expire personal data (website.core.privacy).
+PERSONAL_DATA_PROVIDERS = [
+    "website.core.personal_data",
+    "website.agenda.personal_data",
+    "website.stories.personal_data",
+]
+# Sent e-mails repeat personal data (names, private links): deleted after this many days.
+EMAIL_RETENTION_DAYS = int(os.environ.get("EMAIL_RETENTION_DAYS", "30"))

@@ -165,3 +165,50 @@ def page_content(section, config):
             body.append(heading_block(heading))
             body.extend(stream_blocks(parts.get(heading, [])))
     return introduction, body
+
+
+def contact_page(ctx):
+    from website.core.contact import ContactFormField, ContactPage
+
+    config = ctx.config.get("contact")
+    home = ctx.page("home")
+    if not config or home is None:
+        return
+
+    def build():
+        page = ContactPage(
+            title=config["title"],
+            introduction=config.get("introduction", ""),
+            subject="Bericht via het contactformulier",
+            to_address=ctx.config["organisation"].get("email", ""),
+            show_in_menus=True,
+        )
+        for order, field in enumerate(config.get("fields", [])):
+            page.form_fields.add(ContactFormField(sort_order=order, **field))
+        return page
+
+    # The postal address (imported with the site settings) is shown on the page itself.
+    ctx.remember("contact", ctx.child_page("page:contact", home, config["slug"], build))
+
+
+def privacy_page(ctx):
+    from .parser import SeedDocument
+
+    config = ctx.config.get("privacy")
+    home = ctx.page("home")
+    if not config or home is None:
+        return
+    text = (ctx.seed_dir / config["source"]).read_text(encoding="utf-8")
+    section = SeedDocument.from_text(text).sections[0]
+
+    def build():
+        introduction, body = page_content(section, {"headings": config["headings"]})
+        return StandardPage(title=section.title, introduction=introduction, body=body)
+
+    page = ctx.child_page("page:privacy", home, config["slug"], build)
+    site = default_site()
+    if page is not None and site is not None:
+        settings = SiteSettings.for_site(site)
+        if settings.privacy_page_id is None:
+            settings.privacy_page = page
+            settings.save(update_fields=["privacy_page"])

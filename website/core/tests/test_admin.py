@@ -37,6 +37,7 @@ def test_site_settings_screen_opens_and_saves(admin_client, home_page):
         "tagline": "Samen sterk",
         "postal_address": "Postbus 1\n1234 AB Stad",
         "email": "info@example.org",
+        "retention_months": "12",
         "social_accounts-TOTAL_FORMS": "1",
         "social_accounts-INITIAL_FORMS": "0",
         "social_accounts-MIN_NUM_FORMS": "0",

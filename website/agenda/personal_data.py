@@ -1,0 +1,34 @@
+"""Personal data held by the agenda: sign-ups."""
+
+from .models import Registration
+
+NAME = "agenda"
+
+
+def export(email):
+    return [
+        {
+            "soort": "aanmelding",
+            "activiteit": r.event_title,
+            "wanneer": r.event_when,
+            "naam": r.name,
+            "organisatie": r.organisation,
+            "toegankelijkheid": r.access_needs,
+            "eten en drinken": r.dietary_wishes,
+            "status": r.get_status_display(),
+            "datum": r.created_at.isoformat(),
+        }
+        for r in Registration.objects.filter(email__iexact=email)
+    ]
+
+
+def erase(email):
+    # Deleting frees the seats: the post_delete signal moves the waiting list up.
+    registrations = list(Registration.objects.filter(email__iexact=email))
+    for registration in registrations:
+        registration.delete()
+    return len(registrations)
+
+
+def expire(before):
+    return 0  # sign-ups have their own clean-up, after the event (delete_old_registrations)

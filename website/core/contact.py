@@ -1,0 +1,75 @@
+"""The contact page: Wagtail's form builder (editors choose the fields) with the shared
+form protection. Each submission is stored first; the mail to the editors goes through the
+outbox (Django's mail API → OutboxBackend → task), so a mail server that is down delays
+the message but the visitor still gets the thank-you page."""
+
+from django.db import models
+from django.template.response import TemplateResponse
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+
+from .models import BasePage
+from .protection import ProtectedForm, refuse_oversized, too_many_requests
+
+
+class ContactFormBase(ProtectedForm):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        self.user = kwargs.pop("user", None)
+        self.page = kwargs.pop("page", None)
+        super().__init__(*args, **kwargs)
+
+
+class ProtectedFormBuilder(FormBuilder):
+    def get_form_class(self):
+        return type("ContactForm", (ContactFormBase,), self.formfields)
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactPage(EmailFormMixin, FormMixin, BasePage):
+    form_builder = ProtectedFormBuilder
+    thank_you_text = models.TextField(
+        "Tekst na het versturen", default="Bedankt voor je bericht. We reageren zo snel mogelijk."
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FormSubmissionsPanel(),
+        InlinePanel("form_fields", label="Velden van het formulier"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading="E-mail aan de redactie",
+        ),
+    ]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count = 1
+    landing_page_template = "core/contact_page_landing.html"
+
+    class Meta:
+        verbose_name = "Contactpagina"
+
+    def serve(self, request, *args, **kwargs):
+        limited = False
+        if request.method == "POST":
+            if (refusal := refuse_oversized(request)) is not None:
+                return refusal
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            if form.is_valid() and not (limited := form.rate_limited(request, "contact")):
+                submission = self.process_form_submission(form)  # stored, then mail queued
+                return self.render_landing_page(request, submission, *args, **kwargs)
+        else:
+            form = self.get_form(page=self, user=request.user)
+        context = self.get_context(request) | {"form": form}
+        response = TemplateResponse(request, self.get_template(request), context)
+        return too_many_requests(response.render()) if limited else response

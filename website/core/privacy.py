@@ -1,0 +1,32 @@
+"""AVG/GDPR tools: what the site holds about an e-mail address (art. 15), erasing it
+(art. 17), and deleting data past its retention period. Each app that keeps personal data
+registers a provider in settings.PERSONAL_DATA_PROVIDERS: a module with
+`export(email) -> list[dict]`, `erase(email) -> int` and `expire(before) -> int`."""
+
+from importlib import import_module
+
+from django.conf import settings
+
+
+def providers():
+    return [import_module(path) for path in settings.PERSONAL_DATA_PROVIDERS]
+
+
+def export_personal_data(email):
+    email = email.strip().lower()
+    return {provider.NAME: provider.export(email) for provider in providers()}
+
+
+def erase_personal_data(email):
+    email = email.strip().lower()
+    return {provider.NAME: provider.erase(email) for provider in providers()}
+
+
+def expire_personal_data(before, sent_mail_before):
+    from .models import OutgoingEmail
+
+    result = {provider.NAME: provider.expire(before) for provider in providers()}
+    result["outbox"], _ = OutgoingEmail.objects.filter(
+        status=OutgoingEmail.Status.SENT, created_at__lt=sent_mail_before
+    ).delete()
+    return result

@@ -1,0 +1,72 @@
+from django import forms
+
+from website.core.protection import ProtectedForm
+
+from .models import CONSENT_LETTERS, CONSENT_WEBSITE, StorySubmission
+
+
+class ShareStoryForm(ProtectedForm):
+    story = forms.CharField(
+        label="Je verhaal",
+        help_text="Schrijf in je eigen woorden wat je hebt meegemaakt. Maximaal 10.000 tekens.",
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={
+            "required": "Schrijf je verhaal in dit vak.",
+            "max_length": "Je verhaal is te lang. Maak het korter dan 10.000 tekens.",
+        },
+    )
+    name_choice = forms.ChoiceField(
+        label="Welke naam zetten we bij je verhaal?",
+        choices=StorySubmission.NameChoice.choices,
+        widget=forms.RadioSelect,
+        initial=StorySubmission.NameChoice.ANONYMOUS,
+        error_messages={"required": "Kies welke naam we bij je verhaal zetten."},
+    )
+    shown_name = forms.CharField(
+        label="Je voornaam of schuilnaam",
+        help_text="Alleen nodig als je hierboven voornaam of schuilnaam kiest.",
+        max_length=60,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    place = forms.CharField(
+        label="Je woonplaats (gemeente)",
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    email = forms.EmailField(
+        label="Je e-mailadres",
+        help_text=(
+            "Alleen de redactie ziet dit. Je krijgt dan een bevestiging met een link om je "
+            "verhaal later in te trekken."
+        ),
+        required=False,
+        max_length=254,
+        error_messages={"invalid": "Vul een e-mailadres in zoals naam@voorbeeld.nl."},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label="Je telefoonnummer",
+        help_text="Alleen de redactie ziet dit, als ze je iets willen vragen.",
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    consent_website = forms.BooleanField(
+        label=CONSENT_WEBSITE,
+        required=True,
+        error_messages={"required": "Zonder deze toestemming kunnen we je verhaal niet plaatsen."},
+    )
+    consent_letters = forms.BooleanField(label=CONSENT_LETTERS, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        choice = cleaned.get("name_choice")
+        if choice in ("voornaam", "schuilnaam") and not cleaned.get("shown_name", "").strip():
+            self.add_error("shown_name", "Vul de naam in die we bij je verhaal zetten.")
+        phone = cleaned.get("phone", "")
+        if phone and not all(c.isdigit() or c in " +-()" for c in phone):
+            self.add_error("phone", "Gebruik alleen cijfers, spaties en + of -.")
+        return cleaned

@@ -1,0 +1,183 @@
+"""Stories of people in poverty: published stories, and the private submissions behind them.
+
+Privacy by design: a submission keeps only what the story needs; contact details live in a
+separate table that is never shown publicly and is deleted after the retention period; the
+writer can withdraw everything with a private link.
+"""
+
+import hashlib
+
+from django.core.paginator import Paginator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from website.core.blocks import body_blocks
+from website.core.models import BasePage
+
+CONSENT_VERSION = "2026-11"
+CONSENT_WEBSITE = "Mijn verhaal mag op deze website staan, na bewerking door de redactie."
+CONSENT_LETTERS = "Mijn verhaal mag zonder mijn naam gebruikt worden in brieven aan politici."
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class StoryIndexPage(RoutablePageMixin, BasePage):
+    """'Wat mensen overkomt': the stories, newest first, and the form to share one."""
+
+    invitation = models.TextField(
+        "Uitnodiging",
+        blank=True,
+        help_text="Staat boven de knop 'Deel je verhaal'.",
+    )
+    per_page = 12
+
+    content_panels = [*BasePage.content_panels, FieldPanel("invitation")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Overzicht verhalen"
+
+    @path("")
+    def index_view(self, request):
+        stories = (
+            StoryPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
+            .order_by("-date", "-pk")
+        )
+        listing = Paginator(stories, self.per_page).get_page(request.GET.get("pagina") or 1)
+        return self.render(request, context_overrides={"listing": listing})
+
+    @path("deel-je-verhaal/", name="share")
+    def share_view(self, request):
+        from .views import share_story
+
+        return share_story(request, self)
+
+    @path("deel-je-verhaal/bedankt/", name="share_done")
+    def share_done_view(self, request):
+        return self.render(request, template="stories/share_done.html")
+
+    @re_path(r"^intrekken/(?P<token>[\w-]{20,100})/$", name="withdraw")
+    def withdraw_view(self, request, token):
+        from .views import withdraw_story
+
+        return withdraw_story(request, self, token)
+
+    def share_url(self):
+        return self.url + self.reverse_subpage("share")
+
+
+class StoryPage(BasePage):
+    date = models.DateField("Datum")
+    shown_name = models.CharField(
+        "Naam bij het verhaal",
+        max_length=60,
+        default="anoniem",
+        help_text="Voornaam, schuilnaam of 'anoniem'. Controleer of niemand herkenbaar is.",
+    )
+    place = models.CharField("Gemeente", max_length=80, blank=True)
+    photo = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name="Foto",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(
+        "Beschrijving van de foto",
+        max_length=250,
+        blank=True,
+        help_text="Wat staat er op de foto? Verplicht als er een foto is.",
+    )
+    body = StreamField(body_blocks(), blank=True, verbose_name="Verhaal")
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("shown_name"), FieldPanel("place")]),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading="Foto"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Verhaal"
+        verbose_name_plural = "Verhalen"
+
+    @property
+    def search_date(self):
+        return self.date
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt": "Beschrijf wat er op de foto staat."})
+
+
+class StorySubmission(models.Model):
+    """What someone sent in through 'Deel je verhaal'. Never shown publicly as such: editors
+    turn it into a StoryPage (a draft in moderation) and may anonymise it."""
+
+    class NameChoice(models.TextChoices):
+        FIRST_NAME = "voornaam", "Mijn voornaam"
+        PSEUDONYM = "schuilnaam", "Een schuilnaam"
+        ANONYMOUS = "anoniem", "Geen naam (anoniem)"
+
+    story = models.TextField("Verhaal", max_length=10000)
+    name_choice = models.CharField("Naam bij het verhaal", max_length=12, choices=NameChoice)
+    shown_name = models.CharField("Getoonde naam", max_length=60, blank=True)
+    place = models.CharField("Gemeente", max_length=80, blank=True)
+    consent_website = models.BooleanField("Toestemming website")
+    consent_letters = models.BooleanField("Toestemming brieven aan politici")
+    consent_version = models.CharField("Versie toestemmingstekst", max_length=20)
+    consented_at = models.DateTimeField("Toestemming gegeven op")
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    page = models.OneToOneField(
+        StoryPage,
+        verbose_name="Verhaalpagina",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submission",
+    )
+    created_at = models.DateTimeField("Ontvangen op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Ingestuurd verhaal"
+        verbose_name_plural = "Ingestuurde verhalen"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Verhaal van {self.shown_name or 'anoniem'} ({self.created_at:%d-%m-%Y})"
+
+
+class StoryContact(models.Model):
+    """Contact details for the editors only, kept apart from the story."""
+
+    submission = models.OneToOneField(
+        StorySubmission, on_delete=models.CASCADE, related_name="contact"
+    )
+    email = models.EmailField("E-mailadres", blank=True)
+    phone = models.CharField("Telefoon", max_length=30, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Contactgegevens bij een verhaal"
+        verbose_name_plural = "Contactgegevens bij verhalen"
+
+    def __str__(self):
+        return self.email or self.phone

@@ -1,0 +1,128 @@
+"""Turning a story someone shares into a draft in moderation, and withdrawing it."""
+
+import secrets
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import Workflow
+
+from website.core.email import queue_email
+from website.core.models import OutgoingEmail, SiteSettings
+
+from .models import CONSENT_VERSION, StoryContact, StoryPage, StorySubmission, hash_token
+
+
+def submit_story(index_page, data, site=None):
+    """Store the submission (and contact details apart), create a draft story page and
+    start its moderation. Returns (submission, withdrawal token or None)."""
+    token = secrets.token_urlsafe(32) if data.get("email") else None
+    shown_name = data["shown_name"].strip() if data["name_choice"] != "anoniem" else "anoniem"
+    with transaction.atomic():
+        submission = StorySubmission.objects.create(
+            story=data["story"],
+            name_choice=data["name_choice"],
+            shown_name=shown_name,
+            place=data.get("place", ""),
+            consent_website=data["consent_website"],
+            consent_letters=data.get("consent_letters", False),
+            consent_version=CONSENT_VERSION,
+            consented_at=timezone.now(),
+            token_hash=hash_token(token) if token else "",
+        )
+        if data.get("email") or data.get("phone"):
+            StoryContact.objects.create(
+                submission=submission, email=data.get("email", ""), phone=data.get("phone", "")
+            )
+        page = create_draft(index_page, submission)
+        submission.page = page
+        submission.save(update_fields=["page"])
+        notify_editors(submission, site)
+        if token:
+            send_confirmation(data["email"], index_page, token)
+    return submission, token
+
+
+def create_draft(index_page, submission):
+    paragraphs = [p.strip() for p in submission.story.split("\n\n") if p.strip()]
+    body = [
+        {"type": "paragraph", "value": "<p>" + escape(p).replace("\n", "<br>") + "</p>"}
+        for p in paragraphs
+    ]
+    page = StoryPage(
+        title=f"Verhaal van {submission.shown_name}",
+        date=timezone.localdate(),
+        shown_name=submission.shown_name,
+        place=submission.place,
+        body=body,
+        live=False,
+    )
+    index_page.add_child(instance=page)
+    revision = page.save_revision(log_action=True)
+    workflow = page.get_workflow() or Workflow.objects.filter(active=True).first()
+    if workflow is not None:
+        workflow.start(page, user=None)
+    del revision
+    return page
+
+
+def notify_editors(submission, site):
+    site_settings = SiteSettings.for_site(site) if site else SiteSettings.objects.first()
+    recipients = [site_settings.email] if site_settings and site_settings.email else []
+    recipients = recipients or [address for _, address in settings.MANAGERS] or []
+    if not recipients:
+        return
+    admin_url = (
+        settings.WAGTAILADMIN_BASE_URL.rstrip("/") + f"/admin/pages/{submission.page_id}/edit/"
+    )
+    queue_email(
+        recipients,
+        "Nieuw verhaal ingestuurd",
+        "Er is een nieuw verhaal ingestuurd via 'Deel je verhaal'. Het staat als concept "
+        f"klaar om te beoordelen:\n{admin_url}\n\nControleer of de schrijver niet herkenbaar is "
+        "voordat je het publiceert.\n",
+    )
+
+
+def withdraw_url(index_page, token):
+    return (
+        settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        + index_page.url
+        + index_page.reverse_subpage("withdraw", args=[token])
+    )
+
+
+def send_confirmation(email, index_page, token):
+    queue_email(
+        email,
+        "We hebben je verhaal ontvangen",
+        "Bedankt dat je je verhaal met ons deelt.\n\n"
+        "Wat gebeurt er nu? Iemand van de redactie leest je verhaal. We halen gegevens weg "
+        "waaraan je herkend kunt worden. Pas daarna zetten we het op de website. Dat kan een "
+        "paar weken duren.\n\n"
+        "Wil je je verhaal terugtrekken? Dat kan altijd, ook als het al op de website staat. "
+        "Gebruik dan deze link:\n"
+        f"{withdraw_url(index_page, token)}\n\n"
+        "Deze link is alleen voor jou. Deel hem niet met anderen.\n",
+    )
+
+
+def find_by_token(token):
+    if not token:
+        return None
+    return (
+        StorySubmission.objects.filter(token_hash=hash_token(token)).select_related("page").first()
+    )
+
+
+def withdraw(submission, token=None):
+    """Take the story offline for good: the page (with all its versions), the submission,
+    the contact details, and stored e-mails that carry the private link."""
+    with transaction.atomic():
+        page = submission.page
+        submission.delete()  # contact details go with it (cascade)
+        if page is not None:
+            page.delete()
+        if token:
+            OutgoingEmail.objects.filter(body__contains=token).delete()

@@ -1,0 +1,179 @@
+"""The contact page (form builder) and the AVG tools: retention, export and erasure."""
+
+import datetime
+import io
+import json
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils import timezone
+from wagtail.contrib.forms.models import FormSubmission
+
+from website.core.contact import ContactFormField, ContactPage
+from website.core.models import OutgoingEmail
+from website.core.tests.mail_backends import FlakySMTPBackend
+from website.core.tests.utils import main_content
+from website.stories.models import StoryContact, StorySubmission
+
+pytestmark = pytest.mark.django_db
+
+NAME, EMAIL, TEXT = "je_naam", "je_e_mailadres", "je_bericht"
+MESSAGE = {NAME: "Kees", EMAIL: "kees@example.org", TEXT: "Hallo!"}
+
+
+@pytest.fixture
+def contact(home_page):
+    page = ContactPage(
+        title="Contact",
+        slug="contact",
+        to_address="redactie@example.org",
+        subject="Bericht via de website",
+    )
+    for order, (label, kind) in enumerate(
+        [("Je naam", "singleline"), ("Je e-mailadres", "email"), ("Je bericht", "multiline")]
+    ):
+        page.form_fields.add(
+            ContactFormField(sort_order=order, label=label, field_type=kind, required=True)
+        )
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def send(client, page, **changes):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(page.url, MESSAGE | changes)
+
+
+def test_contact_form_stores_then_mails_the_editors(client, contact, mailoutbox):
+    form_page = client.get(contact.url)
+    assert 'name="fax_nummer"' in form_page.content.decode()
+    response = send(client, contact)
+    assert response.status_code == 200
+    assert "Bericht verstuurd" in main_content(response)
+    submission = FormSubmission.objects.get()
+    assert submission.form_data[TEXT] == "Hallo!"
+    assert OutgoingEmail.objects.get().status == "sent"
+    assert mailoutbox[0].to == ["redactie@example.org"]
+    assert "Hallo!" in mailoutbox[0].body
+
+
+def test_contact_form_validation_honeypot_and_rate_limit(client, contact, settings):
+    invalid = send(client, contact, **{EMAIL: "geen"})
+    assert invalid.status_code == 200 and 'value="Kees"' in invalid.content.decode()
+    assert "Bericht verstuurd" not in invalid.content.decode()
+    bot = send(client, contact, fax_nummer="spam")
+    assert "Laat het laatste veld leeg" in bot.content.decode()
+    assert FormSubmission.objects.count() == 0
+    settings.FORM_RATE_LIMIT = (1, 60)
+    assert send(client, contact).status_code == 200
+    assert send(client, contact).status_code == 429
+    assert FormSubmission.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_contact_mail_server_down_still_thanks_and_delivers_later(client, contact, settings):
+    flaky = {"BACKEND": "website.core.tests.mail_backends.FlakySMTPBackend"}
+    settings.MAILERS = {
+        "default": {"BACKEND": "website.core.email.OutboxBackend"},
+        "delivery": flaky,
+    }
+    FlakySMTPBackend.server_is_down = True
+    try:
+        response = client.post(contact.url, MESSAGE)
+        assert "Bericht verstuurd" in main_content(response)
+        assert FormSubmission.objects.count() == 1
+        assert OutgoingEmail.objects.get().status == "pending"
+        FlakySMTPBackend.server_is_down = False
+        OutgoingEmail.objects.update(next_attempt_at=None)
+        from website.core.tasks import retry_due_emails
+
+        retry_due_emails.enqueue()
+        assert OutgoingEmail.objects.get().status == "sent"
+        assert [m.subject for m in mail.outbox] == ["Bericht via de website"]
+    finally:
+        FlakySMTPBackend.server_is_down = True
+
+
+def make_story_contact(email, days_old):
+    submission = StorySubmission.objects.create(
+        story="Verhaal",
+        name_choice="anoniem",
+        shown_name="anoniem",
+        consent_website=True,
+        consent_letters=False,
+        consent_version="t",
+        consented_at=timezone.now(),
+    )
+    contact = StoryContact.objects.create(submission=submission, email=email)
+    StoryContact.objects.filter(pk=contact.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=days_old)
+    )
+    return contact
+
+
+def test_retention_deletes_old_personal_data_and_keeps_recent(contact):
+    make_story_contact("oud@example.org", days_old=400)
+    make_story_contact("nieuw@example.org", days_old=10)
+    old = FormSubmission.objects.create(page=contact, form_data=MESSAGE)
+    FormSubmission.objects.filter(pk=old.pk).update(
+        submit_time=timezone.now() - datetime.timedelta(days=400)
+    )
+    FormSubmission.objects.create(page=contact, form_data=MESSAGE)
+    sent = OutgoingEmail.objects.create(to=["a@example.org"], subject="s", body="b", status="sent")
+    OutgoingEmail.objects.filter(pk=sent.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=40)
+    )
+
+    from website.core.tasks import delete_expired_personal_data
+
+    delete_expired_personal_data.enqueue()
+
+    assert list(StoryContact.objects.values_list("email", flat=True)) == ["nieuw@example.org"]
+    assert FormSubmission.objects.count() == 1
+    assert OutgoingEmail.objects.count() == 0
+    assert StorySubmission.objects.count() == 2  # the stories themselves stay (no contact data)
+
+
+def test_personal_data_command_exports_and_erases_everything_for_an_address(contact):
+    make_story_contact("iemand@example.org", days_old=1)
+    FormSubmission.objects.create(page=contact, form_data=MESSAGE | {EMAIL: "Iemand@example.org"})
+    OutgoingEmail.objects.create(to=["iemand@example.org"], subject="Bevestiging", body="b")
+
+    out = io.StringIO()
+    call_command("personal_data", "export", "iemand@example.org", stdout=out)
+    data = json.loads(out.getvalue())
+    assert len(data["verhalen"]) == 1 and len(data["core"]) == 2
+
+    with pytest.raises(Exception, match="--yes"):
+        call_command("personal_data", "erase", "iemand@example.org", stdout=io.StringIO())
+    call_command("personal_data", "erase", "iemand@example.org", "--yes", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("personal_data", "export", "iemand@example.org", stdout=out)
+    assert all(items == [] for items in json.loads(out.getvalue()).values())
+
+
+def test_seed_creates_stories_page_contact_page_and_privacy_statement(seeded, client):
+    from website.core.models import SiteSettings
+    from website.stories.models import StoryIndexPage
+
+    stories = StoryIndexPage.objects.get()
+    assert stories.title == "Wat mensen overkomt"
+    assert stories.introduction.startswith("De sociale Alliantie wil graag ervaringsverhalen")
+    assert "zelf uw verhaal wilt delen" in stories.invitation
+    assert not stories.get_children().exists()  # no invented stories
+    contact_page = ContactPage.objects.get()
+    assert contact_page.form_fields.count() == 3
+    assert "3500 GT Utrecht" in main_content(client.get(contact_page.url))
+    privacy = SiteSettings.for_site(seeded).privacy_page
+    content = main_content(client.get(privacy.url))
+    assert "Hoe lang bewaren we het?" in content
+    assert "Privacyverklaring" in client.get("/").content.decode()
+
+
+def test_public_pages_set_no_cookies_until_a_form_is_used(client, contact):
+    assert not client.get("/").cookies
+    form = client.get(contact.url)
+    assert set(form.cookies) <= {"csrftoken"}

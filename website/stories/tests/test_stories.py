@@ -1,0 +1,191 @@
+"""'Deel je verhaal': stored privately, a draft in moderation, withdrawable; the story pages."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import TestCase
+from wagtail.models import Page, WorkflowState
+
+from website.core.models import OutgoingEmail
+from website.core.tests.mail_backends import FlakySMTPBackend
+from website.core.tests.utils import assert_valid_html, main_content
+from website.stories.factories import StoryPageFactory
+from website.stories.models import StoryContact, StoryPage, StorySubmission
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "story": "Ik kom elke maand tekort.\n\nDe voedselbank helpt.",
+    "name_choice": "schuilnaam",
+    "shown_name": "Marieke",
+    "place": "Beilen",
+    "email": "schrijver@example.org",
+    "phone": "06 12345678",
+    "consent_website": "on",
+}
+
+
+def share_url(stories):
+    return stories.url + "deel-je-verhaal/"
+
+
+def post(client, stories, **changes):
+    data = {key: value for key, value in (VALID | changes).items() if value is not None}
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(share_url(stories), data)
+
+
+def withdraw_link(message):
+    return re.search(r"http://testserver(/\S+/intrekken/[\w-]+/)", message.body)[1]
+
+
+def test_index_lists_published_stories_newest_first(client, stories):
+    StoryPageFactory(parent=stories, title="Ouder verhaal", date="2026-01-01")
+    StoryPageFactory(parent=stories, title="Nieuw verhaal", date="2026-10-01")
+    response = client.get(stories.url)
+    assert_valid_html(response.content.decode())
+    content = main_content(response)
+    assert content.index("Nieuw verhaal") < content.index("Ouder verhaal")
+    assert "Deel je verhaal" in content
+
+
+def test_story_page_renders_with_name_place_and_photo_alt(client, stories):
+    from website.core.factories import ImageFactory
+
+    page = StoryPageFactory(
+        parent=stories,
+        title="Rondkomen",
+        shown_name="Piet",
+        photo=ImageFactory(),
+        photo_alt="Een lege koelkast",
+    )
+    content = main_content(client.get(page.url))
+    assert "Verteld door Piet, Utrecht" in content
+    assert 'alt="Een lege koelkast"' in content
+
+
+def test_submission_creates_a_draft_in_moderation_and_nothing_public(client, stories, mailoutbox):
+    response = post(client, stories)
+    assert response.status_code == 302 and response.headers["Location"].endswith("bedankt/")
+
+    submission = StorySubmission.objects.get()
+    assert submission.shown_name == "Marieke" and submission.consent_website
+    assert submission.consent_letters is False
+    assert submission.consent_version and submission.consented_at
+    contact = StoryContact.objects.get()
+    assert (contact.email, contact.phone) == ("schrijver@example.org", "06 12345678")
+
+    page = submission.page
+    assert page is not None and not page.live
+    assert WorkflowState.objects.filter(object_id=str(page.pk), status="in_progress").exists()
+    assert "schrijver@example.org" not in str(page.body.raw_data)
+    assert client.get(page.url or "/wat-mensen-overkomt/x/").status_code == 404
+    assert "Marieke" not in main_content(client.get(stories.url))
+
+    subjects = sorted(message.subject for message in mailoutbox)
+    assert subjects == ["Nieuw verhaal ingestuurd", "We hebben je verhaal ontvangen"]
+    editor_mail = next(m for m in mailoutbox if m.subject == "Nieuw verhaal ingestuurd")
+    assert editor_mail.to == ["redactie@example.org"]
+    assert "Ik kom elke maand tekort" not in editor_mail.body  # the story stays in the CMS
+
+
+def test_consent_for_the_website_is_required_and_input_is_kept(client, stories):
+    response = post(client, stories, consent_website=None, shown_name="")
+    content = main_content(response)
+    assert response.status_code == 200
+    assert "Zonder deze toestemming kunnen we je verhaal niet plaatsen." in content
+    assert "Vul de naam in die we bij je verhaal zetten." in content
+    assert "Ik kom elke maand tekort." in content
+    assert StorySubmission.objects.count() == 0
+
+
+def test_consents_start_unticked(client, stories):
+    content = main_content(client.get(share_url(stories)))
+    for name in ("consent_website", "consent_letters"):
+        tag = re.search(rf'<input[^>]+name="{name}"[^>]*>', content)[0]
+        assert "checked" not in tag
+
+
+@pytest.mark.parametrize("field", ["story", "shown_name", "place"])
+def test_xss_comes_out_escaped_publicly_and_in_the_admin(client, admin_client, stories, field):
+    payload = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+    post(client, stories, **{field: payload})
+    page = StorySubmission.objects.get().page
+    page.save_revision().publish()
+    public = client.get(page.url).content.decode()
+    assert "<script>alert" not in public and "<img src=x" not in public
+    admin = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "<script>alert('x')</script>" not in admin
+
+
+def test_hostile_sizes_and_null_bytes_never_500(client, stories):
+    assert post(client, stories, story="x" * 20_000).status_code == 200  # too long: message
+    assert post(client, stories, place="Beilen\x00").status_code == 200
+    assert client.post(share_url(stories), {"story": "x" * 100_000}).status_code == 413
+    assert StorySubmission.objects.count() == 0
+
+
+def test_withdrawal_erases_everything_and_a_second_use_says_it_is_gone(client, stories, mailoutbox):
+    post(client, stories)
+    submission = StorySubmission.objects.get()
+    page = submission.page
+    page.save_revision().publish()
+    assert client.get(page.url).status_code == 200
+    link = withdraw_link(next(m for m in mailoutbox if "ontvangen" in m.subject))
+
+    assert "Wil je je verhaal terugtrekken?" in main_content(client.get(link))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        done = client.post(link)
+    assert "Je verhaal is teruggetrokken" in main_content(done)
+    assert StorySubmission.objects.count() == 0 and StoryContact.objects.count() == 0
+    assert not Page.objects.filter(pk=page.pk).exists()
+    assert not OutgoingEmail.objects.filter(body__contains=link.split("/")[-2]).exists()
+
+    again = client.get(link)
+    assert again.status_code == 404 and "bestaat niet (meer)" in main_content(again)
+
+
+def test_without_email_there_is_no_confirmation(client, stories, mailoutbox):
+    post(client, stories, email="", phone="")
+    assert [m.subject for m in mailoutbox] == ["Nieuw verhaal ingestuurd"]
+    assert StoryContact.objects.count() == 0
+
+
+def test_rate_limit(client, stories, settings):
+    settings.FORM_RATE_LIMIT = (2, 60)
+    assert [post(client, stories).status_code for _ in range(2)] == [302, 302]
+    refused = post(client, stories, shown_name="Derde")
+    assert refused.status_code == 429
+    assert 'value="Derde"' in main_content(refused)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_mail_server_down_keeps_the_story_and_sends_later(client, stories, settings):
+    flaky = {"BACKEND": "website.core.tests.mail_backends.FlakySMTPBackend"}
+    settings.MAILERS = {"default": flaky, "delivery": flaky}
+    FlakySMTPBackend.server_is_down = True
+    try:
+        response = client.post(share_url(stories), {k: v for k, v in VALID.items() if v})
+        assert response.status_code == 302
+        assert StorySubmission.objects.count() == 1
+        assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"pending"}
+        FlakySMTPBackend.server_is_down = False
+        OutgoingEmail.objects.update(next_attempt_at=None)
+        from website.core.tasks import retry_due_emails
+
+        retry_due_emails.enqueue()
+        assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"sent"}
+        assert len(mail.outbox) == 2
+    finally:
+        FlakySMTPBackend.server_is_down = True
+
+
+def test_photo_needs_a_description(stories):
+    from django.core.exceptions import ValidationError
+
+    from website.core.factories import ImageFactory
+
+    page = StoryPage(title="X", date="2026-01-01", photo=ImageFactory(), photo_alt="")
+    with pytest.raises(ValidationError):
+        page.clean()
