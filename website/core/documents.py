@@ -29,8 +29,10 @@ CONTENT_TYPES = {
     **ODF_MIMETYPES,
 }
 KIND_LABELS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "odt": "ODT", "ods": "ODS"}
-# Unpacked size limit for zip-based files, against zip bombs.
+# Zip-based files: limits against zip bombs (total unpacked, the part we read, ratio).
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_PART_BYTES = 20 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
 
 
 def extension_of(name):
@@ -55,6 +57,7 @@ def validate_document_file(uploaded):
             matches = uploaded.read(5) == b"%PDF-"
         elif extension in OOXML_PARTS:
             matches = _zip_has(uploaded, {"[Content_Types].xml", OOXML_PARTS[extension]})
+            matches = matches and not _has_macros(uploaded)
         else:
             matches = _odf_mimetype(uploaded) == ODF_MIMETYPES[extension]
     finally:
@@ -71,7 +74,10 @@ def _open_zip(uploaded):
         archive = zipfile.ZipFile(uploaded)
     except (zipfile.BadZipFile, OSError):
         return None
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+    infos = archive.infolist()
+    unpacked = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
+    if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO:
         return None
     return archive
 
@@ -79,6 +85,16 @@ def _open_zip(uploaded):
 def _zip_has(uploaded, names):
     archive = _open_zip(uploaded)
     return archive is not None and names <= set(archive.namelist())
+
+
+def _has_macros(uploaded):
+    """A macro-enabled Office file (.docm/.xlsm) renamed to .docx/.xlsx."""
+    uploaded.seek(0)
+    archive = _open_zip(uploaded)
+    if archive is None:
+        return True
+    types = archive.read("[Content_Types].xml")[:MAX_PART_BYTES].decode("utf-8", "replace")
+    return "macroEnabled" in types or "vbaProject" in " ".join(archive.namelist())
 
 
 def _odf_mimetype(uploaded):
@@ -91,8 +107,12 @@ def _odf_mimetype(uploaded):
 # --- Text extraction -------------------------------------------------------------
 
 TAG = re.compile(r"<[^>]+>")
-PARAGRAPH_END = re.compile(r"</(w:p|text:p|text:h)>")
-MAX_TEXT_CHARS = 500_000
+# Where Word/OpenDocument XML means a break between words; every other tag means nothing
+# (a word may be split over several runs: "Voedsel</w:t>...<w:t>banken").
+WORD_BREAKS = re.compile(
+    r"</(w:p|text:p|text:h)>|<(w:tab|w:br|w:cr|text:s|text:tab|text:line-break)\b[^>]*>"
+)
+MAX_TEXT_CHARS = 100_000
 
 
 def extract_text(file, name):
@@ -117,13 +137,21 @@ def extract_text(file, name):
 def _pdf_text(file):
     from pypdf import PdfReader
 
-    reader = PdfReader(file)
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    parts, length = [], 0
+    for page in PdfReader(file).pages:
+        text = page.extract_text() or ""
+        parts.append(text)
+        length += len(text)
+        if length >= MAX_TEXT_CHARS:
+            break  # enough for search; don't read a 900-page report to the end
+    return "\n".join(parts)
 
 
 def _xml_text(file, part):
     archive = _open_zip(file)
     if archive is None:
         raise ValueError("not a readable zip container")
+    if archive.getinfo(part).file_size > MAX_PART_BYTES:
+        raise ValueError(f"{part} is too large to read")
     xml = archive.read(part).decode("utf-8", "replace")
-    return unescape(TAG.sub(" ", PARAGRAPH_END.sub("\n", xml)))
+    return unescape(TAG.sub("", WORD_BREAKS.sub(" ", xml)))

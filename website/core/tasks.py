@@ -115,7 +115,6 @@ def extract_document_text(document_id):
     """Read a document's text, store it, and re-index it and every page that uses it."""
     from wagtail.documents import get_document_model
     from wagtail.models import ReferenceIndex
-    from wagtail.search import index
 
     from .documents import extract_text
 
@@ -130,12 +129,28 @@ def extract_document_text(document_id):
         text = ""
     type(document).objects.filter(pk=document.pk).update(extracted_text=text)
     document.extracted_text = text
-    index.insert_or_update_object(document)
-    for reference in ReferenceIndex.get_references_to(document).group_by_source_object():
-        source = reference[0]
-        specific = getattr(source, "specific", source)
-        index.insert_or_update_object(specific)
+    reindex(document)
+    for source, _references in ReferenceIndex.get_references_to(document).group_by_source_object():
+        reindex(getattr(source, "specific", source))
     return len(text)
+
+
+def reindex(obj):
+    from wagtail.search import index
+
+    try:
+        index.insert_or_update_object(obj)
+    except Exception:  # noqa: BLE001 - one object that won't index must not stop the rest
+        logger.exception("Could not update the search index for %r", obj)
+
+
+@task
+def reindex_pages(page_ids):
+    """Re-index pages (e.g. after a file they used was deleted)."""
+    from wagtail.models import Page
+
+    for page in Page.objects.filter(pk__in=page_ids).specific():
+        reindex(page)
 
 
 @task
@@ -146,9 +161,8 @@ def delete_expired_personal_data():
     from .models import SiteSettings
     from .privacy import expire_personal_data
 
-    months = max(
-        [s.retention_months for s in SiteSettings.objects.all()] or [12]
-    )  # several sites: keep the longest period any of them promises
+    # With several sites, keep the longest period any of them promises.
+    months = max([s.retention_months for s in SiteSettings.objects.all()] or [12])
     return expire_personal_data(
         before=timezone.now() - timedelta(days=30 * months),
         sent_mail_before=timezone.now() - timedelta(days=settings.EMAIL_RETENTION_DAYS),

@@ -13,6 +13,15 @@ from wagtail.search import index
 from website.core.blocks import body_blocks
 from website.core.models import BasePage
 
+# PostgreSQL's tsvector holds at most 1 MB: keep a page's file text well below that.
+MAX_PAGE_FILE_TEXT = 300_000
+
+
+def _in_restricted(collection, restricted_ids):
+    if not restricted_ids:
+        return False
+    return any(c.pk in restricted_ids for c in [collection, *collection.get_ancestors()])
+
 
 class PublicationKind(models.TextChoices):
     PARLIAMENT_LETTER = "kamerbrief", "Kamerbrief"
@@ -41,9 +50,9 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     def publications(self):
         return (
             PublicationPage.objects.live()
+            .public()
             .descendant_of(self)
             .select_related("campaign")
-            .prefetch_related("files__document")
             .order_by("-date", "-pk")
         )
 
@@ -90,6 +99,7 @@ class LibraryFilters:
     def available_years(self):
         dates = (
             PublicationPage.objects.live()
+            .public()
             .descendant_of(self.index_page)
             .dates("date", "year", order="DESC")
         )
@@ -97,7 +107,9 @@ class LibraryFilters:
 
     @cached_property
     def available_campaigns(self):
-        return list(CampaignPage.objects.live().descendant_of(self.index_page).order_by("-pk"))
+        return list(
+            CampaignPage.objects.live().public().descendant_of(self.index_page).order_by("-pk")
+        )
 
     @property
     def active(self):
@@ -135,17 +147,18 @@ class CampaignPage(BasePage):
 
     def timeline(self):
         """Publications, talks and event dates of this campaign, oldest first."""
-        items = [
-            (p.date, "publication", p) for p in PublicationPage.objects.live().filter(campaign=self)
-        ]
-        items += [(t.date, "talk", t) for t in TalkPage.objects.live().filter(campaign=self)]
         from website.agenda.models import EventDate
 
+        items = [
+            (p.date, "publication", p)
+            for p in PublicationPage.objects.live().public().filter(campaign=self)
+        ]
+        items += [
+            (t.date, "talk", t) for t in TalkPage.objects.live().public().filter(campaign=self)
+        ]
         items += [
             (d.start_date, "event", d)
-            for d in EventDate.objects.filter(page__live=True, page__campaign=self).select_related(
-                "page"
-            )
+            for d in EventDate.objects.public().filter(page__campaign=self).select_related("page")
         ]
         return sorted(items, key=lambda item: (item[0], item[1]))
 
@@ -193,14 +206,7 @@ class PublicationPage(BasePage):
         index.SearchField("addressee"),
         index.FilterField("kind"),
         index.FilterField("date"),
-        index.RelatedFields(
-            "files",
-            [
-                index.RelatedFields(
-                    "document", [index.SearchField("title"), index.SearchField("extracted_text")]
-                )
-            ],
-        ),
+        index.SearchField("file_text"),
     ]
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []
@@ -214,8 +220,25 @@ class PublicationPage(BasePage):
     def search_date(self):
         return self.date
 
+    @property
+    def search_kind(self):
+        return self.get_kind_display()
+
     def available_files(self):
         return [item for item in self.files.all() if item.document_id]
+
+    def file_text(self):
+        """The words inside this publication's files, for search. Files in a collection
+        with a view restriction stay out: their text must not leak through search."""
+        from wagtail.models import CollectionViewRestriction
+
+        restricted = set(CollectionViewRestriction.objects.values_list("collection_id", flat=True))
+        texts = [
+            f"{item.document.title} {item.document.extracted_text}"
+            for item in self.files.select_related("document__collection")
+            if not _in_restricted(item.document.collection, restricted)
+        ]
+        return " ".join(texts)[:MAX_PAGE_FILE_TEXT]
 
 
 class PublicationFile(Orderable):
@@ -246,6 +269,7 @@ class TalksIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         talks = (
             TalkPage.objects.live()
+            .public()
             .child_of(self)
             .select_related("proposal_letter", "report")
             .order_by("-date")
@@ -317,6 +341,21 @@ class TalkPage(BasePage):
     class Meta:
         verbose_name = "Overleg bewindspersoon"
         verbose_name_plural = "Overleggen bewindspersoon"
+
+    @staticmethod
+    def visible(page):
+        """A linked letter or report counts only when visitors can open it."""
+        if page is None or not page.live or page.get_view_restrictions().exists():
+            return None
+        return page
+
+    @property
+    def visible_proposal_letter(self):
+        return self.visible(self.proposal_letter)
+
+    @property
+    def visible_report(self):
+        return self.visible(self.report)
 
     @property
     def search_date(self):

@@ -2,7 +2,7 @@
 
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 SNIPPET_CHARS = 240
@@ -21,12 +21,13 @@ def stem(term):
 
 
 def searchable_text(page):
-    parts = [page.introduction if hasattr(page, "introduction") else ""]
+    """The page's own words (no rendering), and the words in its files when it has them."""
+    parts = [getattr(page, "introduction", "")]
     body = getattr(page, "body", None)
     if body:
-        parts.extend(strip_tags(str(block.render())) for block in body)
-    for item in getattr(page, "files", None).all() if hasattr(page, "files") else []:
-        parts.append(item.document.extracted_text)
+        parts.extend(str(text) for text in body.stream_block.get_searchable_content(body))
+    if callable(getattr(page, "file_text", None)):
+        parts.append(page.file_text())
     return " ".join(" ".join(parts).split())
 
 
@@ -36,7 +37,7 @@ def snippet(page, query):
     if not text:
         return ""
     pattern = (
-        re.compile(r"\b(" + "|".join(re.escape(s) for s in stems) + r")\w*", re.I)
+        re.compile(r"\b(" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
         if stems
         else None
     )
@@ -46,9 +47,13 @@ def snippet(page, query):
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < (match.start() if match else start) else start
     fragment = text[start : start + SNIPPET_CHARS]
-    html = escape(fragment)
-    if pattern:
-        html = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", html)
+    # Mark the matches in the raw text, escaping each piece: entities stay intact.
+    pieces, position = [], 0
+    for found in pattern.finditer(fragment) if pattern else []:
+        pieces.append(escape(fragment[position : found.start()]))
+        pieces.append(f"<mark>{escape(found.group(0))}</mark>")
+        position = found.end()
+    pieces.append(escape(fragment[position:]))
     prefix = "… " if start else ""
     suffix = " …" if start + SNIPPET_CHARS < len(text) else ""
-    return mark_safe(prefix + html + suffix)  # noqa: S308 - escaped above, only <mark> added
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece escaped

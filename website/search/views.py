@@ -56,7 +56,7 @@ def search(request):
         listing.object_list = [
             {
                 "page": page,
-                "kind": page._meta.verbose_name,
+                "kind": getattr(page, "search_kind", None) or page._meta.verbose_name,
                 "date": result_date(page),
                 "snippet": snippet(page, query),
             }

@@ -86,3 +86,47 @@ def test_downloads_are_attachments_with_the_right_type(client, home_page):
         .headers["Content-Type"]
         .startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
     )
+
+
+def test_words_split_over_runs_are_joined():
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "word/document.xml",
+            "<w:document><w:body><w:p><w:r><w:t>Voedsel</w:t></w:r><w:r><w:t>banken</w:t>"
+            "</w:r></w:p><w:p><w:r><w:t>groeien</w:t></w:r></w:p></w:body></w:document>",
+        )
+    assert extract_text(ContentFile(out.getvalue()), "a.docx") == "Voedselbanken groeien"
+
+
+def test_macro_enabled_office_file_renamed_to_docx_is_refused():
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            "<Types><Override ContentType="
+            '"application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>',
+        )
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/vbaProject.bin", b"\x00")
+    with pytest.raises(ValidationError, match="geen echt Word-bestand"):
+        validate_document_file(upload("brief.docx", out.getvalue()))
+
+
+def test_zip_bomb_is_refused():
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:t>" + "a" * 5_000_000 + "</w:t>")
+    with pytest.raises(ValidationError):
+        validate_document_file(upload("bom.docx", out.getvalue()))

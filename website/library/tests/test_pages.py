@@ -180,3 +180,62 @@ def test_seed_imports_every_document_talk_and_manifesto(seeded, client):
     before = PublicationPage.objects.count()
     call_command("load_seed", stdout=io.StringIO())
     assert PublicationPage.objects.count() == before
+
+
+def test_private_publications_stay_out_of_listing_feeds_and_timeline(client, library):
+    from wagtail.models import PageViewRestriction
+
+    campaign = CampaignPageFactory(parent=library, title="Actie")
+    private = PublicationPageFactory(parent=library, title="Intern stuk", campaign=campaign)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    assert "Intern stuk" not in client.get(library.url).content.decode()
+    assert b"Intern stuk" not in client.get(library.url + "feed/rss/").content
+    assert "Intern stuk" not in client.get(campaign.url).content.decode()
+
+
+def test_a_draft_report_is_not_linked(client, library):
+    from website.library.factories import LibraryIndexPageFactory  # noqa: F401
+    from website.library.models import TalkPage, TalksIndexPage
+
+    talks = TalksIndexPage(title="Overleg", slug="overleg")
+    library.add_child(instance=talks)
+    report = PublicationPageFactory(parent=library, title="Concept verslag", live=False)
+    talk = TalkPage(
+        title="Overleg 2015",
+        slug="overleg-2015",
+        date=datetime.date(2015, 2, 24),
+        minister="Jetta Klijnsma",
+        report=report,
+        report_pending_note="Een verslag volgt later.",
+    )
+    talks.add_child(instance=talk)
+    content = main_content(client.get(talk.url))
+    assert "Concept verslag" not in content and "Een verslag volgt later." in content
+
+
+def test_deleting_a_file_makes_its_words_unfindable(client, library):
+    page = PublicationPageFactory(parent=library, title="Brief", introduction="Brief.")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        document = make_document("a.docx", docx_bytes("Kinderopvang"))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        attach(page, document)
+    assert list(PublicationPage.objects.live().search("kinderopvang"))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        document.delete()
+    assert not list(PublicationPage.objects.live().search("kinderopvang"))
+
+
+def test_files_in_a_private_collection_are_not_searchable(client, library):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    private = Collection.get_first_root_node().add_child(name="Intern")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    page = PublicationPageFactory(parent=library, title="Openbare brief", introduction="Brief.")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        document = make_document("geheim.docx", docx_bytes("Geheimewoorden"))
+        document.collection = private
+        document.save()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        attach(page, document)
+    assert not list(PublicationPage.objects.live().search("geheimewoorden"))
+    assert "Geheimewoorden" not in client.get("/zoeken/", {"q": "geheimewoorden"}).content.decode()

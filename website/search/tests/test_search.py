@@ -118,3 +118,10 @@ def test_dutch_stemming(client, home_page, query, expected):
     found = result_titles(main_content(client.get("/zoeken/", {"q": query})))
     # PostgreSQL stems Dutch itself; on SQLite the view retries with a simple stem.
     assert found == [expected]
+
+
+def test_snippet_marks_words_without_breaking_entities(client, home_page):
+    StandardPageFactory(parent=home_page, title="Tekenfilm", introduction='Tom & Jerry "quote" amp')
+    content = main_content(client.get("/zoeken/", {"q": "amp"}))
+    assert "&amp;<mark>" not in content and "<mark>amp</mark>" in content
+    assert "Tom &amp; Jerry" in content

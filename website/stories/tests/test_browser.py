@@ -1,0 +1,98 @@
+"""Stories, the story form and the contact form in a real browser: axe at 320 and 1280 px
+in their empty, error and success states, and both forms sent with the keyboard only."""
+
+import pytest
+
+from website.stories.factories import StoryPageFactory
+from website.stories.models import StoryIndexPage, StorySubmission
+
+pytestmark = pytest.mark.browser
+
+
+def no_violations(browser, label):
+    assert browser.axe_violations() == [], label
+    overflow = browser.page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, label
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_stories_and_forms_in_every_state(seeded_live, open_browser, width):
+    index = StoryIndexPage.objects.get()
+    story = StoryPageFactory(parent=index, title="Elke maand tekort")
+    browser = open_browser(seeded_live.url, width=width)
+    page = browser.page
+    for path in (index.url, story.url, "/privacyverklaring/"):
+        browser.open(path)
+        no_violations(browser, path)
+
+    browser.open(index.url + "deel-je-verhaal/")
+    no_violations(browser, "story form empty")
+    page.click("text=Verstuur je verhaal")
+    page.wait_for_selector(".error-summary")
+    no_violations(browser, "story form errors")
+    page.fill("#id_story", "Ik kom elke maand tekort.")
+    page.check("#id_consent_website")
+    page.click("text=Verstuur je verhaal")
+    page.wait_for_selector("h1:has-text('Bedankt voor je verhaal')")
+    no_violations(browser, "story form success")
+
+    browser.open("/contact/")
+    no_violations(browser, "contact empty")
+    page.click("text=Verstuur je bericht")
+    page.wait_for_selector(".error-summary")
+    no_violations(browser, "contact errors")
+    page.fill("#id_je_naam", "Kees")
+    page.fill("#id_je_e_mailadres", "kees@example.org")
+    page.fill("#id_je_bericht", "Hallo")
+    page.click("text=Verstuur je bericht")
+    page.wait_for_selector("h1:has-text('Bericht verstuurd')")
+    no_violations(browser, "contact success")
+    assert browser.external_requests() == []
+
+
+def tab_to(page, predicate_js, limit=40):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(predicate_js):
+            return
+    raise AssertionError("could not reach the element with Tab")
+
+
+def test_story_form_with_the_keyboard_only_and_without_javascript(seeded_live, open_browser):
+    index = StoryIndexPage.objects.get()
+    browser = open_browser(seeded_live.url, javascript=False)
+    browser.open(index.url + "deel-je-verhaal/")
+    page = browser.page
+    page.focus("#id_story")
+    page.keyboard.type("Mijn verhaal, getypt met het toetsenbord.")
+    tab_to(page, "document.activeElement.type === 'radio'")
+    page.keyboard.press("ArrowDown")  # from 'voornaam' to 'schuilnaam' is two steps in
+    page.keyboard.press("ArrowUp")  # radio groups; the arrows select, we pick 'voornaam'
+    tab_to(page, "document.activeElement.id === 'id_shown_name'")
+    page.keyboard.type("Els")
+    tab_to(page, "document.activeElement.id === 'id_consent_website'")
+    page.keyboard.press("Space")
+    tab_to(page, "document.activeElement.type === 'submit'")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("h1:has-text('Bedankt voor je verhaal')")
+    submission = StorySubmission.objects.get()
+    assert submission.story == "Mijn verhaal, getypt met het toetsenbord."
+    assert submission.consent_website and submission.shown_name
+
+
+def test_contact_form_with_the_keyboard_only(seeded_live, open_browser):
+    browser = open_browser(seeded_live.url, javascript=False)
+    browser.open("/contact/")
+    page = browser.page
+    page.focus("#id_je_naam")
+    page.keyboard.type("Kees")
+    page.keyboard.press("Tab")
+    tab_to(page, "document.activeElement.id === 'id_je_e_mailadres'")
+    page.keyboard.type("kees@example.org")
+    tab_to(page, "document.activeElement.id === 'id_je_bericht'")
+    page.keyboard.type("Goedemiddag")
+    tab_to(page, "document.activeElement.type === 'submit'")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("h1:has-text('Bericht verstuurd')")
