@@ -1,8 +1,9 @@
 from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from website.core.permissions import LimitedActionsPolicy
 
 from .models import Registration
 
@@ -16,16 +17,6 @@ class RegistrationIndexView(generic.IndexView):
         if isinstance(value, str) and value.startswith(FORMULA_STARTS):
             return "'" + value
         return value
-
-
-class RegistrationPermissionPolicy(ModelPermissionPolicy):
-    """Sign-ups come from the public form only: nobody adds them in the admin."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -59,7 +50,7 @@ class RegistrationViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
+register_permission_policy(Registration, LimitedActionsPolicy(Registration))
 registration_viewset = RegistrationViewSet()
 
 

@@ -100,6 +100,27 @@ class ListBlock(blocks.StructBlock):
         template = "core/blocks/list.html"
 
 
+class FactsBlock(blocks.StructBlock):
+    """Key figures, e.g. "94.000 mensen geholpen door voedselbanken in 2014"."""
+
+    heading = blocks.CharBlock(label="Kop", required=False, max_length=120)
+    facts = blocks.ListBlock(
+        blocks.StructBlock(
+            [
+                ("figure", blocks.CharBlock(label="Getal", max_length=30)),
+                ("label", blocks.CharBlock(label="Wat het getal betekent", max_length=200)),
+            ]
+        ),
+        label="Feiten",
+    )
+    source = blocks.CharBlock(label="Bron", required=False, max_length=200)
+
+    class Meta:
+        icon = "table"
+        label = "Feiten en cijfers"
+        template = "core/blocks/facts.html"
+
+
 def body_blocks(*extra):
     """The blocks of a content body; apps add their own blocks (e.g. the chairmanship)."""
     return [
@@ -110,5 +131,6 @@ def body_blocks(*extra):
         ("document", DocumentDownloadBlock()),
         ("call_to_action", CallToActionBlock()),
         ("list", ListBlock()),
+        ("facts", FactsBlock()),
         *extra,
     ]

@@ -11,8 +11,10 @@ from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 
+from .email import queue_email
 from .models import BasePage
-from .protection import ProtectedForm, refuse_oversized, too_many_requests
+from .protection import HONEYPOT_FIELD, ProtectedForm, refuse_oversized, too_many_requests
+from .recipients import editor_recipients
 
 
 class ContactFormBase(ProtectedForm):
@@ -58,6 +60,21 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
 
     class Meta:
         verbose_name = "Contactpagina"
+
+    def process_form_submission(self, form):
+        """Store the submission (without the honeypot), then queue the mail to the editors:
+        the page's own address(es), or else the editors' address from the site settings."""
+        form.cleaned_data.pop(HONEYPOT_FIELD, None)
+        submission = self.get_submission_class().objects.create(
+            form_data=form.cleaned_data, page=self
+        )
+        recipients = [a.strip() for a in self.to_address.split(",") if a.strip()]
+        recipients = recipients or editor_recipients(self.get_site())
+        if recipients:
+            queue_email(
+                recipients, self.subject or f"Bericht via {self.title}", self.render_email(form)
+            )
+        return submission
 
     def serve(self, request, *args, **kwargs):
         limited = False

@@ -6,7 +6,13 @@ NAME = "core"
 
 
 def _matching_mail(email):
-    return [m for m in OutgoingEmail.objects.all() if email in [a.lower() for a in m.to]]
+    """Mail to, copied to, answered to, or mentioning the address (e.g. a contact message)."""
+
+    def mentions(message):
+        addresses = [*message.to, *message.cc, *message.bcc, *message.reply_to]
+        return email in [a.lower() for a in addresses] or email in message.body.lower()
+
+    return [m for m in OutgoingEmail.objects.all() if mentions(m)]
 
 
 def _matching_submissions(email):

@@ -26,7 +26,14 @@ def expire_personal_data(before, sent_mail_before):
     from .models import OutgoingEmail
 
     result = {provider.NAME: provider.expire(before) for provider in providers()}
-    result["outbox"], _ = OutgoingEmail.objects.filter(
-        status=OutgoingEmail.Status.SENT, created_at__lt=sent_mail_before
-    ).delete()
+    # Sent and failed mail after a month; mail still waiting after the full retention
+    # period (the mail server never came back).
+    old_mail = OutgoingEmail.objects.filter(
+        status__in=[OutgoingEmail.Status.SENT, OutgoingEmail.Status.FAILED],
+        created_at__lt=sent_mail_before,
+    )
+    stuck_mail = OutgoingEmail.objects.filter(
+        status=OutgoingEmail.Status.PENDING, created_at__lt=before
+    )
+    result["outbox"] = old_mail.delete()[0] + stuck_mail.delete()[0]
     return result

@@ -7,7 +7,7 @@ again with its bound data.
 Usage in a view that handles a form POST:
 
     if (refusal := refuse_oversized(request)) is not None:
-        return refusal                       # 413, before the body is parsed
+        return refusal                       # 413, judged by the Content-Length header
     form = MyForm(request.POST)              # MyForm subclasses ProtectedForm
     if form.is_valid():
         if form.rate_limited(request, scope="signup"):
@@ -33,7 +33,10 @@ class ProtectedForm(forms.Form):
     `max_length`), null bytes are refused by Django's own validator, and a hidden honeypot
     field catches bots."""
 
-    honeypot_message = "Dit formulier kon niet worden verstuurd. Laat het laatste veld leeg."
+    honeypot_message = (
+        "Dit formulier kon niet worden verstuurd. Probeer het nog een keer. Lukt het niet, "
+        "zet dan het automatisch invullen van je browser uit."
+    )
     default_max_length = 2000
 
     def __init__(self, *args, **kwargs):
@@ -90,12 +93,25 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def address_block(address):
+    """IPv6 visitors get a whole /64 from their provider: count per /64, not per address."""
+    import ipaddress
+
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return address
+
+
 def is_rate_limited(request, scope, limit=None, period=None):
     """Count this POST; True when the visitor's address went over the limit for `scope`.
     The counter lives in the cache, so all server processes share it (Redis)."""
     limit = limit or settings.FORM_RATE_LIMIT[0]
     period = period or settings.FORM_RATE_LIMIT[1]
-    address = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    address = hashlib.sha256(address_block(client_ip(request)).encode()).hexdigest()[:32]
     key = f"ratelimit:{scope}:{address}"
     if cache.add(key, 1, timeout=period):
         return False

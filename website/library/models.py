@@ -11,6 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from website.core.blocks import body_blocks
+from website.core.feeds import PageListAtomFeed, PageListRssFeed
 from website.core.models import BasePage
 
 # PostgreSQL's tsvector holds at most 1 MB: keep a page's file text well below that.
@@ -56,6 +57,9 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
             .order_by("-date", "-pk")
         )
 
+    def feed_items(self):
+        return self.publications()
+
     @path("")
     def index_view(self, request):
         filters = LibraryFilters.from_request(request, self)
@@ -72,15 +76,11 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/rss/", name="rss")
     def rss_view(self, request):
-        from .feeds import PublicationsRssFeed
-
-        return PublicationsRssFeed(self)(request)
+        return PageListRssFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_view(self, request):
-        from .feeds import PublicationsAtomFeed
-
-        return PublicationsAtomFeed(self)(request)
+        return PageListAtomFeed(self)(request)
 
 
 class LibraryFilters:

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "website.agenda",
     "website.library",
     "website.stories",
+    "website.articles",
     "website.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -220,6 +221,7 @@ SEED_STEPS = [
     "website.agenda.seed.agenda",
     "website.library.seed.library",
     "website.stories.seed.stories",
+    "website.articles.seed.articles",
     "website.core.seed.steps.contact_page",
     "website.core.seed.steps.privacy_page",
 ]
@@ -227,7 +229,7 @@ SEED_STEPS = [
 # Public forms (website.core.protection): posts per visitor address per period (seconds),
 # and the largest request body a public form accepts.
 FORM_RATE_LIMIT = (5, 60)
-FORM_MAX_BODY_BYTES = 64 * 1024
+FORM_MAX_BODY_BYTES = 160 * 1024  # a 10,000-character story in any script fits
 # How many reverse proxies append to X-Forwarded-For in front of the site (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 CSRF_FAILURE_VIEW = "website.core.views.csrf_failure"

@@ -180,4 +180,4 @@ class StoryContact(models.Model):
         verbose_name_plural = "Contactgegevens bij verhalen"
 
     def __str__(self):
-        return self.email or self.phone
+        return ", ".join(part for part in [self.email, self.phone] if part)

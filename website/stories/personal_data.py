@@ -9,12 +9,16 @@ def export(email):
     return [
         {
             "soort": "verhaal",
+            "e-mailadres": c.email,
             "verhaal": c.submission.story,
             "naam bij het verhaal": c.submission.shown_name,
             "gemeente": c.submission.place,
             "telefoon": c.phone,
             "toestemming website": c.submission.consent_website,
             "toestemming brieven": c.submission.consent_letters,
+            "versie toestemmingstekst": c.submission.consent_version,
+            "toestemming gegeven op": c.submission.consented_at.isoformat(),
+            "op de website": bool(c.submission.page and c.submission.page.live),
             "datum": c.submission.created_at.isoformat(),
         }
         for c in StoryContact.objects.filter(email__iexact=email).select_related("submission")
@@ -31,5 +35,12 @@ def erase(email):
 
 
 def expire(before):
+    """Contact details after the retention period; the raw text as sent in too (the page
+    holds the edited story; the consents stay as proof)."""
+    from .models import StorySubmission
+
     deleted, _ = StoryContact.objects.filter(created_at__lt=before).delete()
+    StorySubmission.objects.filter(created_at__lt=before).exclude(story="").update(
+        story="", shown_name="", place=""
+    )
     return deleted

@@ -9,7 +9,8 @@ from django.utils.html import escape
 from wagtail.models import Workflow
 
 from website.core.email import queue_email
-from website.core.models import OutgoingEmail, SiteSettings
+from website.core.models import OutgoingEmail
+from website.core.recipients import editor_recipients
 
 from .models import CONSENT_VERSION, StoryContact, StoryPage, StorySubmission, hash_token
 
@@ -68,9 +69,7 @@ def create_draft(index_page, submission):
 
 
 def notify_editors(submission, site):
-    site_settings = SiteSettings.for_site(site) if site else SiteSettings.objects.first()
-    recipients = [site_settings.email] if site_settings and site_settings.email else []
-    recipients = recipients or [address for _, address in settings.MANAGERS] or []
+    recipients = editor_recipients(site)
     if not recipients:
         return
     admin_url = (
@@ -86,11 +85,7 @@ def notify_editors(submission, site):
 
 
 def withdraw_url(index_page, token):
-    return (
-        settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + index_page.url
-        + index_page.reverse_subpage("withdraw", args=[token])
-    )
+    return index_page.get_full_url() + index_page.reverse_subpage("withdraw", args=[token])
 
 
 def send_confirmation(email, index_page, token):
@@ -119,10 +114,17 @@ def find_by_token(token):
 def withdraw(submission, token=None):
     """Take the story offline for good: the page (with all its versions), the submission,
     the contact details, and stored e-mails that carry the private link."""
+    from wagtail.models import PageLogEntry
+
     with transaction.atomic():
         page = submission.page
         submission.delete()  # contact details go with it (cascade)
         if page is not None:
+            # The history ("Verhaal van Jan" created, published ...) and the notices about
+            # it go too: nothing of the story may stay behind.
+            page_id = page.pk
+            OutgoingEmail.objects.filter(body__contains=f"/admin/pages/{page_id}/").delete()
             page.delete()
+            PageLogEntry.objects.filter(page_id=page_id).delete()
         if token:
             OutgoingEmail.objects.filter(body__contains=token).delete()

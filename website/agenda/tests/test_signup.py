@@ -150,7 +150,7 @@ def test_honeypot_refuses_bots(client, open_date):
     response = post(client, open_date, fax_nummer="http://spam.example")
     assert response.status_code == 200
     assert Registration.objects.count() == 0
-    assert "Laat het laatste veld leeg" in main_content(response)
+    assert "Dit formulier kon niet worden verstuurd" in main_content(response)
 
 
 @pytest.mark.parametrize(
@@ -179,7 +179,7 @@ def test_escaped_in_the_admin(admin_client, client, open_date):
 
 
 def test_huge_request_body_gets_413(client, open_date):
-    response = client.post(signup_url(open_date), VALID | {"access_needs": "x" * 100_000})
+    response = client.post(signup_url(open_date), VALID | {"access_needs": "x" * 200_000})
     assert response.status_code == 413
     assert "Te veel tekst" in response.content.decode()
 

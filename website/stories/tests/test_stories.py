@@ -122,7 +122,7 @@ def test_xss_comes_out_escaped_publicly_and_in_the_admin(client, admin_client, s
 def test_hostile_sizes_and_null_bytes_never_500(client, stories):
     assert post(client, stories, story="x" * 20_000).status_code == 200  # too long: message
     assert post(client, stories, place="Beilen\x00").status_code == 200
-    assert client.post(share_url(stories), {"story": "x" * 100_000}).status_code == 413
+    assert client.post(share_url(stories), {"story": "x" * 200_000}).status_code == 413
     assert StorySubmission.objects.count() == 0
 
 
@@ -189,3 +189,48 @@ def test_photo_needs_a_description(stories):
     page = StoryPage(title="X", date="2026-01-01", photo=ImageFactory(), photo_alt="")
     with pytest.raises(ValidationError):
         page.clean()
+
+
+def test_withdrawal_leaves_no_history_or_notices(client, stories, mailoutbox):
+    from wagtail.models import PageLogEntry
+
+    post(client, stories)
+    page = StorySubmission.objects.get().page
+    page.save_revision().publish()
+    assert PageLogEntry.objects.filter(page_id=page.pk).exists()
+    link = withdraw_link(next(m for m in mailoutbox if "ontvangen" in m.subject))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(link)
+    assert not PageLogEntry.objects.filter(page_id=page.pk).exists()
+    assert not OutgoingEmail.objects.filter(body__contains=f"/admin/pages/{page.pk}/").exists()
+
+
+def test_rejecting_a_story_deletes_its_submission(client, stories):
+    post(client, stories)
+    StorySubmission.objects.get().page.delete()
+    assert StorySubmission.objects.count() == 0 and StoryContact.objects.count() == 0
+
+
+def test_editors_are_told_even_without_an_address_in_the_settings(
+    client, stories, mailoutbox, django_user_model
+):
+    from wagtail.models import Site
+
+    from website.core.models import SiteSettings
+
+    settings_ = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_.email = ""
+    settings_.save()
+    django_user_model.objects.create_superuser("baas", "baas@example.org", "x")
+    post(client, stories)
+    assert any(m.to == ["baas@example.org"] for m in mailoutbox if "Nieuw verhaal" in m.subject)
+
+
+def test_submissions_are_visible_to_editors_in_the_admin(client, admin_client, stories):
+    post(client, stories)
+    listing = admin_client.get("/admin/ingestuurde-verhalen/")
+    assert listing.status_code == 200
+    submission = StorySubmission.objects.get()
+    inspect = admin_client.get(f"/admin/ingestuurde-verhalen/inspect/{submission.pk}/")
+    assert inspect.status_code == 200
+    assert "schrijver@example.org" in inspect.content.decode()

@@ -1,4 +1,4 @@
-"""RSS and Atom of new publications (Django's syndication framework)."""
+"""RSS and Atom for any list page: the page gives `feed_items()`, items give a date."""
 
 import datetime
 
@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 
-class PublicationsRssFeed(Feed):
+class PageListRssFeed(Feed):
     limit = 30
 
     def __init__(self, index_page):
@@ -24,7 +24,7 @@ class PublicationsRssFeed(Feed):
         return self.index_page.introduction or self.index_page.title
 
     def items(self):
-        return self.index_page.publications()[: self.limit]
+        return self.index_page.feed_items()[: self.limit]
 
     def item_title(self, item):
         return item.title
@@ -42,9 +42,15 @@ class PublicationsRssFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [item.get_kind_display()]
+        kind = getattr(item, "search_kind", None) or item._meta.verbose_name
+        return [str(kind)]
+
+    def item_author_name(self, item):
+        return getattr(item, "author", "") or None
 
 
-class PublicationsAtomFeed(PublicationsRssFeed):
+class PageListAtomFeed(PageListRssFeed):
     feed_type = Atom1Feed
-    subtitle = PublicationsRssFeed.description
+
+    def subtitle(self):
+        return self.description()

@@ -1,0 +1,142 @@
+"""Background articles and news, with a book-review variant."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from website.core.blocks import body_blocks
+from website.core.feeds import PageListAtomFeed, PageListRssFeed
+from website.core.models import BasePage
+
+
+class ArticleIndexPage(RoutablePageMixin, BasePage):
+    """A list of articles ("Achtergronden", "Nieuws"), newest first, with RSS and Atom."""
+
+    per_page = 12
+    parent_page_types = ["core.HomePage", "articles.ArticleIndexPage"]
+    subpage_types = ["articles.ArticlePage", "articles.BookReviewPage", "articles.ArticleIndexPage"]
+
+    class Meta:
+        verbose_name = "Overzicht artikelen"
+
+    def articles(self):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+    def feed_items(self):
+        return self.articles()
+
+    @path("")
+    def index_view(self, request):
+        listing = Paginator(self.articles(), self.per_page).get_page(request.GET.get("pagina") or 1)
+        return self.render(request, context_overrides={"listing": listing})
+
+    @path("feed/rss/", name="rss")
+    def rss_view(self, request):
+        return PageListRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_view(self, request):
+        return PageListAtomFeed(self)(request)
+
+
+class ArticlePage(BasePage):
+    date = models.DateField("Datum")
+    author = models.CharField("Auteur", max_length=120, blank=True)
+    image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name="Afbeelding",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        "Beschrijving van de afbeelding",
+        max_length=250,
+        blank=True,
+        help_text="Wat staat erop? Verplicht als er een afbeelding is.",
+    )
+    image_caption = models.CharField("Onderschrift", max_length=250, blank=True)
+    body = StreamField(body_blocks(), blank=True, verbose_name="Tekst")
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("image_caption")],
+            heading="Afbeelding",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("author"),
+    ]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Artikel"
+        verbose_name_plural = "Artikelen"
+
+    @property
+    def search_date(self):
+        return self.date
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": "Beschrijf wat er op de afbeelding staat."})
+
+
+class BookReviewPage(ArticlePage):
+    book_title = models.CharField("Titel van het boek", max_length=250)
+    book_author = models.CharField("Schrijver", max_length=200)
+    publisher = models.CharField("Uitgever", max_length=200, blank=True)
+    isbn = models.CharField("ISBN", max_length=20, blank=True)
+    page_count = models.PositiveIntegerField("Aantal bladzijden", null=True, blank=True)
+    price = models.DecimalField(
+        "Prijs (euro)", max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    order_url = models.URLField("Bestellen via", blank=True)
+
+    content_panels = [
+        *ArticlePage.content_panels[:-1],
+        MultiFieldPanel(
+            [
+                FieldPanel("book_title"),
+                FieldRowPanel([FieldPanel("book_author"), FieldPanel("publisher")]),
+                FieldRowPanel([FieldPanel("isbn"), FieldPanel("page_count"), FieldPanel("price")]),
+                FieldPanel("order_url"),
+            ],
+            heading="Het boek",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *ArticlePage.search_fields,
+        index.SearchField("book_title"),
+        index.SearchField("book_author"),
+    ]
+    template = "articles/book_review_page.html"
+
+    class Meta:
+        verbose_name = "Boekbespreking"
+        verbose_name_plural = "Boekbesprekingen"
+
+    @property
+    def search_kind(self):
+        return "Boekbespreking"

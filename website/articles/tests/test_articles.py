@@ -1,0 +1,93 @@
+import datetime
+import io
+
+import feedparser
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+from website.articles.models import ArticlePage, BookReviewPage
+from website.core.factories import ImageFactory
+from website.core.tests.utils import assert_valid_html, main_content
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(home_page):
+    return ArticleIndexPageFactory(parent=home_page)
+
+
+def test_listing_newest_first_and_flat_queries(client, index):
+    ArticlePageFactory(parent=index, title="Oud", date=datetime.date(2015, 1, 1))
+    ArticlePageFactory(
+        parent=index,
+        title="Nieuw",
+        date=datetime.date(2016, 1, 1),
+        image=ImageFactory(),
+        image_alt="Een foto",
+    )
+    response = client.get(index.url)
+    assert_valid_html(response.content.decode())
+    content = main_content(response)
+    assert content.index("Nieuw") < content.index("Oud")
+
+    def count():
+        client.get(index.url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(index.url)
+        return len(queries)
+
+    few = count()
+    for n in range(10):
+        ArticlePageFactory(parent=index, image=ImageFactory(), image_alt=f"Foto {n}")
+    assert count() == few
+
+
+def test_feeds_parse(client, index):
+    ArticlePageFactory(parent=index, title="Achtergrond 1", author="Hub Crijns")
+    for path in ("feed/rss/", "feed/atom/"):
+        feed = feedparser.parse(client.get(index.url + path).content)
+        assert not feed.bozo and [e.title for e in feed.entries] == ["Achtergrond 1"]
+
+
+def test_image_needs_a_description(index):
+    from django.core.exceptions import ValidationError
+
+    page = ArticlePage(title="X", date=datetime.date(2016, 1, 1), image=ImageFactory())
+    with pytest.raises(ValidationError):
+        page.clean()
+
+
+def test_seed_articles_read_complete(seeded, client):
+    review = BookReviewPage.objects.get()
+    assert (review.isbn, review.page_count, str(review.price)) == ("97890 5452 2973", 140, "13.90")
+    assert review.publisher == "Uitgeverij Passage" and review.author == "Hub Crijns"
+    content = main_content(client.get(review.url))
+    assert_valid_html(client.get(review.url).content.decode())
+    for text in [
+        "De onstuitbare opmars van de voedselbank",
+        "Peter Verschuren werkte in Groningen bij de sociale dienst",
+        "Het pro en contra van de voedselbank",
+        "Minder dan een kwart maakt de maximale termijn van drie jaar vol.",
+        "Activist Raf Janssen",
+        "het is een plek waar klanten sociale contacten kunnen opdoen.",
+        "De opbrengsten van het boek zullen in het geheel ten bate zijn van de voedselbanken",
+        "€ 13,90",
+        "94.000",
+        "Voedselbanken in 2014",
+    ]:
+        assert text in content, text
+    assert "Klik hier" not in content and "genadebroodPeter" not in content
+
+    posters = ArticlePage.objects.get(slug="laat-je-niet-gek-maken")
+    poster_content = main_content(client.get(posters.url))
+    assert poster_content.count("Poster ") >= 4
+    assert 'alt="Poster 1 van 4 van Whocares' in poster_content
+    assert 'href="https://whocares.me"' in poster_content
+
+    before = ArticlePage.objects.count()
+    call_command("load_seed", stdout=io.StringIO())
+    assert ArticlePage.objects.count() == before
