@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from website.core.blocks import body_blocks
 from website.core.feeds import PageListAtomFeed, PageListRssFeed
-from website.core.models import BasePage
+from website.core.models import BasePage, ImageWithAltMixin
 
 
 class ArticleIndexPage(RoutablePageMixin, BasePage):
@@ -49,33 +49,15 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         return PageListAtomFeed(self)(request)
 
 
-class ArticlePage(BasePage):
+class ArticlePage(ImageWithAltMixin, BasePage):
     date = models.DateField("Datum")
     author = models.CharField("Auteur", max_length=120, blank=True)
-    image = models.ForeignKey(
-        "core.CustomImage",
-        verbose_name="Afbeelding",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        "Beschrijving van de afbeelding",
-        max_length=250,
-        blank=True,
-        help_text="Wat staat erop? Verplicht als er een afbeelding is.",
-    )
-    image_caption = models.CharField("Onderschrift", max_length=250, blank=True)
     body = StreamField(body_blocks(), blank=True, verbose_name="Tekst")
 
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
-        MultiFieldPanel(
-            [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("image_caption")],
-            heading="Afbeelding",
-        ),
+        *ImageWithAltMixin.image_panels,
         FieldPanel("body"),
     ]
     search_fields = [
@@ -93,13 +75,6 @@ class ArticlePage(BasePage):
     @property
     def search_date(self):
         return self.date
-
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError({"image_alt": "Beschrijf wat er op de afbeelding staat."})
 
 
 class BookReviewPage(ArticlePage):

@@ -95,6 +95,41 @@ class BasePage(Page):
         return ""
 
 
+class ImageWithAltMixin(models.Model):
+    """A lead image with the description (alt text) it must have, and a caption."""
+
+    image = models.ForeignKey(
+        CustomImage,
+        verbose_name="Afbeelding",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        "Beschrijving van de afbeelding",
+        max_length=250,
+        blank=True,
+        help_text="Wat staat erop? Verplicht als er een afbeelding is.",
+    )
+    image_caption = models.CharField("Onderschrift", max_length=250, blank=True)
+
+    image_panels = [
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("image_caption")],
+            heading="Afbeelding",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": "Beschrijf wat er op de afbeelding staat."})
+
+
 class HomePage(BasePage):
     body = StreamField(body_blocks(("chairmanship", ChairmanshipBlock())), blank=True)
 

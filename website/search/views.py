@@ -62,7 +62,10 @@ def search(request):
             }
             for page in listing.object_list
         ]
+    from urllib.parse import urlencode
+
     context = {
+        "pagination_querystring": urlencode({"q": query, **({"soort": kind} if kind else {})}),
         "query": query,
         "kind": kind,
         "kinds": [(slug, label) for slug, (label, _) in kinds.items()],

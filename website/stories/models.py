@@ -9,13 +9,13 @@ import hashlib
 
 from django.core.paginator import Paginator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from website.core.blocks import body_blocks
-from website.core.models import BasePage
+from website.core.models import BasePage, ImageWithAltMixin
 
 CONSENT_VERSION = "2026-11"
 CONSENT_WEBSITE = "Mijn verhaal mag op deze website staan, na bewerking door de redactie."
@@ -50,8 +50,8 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             StoryPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("photo")
-            .prefetch_related("photo__renditions")
+            .select_related("image")
+            .prefetch_related("image__renditions")
             .order_by("-date", "-pk")
         )
         listing = Paginator(stories, self.per_page).get_page(request.GET.get("pagina") or 1)
@@ -77,7 +77,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage("share")
 
 
-class StoryPage(BasePage):
+class StoryPage(ImageWithAltMixin, BasePage):
     date = models.DateField("Datum")
     shown_name = models.CharField(
         "Naam bij het verhaal",
@@ -86,26 +86,12 @@ class StoryPage(BasePage):
         help_text="Voornaam, schuilnaam of 'anoniem'. Controleer of niemand herkenbaar is.",
     )
     place = models.CharField("Gemeente", max_length=80, blank=True)
-    photo = models.ForeignKey(
-        "core.CustomImage",
-        verbose_name="Foto",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    photo_alt = models.CharField(
-        "Beschrijving van de foto",
-        max_length=250,
-        blank=True,
-        help_text="Wat staat er op de foto? Verplicht als er een foto is.",
-    )
     body = StreamField(body_blocks(), blank=True, verbose_name="Verhaal")
 
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("shown_name"), FieldPanel("place")]),
-        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading="Foto"),
+        *ImageWithAltMixin.image_panels,
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
@@ -119,13 +105,6 @@ class StoryPage(BasePage):
     @property
     def search_date(self):
         return self.date
-
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        super().clean()
-        if self.photo_id and not self.photo_alt.strip():
-            raise ValidationError({"photo_alt": "Beschrijf wat er op de foto staat."})
 
 
 class StorySubmission(models.Model):

@@ -57,8 +57,8 @@ def test_story_page_renders_with_name_place_and_photo_alt(client, stories):
         parent=stories,
         title="Rondkomen",
         shown_name="Piet",
-        photo=ImageFactory(),
-        photo_alt="Een lege koelkast",
+        image=ImageFactory(),
+        image_alt="Een lege koelkast",
     )
     content = main_content(client.get(page.url))
     assert "Verteld door Piet, Utrecht" in content
@@ -186,7 +186,7 @@ def test_photo_needs_a_description(stories):
 
     from website.core.factories import ImageFactory
 
-    page = StoryPage(title="X", date="2026-01-01", photo=ImageFactory(), photo_alt="")
+    page = StoryPage(title="X", date="2026-01-01", image=ImageFactory(), image_alt="")
     with pytest.raises(ValidationError):
         page.clean()
 
