@@ -177,3 +177,12 @@ def test_public_pages_set_no_cookies_until_a_form_is_used(client, contact):
     assert not client.get("/").cookies
     form = client.get(contact.url)
     assert set(form.cookies) <= {"csrftoken"}
+
+
+def test_contact_xss_is_escaped_in_the_admin(client, admin_client, contact):
+    payload = "<script>alert(1)</script>"
+    send(client, contact, **{NAME: payload, TEXT: payload})
+    response = admin_client.get(f"/admin/forms/submissions/{contact.pk}/")
+    assert response.status_code == 200
+    assert payload not in response.content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.content.decode()
