@@ -28,7 +28,18 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-PAGES = ["/", "/wie-zijn-wij/", "/wie-zijn-wij/organisaties/", "/bestaat-niet/"]
+PAGES = [
+    "/",
+    "/wie-zijn-wij/",
+    "/wie-zijn-wij/organisaties/",
+    "/agenda/archief/2014/",
+    "/documenten/",
+    "/documenten/verbeterpunten-schuldhulpverlening/",
+    "/zoeken/?q=schulden",
+    "/wat-mensen-overkomt/deel-je-verhaal/",
+    "/achtergronden/genadebrood/",
+    "/bestaat-niet/",
+]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
 EXTRA_MEMBERS = int(os.environ.get("BENCH_EXTRA_MEMBERS", "50"))
 
