@@ -24,6 +24,7 @@ from wagtail.search import index
 from website.core.blocks import body_blocks
 from website.core.geography import PROVINCE_NAMES, PROVINCES
 from website.core.models import BasePage
+from website.themes.models import themes_field, themes_panel
 
 
 def local_zone():
@@ -196,6 +197,7 @@ class EventPage(RoutablePageMixin, BasePage):
         related_name="events",
     )
     body = StreamField(body_blocks(), blank=True, verbose_name="Beschrijving")
+    themes = themes_field()
 
     content_panels = [
         *BasePage.content_panels,
@@ -209,6 +211,7 @@ class EventPage(RoutablePageMixin, BasePage):
             help_text="Een reeks zoals de Alliantiedagen: voeg per plaats een datum toe.",
         ),
         FieldPanel("body"),
+        themes_panel(),
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -10,6 +10,7 @@ from wagtail.search import index
 from website.core.blocks import body_blocks
 from website.core.feeds import PageListAtomFeed, PageListRssFeed
 from website.core.models import BasePage, ImageWithAltMixin
+from website.themes.models import themes_field, themes_panel
 
 
 class ArticleIndexPage(RoutablePageMixin, BasePage):
@@ -53,12 +54,14 @@ class ArticlePage(ImageWithAltMixin, BasePage):
     date = models.DateField("Datum")
     author = models.CharField("Auteur", max_length=120, blank=True)
     body = StreamField(body_blocks(), blank=True, verbose_name="Tekst")
+    themes = themes_field()
 
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
         *ImageWithAltMixin.image_panels,
         FieldPanel("body"),
+        themes_panel(),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -89,7 +92,7 @@ class BookReviewPage(ArticlePage):
     order_url = models.URLField("Bestellen via", blank=True)
 
     content_panels = [
-        *ArticlePage.content_panels[:-1],
+        *ArticlePage.content_panels[:-2],
         MultiFieldPanel(
             [
                 FieldPanel("book_title"),
@@ -99,7 +102,7 @@ class BookReviewPage(ArticlePage):
             ],
             heading="Het boek",
         ),
-        FieldPanel("body"),
+        *ArticlePage.content_panels[-2:],
     ]
     search_fields = [
         *ArticlePage.search_fields,

@@ -13,6 +13,7 @@ from wagtail.search import index
 from website.core.blocks import body_blocks
 from website.core.feeds import PageListAtomFeed, PageListRssFeed
 from website.core.models import BasePage
+from website.themes.models import themes_field, themes_panel
 
 # PostgreSQL's tsvector holds at most 1 MB: keep a page's file text well below that.
 MAX_PAGE_FILE_TEXT = 300_000
@@ -184,6 +185,7 @@ class PublicationPage(BasePage):
         related_name="publications",
     )
     body = StreamField(body_blocks(), blank=True, verbose_name="Tekst")
+    themes = themes_field()
     file_pending_note = models.CharField(
         "Bestand volgt",
         max_length=200,
@@ -199,6 +201,7 @@ class PublicationPage(BasePage):
         InlinePanel("files", label="Bestand", heading="Bestanden"),
         FieldPanel("file_pending_note"),
         FieldPanel("body"),
+        themes_panel(),
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django import forms
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -39,6 +40,13 @@ class MemberOrganisation(index.Indexed, models.Model):
     level = models.CharField("Niveau", max_length=20, choices=Level, default=Level.NATIONAL)
     website = models.URLField("Website", blank=True)
     description = models.TextField("Korte beschrijving", blank=True, max_length=600)
+    themes = models.ManyToManyField(
+        "themes.ThemePage",
+        blank=True,
+        related_name="+",
+        verbose_name="Thema's",
+        help_text="Waar werkt deze organisatie aan?",
+    )
     show_logo_in_footer = models.BooleanField(
         "Logo in de voettekst",
         default=True,
@@ -52,6 +60,7 @@ class MemberOrganisation(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("level")]),
         FieldPanel("website"),
         FieldPanel("description"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("show_logo_in_footer"),
     ]
     search_fields = [

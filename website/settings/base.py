@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "website.library",
     "website.stories",
     "website.articles",
+    "website.themes",
     "website.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -218,11 +219,13 @@ SEED_STEPS = [
     "website.network.seed.chair_terms",
     "website.core.seed.steps.content_pages",
     "website.network.seed.member_directory",
+    "website.themes.seed.themes",
     "website.agenda.seed.agenda",
     "website.library.seed.library",
     "website.stories.seed.stories",
     "website.articles.seed.articles",
     "website.core.seed.steps.contact_page",
+    "website.themes.seed.theme_tags",
     "website.core.seed.steps.privacy_page",
 ]
 

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from website.core.blocks import body_blocks
 from website.core.models import BasePage, ImageWithAltMixin
+from website.themes.models import themes_field, themes_panel
 
 CONSENT_VERSION = "2026-11"
 CONSENT_WEBSITE = "Mijn verhaal mag op deze website staan, na bewerking door de redactie."
@@ -87,12 +88,14 @@ class StoryPage(ImageWithAltMixin, BasePage):
     )
     place = models.CharField("Gemeente", max_length=80, blank=True)
     body = StreamField(body_blocks(), blank=True, verbose_name="Verhaal")
+    themes = themes_field()
 
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("shown_name"), FieldPanel("place")]),
         *ImageWithAltMixin.image_panels,
         FieldPanel("body"),
+        themes_panel(),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     parent_page_types = ["stories.StoryIndexPage"]
