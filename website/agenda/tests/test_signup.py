@@ -329,3 +329,10 @@ def test_cancelling_erases_the_stored_mails_with_the_private_link(client, open_d
 
 def test_admin_cannot_add_registrations(admin_client, open_date):
     assert admin_client.get("/admin/aanmeldingen/new/").status_code in (302, 403, 404)
+
+
+def test_event_page_says_when_a_date_is_full(client, open_date):
+    post(client, open_date, email="een@example.org")
+    post(client, open_date, email="twee@example.org")
+    content = main_content(client.get(open_date.page.url))
+    assert "Vol: je kunt op de wachtlijst." in content and "Zet je op de wachtlijst" in content
