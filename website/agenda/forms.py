@@ -1,6 +1,10 @@
 from django import forms
 
+from website.core.filters import FilterForm, choice_field, normalise_text, text_field
+from website.core.geography import PROVINCES
 from website.core.protection import ProtectedForm
+
+from .models import EventKind
 
 
 class SignupForm(ProtectedForm):
@@ -51,3 +55,14 @@ class SignupForm(ProtectedForm):
                 field.error_messages["max_length"] = (
                     f"Gebruik hier maximaal {field.max_length} tekens."
                 )
+
+
+class AgendaFilterForm(FilterForm):
+    soort = choice_field("Soort activiteit", EventKind.choices, "Alle soorten")
+    provincie = choice_field("Provincie", PROVINCES, "Heel Nederland")
+    plaats = text_field("Plaats", autocomplete="address-level2")
+
+    lookups = {"soort": "page__kind", "provincie": "province", "plaats": "city__iexact"}
+
+    def clean_plaats(self):
+        return normalise_text(self.cleaned_data["plaats"])

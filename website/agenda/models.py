@@ -121,7 +121,9 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
         )
 
     def render_listing(self, request, dates, archive_year):
-        filters = AgendaFilters.from_request(request)
+        from .forms import AgendaFilterForm
+
+        filters = AgendaFilterForm(request.GET)
         dates = filters.apply(dates)
         page_number = request.GET.get("pagina") or 1
         paginator = Paginator(dates, self.per_page)
@@ -137,44 +139,8 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
             filters=filters,
             archive_year=archive_year,
             archive_years=self.archive_years(),
-            kinds=EventKind.choices,
-            provinces=PROVINCES,
         )
         return self.render(request, context_overrides=context)
-
-
-class AgendaFilters:
-    """Filters live in the URL (GET), so a filtered agenda can be shared and works
-    without JavaScript."""
-
-    def __init__(self, kind="", province="", city=""):
-        self.kind = kind if kind in EventKind.values else ""
-        self.province = province if province in PROVINCE_NAMES else ""
-        self.city = " ".join(city.split())[:80]
-
-    @classmethod
-    def from_request(cls, request):
-        get = request.GET
-        return cls(get.get("soort", ""), get.get("provincie", ""), get.get("plaats", ""))
-
-    @property
-    def active(self):
-        return bool(self.kind or self.province or self.city)
-
-    def apply(self, dates):
-        if self.kind:
-            dates = dates.filter(page__kind=self.kind)
-        if self.province:
-            dates = dates.filter(province=self.province)
-        if self.city:
-            dates = dates.filter(city__iexact=self.city)
-        return dates
-
-    def querystring(self):
-        from urllib.parse import urlencode
-
-        pairs = {"soort": self.kind, "provincie": self.province, "plaats": self.city}
-        return urlencode({key: value for key, value in pairs.items() if value})
 
 
 class EventPage(RoutablePageMixin, BasePage):

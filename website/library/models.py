@@ -2,7 +2,6 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -12,6 +11,7 @@ from wagtail.search import index
 
 from website.core.blocks import body_blocks
 from website.core.feeds import PageListAtomFeed, PageListRssFeed
+from website.core.filters import FilterForm, choice_field
 from website.core.models import BasePage
 from website.themes.models import themes_field, themes_panel
 
@@ -39,7 +39,8 @@ class PublicationKind(models.TextChoices):
 
 
 class LibraryIndexPage(RoutablePageMixin, BasePage):
-    """All publications, newest first; filters by kind, year and campaign live in the URL."""
+    """All publications, newest first; filters by kind, year, campaign and theme live in the
+    URL."""
 
     per_page = 20
     parent_page_types = ["core.HomePage"]
@@ -63,16 +64,10 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_view(self, request):
-        filters = LibraryFilters.from_request(request, self)
+        filters = LibraryFilterForm(request.GET, self)
         publications = filters.apply(self.publications())
         listing = Paginator(publications, self.per_page).get_page(request.GET.get("pagina") or 1)
-        context = self.get_context(request) | {
-            "listing": listing,
-            "filters": filters,
-            "kinds": PublicationKind.choices,
-            "years": filters.available_years,
-            "campaigns": filters.available_campaigns,
-        }
+        context = self.get_context(request) | {"listing": listing, "filters": filters}
         return self.render(request, context_overrides=context)
 
     @path("feed/rss/", name="rss")
@@ -84,52 +79,36 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         return PageListAtomFeed(self)(request)
 
 
-class LibraryFilters:
-    def __init__(self, index_page, kind="", year="", campaign=""):
-        self.index_page = index_page
-        self.kind = kind if kind in PublicationKind.values else ""
-        self.year = int(year) if str(year).isdigit() and len(str(year)) == 4 else None
-        self.campaign = campaign if campaign in {c.slug for c in self.available_campaigns} else ""
+class LibraryFilterForm(FilterForm):
+    """Kind, year, campaign and theme; the year, campaign and theme choices are the ones
+    that have publications or pages in this library."""
 
-    @classmethod
-    def from_request(cls, request, index_page):
-        get = request.GET
-        return cls(index_page, get.get("soort", ""), get.get("jaar", ""), get.get("campagne", ""))
+    soort = choice_field("Soort document", PublicationKind.choices, "Alle soorten")
+    jaar = choice_field("Jaar", [], "Alle jaren")
+    campagne = choice_field("Campagne", [], "Alle campagnes")
+    thema = choice_field("Thema", [], "Alle thema's")
 
-    @cached_property
-    def available_years(self):
-        dates = (
-            PublicationPage.objects.live()
-            .public()
-            .descendant_of(self.index_page)
-            .dates("date", "year", order="DESC")
-        )
-        return [d.year for d in dates]
+    lookups = {
+        "soort": "kind",
+        "jaar": "date__year",
+        "campagne": "campaign__slug",
+        "thema": "themes__slug",
+    }
 
-    @cached_property
-    def available_campaigns(self):
-        return list(
-            CampaignPage.objects.live().public().descendant_of(self.index_page).order_by("-pk")
-        )
+    def __init__(self, data, index_page):
+        from website.themes.models import ThemePage
 
-    @property
-    def active(self):
-        return bool(self.kind or self.year or self.campaign)
-
-    def apply(self, publications):
-        if self.kind:
-            publications = publications.filter(kind=self.kind)
-        if self.year:
-            publications = publications.filter(date__year=self.year)
-        if self.campaign:
-            publications = publications.filter(campaign__slug=self.campaign)
-        return publications
-
-    def querystring(self):
-        from urllib.parse import urlencode
-
-        pairs = {"soort": self.kind, "jaar": self.year or "", "campagne": self.campaign}
-        return urlencode({key: value for key, value in pairs.items() if value})
+        super().__init__(data)
+        publications = PublicationPage.objects.live().public().descendant_of(index_page)
+        years = [d.year for d in publications.dates("date", "year", order="DESC")]
+        self.fields["jaar"].choices += [(str(year), str(year)) for year in years]
+        campaigns = CampaignPage.objects.live().public().descendant_of(index_page).order_by("-pk")
+        self.fields["campagne"].choices += [(c.slug, c.title) for c in campaigns]
+        themes = ThemePage.objects.live().public().order_by("title")
+        self.fields["thema"].choices += [(t.slug, t.title) for t in themes]
+        for name in ("campagne", "thema"):
+            if len(self.fields[name].choices) == 1:
+                del self.fields[name]
 
 
 class CampaignPage(BasePage):

@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from website.core.filters import FilterForm, choice_field
 from website.core.models import BasePage
 
 
@@ -185,6 +186,13 @@ class ChairTerm(models.Model):
         return "periode onbekend"
 
 
+class MemberFilterForm(FilterForm):
+    soort = choice_field("Soort organisatie", MemberOrganisation.Kind.choices, "Alle soorten")
+    niveau = choice_field("Werkgebied", MemberOrganisation.Level.choices, "Alle werkgebieden")
+
+    lookups = {"soort": "kind", "niveau": "level"}
+
+
 class MemberDirectoryPage(BasePage):
     """All member organisations, filterable by kind and level (filters live in the URL)."""
 
@@ -197,25 +205,9 @@ class MemberDirectoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        kind = request.GET.get("soort", "")
-        level = request.GET.get("niveau", "")
+        filters = MemberFilterForm(request.GET)
         organisations = MemberOrganisation.objects.select_related("logo").prefetch_related(
             "logo__renditions"
         )
-        if kind in MemberOrganisation.Kind.values:
-            organisations = organisations.filter(kind=kind)
-        else:
-            kind = ""
-        if level in MemberOrganisation.Level.values:
-            organisations = organisations.filter(level=level)
-        else:
-            level = ""
-        context.update(
-            organisations=organisations,
-            kinds=MemberOrganisation.Kind.choices,
-            levels=MemberOrganisation.Level.choices,
-            selected_kind=kind,
-            selected_level=level,
-            is_filtered=bool(kind or level),
-        )
+        context.update(organisations=filters.apply(organisations), filters=filters)
         return context

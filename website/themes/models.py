@@ -1,9 +1,17 @@
 """Themes connect the network's work: every content type and member can carry themes; a
 theme page gathers all of it, newest first, with the organisations that work on it."""
 
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page, get_page_models
 
+from website.core.feeds import PageListAtomFeed, PageListRssFeed
 from website.core.models import BasePage, ImageWithAltMixin
 
 
@@ -20,7 +28,7 @@ class ThemesIndexPage(BasePage):
         return super().get_context(request, *args, **kwargs) | {"themes": themes}
 
 
-class ThemePage(ImageWithAltMixin, BasePage):
+class ThemePage(RoutablePageMixin, ImageWithAltMixin, BasePage):
     content_panels = [*BasePage.content_panels, *ImageWithAltMixin.image_panels]
     parent_page_types = ["themes.ThemesIndexPage"]
     subpage_types = []
@@ -31,25 +39,30 @@ class ThemePage(ImageWithAltMixin, BasePage):
 
     def tagged_items(self, limit=60):
         """Everything on this theme, across content types, newest first (one query per
-        content type, however many items there are)."""
-        from website.agenda.models import EventDate
-        from website.articles.models import ArticlePage
-        from website.library.models import PublicationPage
-        from website.stories.models import StoryPage
+        content type, however many items there are). Events count once per date."""
+        from website.agenda.models import EventDate, EventPage
 
         items = []
-        for model, label in ((PublicationPage, None), (ArticlePage, None), (StoryPage, "Verhaal")):
-            for page in model.objects.live().public().filter(themes=self).order_by("-date")[:limit]:
-                kind = label or getattr(page, "search_kind", None) or page._meta.verbose_name
-                items.append((page.date, str(kind), page))
+        for model in themed_page_models():
+            if issubclass(model, EventPage):
+                continue
+            order = "-date" if has_date_field(model) else "-first_published_at"
+            for page in model.objects.live().public().filter(themes=self).order_by(order)[:limit]:
+                items.append(ThemeItem(page, item_date(page), kind_label(page)))
         dates = (
             EventDate.objects.public()
             .filter(page__themes=self)
             .select_related("page")
             .order_by("-start_date")[:limit]
         )
-        items += [(d.start_date, "Activiteit", d) for d in dates]
-        return sorted(items, key=lambda item: item[0], reverse=True)[:limit]
+        items += [
+            ThemeItem(d.page, d.start_date, "Activiteit", f"#datum-{d.pk}", d.when_text)
+            for d in dates
+        ]
+        return sorted(items, key=lambda item: item.date, reverse=True)[:limit]
+
+    def feed_items(self):
+        return self.tagged_items(limit=PageListRssFeed.limit)
 
     def get_context(self, request, *args, **kwargs):
         from website.network.models import MemberOrganisation
@@ -59,6 +72,97 @@ class ThemePage(ImageWithAltMixin, BasePage):
             "items": self.tagged_items(),
             "members": members,
         }
+
+    @path("feed/rss/", name="rss")
+    def rss_view(self, request):
+        return PageListRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_view(self, request):
+        return PageListAtomFeed(self)(request)
+
+
+@dataclass
+class ThemeItem:
+    """One thing on a theme, as the theme page and its feeds show it: a page, or one date
+    of an event (then `anchor` points at that date)."""
+
+    page: Page
+    date: datetime.date
+    kind: str
+    anchor: str = ""
+    when_text: str = ""
+
+    @property
+    def title(self):
+        return self.page.title
+
+    @property
+    def url(self):
+        return self.page.url + self.anchor
+
+    @property
+    def introduction(self):
+        return self.page.introduction
+
+    @property
+    def last_published_at(self):
+        return self.page.last_published_at
+
+    @property
+    def author(self):
+        return getattr(self.page, "author", "")
+
+    @property
+    def search_kind(self):
+        return self.kind
+
+
+def themed_page_models():
+    """Every page type that carries themes (a subclass sharing its parent's field, such as
+    the book review, is found through its parent)."""
+    models = []
+    for model in get_page_models():
+        field = next((f for f in model._meta.get_fields() if f.name == "themes"), None)
+        if field and field.related_model is ThemePage and field.model is model:
+            models.append(model)
+    return models
+
+
+def has_date_field(model):
+    return any(f.name == "date" for f in model._meta.get_fields())
+
+
+def item_date(page):
+    if has_date_field(type(page)):
+        return page.date
+    moment = page.first_published_at or page.latest_revision_created_at or timezone.now()
+    return timezone.localdate(moment)
+
+
+def kind_label(page):
+    return str(getattr(page, "search_kind", None) or page._meta.verbose_name)
+
+
+def related_pages(page, limit=3):
+    """Up to `limit` other live pages that share the most themes with `page`, newest first
+    among equals (one query per themed content type)."""
+    theme_ids = [theme.pk for theme in page.themes.all()]
+    if not theme_ids:
+        return []
+    candidates = []
+    for model in themed_page_models():
+        candidates += (
+            model.objects.live()
+            .public()
+            .filter(themes__in=theme_ids)
+            .exclude(pk=page.pk)
+            .annotate(shared=Count("themes", distinct=True))
+            .order_by("-shared", "-first_published_at")[:limit]
+        )
+    oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    candidates.sort(key=lambda p: (p.shared, p.first_published_at or oldest), reverse=True)
+    return candidates[:limit]
 
 
 def themes_field():

@@ -20,6 +20,7 @@ from website.library.factories import (
     pdf_bytes,
 )
 from website.library.models import PublicationPage, TalkPage
+from website.themes.factories import ThemePageFactory, ThemesIndexPageFactory, tag
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,24 @@ def test_library_lists_newest_first_with_filters_in_the_url(client, library):
     assert '<option value="najaarsactie-2016" selected>' in by_campaign
     hostile = client.get(library.url, {"soort": "<x>", "jaar": "99999", "campagne": "'"})
     assert hostile.status_code == 200 and len(titles(main_content(hostile))) == 3
+
+
+def test_library_filters_by_theme(client, library, home_page):
+    themes = ThemesIndexPageFactory(parent=home_page)
+    debts = ThemePageFactory(parent=themes, title="Schulden", slug="schulden")
+    ThemePageFactory(parent=themes, title="Werkende armen", slug="werkende-armen")
+    tag(PublicationPageFactory(parent=library, title="Over schulden"), debts)
+    PublicationPageFactory(parent=library, title="Over iets anders")
+
+    response = client.get(library.url, {"thema": "schulden"})
+    content = main_content(response)
+    assert titles(content) == ["Over schulden"]
+    assert '<option value="schulden" selected>Schulden</option>' in content
+    assert '<option value="werkende-armen">Werkende armen</option>' in content
+    assert "Wis de keuze" in content
+    unknown = client.get(library.url, {"thema": "bestaat-niet"})
+    assert len(titles(main_content(unknown))) == 2
+    assert "Wis de keuze" not in main_content(unknown)
 
 
 def test_pagination(client, library):

@@ -1,5 +1,6 @@
 import datetime
 
+import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -7,10 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from website.agenda.factories import AgendaIndexPageFactory, EventPageFactory, add_date
 from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from website.core.tests.utils import assert_valid_html, main_content
+from website.initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
 from website.library.factories import LibraryIndexPageFactory, PublicationPageFactory
 from website.network.factories import MemberOrganisationFactory
 from website.stories.factories import StoryIndexPageFactory, StoryPageFactory
-from website.themes.models import ThemePage, ThemesIndexPage
+from website.themes.factories import ThemePageFactory, tag
+from website.themes.models import ThemePage, ThemesIndexPage, related_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +112,140 @@ def test_seed_creates_themes_and_tags_its_content(seeded, client):
     assert "Brief Sociale Alliantie aan Kamer over knelpunten armoedebeleid" in content
     food = ThemePage.objects.get(title="Voedselbanken")
     assert "Genadebrood" in main_content(client.get(food.url))
+
+
+@pytest.fixture
+def more_themes(theme):
+    index = theme.get_parent()
+    return [
+        ThemePageFactory(parent=index, title="Werkende armen", slug="werkende-armen"),
+        ThemePageFactory(parent=index, title="Voedselbanken", slug="voedselbanken"),
+    ]
+
+
+def test_related_items_share_the_most_themes_across_content_types(
+    client, theme, more_themes, parents, home_page
+):
+    work, food = more_themes
+    overview = InitiativeIndexPageFactory(parent=home_page)
+    letter = tag(
+        PublicationPageFactory(parent=parents["library"], title="Brief over werk en schulden"),
+        theme,
+        work,
+        food,
+    )
+    tag(InitiativePageFactory(parent=overview, title="Schuldhulp op het werk"), theme, work, food)
+    story = tag(
+        StoryPageFactory(parent=parents["stories"], title="Werken en schulden"), theme, work
+    )
+    event = tag(EventPageFactory(parent=parents["agenda"], title="Schuldendag"), theme)
+    add_date(event, days=10)
+    tag(ArticlePageFactory(parent=parents["articles"], title="Over voedsel"), food)
+    tag(
+        ArticlePageFactory(parent=parents["articles"], title="Niet meer online"), theme, work
+    ).unpublish()
+    PublicationPageFactory(parent=parents["library"], title="Zonder thema")
+
+    assert [p.title for p in related_pages(letter)] == [
+        "Schuldhulp op het werk",
+        "Werken en schulden",
+        "Over voedsel",
+    ]
+    # Equal in shared themes: the newest first.
+    assert [p.title for p in related_pages(story)] == [
+        "Schuldhulp op het werk",
+        "Brief over werk en schulden",
+        "Schuldendag",
+    ]
+
+    content = main_content(client.get(letter.url))
+    assert_valid_html(client.get(letter.url).content.decode())
+    related = content[content.index('id="related-title"') :]
+    assert titles_in(related) == ["Schuldhulp op het werk", "Werken en schulden", "Over voedsel"]
+    assert "Lokaal initiatief" in related
+    themes_part = content[
+        content.index('id="page-themes-title"') : content.index('id="related-title"')
+    ]
+    assert [f'<a href="{t.url}">{t.title}</a>' in themes_part for t in (theme, work, food)] == [
+        True
+    ] * 3
+    # From an event too, the visitor reaches the theme.
+    assert f'<a href="{theme.url}">Schulden</a>' in main_content(client.get(event.url))
+    # The initiative shows up on its theme page.
+    assert "Schuldhulp op het werk" in main_content(client.get(work.url))
+    assert related_pages(PublicationPageFactory(parent=parents["library"])) == []
+
+
+def titles_in(content):
+    import re
+
+    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', content)
+
+
+def test_related_items_cost_the_same_queries_however_much_is_tagged(
+    client, theme, more_themes, parents
+):
+    letter = tag(PublicationPageFactory(parent=parents["library"]), theme)
+
+    def count():
+        client.get(letter.url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(letter.url)
+        return len(queries)
+
+    tag(StoryPageFactory(parent=parents["stories"]), theme)
+    few = count()
+    for _ in range(6):
+        tag(StoryPageFactory(parent=parents["stories"]), theme, *more_themes)
+        tag(PublicationPageFactory(parent=parents["library"]), theme)
+    letter.themes.add(*more_themes)
+    letter.save_revision().publish()
+    assert count() == few
+
+
+def test_every_theme_has_rss_and_atom_feeds_of_all_its_content(client, theme, parents, home_page):
+    tag(
+        PublicationPageFactory(
+            parent=parents["library"], title="Brief over schulden", date=datetime.date(2015, 9, 21)
+        ),
+        theme,
+    )
+    tag(
+        ArticlePageFactory(
+            parent=parents["articles"],
+            title="Achtergrond schulden",
+            date=datetime.date(2016, 3, 1),
+            author="Ger",
+        ),
+        theme,
+    )
+    event = tag(EventPageFactory(parent=parents["agenda"], title="Schuldendag"), theme)
+    event_date = add_date(event, days=0, start_date=datetime.date(2018, 3, 1))
+    overview = InitiativeIndexPageFactory(parent=home_page)
+    tag(InitiativePageFactory(parent=overview, title="Samen rond in Beilen"), theme)
+    PublicationPageFactory(parent=parents["library"], title="Ander onderwerp")
+
+    page = client.get(theme.url).content.decode()
+    assert f'href="{theme.url}feed/rss/"' in page and f'href="{theme.url}feed/atom/"' in page
+    for kind, content_type in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
+        response = client.get(f"{theme.url}feed/{kind}/")
+        assert response["Content-Type"].startswith(content_type)
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo, feed.bozo_exception
+        assert feed.feed.title == "Schulden"
+        entries = {entry.title: entry for entry in feed.entries}
+        assert (
+            set(entries)
+            == {
+                "Initiatief 0",
+                "Schuldendag",
+                "Achtergrond schulden",
+                "Brief over schulden",
+            }
+            or len(entries) == 4
+        )
+        assert "Ander onderwerp" not in entries
+        assert entries["Schuldendag"].link.endswith(f"{event.url}#datum-{event_date.pk}")
+        assert entries["Achtergrond schulden"].author == "Ger"
+        assert [tag.term for tag in entries["Brief over schulden"].tags] == ["Kamerbrief"]
+        assert [tag.term for tag in entries["Samen rond in Beilen"].tags] == ["Lokaal initiatief"]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class InitiativesConfig(AppConfig):
+    name = "website.initiatives"
+    label = "initiatives"
+    verbose_name = "Lokale aanpak"

@@ -1,0 +1,37 @@
+from website.core.filters import FilterForm, choice_field
+from website.core.geography import PROVINCE_NAMES, PROVINCES
+
+from . import municipalities
+
+
+class InitiativeFilterForm(FilterForm):
+    """Province, municipality and theme. Only municipalities and themes that have
+    initiatives are offered: a choice that always gives an empty list helps nobody."""
+
+    provincie = choice_field("Provincie", PROVINCES, "Heel Nederland")
+    gemeente = choice_field("Gemeente", [], "Alle gemeenten")
+    thema = choice_field("Thema", [], "Alle thema's")
+
+    lookups = {"provincie": "province", "gemeente": "municipality", "thema": "themes__slug"}
+
+    def __init__(self, data, index_page):
+        from website.themes.models import ThemePage
+
+        super().__init__(data)
+        initiatives = index_page.initiatives()
+        codes = set(initiatives.order_by().values_list("municipality", flat=True).distinct())
+        by_province = {}
+        for code in sorted(codes, key=lambda code: self.municipality_name(code)):
+            municipality = municipalities.get(code)
+            province = PROVINCE_NAMES[municipality.province] if municipality else "Overig"
+            by_province.setdefault(province, []).append((code, self.municipality_name(code)))
+        self.fields["gemeente"].choices += sorted(by_province.items())
+        themes = (
+            ThemePage.objects.live().public().filter(pk__in=initiatives.order_by().values("themes"))
+        )
+        self.fields["thema"].choices += [(t.slug, t.title) for t in themes.order_by("title")]
+
+    @staticmethod
+    def municipality_name(code):
+        municipality = municipalities.get(code)
+        return municipality.name if municipality else code

@@ -1,0 +1,136 @@
+"""Lokale aanpak: local initiatives against poverty, found by province, municipality and
+theme, in a list first and on a schematic map of the provinces second."""
+
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from website.core.blocks import body_blocks
+from website.core.geography import PROVINCE_NAMES, PROVINCES
+from website.core.models import BasePage, ImageWithAltMixin
+from website.themes.models import themes_field, themes_panel
+
+from . import municipalities
+
+
+class InitiativeIndexPage(BasePage):
+    """The overview: an introduction, filters in the URL, the list grouped by province and
+    a map of the twelve provinces with counts that leads to the same list."""
+
+    body = StreamField(body_blocks(), blank=True, verbose_name="Tekst")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["initiatives.InitiativePage"]
+    max_count = 1
+    per_page = 30
+
+    class Meta:
+        verbose_name = "Overzicht lokale initiatieven"
+
+    def initiatives(self):
+        return InitiativePage.objects.live().public().child_of(self).order_by("province", "title")
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import InitiativeFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = InitiativeFilterForm(request.GET, self)
+        listing = Paginator(filters.apply(self.initiatives()), self.per_page).get_page(
+            request.GET.get("pagina") or 1
+        )
+        provinces = [
+            (PROVINCE_NAMES[slug], list(items))
+            for slug, items in groupby(listing.object_list, key=lambda page: page.province)
+        ]
+        context.update(
+            filters=filters,
+            listing=listing,
+            provinces=provinces,
+            province_map=self.province_map(filters),
+        )
+        return context
+
+    def province_map(self, filters):
+        """Per province: how many initiatives match the chosen theme, and the link that
+        shows them (keeping the theme, replacing any province or municipality)."""
+        from urllib.parse import urlencode
+
+        without_place = filters.apply(self.initiatives(), exclude=("provincie", "gemeente"))
+        counts = dict(without_place.order_by().values_list("province").annotate(count=Count("pk")))
+        chosen = filters.values.get("provincie")
+        kept = {k: v for k, v in filters.values.items() if k not in ("provincie", "gemeente")}
+        return [
+            {
+                "slug": slug,
+                "name": name,
+                "count": counts.get(slug, 0),
+                "current": slug == chosen,
+                "query": urlencode(kept | {"provincie": slug}),
+            }
+            for slug, name in PROVINCES
+        ]
+
+
+class InitiativePage(ImageWithAltMixin, BasePage):
+    municipality = models.CharField(
+        "Gemeente",
+        max_length=6,
+        choices=municipalities.grouped_choices,
+        help_text="De provincie volgt uit de gemeente.",
+    )
+    province = models.CharField("Provincie", max_length=20, choices=PROVINCES, editable=False)
+    website = models.URLField("Website", blank=True)
+    contact_email = models.EmailField("E-mailadres", blank=True)
+    contact_phone = models.CharField("Telefoonnummer", max_length=30, blank=True)
+    body = StreamField(body_blocks(), blank=True, verbose_name="Beschrijving")
+    themes = themes_field()
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("municipality"),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading="Contact",
+        ),
+        *ImageWithAltMixin.image_panels,
+        FieldPanel("body"),
+        themes_panel(),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("municipality_name"),
+        index.FilterField("province"),
+    ]
+    parent_page_types = ["initiatives.InitiativeIndexPage"]
+    subpage_types = []
+    search_kind = "Lokaal initiatief"
+
+    class Meta:
+        verbose_name = "Lokaal initiatief"
+        verbose_name_plural = "Lokale initiatieven"
+
+    def save(self, *args, **kwargs):
+        municipality = municipalities.get(self.municipality)
+        if municipality:
+            self.province = municipality.province
+        return super().save(*args, **kwargs)
+
+    @property
+    def municipality_name(self):
+        municipality = municipalities.get(self.municipality)
+        return municipality.name if municipality else self.municipality
+
+    @property
+    def province_name(self):
+        return PROVINCE_NAMES.get(self.province, "")

@@ -1,0 +1,14 @@
+from django import template
+
+from website.themes.models import kind_label, related_pages
+
+register = template.Library()
+
+
+@register.inclusion_tag("themes/includes/page_themes.html", takes_context=True)
+def page_themes(context, page):
+    """A detail page's themes and up to three related items: the way from any publication,
+    story, event, article or initiative to what the whole network does on its themes."""
+    themes = sorted((t for t in page.themes.all() if t.live), key=lambda t: t.title)
+    related = [(kind_label(item), item) for item in related_pages(page)] if themes else []
+    return {"themes": themes, "related": related, "request": context.get("request")}
