@@ -38,10 +38,15 @@ PAGES = [
     "/zoeken/?q=schulden",
     "/wat-mensen-overkomt/deel-je-verhaal/",
     "/achtergronden/genadebrood/",
+    "/themas/schulden/",
+    "/lokale-aanpak/",
+    "/lokale-aanpak/?provincie=drenthe",
+    "/lokale-aanpak/bench-initiatief-0/",
     "/bestaat-niet/",
 ]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
 EXTRA_MEMBERS = int(os.environ.get("BENCH_EXTRA_MEMBERS", "50"))
+INITIATIVES = int(os.environ.get("BENCH_INITIATIVES", "60"))
 
 
 def prepare():
@@ -54,6 +59,31 @@ def prepare():
         MemberOrganisation.objects.get_or_create(
             name=f"Bench-organisatie {number}", defaults={"kind": "maatschappelijk"}
         )
+    add_initiatives()
+
+
+def add_initiatives():
+    """Local initiatives spread over the country, on the seed's themes."""
+    from website.initiatives.models import InitiativeIndexPage, InitiativePage
+    from website.initiatives.municipalities import municipalities
+    from website.themes.models import ThemePage
+
+    overview = InitiativeIndexPage.objects.get()
+    codes = list(municipalities())
+    themes = list(ThemePage.objects.all())
+    for number in range(INITIATIVES):
+        slug = f"bench-initiatief-{number}"
+        if overview.get_children().filter(slug=slug).exists():
+            continue
+        page = InitiativePage(
+            title=f"Bench-initiatief {number}",
+            slug=slug,
+            municipality=codes[number * 7 % len(codes)],
+            introduction="Buren helpen elkaar met geld en papieren.",
+        )
+        overview.add_child(instance=page)
+        page.themes.add(*themes[number % len(themes) : number % len(themes) + 2])
+        page.save_revision().publish()
 
 
 def measure(client, path):

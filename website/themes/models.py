@@ -43,11 +43,13 @@ class ThemePage(RoutablePageMixin, ImageWithAltMixin, BasePage):
         from website.agenda.models import EventDate, EventPage
 
         items = []
+        private = Page.objects.private_q()  # once, not once per content type
         for model in themed_page_models():
             if issubclass(model, EventPage):
                 continue
             order = "-date" if has_date_field(model) else "-first_published_at"
-            for page in model.objects.live().public().filter(themes=self).order_by(order)[:limit]:
+            pages = model.objects.live().exclude(private).filter(themes=self).order_by(order)
+            for page in pages[:limit]:
                 items.append(ThemeItem(page, item_date(page), kind_label(page)))
         dates = (
             EventDate.objects.public()
@@ -151,10 +153,11 @@ def related_pages(page, limit=3):
     if not theme_ids:
         return []
     candidates = []
+    private = Page.objects.private_q()  # once, not once per content type
     for model in themed_page_models():
         candidates += (
             model.objects.live()
-            .public()
+            .exclude(private)
             .filter(themes__in=theme_ids)
             .exclude(pk=page.pk)
             .annotate(shared=Count("themes", distinct=True))

@@ -249,3 +249,14 @@ def test_every_theme_has_rss_and_atom_feeds_of_all_its_content(client, theme, pa
         assert entries["Achtergrond schulden"].author == "Ger"
         assert [tag.term for tag in entries["Brief over schulden"].tags] == ["Kamerbrief"]
         assert [tag.term for tag in entries["Samen rond in Beilen"].tags] == ["Lokaal initiatief"]
+
+
+def test_pages_in_a_private_section_are_never_related_or_listed(client, theme, parents):
+    from wagtail.models import PageViewRestriction
+
+    letter = tag(PublicationPageFactory(parent=parents["library"], title="Openbaar"), theme)
+    secret = tag(PublicationPageFactory(parent=parents["library"], title="Alleen leden"), theme)
+    PageViewRestriction.objects.create(page=secret, restriction_type="login")
+
+    assert related_pages(letter) == []
+    assert "Alleen leden" not in main_content(client.get(theme.url))
