@@ -1,6 +1,17 @@
 """Tests: the same database choice as base (SQLite, or DATABASE_URL), tasks run at once."""
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
+
+
+def _redis_database(url, worker):
+    """The same Redis server, a database `worker` places below the configured one."""
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{(database - worker) % 16}"))
+
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -13,6 +24,11 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# Redis, when REDIS_URL is set, is shared: keep test keys apart from anything else.
+# Redis, when REDIS_URL is set, is shared: keep test keys apart from anything else, and give
+# each parallel test worker (pytest-xdist: gw0, gw1, …) a Redis database of its own, because
+# tests empty the cache between them.
+_worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 for alias in CACHES:  # noqa: F405
     CACHES[alias]["KEY_PREFIX"] = "test"  # noqa: F405
+    if REDIS_URL and _worker:  # noqa: F405
+        CACHES[alias]["LOCATION"] = _redis_database(REDIS_URL, _worker)  # noqa: F405
