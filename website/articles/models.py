@@ -3,17 +3,17 @@
 from django.core.paginator import Paginator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from website.core.blocks import body_blocks
-from website.core.feeds import PageListAtomFeed, PageListRssFeed
+from website.core.feeds import FeedRoutesMixin
 from website.core.models import BasePage, ImageWithAltMixin
 from website.themes.models import themes_field, themes_panel
 
 
-class ArticleIndexPage(RoutablePageMixin, BasePage):
+class ArticleIndexPage(FeedRoutesMixin, BasePage):
     """A list of articles ("Achtergronden", "Nieuws"), newest first, with RSS and Atom."""
 
     per_page = 12
@@ -40,14 +40,6 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     def index_view(self, request):
         listing = Paginator(self.articles(), self.per_page).get_page(request.GET.get("pagina") or 1)
         return self.render(request, context_overrides={"listing": listing})
-
-    @path("feed/rss/", name="rss")
-    def rss_view(self, request):
-        return PageListRssFeed(self)(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_view(self, request):
-        return PageListAtomFeed(self)(request)
 
 
 class ArticlePage(ImageWithAltMixin, BasePage):

@@ -5,6 +5,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 
 class PageListRssFeed(Feed):
@@ -54,3 +55,15 @@ class PageListAtomFeed(PageListRssFeed):
 
     def subtitle(self):
         return self.description()
+
+
+class FeedRoutesMixin(RoutablePageMixin):
+    """RSS at `feed/rss/` and Atom at `feed/atom/` for a page that gives `feed_items()`."""
+
+    @path("feed/rss/", name="rss")
+    def rss_view(self, request):
+        return PageListRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_view(self, request):
+        return PageListAtomFeed(self)(request)

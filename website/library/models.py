@@ -4,13 +4,13 @@ from django.core.paginator import Paginator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from website.core.blocks import body_blocks
-from website.core.feeds import PageListAtomFeed, PageListRssFeed
+from website.core.feeds import FeedRoutesMixin
 from website.core.filters import FilterForm, choice_field
 from website.core.models import BasePage
 from website.themes.models import themes_field, themes_panel
@@ -38,7 +38,7 @@ class PublicationKind(models.TextChoices):
     OTHER = "anders", "Anders"
 
 
-class LibraryIndexPage(RoutablePageMixin, BasePage):
+class LibraryIndexPage(FeedRoutesMixin, BasePage):
     """All publications, newest first; filters by kind, year, campaign and theme live in the
     URL."""
 
@@ -69,14 +69,6 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         listing = Paginator(publications, self.per_page).get_page(request.GET.get("pagina") or 1)
         context = self.get_context(request) | {"listing": listing, "filters": filters}
         return self.render(request, context_overrides=context)
-
-    @path("feed/rss/", name="rss")
-    def rss_view(self, request):
-        return PageListRssFeed(self)(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_view(self, request):
-        return PageListAtomFeed(self)(request)
 
 
 class LibraryFilterForm(FilterForm):

@@ -8,10 +8,9 @@ from django.db.models import Count
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, get_page_models
 
-from website.core.feeds import PageListAtomFeed, PageListRssFeed
+from website.core.feeds import FeedRoutesMixin, PageListRssFeed
 from website.core.models import BasePage, ImageWithAltMixin
 
 
@@ -28,7 +27,7 @@ class ThemesIndexPage(BasePage):
         return super().get_context(request, *args, **kwargs) | {"themes": themes}
 
 
-class ThemePage(RoutablePageMixin, ImageWithAltMixin, BasePage):
+class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
     content_panels = [*BasePage.content_panels, *ImageWithAltMixin.image_panels]
     parent_page_types = ["themes.ThemesIndexPage"]
     subpage_types = []
@@ -74,14 +73,6 @@ class ThemePage(RoutablePageMixin, ImageWithAltMixin, BasePage):
             "items": self.tagged_items(),
             "members": members,
         }
-
-    @path("feed/rss/", name="rss")
-    def rss_view(self, request):
-        return PageListRssFeed(self)(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_view(self, request):
-        return PageListAtomFeed(self)(request)
 
 
 @dataclass

@@ -50,5 +50,8 @@ def test_an_unknown_municipality_is_refused_in_dutch(admin_client, home_page):
         ),
     )
     assert response.status_code == 200
-    assert "Selecteer een geldige keuze. GM9999 is geen beschikbare keuze." in response.content.decode()
+    assert (
+        "Selecteer een geldige keuze. GM9999 is geen beschikbare keuze."
+        in response.content.decode()
+    )
     assert not InitiativePage.objects.filter(slug="nergens").exists()
