@@ -8,7 +8,8 @@ MANAGE = $(VENV)/bin/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
-# Parallel test workers (pytest-xdist): one per CPU; PYTEST_WORKERS=0 runs in one process.
+# Parallel test workers (pytest-xdist): one per CPU, at most 8 (each gets a Redis database of its
+# own below the one in REDIS_URL); PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= auto
 export UV_PYTHON_DOWNLOADS = never
 export UV_PROJECT_ENVIRONMENT = $(VENV)
@@ -72,7 +73,7 @@ lint: install
 .PHONY: test
 test: install chromium lint
 	$(MANAGE) makemigrations --check --dry-run --settings=website.settings.test
-	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses 8 $(PYTEST_ARGS)
 
 .PHONY: bench
 bench: install

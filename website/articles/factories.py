@@ -3,7 +3,7 @@ import datetime
 import factory
 import wagtail_factories
 
-from .models import ArticleIndexPage, ArticlePage
+from .models import ArticleIndexPage, ArticlePage, BookReviewPage
 
 
 class ArticleIndexPageFactory(wagtail_factories.PageFactory):
@@ -22,3 +22,12 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ArticlePage
+
+
+class BookReviewPageFactory(ArticlePageFactory):
+    title = factory.Sequence(lambda n: f"Boek {n}")
+    book_title = "Genadebrood"
+    book_author = "Gijsbert van Es"
+
+    class Meta:
+        model = BookReviewPage

@@ -21,17 +21,12 @@ class InitiativeFilterForm(FilterForm):
         initiatives = index_page.initiatives()
         codes = set(initiatives.order_by().values_list("municipality", flat=True).distinct())
         by_province = {}
-        for code in sorted(codes, key=lambda code: self.municipality_name(code)):
+        for code in sorted(codes, key=municipalities.name):
             municipality = municipalities.get(code)
             province = PROVINCE_NAMES[municipality.province] if municipality else "Overig"
-            by_province.setdefault(province, []).append((code, self.municipality_name(code)))
+            by_province.setdefault(province, []).append((code, municipalities.name(code)))
         self.fields["gemeente"].choices += sorted(by_province.items())
         themes = (
             ThemePage.objects.live().public().filter(pk__in=initiatives.order_by().values("themes"))
         )
         self.fields["thema"].choices += [(t.slug, t.title) for t in themes.order_by("title")]
-
-    @staticmethod
-    def municipality_name(code):
-        municipality = municipalities.get(code)
-        return municipality.name if municipality else code

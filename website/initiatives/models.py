@@ -1,9 +1,11 @@
 """Lokale aanpak: local initiatives against poverty, found by province, municipality and
 theme, in a list first and on a schematic map of the provinces second."""
 
+import re
 from itertools import groupby
 
 from django.core.paginator import Paginator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -46,7 +48,7 @@ class InitiativeIndexPage(BasePage):
             request.GET.get("pagina") or 1
         )
         provinces = [
-            (PROVINCE_NAMES[slug], list(items))
+            (PROVINCE_NAMES.get(slug, "Overig"), list(items))
             for slug, items in groupby(listing.object_list, key=lambda page: page.province)
         ]
         context.update(
@@ -88,7 +90,17 @@ class InitiativePage(ImageWithAltMixin, BasePage):
     province = models.CharField("Provincie", max_length=20, choices=PROVINCES, editable=False)
     website = models.URLField("Website", blank=True)
     contact_email = models.EmailField("E-mailadres", blank=True)
-    contact_phone = models.CharField("Telefoonnummer", max_length=30, blank=True)
+    contact_phone = models.CharField(
+        "Telefoonnummer",
+        max_length=30,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9 ()-]{6,}$",
+                "Vul een telefoonnummer in met cijfers, zoals 030 123 45 67 of +31 30 123 45 67.",
+            )
+        ],
+    )
     body = StreamField(body_blocks(), blank=True, verbose_name="Beschrijving")
     themes = themes_field()
 
@@ -128,8 +140,14 @@ class InitiativePage(ImageWithAltMixin, BasePage):
 
     @property
     def municipality_name(self):
-        municipality = municipalities.get(self.municipality)
-        return municipality.name if municipality else self.municipality
+        return municipalities.name(self.municipality)
+
+    @property
+    def phone_link(self):
+        """The number for a tel: link: digits with an optional leading +, without the
+        "(0)" that people write after a country code."""
+        number = self.contact_phone.replace("(0)", "")
+        return ("+" if number.strip().startswith("+") else "") + re.sub(r"\D", "", number)
 
     @property
     def province_name(self):

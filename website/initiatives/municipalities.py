@@ -34,6 +34,12 @@ def get(code):
     return municipalities().get(code)
 
 
+def name(code):
+    """The municipality's name, or the stored code itself if the data no longer has it."""
+    municipality = get(code)
+    return municipality.name if municipality else code
+
+
 def grouped_choices():
     """Choices for a select: the municipalities under their province."""
     by_province = {slug: [] for slug, _ in PROVINCES}

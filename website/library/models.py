@@ -72,8 +72,8 @@ class LibraryIndexPage(FeedRoutesMixin, BasePage):
 
 
 class LibraryFilterForm(FilterForm):
-    """Kind, year, campaign and theme; the year, campaign and theme choices are the ones
-    that have publications or pages in this library."""
+    """Kind, year, campaign and theme; the years and campaigns are the ones in this library,
+    the themes every published theme."""
 
     soort = choice_field("Soort document", PublicationKind.choices, "Alle soorten")
     jaar = choice_field("Jaar", [], "Alle jaren")

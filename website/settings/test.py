@@ -3,14 +3,21 @@
 import os
 from urllib.parse import urlsplit, urlunsplit
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 
 
 def _redis_database(url, worker):
     """The same Redis server, a database `worker` places below the configured one."""
     parts = urlsplit(url)
-    database = int(parts.path.strip("/") or 0)
-    return urlunsplit(parts._replace(path=f"/{(database - worker) % 16}"))
+    database = int(parts.path.strip("/") or 0) - worker
+    if database < 0:
+        raise ImproperlyConfigured(
+            f"Test worker {worker} has no Redis database below {url}: use fewer workers "
+            "(PYTEST_WORKERS) or a higher database number in REDIS_URL."
+        )
+    return urlunsplit(parts._replace(path=f"/{database}"))
 
 
 DEBUG = False

@@ -4,7 +4,7 @@ theme page gathers all of it, newest first, with the organisations that work on 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -46,8 +46,12 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
         for model in themed_page_models():
             if issubclass(model, EventPage):
                 continue
-            order = "-date" if has_date_field(model) else "-first_published_at"
-            pages = model.objects.live().exclude(private).filter(themes=self).order_by(order)
+            pages = (
+                model.objects.live()
+                .exclude(private)
+                .filter(themes=self)
+                .order_by(newest_first(model))
+            )
             for page in pages[:limit]:
                 items.append(ThemeItem(page, item_date(page), kind_label(page)))
         dates = (
@@ -133,14 +137,30 @@ def item_date(page):
     return timezone.localdate(moment)
 
 
+def newest_first(model):
+    """Order by the content's own date where it has one, else by first publication."""
+    if has_date_field(model):
+        return F("date").desc()
+    return F("first_published_at").desc(nulls_last=True)
+
+
 def kind_label(page):
+    """ "Kamerbrief", "Boekbespreking", "Verhaal", …: a book review found as an article is
+    still called a book review (the content type is cached, so no query)."""
+    specific_class = page.specific_class or type(page)
+    if specific_class is not type(page):
+        return str(specific_class._meta.verbose_name)
     return str(getattr(page, "search_kind", None) or page._meta.verbose_name)
 
 
-def related_pages(page, limit=3):
-    """Up to `limit` other live pages that share the most themes with `page`, newest first
-    among equals (one query per themed content type)."""
-    theme_ids = [theme.pk for theme in page.themes.all()]
+def live_themes(page):
+    return sorted((theme for theme in page.themes.all() if theme.live), key=lambda t: t.title)
+
+
+def related_pages(page, limit=3, themes=None):
+    """Up to `limit` other live pages that share the most (live) themes with `page`, newest
+    first among equals (one query per themed content type)."""
+    theme_ids = [theme.pk for theme in (live_themes(page) if themes is None else themes)]
     if not theme_ids:
         return []
     candidates = []
@@ -152,10 +172,9 @@ def related_pages(page, limit=3):
             .filter(themes__in=theme_ids)
             .exclude(pk=page.pk)
             .annotate(shared=Count("themes", distinct=True))
-            .order_by("-shared", "-first_published_at")[:limit]
+            .order_by("-shared", newest_first(model))[:limit]
         )
-    oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
-    candidates.sort(key=lambda p: (p.shared, p.first_published_at or oldest), reverse=True)
+    candidates.sort(key=lambda p: (p.shared, item_date(p)), reverse=True)
     return candidates[:limit]
 
 

@@ -147,7 +147,7 @@ def test_initiative_page_shows_where_and_how_to_reach_it(client, overview, debts
             municipality=MIDDEN_DRENTHE,
             website="https://samenrond.example/",
             contact_email="info@samenrond.example",
-            contact_phone="0593 12 34 56",
+            contact_phone="+31 (0)593 12-34-56",
         ),
         debts,
     )
@@ -158,7 +158,7 @@ def test_initiative_page_shows_where_and_how_to_reach_it(client, overview, debts
     assert f'<a href="{overview.url}?provincie=drenthe">Drenthe</a>' in content
     assert '<a href="https://samenrond.example/" rel="noopener">' in content
     assert 'href="mailto:info@samenrond.example"' in content
-    assert 'href="tel:0593123456"' in content
+    assert '<a href="tel:+31593123456">+31 (0)593 12-34-56</a>' in content
     assert f'<a href="{debts.url}">Schulden</a>' in content
 
 
@@ -169,3 +169,22 @@ def test_seed_creates_the_lokale_aanpak_overview(seeded, client):
     assert "Nederland kent een enorm scala aan initiatieven" in content
     assert "De anti-armoedebeweging kan inspiratie putten" in content
     assert "Er staan nog geen initiatieven op de website." in content
+
+
+def test_an_initiative_whose_municipality_left_the_data_still_shows(client, overview):
+    """After a merger the CSV loses a code; pages that still have it must not break."""
+    initiative = InitiativePageFactory(parent=overview, title="Oude gemeente")
+    InitiativePage.objects.filter(pk=initiative.pk).update(municipality="GM0001", province="")
+    overview_page = main_content(client.get(overview.url))
+    assert "Oude gemeente" in overview_page and "Overig" in overview_page
+    assert "GM0001" in main_content(client.get(initiative.url))
+
+
+def test_a_phone_number_must_look_like_one(overview):
+    from django.core.exceptions import ValidationError
+
+    initiative = InitiativePageFactory(parent=overview)
+    initiative.contact_phone = "bel me"
+    with pytest.raises(ValidationError) as refused:
+        initiative.full_clean()
+    assert "Vul een telefoonnummer in met cijfers" in str(refused.value)

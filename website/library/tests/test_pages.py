@@ -74,6 +74,9 @@ def test_library_filters_by_theme(client, library, home_page):
     assert '<option value="schulden" selected>Schulden</option>' in content
     assert '<option value="werkende-armen">Werkende armen</option>' in content
     assert "Wis de keuze" in content
+    for hostile in ("<script>", "\x00", "x" * 5000):
+        response = client.get(library.url, {"thema": hostile})
+        assert response.status_code == 200 and len(titles(main_content(response))) == 2
     unknown = client.get(library.url, {"thema": "bestaat-niet"})
     assert len(titles(main_content(unknown))) == 2
     assert "Wis de keuze" not in main_content(unknown)

@@ -1,6 +1,6 @@
 from django import template
 
-from website.themes.models import kind_label, related_pages
+from website.themes.models import kind_label, live_themes, related_pages
 
 register = template.Library()
 
@@ -9,6 +9,6 @@ register = template.Library()
 def page_themes(context, page):
     """A detail page's themes and up to three related items: the way from any publication,
     story, event, article or initiative to what the whole network does on its themes."""
-    themes = sorted((t for t in page.themes.all() if t.live), key=lambda t: t.title)
-    related = [(kind_label(item), item) for item in related_pages(page)] if themes else []
+    themes = live_themes(page)
+    related = [(kind_label(item), item) for item in related_pages(page, themes=themes)]
     return {"themes": themes, "related": related, "request": context.get("request")}
