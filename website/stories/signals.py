@@ -1,5 +1,6 @@
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
 from .models import StoryPage, StorySubmission
 
@@ -8,3 +9,16 @@ from .models import StoryPage, StorySubmission
 def forget_submission_with_its_page(sender, instance, **kwargs):
     """An editor who rejects a story deletes its page: the submission goes too."""
     StorySubmission.objects.filter(page_id=instance.pk).delete()
+
+
+@receiver(page_published, sender=StoryPage)
+def forget_earlier_versions(sender, instance, revision=None, **kwargs):
+    """Editors anonymise a story before they publish it, but Wagtail's earlier versions
+    still hold the text as it was sent in. Once a version is published, the earlier ones get
+    its content, so the raw text lives only in the private submission, which the retention
+    period and a withdrawal erase. (Editors lose the comparison with those versions.)"""
+    if revision is None:
+        return
+    instance.revisions.filter(created_at__lte=revision.created_at).exclude(pk=revision.pk).update(
+        content=revision.content, object_str=revision.object_str
+    )

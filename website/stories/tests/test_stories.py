@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.test import TestCase
 from wagtail.models import Page, WorkflowState
+from wagtail.rich_text import RichText
 
 from website.core.models import OutgoingEmail
 from website.core.tests.mail_backends import FlakySMTPBackend
@@ -234,3 +235,39 @@ def test_submissions_are_visible_to_editors_in_the_admin(client, admin_client, s
     inspect = admin_client.get(f"/admin/ingestuurde-verhalen/inspect/{submission.pk}/")
     assert inspect.status_code == 200
     assert "schrijver@example.org" in inspect.content.decode()
+
+
+def test_publishing_the_edited_story_leaves_no_version_with_the_text_as_sent_in(client, stories):
+    post(client, stories)
+    page = StorySubmission.objects.get().page.specific
+    assert "De voedselbank helpt." in str(page.revisions.get().content)
+
+    page.title = "Verhaal van een moeder"
+    page.body = [("paragraph", RichText("<p>Een moeder vertelt over rondkomen.</p>"))]
+    page.save_revision().publish()
+
+    assert page.revisions.count() >= 2
+    for revision in page.revisions.all():
+        assert "voedselbank" not in str(revision.content)
+        assert revision.object_str == "Verhaal van een moeder"
+    # The text as sent in stays only in the private submission, until it expires.
+    assert "De voedselbank helpt." in StorySubmission.objects.get().story
+
+
+def test_withdrawal_deletes_the_story_photo_but_not_one_used_elsewhere(client, stories, mailoutbox):
+    from website.core.factories import ImageFactory
+    from website.core.models import CustomImage
+
+    post(client, stories)
+    page = StorySubmission.objects.get().page.specific
+    own, shared = ImageFactory(), ImageFactory()
+    page.image, page.image_alt = own, "Een lege koelkast"
+    page.body = [("image", {"image": {"image": shared, "decorative": True, "alt_text": ""}})]
+    page.save_revision().publish()
+    StoryPageFactory(parent=stories, image=shared, image_alt="Een straat")
+
+    link = withdraw_link(next(m for m in mailoutbox if "ontvangen" in m.subject))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(link)
+    assert not CustomImage.objects.filter(pk=own.pk).exists()
+    assert CustomImage.objects.filter(pk=shared.pk).exists()
