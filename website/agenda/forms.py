@@ -40,6 +40,13 @@ class SignupForm(ProtectedForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # What someone needs can say something about their health: a special category of
+    # personal data (AVG art. 9), which needs explicit consent of its own.
+    access_needs_consent = forms.BooleanField(
+        label="Ik geef toestemming dat de organisatoren dit antwoord gebruiken om de "
+        "bijeenkomst voor mij toegankelijk te maken.",
+        required=False,
+    )
     dietary_wishes = forms.CharField(
         label="Wensen voor eten en drinken",
         help_text="Bijvoorbeeld vegetarisch, halal of een allergie.",
@@ -55,6 +62,16 @@ class SignupForm(ProtectedForm):
                 field.error_messages["max_length"] = (
                     f"Gebruik hier maximaal {field.max_length} tekens."
                 )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("access_needs", "").strip() and not cleaned.get("access_needs_consent"):
+            self.add_error(
+                "access_needs_consent",
+                "Vink dit aan als we je antwoord over toegankelijkheid mogen gebruiken. "
+                "Wil je dat niet? Maak dat veld dan leeg.",
+            )
+        return cleaned
 
 
 class AgendaFilterForm(FilterForm):

@@ -14,6 +14,9 @@ def export(email):
             "naam": r.name,
             "organisatie": r.organisation,
             "toegankelijkheid": r.access_needs,
+            "toestemming toegankelijkheid gegeven op": (
+                r.access_needs_consented_at.isoformat() if r.access_needs_consented_at else ""
+            ),
             "eten en drinken": r.dietary_wishes,
             "status": r.get_status_display(),
             "datum": r.created_at.isoformat(),

@@ -34,6 +34,7 @@ def register(event_date, *, name, email, organisation="", access_needs="", dieta
             email=email,
             organisation=organisation,
             access_needs=access_needs,
+            access_needs_consented_at=timezone.now() if access_needs else None,
             dietary_wishes=dietary_wishes,
             status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
             token_hash=hash_token(token),

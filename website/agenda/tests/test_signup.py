@@ -23,6 +23,7 @@ VALID = {
     "email": "fatima@example.org",
     "organisation": "FNV",
     "access_needs": "Rolstoelplek",
+    "access_needs_consent": "on",
     "dietary_wishes": "Vegetarisch",
 }
 
@@ -77,6 +78,7 @@ def test_signup_is_stored_and_confirmed_by_mail_with_calendar_file(client, open_
     assert registration.status == Registration.Status.CONFIRMED
     assert registration.email == "fatima@example.org"
     assert registration.access_needs == "Rolstoelplek"
+    assert registration.access_needs_consented_at is not None
     assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.SENT
 
     (message,) = mailoutbox
@@ -336,3 +338,21 @@ def test_event_page_says_when_a_date_is_full(client, open_date):
     post(client, open_date, email="twee@example.org")
     content = main_content(client.get(open_date.page.url))
     assert "Vol: je kunt op de wachtlijst." in content and "Zet je op de wachtlijst" in content
+
+
+def test_access_needs_are_only_kept_with_their_own_consent(client, open_date):
+    """What someone needs may reveal their health (AVG art. 9): explicit consent, unticked."""
+    form = main_content(client.get(signup_url(open_date)))
+    assert 'name="access_needs_consent"' in form
+    assert re.search(r'<input[^>]*name="access_needs_consent"[^>]*>', form)[0].count("checked") == 0
+
+    refused = post(client, open_date, access_needs_consent="")
+    content = main_content(refused)
+    assert refused.status_code == 200 and Registration.objects.count() == 0
+    assert "Vink dit aan als we je antwoord over toegankelijkheid mogen gebruiken." in content
+    assert "Rolstoelplek" in content and 'value="Fatima de Vries"' in content
+
+    without_needs = post(client, open_date, access_needs="  ", access_needs_consent="")
+    assert without_needs.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.access_needs == "" and registration.access_needs_consented_at is None
