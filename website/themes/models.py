@@ -73,10 +73,22 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
         from website.network.models import MemberOrganisation
 
         members = MemberOrganisation.objects.filter(themes=self).order_by("name")
+        items = self.tagged_items()
         return super().get_context(request, *args, **kwargs) | {
-            "items": self.tagged_items(),
+            "items": items,
             "members": members,
+            "local_overview": self.local_overview(items),
         }
+
+    def local_overview(self, items):
+        """The initiatives overview filtered on this theme, when the theme has initiatives:
+        there the visitor sees them per province and on the map."""
+        from website.initiatives.models import InitiativeIndexPage, InitiativePage
+
+        if not any(isinstance(item.page, InitiativePage) for item in items):
+            return None
+        overview = InitiativeIndexPage.objects.live().public().first()
+        return f"{overview.url}?thema={self.slug}" if overview else None
 
 
 @dataclass

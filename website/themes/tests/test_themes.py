@@ -181,8 +181,12 @@ def test_related_items_share_the_most_themes_across_content_types(
     ] * 3
     # From an event too, the visitor reaches the theme.
     assert f'<a href="{theme.url}">Schulden</a>' in main_content(client.get(event.url))
-    # The initiative shows up on its theme page.
-    assert "Schuldhulp op het werk" in main_content(client.get(work.url))
+    # The initiative shows up on its theme page, with the way to all local work on it.
+    work_page = main_content(client.get(work.url))
+    assert "Schuldhulp op het werk" in work_page
+    assert f'<a href="{overview.url}?thema=werkende-armen">' in work_page
+    lonely = ThemePageFactory(parent=theme.get_parent(), title="Zonder initiatieven")
+    assert "lokale initiatieven" not in main_content(client.get(lonely.url))
     assert related_pages(PublicationPageFactory(parent=parents["library"])) == []
 
 
