@@ -40,13 +40,6 @@ class SignupForm(ProtectedForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    # What someone needs can say something about their health: a special category of
-    # personal data (AVG art. 9), which needs explicit consent of its own.
-    access_needs_consent = forms.BooleanField(
-        label="Ik geef toestemming dat de organisatoren dit antwoord gebruiken om de "
-        "bijeenkomst voor mij toegankelijk te maken.",
-        required=False,
-    )
     dietary_wishes = forms.CharField(
         label="Wensen voor eten en drinken",
         help_text="Bijvoorbeeld vegetarisch, halal of een allergie.",
@@ -54,6 +47,16 @@ class SignupForm(ProtectedForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # What someone needs or cannot eat can say something about their health or religion:
+    # special categories of personal data (AVG art. 9), which need explicit consent.
+    needs_consent = forms.BooleanField(
+        label="Ik vind het goed dat de organisatoren mijn antwoorden over wat ik nodig heb en "
+        "over eten en drinken gebruiken, zodat ik mee kan doen",
+        help_text="Vink dit aan als je bij een van die twee vragen iets invult. "
+        "Je kunt dit altijd intrekken door je af te melden.",
+        required=False,
+    )
+    needs_consent.conditionally_required = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,13 +68,18 @@ class SignupForm(ProtectedForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("access_needs", "").strip() and not cleaned.get("access_needs_consent"):
+        if self.has_needs() and not cleaned.get("needs_consent"):
             self.add_error(
-                "access_needs_consent",
-                "Vink dit aan als we je antwoord over toegankelijkheid mogen gebruiken. "
-                "Wil je dat niet? Maak dat veld dan leeg.",
+                "needs_consent",
+                "Vink dit vakje aan als de organisatoren je antwoorden mogen gebruiken. Wil je "
+                "dat niet? Maak dan de vakken over wat je nodig hebt en over eten en drinken leeg.",
             )
         return cleaned
+
+    def has_needs(self):
+        return any(
+            self.cleaned_data.get(name, "").strip() for name in ("access_needs", "dietary_wishes")
+        )
 
 
 class AgendaFilterForm(FilterForm):

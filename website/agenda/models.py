@@ -486,8 +486,11 @@ class Registration(models.Model):
     email = models.EmailField("E-mailadres", max_length=254)
     organisation = models.CharField("Organisatie", max_length=120, blank=True)
     access_needs = models.TextField("Toegankelijkheid", max_length=1000, blank=True)
-    access_needs_consented_at = models.DateTimeField(
-        "Toestemming toegankelijkheid gegeven op", null=True, blank=True, editable=False
+    needs_consented_at = models.DateTimeField(
+        "Toestemming voor toegankelijkheid en eten gegeven op",
+        null=True,
+        blank=True,
+        editable=False,
     )
     dietary_wishes = models.TextField("Eten en drinken", max_length=1000, blank=True)
 

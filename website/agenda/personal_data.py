@@ -14,8 +14,8 @@ def export(email):
             "naam": r.name,
             "organisatie": r.organisation,
             "toegankelijkheid": r.access_needs,
-            "toestemming toegankelijkheid gegeven op": (
-                r.access_needs_consented_at.isoformat() if r.access_needs_consented_at else ""
+            "toestemming voor toegankelijkheid en eten gegeven op": (
+                r.needs_consented_at.isoformat() if r.needs_consented_at else ""
             ),
             "eten en drinken": r.dietary_wishes,
             "status": r.get_status_display(),

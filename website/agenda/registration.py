@@ -12,14 +12,28 @@ from website.core.models import OutgoingEmail
 from .models import EventDate, Registration, hash_token
 
 
-def register(event_date, *, name, email, organisation="", access_needs="", dietary_wishes=""):
+def register(
+    event_date,
+    *,
+    name,
+    email,
+    organisation="",
+    access_needs="",
+    dietary_wishes="",
+    needs_consent=False,
+):
     """Store a sign-up as confirmed, or on the waiting list when the date is full.
 
     The date's row is locked while counting, so two people taking the last seat at the
     same moment get one seat and one waiting-list place (PostgreSQL: SELECT ... FOR
     UPDATE; SQLite: transactions take the write lock at their start).
+    Access needs and dietary wishes (possibly health or religion: AVG art. 9) are kept only
+    with `needs_consent`; its time is stored as proof.
     Returns (registration, private token for the cancel link).
     """
+    access_needs, dietary_wishes = access_needs.strip(), dietary_wishes.strip()
+    if not needs_consent:
+        access_needs = dietary_wishes = ""
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         locked = EventDate.objects.select_for_update().select_related("page").get(pk=event_date.pk)
@@ -34,7 +48,7 @@ def register(event_date, *, name, email, organisation="", access_needs="", dieta
             email=email,
             organisation=organisation,
             access_needs=access_needs,
-            access_needs_consented_at=timezone.now() if access_needs else None,
+            needs_consented_at=timezone.now() if (access_needs or dietary_wishes) else None,
             dietary_wishes=dietary_wishes,
             status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
             token_hash=hash_token(token),
@@ -71,6 +85,7 @@ def cancel(registration, token=None):
         registration.name = "(afgemeld)"
         registration.email = "afgemeld@invalid"
         registration.organisation = registration.access_needs = registration.dietary_wishes = ""
+        registration.needs_consented_at = None
         registration.save()
         if token:
             OutgoingEmail.objects.filter(body__contains=token).delete()

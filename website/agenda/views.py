@@ -30,7 +30,7 @@ def signup(request, page, event_date):
                 key: form.cleaned_data[key]
                 for key in ("name", "email", "organisation", "access_needs", "dietary_wishes")
             }
-            data["access_needs"] = data["access_needs"].strip()
+            data["needs_consent"] = form.cleaned_data["needs_consent"]
             registration, _token = registrations.register(event_date, **data)
             status = "wachtlijst" if registration.status == Registration.Status.WAITING else "ok"
             url = page.url + page.reverse_subpage("signup_done", args=[event_date.pk])

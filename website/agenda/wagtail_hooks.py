@@ -45,8 +45,9 @@ class RegistrationViewSet(ModelViewSet):
     ]
     export_filename = "aanmeldingen"
     search_fields = ["name", "email", "organisation", "event_title"]
-    # Status changes go through cancelling (wipes data, moves the waiting list up).
-    form_fields = ["name", "email", "organisation", "access_needs", "dietary_wishes"]
+    # Status changes go through cancelling (wipes data, moves the waiting list up). Access
+    # needs and dietary wishes only come from the person, with their consent.
+    form_fields = ["name", "email", "organisation"]
     inspect_view_enabled = True
 
 

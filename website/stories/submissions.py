@@ -123,38 +123,8 @@ def withdraw(submission, token=None):
             # The history ("Verhaal van Jan" created, published ...) and the notices about
             # it go too: nothing of the story may stay behind.
             page_id = page.pk
-            images = images_of(page)
             OutgoingEmail.objects.filter(body__contains=f"/admin/pages/{page_id}/").delete()
             page.delete()
             PageLogEntry.objects.filter(page_id=page_id).delete()
-            delete_unused(images)
         if token:
             OutgoingEmail.objects.filter(body__contains=token).delete()
-
-
-def images_of(page):
-    """The images a story page uses (its photo and any in the text), from Wagtail's
-    reference index."""
-    from wagtail.models import ReferenceIndex
-
-    from website.core.models import CustomImage
-
-    image_type = ReferenceIndex._get_base_content_type(CustomImage)
-    ids = (
-        ReferenceIndex.get_references_for_object(page)
-        .filter(to_content_type=image_type)
-        .values_list("to_object_id", flat=True)
-    )
-    ids = {int(pk) for pk in ids}
-    if page.specific.image_id:  # also when the index has not caught up yet
-        ids.add(page.specific.image_id)
-    return list(CustomImage.objects.filter(pk__in=ids))
-
-
-def delete_unused(images):
-    """A withdrawn story's photos go too, unless something else still uses them."""
-    from wagtail.models import ReferenceIndex
-
-    for image in images:
-        if not ReferenceIndex.get_references_to(image).exists():
-            image.delete()

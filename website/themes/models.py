@@ -77,18 +77,19 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
         return super().get_context(request, *args, **kwargs) | {
             "items": items,
             "members": members,
-            "local_overview": self.local_overview(items),
+            "local_overview": self.local_overview(request),
         }
 
-    def local_overview(self, items):
+    def local_overview(self, request):
         """The initiatives overview filtered on this theme, when the theme has initiatives:
         there the visitor sees them per province and on the map."""
         from website.initiatives.models import InitiativeIndexPage, InitiativePage
 
-        if not any(isinstance(item.page, InitiativePage) for item in items):
+        private = Page.objects.private_q()
+        if not InitiativePage.objects.live().exclude(private).filter(themes=self).exists():
             return None
-        overview = InitiativeIndexPage.objects.live().public().first()
-        return f"{overview.url}?thema={self.slug}" if overview else None
+        overview = InitiativeIndexPage.objects.live().exclude(private).first()
+        return f"{overview.get_url(request)}?thema={self.slug}" if overview else None
 
 
 @dataclass

@@ -20,7 +20,9 @@ def test_registrations_per_date_and_csv_export(admin_client, make_event):
         dates=[{"days": 5, "registration_open": True}, {"days": 9, "registration_open": True}]
     )
     first, second = EventDate.objects.filter(page=page).order_by("start_date")
-    registrations.register(first, name="Anna", email="anna@example.org", dietary_wishes="Halal")
+    registrations.register(
+        first, name="Anna", email="anna@example.org", dietary_wishes="Halal", needs_consent=True
+    )
     registrations.register(second, name="Bert", email="bert@example.org")
 
     listing = admin_client.get("/admin/aanmeldingen/", {"event_date": first.pk})

@@ -8,8 +8,10 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.db import connection
+from django.test import TestCase
 from icalendar import Calendar
 
+from website.agenda import personal_data
 from website.agenda import registration as registrations
 from website.agenda.models import EventDate, Registration
 from website.core.models import OutgoingEmail
@@ -23,7 +25,7 @@ VALID = {
     "email": "fatima@example.org",
     "organisation": "FNV",
     "access_needs": "Rolstoelplek",
-    "access_needs_consent": "on",
+    "needs_consent": "on",
     "dietary_wishes": "Vegetarisch",
 }
 
@@ -78,7 +80,7 @@ def test_signup_is_stored_and_confirmed_by_mail_with_calendar_file(client, open_
     assert registration.status == Registration.Status.CONFIRMED
     assert registration.email == "fatima@example.org"
     assert registration.access_needs == "Rolstoelplek"
-    assert registration.access_needs_consented_at is not None
+    assert registration.needs_consented_at is not None
     assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.SENT
 
     (message,) = mailoutbox
@@ -340,19 +342,44 @@ def test_event_page_says_when_a_date_is_full(client, open_date):
     assert "Vol: je kunt op de wachtlijst." in content and "Zet je op de wachtlijst" in content
 
 
-def test_access_needs_are_only_kept_with_their_own_consent(client, open_date):
-    """What someone needs may reveal their health (AVG art. 9): explicit consent, unticked."""
+def test_access_needs_and_dietary_wishes_are_only_kept_with_their_own_consent(
+    client, open_date, mailoutbox
+):
+    """What someone needs or cannot eat may reveal health or religion (AVG art. 9): kept only
+    with explicit consent, from an unticked box."""
     form = main_content(client.get(signup_url(open_date)))
-    assert 'name="access_needs_consent"' in form
-    assert re.search(r'<input[^>]*name="access_needs_consent"[^>]*>', form)[0].count("checked") == 0
+    box = re.search(r'<input[^>]*name="needs_consent"[^>]*>', form)[0]
+    assert "checked" not in box and "required" not in box
 
-    refused = post(client, open_date, access_needs_consent="")
+    refused = post(client, open_date, needs_consent="", access_needs="", name="")
     content = main_content(refused)
     assert refused.status_code == 200 and Registration.objects.count() == 0
-    assert "Vink dit aan als we je antwoord over toegankelijkheid mogen gebruiken." in content
-    assert "Rolstoelplek" in content and 'value="Fatima de Vries"' in content
+    assert "Vink dit vakje aan als de organisatoren je antwoorden mogen gebruiken." in content
+    assert "Vegetarisch" in content and 'value="fatima@example.org"' in content
+    box = re.search(r'<input[^>]*name="needs_consent"[^>]*>', content)[0]
+    assert 'aria-invalid="true"' in box and "id_needs_consent_error" in box
 
-    without_needs = post(client, open_date, access_needs="  ", access_needs_consent="")
+    # Ticked but another field wrong: the tick is kept.
+    kept = main_content(post(client, open_date, name=""))
+    assert "checked" in re.search(r'<input[^>]*name="needs_consent"[^>]*>', kept)[0]
+
+    without_needs = post(client, open_date, access_needs="  ", dietary_wishes="", needs_consent="")
     assert without_needs.status_code == 302
     registration = Registration.objects.get()
-    assert registration.access_needs == "" and registration.access_needs_consented_at is None
+    assert registration.access_needs == "" and registration.needs_consented_at is None
+
+    with_needs = post(client, open_date, email="iemand@example.org")
+    assert with_needs.status_code == 302
+    registration = Registration.objects.get(email="iemand@example.org")
+    assert registration.needs_consented_at is not None
+    (exported,) = personal_data.export("iemand@example.org")
+    assert exported["toestemming voor toegankelijkheid en eten gegeven op"] == (
+        registration.needs_consented_at.isoformat()
+    )
+
+    link = cancel_link(next(m for m in mailoutbox if "iemand@example.org" in m.to))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(link)
+    registration.refresh_from_db()
+    assert registration.access_needs == registration.dietary_wishes == ""
+    assert registration.needs_consented_at is None
