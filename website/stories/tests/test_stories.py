@@ -256,3 +256,27 @@ def test_publishing_the_edited_story_leaves_no_version_with_the_text_as_sent_in(
     assert labels == {"Verhaal van een moeder"}
     # The text as sent in stays only in the private submission, until it expires.
     assert "De voedselbank helpt." in StorySubmission.objects.get().story
+
+
+def test_stories_published_before_the_change_are_scrubbed_by_a_migration(client, stories):
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.signals import page_published
+
+    from website.stories.signals import forget_earlier_versions
+
+    post(client, stories)
+    page = StorySubmission.objects.get().page.specific
+    page.body = [("paragraph", RichText("<p>Een moeder vertelt.</p>"))]
+    page_published.disconnect(forget_earlier_versions, sender=StoryPage)
+    try:
+        page.save_revision().publish()
+    finally:
+        page_published.connect(forget_earlier_versions, sender=StoryPage)
+    assert any("voedselbank" in str(r.content) for r in page.revisions.all())
+
+    migration = import_module("website.stories.migrations.0003_scrub_earlier_story_versions")
+    migration.scrub_earlier_versions(apps, None)
+    assert page.revisions.count() >= 2
+    assert not any("voedselbank" in str(r.content) for r in page.revisions.all())
