@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from .models import page_kind
+
 
 class PageListRssFeed(Feed):
     limit = 30
@@ -43,8 +45,7 @@ class PageListRssFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        kind = getattr(item, "search_kind", None) or item._meta.verbose_name
-        return [str(kind)]
+        return [page_kind(item)]
 
     def item_author_name(self, item):
         return getattr(item, "author", "") or None

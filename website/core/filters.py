@@ -54,12 +54,14 @@ class FilterForm(forms.Form):
                 queryset = queryset.filter(**{lookup: value})
         return queryset
 
-    def querystring(self):
-        """The active filters as a query string, for pagination links."""
+    def querystring(self, exclude=(), **overrides):
+        """The active filters as a query string, for pagination links; without the filters
+        named in `exclude` and with `overrides` set (a link to "this list, in Drenthe")."""
         pairs = {}
         for name, value in self.values.items():
-            pairs[name] = value if isinstance(value, str | int) else self.data.get(name)
-        return urlencode(pairs)
+            if name not in exclude:
+                pairs[name] = value if isinstance(value, str | int) else self.data.get(name)
+        return urlencode(pairs | overrides)
 
 
 def choice_field(label, choices, empty_label):

@@ -95,6 +95,16 @@ class BasePage(Page):
         return ""
 
 
+def page_kind(page):
+    """What a page is, for visitors: "Kamerbrief", "Boekbespreking", "Verhaal", … A page's
+    own `search_kind` wins; a page found through a parent model (a book review found as an
+    article) is named after its own type (content types are cached: no query)."""
+    specific_class = getattr(page, "specific_class", None) or type(page)
+    if specific_class is not type(page):
+        return str(specific_class._meta.verbose_name)
+    return str(getattr(page, "search_kind", None) or page._meta.verbose_name)
+
+
 class ImageWithAltMixin(models.Model):
     """A lead image with the description (alt text) it must have, and a caption."""
 

@@ -1,5 +1,5 @@
 from website.core.filters import FilterForm, choice_field
-from website.core.geography import PROVINCE_NAMES, PROVINCES
+from website.core.geography import PROVINCES
 
 from . import municipalities
 
@@ -20,12 +20,7 @@ class InitiativeFilterForm(FilterForm):
         super().__init__(data)
         initiatives = index_page.initiatives()
         codes = set(initiatives.order_by().values_list("municipality", flat=True).distinct())
-        by_province = {}
-        for code in sorted(codes, key=municipalities.name):
-            municipality = municipalities.get(code)
-            province = PROVINCE_NAMES[municipality.province] if municipality else "Overig"
-            by_province.setdefault(province, []).append((code, municipalities.name(code)))
-        self.fields["gemeente"].choices += sorted(by_province.items())
+        self.fields["gemeente"].choices += municipalities.grouped_choices(codes)
         themes = (
             ThemePage.objects.live().public().filter(pk__in=initiatives.order_by().values("themes"))
         )

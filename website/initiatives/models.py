@@ -62,19 +62,17 @@ class InitiativeIndexPage(BasePage):
     def province_map(self, filters):
         """Per province: how many initiatives match the chosen theme, and the link that
         shows them (keeping the theme, replacing any province or municipality)."""
-        from urllib.parse import urlencode
-
-        without_place = filters.apply(self.initiatives(), exclude=("provincie", "gemeente"))
+        place = ("provincie", "gemeente")
+        without_place = filters.apply(self.initiatives(), exclude=place)
         counts = dict(without_place.order_by().values_list("province").annotate(count=Count("pk")))
         chosen = filters.values.get("provincie")
-        kept = {k: v for k, v in filters.values.items() if k not in ("provincie", "gemeente")}
         return [
             {
                 "slug": slug,
                 "name": name,
                 "count": counts.get(slug, 0),
                 "current": slug == chosen,
-                "query": urlencode(kept | {"provincie": slug}),
+                "query": filters.querystring(exclude=place, provincie=slug),
             }
             for slug, name in PROVINCES
         ]

@@ -40,9 +40,13 @@ def name(code):
     return municipality.name if municipality else code
 
 
-def grouped_choices():
-    """Choices for a select: the municipalities under their province."""
+def grouped_choices(codes=None):
+    """Choices for a select: the municipalities under their province; with `codes`, only
+    those (a code the data no longer has comes last, under "Overig")."""
     by_province = {slug: [] for slug, _ in PROVINCES}
     for municipality in municipalities().values():
-        by_province[municipality.province].append((municipality.code, municipality.name))
-    return [(PROVINCE_NAMES[slug], items) for slug, items in by_province.items()]
+        if codes is None or municipality.code in codes:
+            by_province[municipality.province].append((municipality.code, municipality.name))
+    groups = [(PROVINCE_NAMES[slug], items) for slug, items in by_province.items() if items]
+    unknown = sorted(set(codes or ()) - set(municipalities()))
+    return groups + ([("Overig", [(code, code) for code in unknown])] if unknown else [])

@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page, get_page_models
 
+from website.core.models import page_kind
+
 from .snippets import snippet, stem
 
 MAX_QUERY_CHARS = 200
@@ -56,7 +58,7 @@ def search(request):
         listing.object_list = [
             {
                 "page": page,
-                "kind": getattr(page, "search_kind", None) or page._meta.verbose_name,
+                "kind": page_kind(page),
                 "date": result_date(page),
                 "snippet": snippet(page, query),
             }

@@ -2,16 +2,18 @@
 theme page gathers all of it, newest first, with the organisations that work on it."""
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.db.models import Count, F
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, get_page_models
 
 from website.core.feeds import FeedRoutesMixin, PageListRssFeed
-from website.core.models import BasePage, ImageWithAltMixin
+from website.core.models import BasePage, ImageWithAltMixin, page_kind
 
 
 class ThemesIndexPage(BasePage):
@@ -42,18 +44,17 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
         from website.agenda.models import EventDate, EventPage
 
         items = []
-        private = Page.objects.private_q()  # once, not once per content type
         for model in themed_page_models():
             if issubclass(model, EventPage):
                 continue
             pages = (
                 model.objects.live()
-                .exclude(private)
+                .exclude(self.private_sections)
                 .filter(themes=self)
                 .order_by(newest_first(model))
             )
             for page in pages[:limit]:
-                items.append(ThemeItem(page, item_date(page), kind_label(page)))
+                items.append(ThemeItem(page, item_date(page), page_kind(page)))
         dates = (
             EventDate.objects.public()
             .filter(page__themes=self)
@@ -65,6 +66,11 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
             for d in dates
         ]
         return sorted(items, key=lambda item: item.date, reverse=True)[:limit]
+
+    @cached_property
+    def private_sections(self):
+        """Pages behind a login or password, asked once per request, not per content type."""
+        return Page.objects.private_q()
 
     def feed_items(self):
         return self.tagged_items(limit=PageListRssFeed.limit)
@@ -85,7 +91,7 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
         there the visitor sees them per province and on the map."""
         from website.initiatives.models import InitiativeIndexPage, InitiativePage
 
-        private = Page.objects.private_q()
+        private = self.private_sections
         if not InitiativePage.objects.live().exclude(private).filter(themes=self).exists():
             return None
         overview = InitiativeIndexPage.objects.live().exclude(private).first()
@@ -128,6 +134,7 @@ class ThemeItem:
         return self.kind
 
 
+@functools.cache
 def themed_page_models():
     """Every page type that carries themes (a subclass sharing its parent's field, such as
     the book review, is found through its parent)."""
@@ -136,7 +143,7 @@ def themed_page_models():
         field = next((f for f in model._meta.get_fields() if f.name == "themes"), None)
         if field and field.related_model is ThemePage and field.model is model:
             models.append(model)
-    return models
+    return tuple(models)
 
 
 def has_date_field(model):
@@ -155,15 +162,6 @@ def newest_first(model):
     if has_date_field(model):
         return F("date").desc()
     return F("first_published_at").desc(nulls_last=True)
-
-
-def kind_label(page):
-    """ "Kamerbrief", "Boekbespreking", "Verhaal", …: a book review found as an article is
-    still called a book review (the content type is cached, so no query)."""
-    specific_class = page.specific_class or type(page)
-    if specific_class is not type(page):
-        return str(specific_class._meta.verbose_name)
-    return str(getattr(page, "search_kind", None) or page._meta.verbose_name)
 
 
 def live_themes(page):

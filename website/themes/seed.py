@@ -2,14 +2,7 @@
 
 from django.utils.text import slugify
 
-from website.agenda.models import EventPage
-from website.articles.models import ArticlePage
-from website.library.models import PublicationPage
-from website.stories.models import StoryPage
-
-from .models import ThemePage, ThemesIndexPage
-
-TAGGABLE = (PublicationPage, ArticlePage, EventPage, StoryPage)
+from .models import ThemePage, ThemesIndexPage, themed_page_models
 
 
 def themes(ctx):
@@ -49,7 +42,7 @@ def theme_tags(ctx):
 
 def tag(theme, spec):
     for title in spec.get("tags", []):
-        for model in TAGGABLE:
+        for model in themed_page_models():
             for page in model.objects.filter(title=title).specific():
                 page.themes.add(theme)
                 page.save_revision().publish()

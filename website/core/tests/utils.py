@@ -13,3 +13,10 @@ def main_content(response):
 def assert_valid_html(content):
     """The HTML5 parser reports no parse errors (unclosed tags, bad nesting, stray ends)."""
     html5lib.HTMLParser(strict=True).parse(content)
+
+
+def card_titles(content):
+    """The titles of the cards (lists, results, related items) in `content`, in order."""
+    import re
+
+    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', content)

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from website.core.tests.utils import assert_valid_html, main_content
+from website.core.tests.utils import assert_valid_html, card_titles, main_content
 from website.library.factories import (
     CampaignPageFactory,
     PublicationPageFactory,
@@ -23,12 +23,6 @@ from website.library.models import PublicationPage, TalkPage
 from website.themes.factories import ThemePageFactory, ThemesIndexPageFactory, tag
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(content):
-    import re
-
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', content)
 
 
 def test_library_lists_newest_first_with_filters_in_the_url(client, library):
@@ -51,14 +45,14 @@ def test_library_lists_newest_first_with_filters_in_the_url(client, library):
 
     response = client.get(library.url)
     assert_valid_html(response.content.decode())
-    assert titles(main_content(response)) == ["Nieuw", "Midden", "Oud"]
-    assert titles(main_content(client.get(library.url, {"soort": "reactie"}))) == ["Oud"]
-    assert titles(main_content(client.get(library.url, {"jaar": "2015"}))) == ["Midden"]
+    assert card_titles(main_content(response)) == ["Nieuw", "Midden", "Oud"]
+    assert card_titles(main_content(client.get(library.url, {"soort": "reactie"}))) == ["Oud"]
+    assert card_titles(main_content(client.get(library.url, {"jaar": "2015"}))) == ["Midden"]
     by_campaign = main_content(client.get(library.url, {"campagne": "najaarsactie-2016"}))
-    assert titles(by_campaign) == ["Nieuw"]
+    assert card_titles(by_campaign) == ["Nieuw"]
     assert '<option value="najaarsactie-2016" selected>' in by_campaign
     hostile = client.get(library.url, {"soort": "<x>", "jaar": "99999", "campagne": "'"})
-    assert hostile.status_code == 200 and len(titles(main_content(hostile))) == 3
+    assert hostile.status_code == 200 and len(card_titles(main_content(hostile))) == 3
 
 
 def test_library_filters_by_theme(client, library, home_page):
@@ -70,23 +64,23 @@ def test_library_filters_by_theme(client, library, home_page):
 
     response = client.get(library.url, {"thema": "schulden"})
     content = main_content(response)
-    assert titles(content) == ["Over schulden"]
+    assert card_titles(content) == ["Over schulden"]
     assert '<option value="schulden" selected>Schulden</option>' in content
     assert '<option value="werkende-armen">Werkende armen</option>' in content
     assert "Wis de keuze" in content
     for hostile in ("<script>", "\x00", "x" * 5000):
         response = client.get(library.url, {"thema": hostile})
-        assert response.status_code == 200 and len(titles(main_content(response))) == 2
+        assert response.status_code == 200 and len(card_titles(main_content(response))) == 2
     unknown = client.get(library.url, {"thema": "bestaat-niet"})
-    assert len(titles(main_content(unknown))) == 2
+    assert len(card_titles(main_content(unknown))) == 2
     assert "Wis de keuze" not in main_content(unknown)
 
 
 def test_pagination(client, library):
     for day in range(1, 24):
         PublicationPageFactory(parent=library, date=datetime.date(2015, 1, day))
-    assert len(titles(main_content(client.get(library.url)))) == 20
-    assert len(titles(main_content(client.get(library.url, {"pagina": 2})))) == 3
+    assert len(card_titles(main_content(client.get(library.url)))) == 20
+    assert len(card_titles(main_content(client.get(library.url, {"pagina": 2})))) == 3
 
 
 def test_library_query_count_is_flat(client, library):

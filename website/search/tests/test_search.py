@@ -7,7 +7,7 @@ import pytest
 from django.test import TestCase
 
 from website.core.factories import StandardPageFactory
-from website.core.tests.utils import assert_valid_html, main_content
+from website.core.tests.utils import assert_valid_html, card_titles, main_content
 from website.library.factories import (
     LibraryIndexPageFactory,
     PublicationPageFactory,
@@ -22,12 +22,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def library(home_page):
     return LibraryIndexPageFactory(parent=home_page)
-
-
-def result_titles(content):
-    import re
-
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', content)
 
 
 def test_search_box_is_in_the_header_of_every_page(client, home_page):
@@ -47,7 +41,7 @@ def test_results_show_kind_date_and_marked_snippet(client, library):
     response = client.get("/zoeken/", {"q": "schulden"})
     content = main_content(response)
     assert_valid_html(response.content.decode())
-    assert result_titles(content) == ["Verbeterpunten schuldhulpverlening"]
+    assert card_titles(content) == ["Verbeterpunten schuldhulpverlening"]
     assert "Publicatie" in content and "21 september 2015" in content
     assert "<mark>schulden</mark>" in content
 
@@ -61,7 +55,7 @@ def test_text_inside_a_pdf_finds_the_publication_page(client, library):
     with TestCase.captureOnCommitCallbacks(execute=True):
         attach(page, document)
     content = main_content(client.get("/zoeken/", {"q": "naschoolse"}))
-    assert result_titles(content) == ["Brief aan de Kamer"]
+    assert card_titles(content) == ["Brief aan de Kamer"]
     assert f'href="{page.url}"' in content  # the publication page, not only the file
 
 
@@ -69,7 +63,7 @@ def test_filter_by_kind(client, home_page, library):
     StandardPageFactory(parent=home_page, title="Armoede in Nederland", introduction="Armoede.")
     PublicationPageFactory(parent=library, title="Armoedebrief", introduction="Over armoede.")
     content = main_content(client.get("/zoeken/", {"q": "armoede", "soort": "publicationpage"}))
-    assert result_titles(content) == ["Armoedebrief"]
+    assert card_titles(content) == ["Armoedebrief"]
 
 
 def test_no_results_page_helps(client, home_page):
@@ -102,7 +96,7 @@ def test_pagination(client, home_page):
         StandardPageFactory(parent=home_page, title=f"Voedselbank {n}", introduction="Voedselbank.")
     first = main_content(client.get("/zoeken/", {"q": "voedselbank"}))
     second = main_content(client.get("/zoeken/", {"q": "voedselbank", "pagina": 2}))
-    assert len(result_titles(first)) == 10 and len(result_titles(second)) == 3
+    assert len(card_titles(first)) == 10 and len(card_titles(second)) == 3
 
 
 @pytest.mark.parametrize(
@@ -115,7 +109,7 @@ def test_dutch_stemming(client, home_page, query, expected):
     )
     StandardPageFactory(parent=home_page, title="Hulp bij schuld", introduction="Over schuld.")
     StandardPageFactory(parent=home_page, title="Iets anders", introduction="Niets.")
-    found = result_titles(main_content(client.get("/zoeken/", {"q": query})))
+    found = card_titles(main_content(client.get("/zoeken/", {"q": query})))
     # PostgreSQL stems Dutch itself; on SQLite the view retries with a simple stem.
     assert found == [expected]
 

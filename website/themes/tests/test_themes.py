@@ -11,7 +11,7 @@ from website.articles.factories import (
     ArticlePageFactory,
     BookReviewPageFactory,
 )
-from website.core.tests.utils import assert_valid_html, main_content
+from website.core.tests.utils import assert_valid_html, card_titles, main_content
 from website.initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
 from website.library.factories import LibraryIndexPageFactory, PublicationPageFactory
 from website.network.factories import MemberOrganisationFactory
@@ -41,28 +41,22 @@ def parents(home_page):
     }
 
 
-def tagged(page, theme):
-    page.themes.add(theme)
-    page.save_revision().publish()
-    return page
-
-
 def test_theme_page_gathers_every_content_type_newest_first_and_who_works_on_it(
     client, theme, parents
 ):
-    tagged(
+    tag(
         PublicationPageFactory(
             parent=parents["library"], title="Brief over schulden", date=datetime.date(2015, 9, 21)
         ),
         theme,
     )
-    tagged(
+    tag(
         ArticlePageFactory(
             parent=parents["articles"], title="Achtergrond schulden", date=datetime.date(2016, 1, 1)
         ),
         theme,
     )
-    tagged(
+    tag(
         StoryPageFactory(
             parent=parents["stories"], title="Verhaal over schulden", date=datetime.date(2017, 1, 1)
         ),
@@ -70,7 +64,7 @@ def test_theme_page_gathers_every_content_type_newest_first_and_who_works_on_it(
     )
     event = EventPageFactory(parent=parents["agenda"], title="Schuldendag")
     add_date(event, days=0, start_date=datetime.date(2018, 3, 1))
-    tagged(event, theme)
+    tag(event, theme)
     PublicationPageFactory(parent=parents["library"], title="Ander onderwerp")
     member = MemberOrganisationFactory(name="Schuldhulpmaatje")
     member.themes.add(theme)
@@ -93,13 +87,13 @@ def test_theme_page_queries_do_not_grow(client, theme, parents):
             client.get(theme.url)
         return len(queries)
 
-    tagged(PublicationPageFactory(parent=parents["library"]), theme)
-    tagged(ArticlePageFactory(parent=parents["articles"]), theme)
+    tag(PublicationPageFactory(parent=parents["library"]), theme)
+    tag(ArticlePageFactory(parent=parents["articles"]), theme)
     MemberOrganisationFactory().themes.add(theme)
     few = count()
     for _ in range(8):
-        tagged(PublicationPageFactory(parent=parents["library"]), theme)
-        tagged(ArticlePageFactory(parent=parents["articles"]), theme)
+        tag(PublicationPageFactory(parent=parents["library"]), theme)
+        tag(ArticlePageFactory(parent=parents["articles"]), theme)
         MemberOrganisationFactory().themes.add(theme)
     assert count() == few
 
@@ -171,7 +165,11 @@ def test_related_items_share_the_most_themes_across_content_types(
     content = main_content(client.get(letter.url))
     assert_valid_html(client.get(letter.url).content.decode())
     related = content[content.index('id="related-title"') :]
-    assert titles_in(related) == ["Schuldhulp op het werk", "Boek over werk", "Werken en schulden"]
+    assert card_titles(related) == [
+        "Schuldhulp op het werk",
+        "Boek over werk",
+        "Werken en schulden",
+    ]
     assert "Lokaal initiatief" in related and "Boekbespreking" in related
     themes_part = content[
         content.index('id="page-themes-title"') : content.index('id="related-title"')
@@ -188,12 +186,6 @@ def test_related_items_share_the_most_themes_across_content_types(
     lonely = ThemePageFactory(parent=theme.get_parent(), title="Zonder initiatieven")
     assert "lokale initiatieven" not in main_content(client.get(lonely.url))
     assert related_pages(PublicationPageFactory(parent=parents["library"])) == []
-
-
-def titles_in(content):
-    import re
-
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', content)
 
 
 def test_related_items_cost_the_same_queries_however_much_is_tagged(
