@@ -17,7 +17,8 @@ export UV_PROJECT_ENVIRONMENT = $(VENV)
 .PHONY: help
 help:
 	@echo "make run    - install, migrate, load the seed content and serve http://$(HOST):$(PORT)"
-	@echo "make test   - lint and run the whole test suite, browser tests included"
+	@echo "make test   - lint and run the whole test suite, browser tests included, with coverage"
+	@echo "make test-fast - the same without the browser tests"
 	@echo "make bench  - measure page speed and query counts on the seeded site"
 	@echo "make lint   - ruff"
 
@@ -70,10 +71,16 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+PYTEST = $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses 8
+
 .PHONY: test
 test: install chromium lint
 	$(MANAGE) makemigrations --check --dry-run --settings=website.settings.test
-	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses 8 $(PYTEST_ARGS)
+	CHROMIUM=$(CHROMIUM) $(PYTEST) --cov --cov-report=term $(PYTEST_ARGS)
+
+.PHONY: test-fast
+test-fast: install lint
+	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
 .PHONY: bench
 bench: install

@@ -1,8 +1,16 @@
-"""Fixtures shared by every app's tests."""
+"""Fixtures shared by every app's tests.
+
+The site is built once per test process: the migrated test database gets the seed (as
+`make run` builds it), and every test starts from that state. Database tests roll back their
+transaction; transactional tests (live server, on-commit hooks, races) restore it from the
+serialized copy taken after seeding.
+"""
 
 import io
+import os
 
 import pytest
+from django.core.management import call_command
 
 
 def pytest_collection_modifyitems(items):
@@ -16,11 +24,16 @@ def pytest_collection_modifyitems(items):
             item.add_marker(serialized, append=False)
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploaded files of a test go to a temporary folder, never the working tree."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The seeded site, once per test process; serialized again so that transactional tests
+    come back to it (Django's serialized rollback) instead of an empty database."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        call_command("load_seed", stdout=io.StringIO())
+        for connection in connections.all(initialized_only=True):
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)
@@ -51,11 +64,8 @@ def home_page(db):
 
 
 @pytest.fixture
-def seeded(db, settings):
-    """The site as `make run` builds it: the seed command on an empty database."""
-    from django.core.management import call_command
-
-    call_command("load_seed", stdout=io.StringIO())
+def seeded(db):
+    """The site as `make run` builds it (the test database starts seeded)."""
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True)
@@ -75,23 +85,25 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture
-def browser(monkeypatch):
-    """Debian's Chromium driven by Playwright; Playwright never downloads a browser here.
-
-    Function-scoped on purpose: while Playwright's sync API runs, Django's connection
-    handler sees another context, so the database set-up of the next test (restoring
-    Wagtail's initial data after a flush) must happen before Playwright starts.
-    """
-    import os
-
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, one per test process; Playwright never
+    downloads a browser here. Each test gets its own context (`open_browser`)."""
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop in this thread; the ORM calls made by
     # fixtures around it are still synchronous and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    # Django keeps connections per execution context; Playwright's greenlets start a new
+    # one. Hand the new context the same connections, or the database set-up of later tests
+    # (restoring the seeded site) would write through a connection the live server never sees.
+    from django.db import connections
+
+    before = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in before.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -99,11 +111,8 @@ def browser(monkeypatch):
 
 @pytest.fixture
 def seeded_live(django_db_serialized_rollback, transactional_db, live_server):
-    """The seeded site served by a real HTTP server. Needs serialized rollback: the flush
-    after each live-server test would otherwise remove Wagtail's root page and site."""
-    from django.core.management import call_command
-
-    call_command("load_seed", stdout=io.StringIO())
+    """The seeded site served by a real HTTP server. Serialized rollback brings the seeded
+    state back after the flush that ends every live-server test."""
     return live_server
 
 

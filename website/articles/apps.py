@@ -5,3 +5,4 @@ class ArticlesConfig(AppConfig):
     name = "website.articles"
     label = "articles"
     verbose_name = "Artikelen"
+    seed_steps = {450: "website.articles.seed.articles"}

@@ -371,7 +371,7 @@ class SeedRecord(models.Model):
 
 
 class PeriodicTaskRun(models.Model):
-    """When each periodic task (settings.PERIODIC_TASKS) was last put in the queue."""
+    """When each periodic task (the apps' periodic_tasks) was last put in the queue."""
 
     task_path = models.CharField(max_length=200, unique=True)
     last_enqueued_at = models.DateTimeField()

@@ -1,15 +1,10 @@
 """AVG/GDPR tools: what the site holds about an e-mail address (art. 15), erasing it
 (art. 17), and deleting data past its retention period. Each app that keeps personal data
-registers a provider in settings.PERSONAL_DATA_PROVIDERS: a module with
-`export(email) -> list[dict]`, `erase(email) -> int` and `expire(before) -> int`."""
+names a provider module on its AppConfig (`personal_data`, see `website.core.registry`) with
+`NAME`, `export(email) -> list[dict]`, `erase(email) -> int` and `expire(before) -> int`."""
 
-from importlib import import_module
-
-from django.conf import settings
-
-
-def providers():
-    return [import_module(path) for path in settings.PERSONAL_DATA_PROVIDERS]
+from .models import OutgoingEmail
+from .registry import personal_data_providers as providers
 
 
 def export_personal_data(email):
@@ -23,8 +18,6 @@ def erase_personal_data(email):
 
 
 def expire_personal_data(before, sent_mail_before):
-    from .models import OutgoingEmail
-
     result = {provider.NAME: provider.expire(before) for provider in providers()}
     # Sent and failed mail after a month; mail still waiting after the full retention
     # period (the mail server never came back).

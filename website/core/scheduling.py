@@ -1,21 +1,26 @@
-"""Periodic tasks (clean-ups, mail sweeps): enqueue each task in settings.PERIODIC_TASKS when
+"""The one scheduler for periodic work (mail sweeps, clean-ups, pruning task results): enqueue
+each app's periodic task (`periodic_tasks` on its AppConfig, see `website.core.registry`) when
 its interval has passed. `manage.py run_periodic_tasks --loop` runs beside the worker."""
 
 import datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from .models import PeriodicTaskRun
+from .registry import periodic_tasks
 
-def enqueue_due_tasks(now=None):
-    """Enqueue every periodic task that is due; returns the dotted paths enqueued."""
-    from .models import PeriodicTaskRun
 
+def enqueue_due_tasks(now=None, tasks=None):
+    """Enqueue every periodic task that is due at `now` (default: the current time).
+
+    `tasks` is {dotted task path: interval in seconds}, by default every app's. Safe with
+    several schedulers: the last-run row is locked while it is read and moved. Returns the
+    dotted paths enqueued, in the order of `tasks`."""
     now = now or timezone.now()
     enqueued = []
-    for task_path, interval_seconds in settings.PERIODIC_TASKS.items():
+    for task_path, interval_seconds in (tasks or periodic_tasks()).items():
         with transaction.atomic():
             run, created = PeriodicTaskRun.objects.select_for_update().get_or_create(
                 task_path=task_path, defaults={"last_enqueued_at": now}

@@ -167,3 +167,21 @@ def delete_expired_personal_data():
         before=timezone.now() - timedelta(days=30 * months),
         sent_mail_before=timezone.now() - timedelta(days=settings.EMAIL_RETENTION_DAYS),
     )
+
+
+@task
+def prune_task_results():
+    """Delete finished task results older than TASK_RESULT_RETENTION_DAYS (they hold task
+    arguments such as e-mail ids). Returns the number deleted; 0 when the task backend keeps
+    no results in the database (tests, the immediate backend)."""
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    backend = task_backends["default"]
+    if not isinstance(backend, DatabaseBackend):
+        return 0
+    cutoff = timezone.now() - timedelta(days=settings.TASK_RESULT_RETENTION_DAYS)
+    old = DBTaskResult.objects.finished().filter(
+        backend_name=backend.alias, finished_at__lte=cutoff
+    )
+    return old.delete()[0]

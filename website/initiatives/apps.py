@@ -5,3 +5,4 @@ class InitiativesConfig(AppConfig):
     name = "website.initiatives"
     label = "initiatives"
     verbose_name = "Lokale aanpak"
+    seed_steps = {440: "website.initiatives.seed.initiatives"}

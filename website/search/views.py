@@ -5,7 +5,7 @@ import re
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, Site, get_page_models
 
 from website.core.models import page_kind
 
@@ -44,7 +44,7 @@ def search(request):
     kind = kind if kind in kinds else ""
     results = listing = None
     if query:
-        pages = Page.objects.live().public().specific()
+        pages = Page.objects.live().public().in_site(Site.find_for_request(request)).specific()
         if kind:
             pages = pages.type(kinds[kind][1])
         words = search_words(query)

@@ -211,26 +211,6 @@ CSP_EXEMPT_PATH_PREFIXES = ("/admin/",)
 # Without a reverse proxy in front (`make run`, tests) Django serves uploaded files itself.
 SERVE_MEDIA = True
 
-# The seed command runs these steps in order; later features add their own.
-SEED_STEPS = [
-    "website.core.seed.steps.home_page",
-    "website.core.seed.steps.site_address",
-    "website.core.seed.steps.site_settings",
-    "website.network.seed.members",
-    "website.network.seed.chair_terms",
-    "website.core.seed.steps.content_pages",
-    "website.network.seed.member_directory",
-    "website.themes.seed.themes",
-    "website.agenda.seed.agenda",
-    "website.library.seed.library",
-    "website.stories.seed.stories",
-    "website.initiatives.seed.initiatives",
-    "website.articles.seed.articles",
-    "website.core.seed.steps.contact_page",
-    "website.themes.seed.theme_tags",
-    "website.core.seed.steps.privacy_page",
-]
-
 # Public forms (website.core.protection): posts per visitor address per period (seconds),
 # and the largest request body a public form accepts.
 FORM_RATE_LIMIT = (5, 60)
@@ -239,20 +219,10 @@ FORM_MAX_BODY_BYTES = 160 * 1024  # a 10,000-character story in any script fits
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 CSRF_FAILURE_VIEW = "website.core.views.csrf_failure"
 
-# Periodic tasks: dotted task path -> interval in seconds (manage.py run_periodic_tasks).
-PERIODIC_TASKS = {
-    "website.core.tasks.retry_due_emails": 10 * 60,
-    "website.agenda.tasks.delete_old_registrations": 24 * 60 * 60,
-    "website.core.tasks.delete_expired_personal_data": 24 * 60 * 60,
-}
 # Sign-ups are deleted this many days after the event's last day.
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "92"))
 
-# AVG/GDPR: modules that can export, erase and expire personal data (website.core.privacy).
-PERSONAL_DATA_PROVIDERS = [
-    "website.core.personal_data",
-    "website.agenda.personal_data",
-    "website.stories.personal_data",
-]
 # Sent e-mails repeat personal data (names, private links): deleted after this many days.
 EMAIL_RETENTION_DAYS = int(os.environ.get("EMAIL_RETENTION_DAYS", "30"))
+# Finished background-task results are pruned after this many days (a daily periodic task).
+TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "7"))

@@ -1,6 +1,10 @@
 """Tests: the same database choice as base (SQLite, or DATABASE_URL), tasks run at once."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -39,3 +43,7 @@ for alias in CACHES:  # noqa: F405
     CACHES[alias]["KEY_PREFIX"] = "test"  # noqa: F405
     if REDIS_URL and _worker:  # noqa: F405
         CACHES[alias]["LOCATION"] = _redis_database(REDIS_URL, _worker)  # noqa: F405
+
+# Uploaded and seeded files of a test run go to a temporary folder, never the working tree.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="website-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, Site, get_page_models
 
 from website.core.feeds import FeedRoutesMixin, PageListRssFeed
 from website.core.models import BasePage, ImageWithAltMixin, page_kind
@@ -94,7 +94,8 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
         private = self.private_sections
         if not InitiativePage.objects.live().exclude(private).filter(themes=self).exists():
             return None
-        overview = InitiativeIndexPage.objects.live().exclude(private).first()
+        site = Site.find_for_request(request) or self.get_site()
+        overview = InitiativeIndexPage.objects.live().in_site(site).exclude(private).first()
         return f"{overview.get_url(request)}?thema={self.slug}" if overview else None
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from website.agenda import registration as registrations
 from website.agenda.models import AgendaIndexPage, EventDate, EventPage, Registration
+from website.core import registry
 from website.core.models import PeriodicTaskRun
 from website.core.scheduling import enqueue_due_tasks
 from website.core.tests.utils import main_content
@@ -30,22 +31,25 @@ def test_old_registrations_are_deleted_recent_ones_kept(make_event, settings):
     assert remaining == {recent.pk, coming.pk}
 
 
-def test_periodic_tasks_are_enqueued_when_due_and_only_then(settings):
-    settings.PERIODIC_TASKS = {"website.agenda.tasks.delete_old_registrations": 3600}
+def test_periodic_tasks_are_enqueued_when_due_and_only_then():
+    hourly = {"website.agenda.tasks.delete_old_registrations": 3600}
     now = timezone.now()
-    assert enqueue_due_tasks(now) == ["website.agenda.tasks.delete_old_registrations"]
-    assert enqueue_due_tasks(now + datetime.timedelta(minutes=30)) == []
-    assert enqueue_due_tasks(now + datetime.timedelta(minutes=61)) == [
+    assert enqueue_due_tasks(now, hourly) == ["website.agenda.tasks.delete_old_registrations"]
+    assert enqueue_due_tasks(now + datetime.timedelta(minutes=30), hourly) == []
+    assert enqueue_due_tasks(now + datetime.timedelta(minutes=61), hourly) == [
         "website.agenda.tasks.delete_old_registrations"
     ]
     assert PeriodicTaskRun.objects.count() == 1
 
 
-def test_run_periodic_tasks_command(settings):
-    settings.PERIODIC_TASKS = {"website.core.tasks.retry_due_emails": 600}
+def test_run_periodic_tasks_command_enqueues_every_apps_tasks_once():
     out = io.StringIO()
     call_command("run_periodic_tasks", stdout=out)
-    assert "retry_due_emails" in out.getvalue()
+    queued = sorted(line.removeprefix("In de wachtrij: ") for line in out.getvalue().splitlines())
+    assert queued == sorted(registry.periodic_tasks())
+    out = io.StringIO()
+    call_command("run_periodic_tasks", stdout=out)
+    assert out.getvalue() == ""
 
 
 def test_seed_puts_the_2014_agenda_in_the_archive(seeded, client):

@@ -37,10 +37,13 @@ def test_admin_passwords_differ_between_installs():
 
 
 def run_manage(*args, env):
+    """manage.py with production settings, in the environment a server would have (without
+    the async-safety switch the browser tests set in this process)."""
+    server_env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.production", **env},
+        env={**server_env, "DJANGO_SETTINGS_MODULE": "website.settings.production", **env},
         capture_output=True,
         text=True,
         timeout=120,

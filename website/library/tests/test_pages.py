@@ -154,7 +154,7 @@ def test_uploaded_file_text_becomes_findable_through_its_publication(client, lib
     assert "Problematische schulden" in document.extracted_text
     with TestCase.captureOnCommitCallbacks(execute=True):
         attach(page, document)
-    results = list(PublicationPage.objects.live().search("problematische"))
+    results = list(PublicationPage.objects.live().descendant_of(library).search("problematische"))
     assert [result.title for result in results] == ["Verbeterpunten"]
 
 

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.module_loading import import_string
 
+from website.core.registry import seed_steps
 from website.core.seed.context import SeedContext
 
 
@@ -21,8 +21,8 @@ class Command(BaseCommand):
         except FileNotFoundError as error:
             raise CommandError(f"Seed not found: {error.filename}") from error
         with transaction.atomic():
-            for dotted_path in settings.SEED_STEPS:
-                import_string(dotted_path)(ctx)
+            for step in seed_steps():
+                step(ctx)
         if ctx.created:
             self.stdout.write(self.style.SUCCESS("Seed geladen: " + ", ".join(ctx.created)))
         else:

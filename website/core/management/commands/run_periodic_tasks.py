@@ -6,7 +6,7 @@ from website.core.scheduling import enqueue_due_tasks
 
 
 class Command(BaseCommand):
-    help = "Queue the periodic tasks that are due (settings.PERIODIC_TASKS). --loop keeps going."
+    help = "Queue the periodic tasks that are due (each app's periodic_tasks). --loop keeps going."
 
     def add_arguments(self, parser):
         parser.add_argument("--loop", action="store_true", help="Check every minute.")
