@@ -20,7 +20,7 @@ help:
 	@echo "make test   - lint and run the whole test suite, browser tests included, with coverage"
 	@echo "make test-fast - the same without the browser tests"
 	@echo "make bench  - measure page speed and query counts on the seeded site"
-	@echo "make lint   - ruff"
+	@echo "make lint   - ruff and the layer contract (import-linter)"
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@py=$$(scripts/find-python) || { \
@@ -70,6 +70,7 @@ chromium:
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 PYTEST = $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses 8
 

@@ -10,7 +10,14 @@ import io
 import os
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connections
+from playwright.sync_api import sync_playwright
+from wagtail.models import Site
+
+from website.pages.factories import make_home_site
 
 
 def pytest_collection_modifyitems(items):
@@ -28,7 +35,6 @@ def pytest_collection_modifyitems(items):
 def django_db_setup(django_db_setup, django_db_blocker):
     """The seeded site, once per test process; serialized again so that transactional tests
     come back to it (Django's serialized rollback) instead of an empty database."""
-    from django.db import connections
 
     with django_db_blocker.unblock():
         call_command("load_seed", stdout=io.StringIO())
@@ -49,7 +55,6 @@ def mail_through_the_outbox(settings):
 @pytest.fixture(autouse=True)
 def clear_cache():
     """Each test starts with an empty cache (Redis is shared between tests)."""
-    from django.core.cache import cache
 
     cache.clear()
     yield
@@ -58,15 +63,12 @@ def clear_cache():
 
 @pytest.fixture
 def home_page(db):
-    from website.core.factories import make_home_site
-
     return make_home_site()
 
 
 @pytest.fixture
 def seeded(db):
     """The site as `make run` builds it (the test database starts seeded)."""
-    from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True)
 
@@ -89,7 +91,6 @@ CHROMIUM_ARGS = [
 def browser():
     """Debian's Chromium driven by Playwright, one per test process; Playwright never
     downloads a browser here. Each test gets its own context (`open_browser`)."""
-    from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop in this thread; the ORM calls made by
     # fixtures around it are still synchronous and safe.
@@ -98,7 +99,6 @@ def browser():
     # Django keeps connections per execution context; Playwright's greenlets start a new
     # one. Hand the new context the same connections, or the database set-up of later tests
     # (restoring the seeded site) would write through a connection the live server never sees.
-    from django.db import connections
 
     before = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
@@ -139,8 +139,6 @@ class BrowserPage:
         ]
 
     def axe_violations(self):
-        from axe_playwright_python.sync_playwright import Axe
-
         results = Axe().run(
             self.page,
             options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},

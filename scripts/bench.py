@@ -22,11 +22,18 @@ import django  # noqa: E402
 
 django.setup()
 
+import logging  # noqa: E402
+
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from website.initiatives.models import InitiativeIndexPage, InitiativePage  # noqa: E402
+from website.initiatives.municipalities import municipalities  # noqa: E402
+from website.network.models import MemberOrganisation  # noqa: E402
+from website.themes.models import ThemePage  # noqa: E402
 
 PAGES = [
     "/",
@@ -52,7 +59,6 @@ INITIATIVES = int(os.environ.get("BENCH_INITIATIVES", "60"))
 def prepare():
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_seed", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    from website.network.models import MemberOrganisation
 
     # About fifty organisations, as in the real network.
     for number in range(EXTRA_MEMBERS):
@@ -64,9 +70,6 @@ def prepare():
 
 def add_initiatives():
     """Local initiatives spread over the country, on the seed's themes."""
-    from website.initiatives.models import InitiativeIndexPage, InitiativePage
-    from website.initiatives.municipalities import municipalities
-    from website.themes.models import ThemePage
 
     overview = InitiativeIndexPage.objects.get()
     codes = list(municipalities())
@@ -111,8 +114,6 @@ def static_weight():
 
 
 def main():
-    import logging
-
     logging.getLogger("django.request").setLevel(logging.ERROR)
     prepare()
     client = Client(HTTP_HOST="localhost")

@@ -12,4 +12,4 @@ class AgendaConfig(AppConfig):
     personal_data = "website.agenda.personal_data"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals  # noqa: F401, PLC0415 - connect when the models are ready

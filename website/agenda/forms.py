@@ -4,7 +4,7 @@ from website.core.filters import FilterForm, choice_field, normalise_text, text_
 from website.core.geography import PROVINCES
 from website.core.protection import ProtectedForm
 
-from .models import EventKind
+from .choices import EventKind
 
 
 class SignupForm(ProtectedForm):

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, vText
 
-from .models import EventStatus, local_zone
+from .choices import EventStatus, local_zone
 
 PRODID = "-//Website//Agenda//NL"
 SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)

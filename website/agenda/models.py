@@ -5,48 +5,31 @@ import hashlib
 import uuid
 from itertools import groupby
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from website.core.blocks import body_blocks
 from website.core.geography import PROVINCE_NAMES, PROVINCES
 from website.core.models import BasePage
-from website.themes.models import themes_field, themes_panel
+from website.themes.models import ThemeItem, themes_field, themes_panel
 
-
-def local_zone():
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(settings.TIME_ZONE)
-
-
-class EventKind(models.TextChoices):
-    ALLIANCE_DAY = "alliantiedag", "Alliantiedag"
-    AGENDA_COMMITTEE = "agendacommissie", "Agendacommissie"
-    ALLIANCE_COUNCIL = "alliantieraad", "AlliantieRaad"
-    MINISTER_MEETING = "overleg-bewindspersoon", "Overleg met bewindspersoon"
-    MEETING = "bijeenkomst", "Bijeenkomst"
-    OTHER = "anders", "Anders"
-
-
-class EventStatus(models.TextChoices):
-    SCHEDULED = "gepland", "Gepland"
-    CANCELLED = "afgelast", "Afgelast"
-    MOVED = "verplaatst", "Verplaatst"
-
+from .choices import EventKind, EventStatus, local_zone
+from .forms import AgendaFilterForm
+from .ical import calendar_response
+from .structured_data import event_json_ld
 
 # --- Pages ----------------------------------------------------------------------
 
@@ -56,7 +39,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
 
     per_page = 20
 
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["pages.HomePage"]
     subpage_types = ["agenda.EventPage"]
     max_count = 1
 
@@ -96,15 +79,11 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
     # the URL; the Content-Disposition header names the file.
     @path("ical/", name="feed")
     def feed_view(self, request):
-        from .ical import calendar_response
-
         dates = self.dates().upcoming().exclude(date_label__gt="")
         return calendar_response(request, dates, self.title, "agenda.ics")
 
     @re_path(r"^ical/(?P<kind>[a-z-]+)/$", name="kind_feed")
     def kind_feed_view(self, request, kind):
-        from .ical import calendar_response
-
         if kind not in EventKind.values:
             raise Http404("Onbekende soort")
         dates = self.dates().upcoming().filter(page__kind=kind).exclude(date_label__gt="")
@@ -121,8 +100,6 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
         )
 
     def render_listing(self, request, dates, archive_year):
-        from .forms import AgendaFilterForm
-
         filters = AgendaFilterForm(request.GET)
         dates = filters.apply(dates)
         page_number = request.GET.get("pagina") or 1
@@ -203,6 +180,20 @@ class EventPage(RoutablePageMixin, BasePage):
                     child.uid = uuid.uuid4()
         return child_object_map
 
+    @classmethod
+    def theme_items(cls, theme, private, limit):
+        """For the theme page: an event counts once per date, newest first."""
+        dates = (
+            EventDate.objects.filter(page__in=cls.objects.live().exclude(private))
+            .filter(page__themes=theme)
+            .select_related("page")
+            .order_by("-start_date")[:limit]
+        )
+        return [
+            ThemeItem(d.page, d.start_date, "Activiteit", f"#datum-{d.pk}", d.when_text)
+            for d in dates
+        ]
+
     @cached_property
     def ordered_dates(self):
         return list(self.dates.all())
@@ -212,8 +203,6 @@ class EventPage(RoutablePageMixin, BasePage):
         return len(self.ordered_dates) > 1
 
     def get_context(self, request, *args, **kwargs):
-        from .structured_data import event_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         context["event_dates"] = self.ordered_dates
         context["event_json_ld"] = event_json_ld(self, request)
@@ -227,8 +216,6 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ical/", name="ical")
     def ical_view(self, request):
-        from .ical import calendar_response
-
         dates = [d for d in self.ordered_dates if d.has_exact_date]
         if not dates:
             raise Http404("Nog geen vaste datum")
@@ -236,8 +223,6 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @re_path(r"^ical/(?P<date_id>\d+)/$", name="date_ical")
     def date_ical_view(self, request, date_id):
-        from .ical import calendar_response
-
         event_date = self.event_date_or_404(date_id)
         if not event_date.has_exact_date:
             raise Http404("Nog geen vaste datum")
@@ -246,13 +231,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @re_path(r"^aanmelden/(?P<date_id>\d+)/$", name="signup")
     def signup_view(self, request, date_id):
-        from .views import signup
+        from .views import signup  # noqa: PLC0415 - the views import these models
 
         return signup(request, self, self.event_date_or_404(date_id))
 
     @re_path(r"^aanmelden/(?P<date_id>\d+)/bedankt/$", name="signup_done")
     def signup_done_view(self, request, date_id):
-        from .views import signup_done
+        from .views import signup_done  # noqa: PLC0415 - the views import these models
 
         return signup_done(request, self, self.event_date_or_404(date_id))
 
@@ -263,7 +248,6 @@ class EventPage(RoutablePageMixin, BasePage):
 class EventDateQuerySet(models.QuerySet):
     def public(self):
         """Dates of live pages that anyone may see (no login or password restriction)."""
-        from wagtail.models import Page
 
         return self.filter(page__in=Page.objects.live().public())
 
@@ -406,8 +390,6 @@ class EventDate(Orderable):
 
     @property
     def when_text(self):
-        from django.template.defaultfilters import date as format_date
-
         if self.date_label:
             return f"{self.date_label} {self.start_date.year}"
         text = format_date(self.start_date, "j F Y")

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.utils import timezone
 from website.core.email import Attachment, queue_email
 from website.core.models import OutgoingEmail
 
+from .ical import calendar_bytes
 from .models import EventDate, Registration, hash_token
 
 
@@ -131,14 +133,10 @@ def promote_first_waiting(event_date):
 
 
 def cancel_url(token):
-    from django.conf import settings
-
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("agenda_cancel", args=[token])
 
 
 def _ics_attachment(event_date):
-    from .ical import calendar_bytes
-
     if not event_date.has_exact_date:
         return []
     content = calendar_bytes([event_date], event_date.page.title)

@@ -2,7 +2,7 @@
 
 from website.core.templatetags.core_tags import ld_json
 
-from .models import EventStatus
+from .choices import EventStatus
 
 EVENT_STATUS = {
     EventStatus.SCHEDULED: "https://schema.org/EventScheduled",

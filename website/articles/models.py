@@ -17,7 +17,7 @@ class ArticleIndexPage(FeedRoutesMixin, BasePage):
     """A list of articles ("Achtergronden", "Nieuws"), newest first, with RSS and Atom."""
 
     per_page = 12
-    parent_page_types = ["core.HomePage", "articles.ArticleIndexPage"]
+    parent_page_types = ["pages.HomePage", "articles.ArticleIndexPage"]
     subpage_types = ["articles.ArticlePage", "articles.BookReviewPage", "articles.ArticleIndexPage"]
 
     class Meta:

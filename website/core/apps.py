@@ -8,12 +8,8 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = "Basis"
     seed_steps = {
-        100: "website.core.seed.steps.home_page",
         110: "website.core.seed.steps.site_address",
         120: "website.core.seed.steps.site_settings",
-        300: "website.core.seed.steps.content_pages",
-        490: "website.core.seed.steps.contact_page",
-        900: "website.core.seed.steps.privacy_page",
     }
     periodic_tasks = {
         "website.core.tasks.retry_due_emails": 10 * 60,
@@ -23,4 +19,4 @@ class CoreConfig(AppConfig):
     personal_data = "website.core.personal_data"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals  # noqa: F401, PLC0415 - connect when the models are ready

@@ -14,6 +14,7 @@ from html import unescape
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from pypdf import PdfReader
 
 logger = logging.getLogger(__name__)
 
@@ -135,8 +136,6 @@ def extract_text(file, name):
 
 
 def _pdf_text(file):
-    from pypdf import PdfReader
-
     parts, length = [], 0
     for page in PdfReader(file).pages:
         text = page.extract_text() or ""

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
+from .models import OutgoingEmail
+from .tasks import send_queued_email
+
 
 @dataclass(frozen=True)
 class Attachment:
@@ -36,8 +39,6 @@ def queue_email(
 
     Returns the stored OutgoingEmail. Callers never talk to the mail server themselves.
     """
-    from .models import OutgoingEmail
-    from .tasks import send_queued_email
 
     recipients = [to] if isinstance(to, str) else list(to)
     message = OutgoingEmail.objects.create(

@@ -1,4 +1,5 @@
-"""Content foundation: media models, base page types, site settings and the e-mail outbox."""
+"""Content foundation: media models, the base page type every app builds on, site settings,
+the e-mail outbox and the bookkeeping of the seed and the scheduler."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,14 +11,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from website.network.blocks import ChairmanshipBlock
-
-from .blocks import body_blocks
+from .documents import KIND_LABELS, validate_document_file
 
 # --- Media -------------------------------------------------------------------
 
@@ -46,7 +44,6 @@ class CustomDocument(AbstractDocument):
 
     def clean(self):
         super().clean()
-        from .documents import validate_document_file
 
         if self.file and not getattr(self.file, "_committed", True):
             try:
@@ -56,8 +53,6 @@ class CustomDocument(AbstractDocument):
 
     @property
     def kind_label(self):
-        from .documents import KIND_LABELS
-
         return KIND_LABELS.get(self.file_extension.lower(), self.file_extension.upper())
 
 
@@ -138,47 +133,6 @@ class ImageWithAltMixin(models.Model):
         super().clean()
         if self.image_id and not self.image_alt.strip():
             raise ValidationError({"image_alt": "Beschrijf wat er op de afbeelding staat."})
-
-
-class HomePage(BasePage):
-    body = StreamField(body_blocks(("chairmanship", ChairmanshipBlock())), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = "Startpagina"
-
-    def get_context(self, request, *args, **kwargs):
-        from website.core.templatetags.core_tags import ld_json
-        from website.network.models import MemberOrganisation
-
-        from .seo import organisation_data
-
-        context = super().get_context(request, *args, **kwargs)
-        site_settings = SiteSettings.for_request(request)
-        logo_url = None
-        if site_settings.logo:
-            rendition = site_settings.logo.get_rendition("height-256")
-            logo_url = request.build_absolute_uri(rendition.url)
-        members = MemberOrganisation.objects.only("name", "website")
-        context["organisation_json_ld"] = ld_json(
-            organisation_data(site_settings, self.get_full_url(request), logo_url, members)
-        )
-        return context
-
-
-class StandardPage(BasePage):
-    body = StreamField(body_blocks(("chairmanship", ChairmanshipBlock())), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    class Meta:
-        verbose_name = "Standaardpagina"
 
 
 # --- Site settings -----------------------------------------------------------
@@ -382,7 +336,3 @@ class PeriodicTaskRun(models.Model):
 
     def __str__(self):
         return self.task_path
-
-
-# The contact page lives in its own module; imported here so Django registers its models.
-from .contact import ContactFormField, ContactPage  # noqa: E402, F401

@@ -1,5 +1,7 @@
 """Personal data held by the core app: the outbox and contact-form submissions."""
 
+from wagtail.contrib.forms.models import FormSubmission
+
 from .models import OutgoingEmail
 
 NAME = "core"
@@ -16,8 +18,6 @@ def _matching_mail(email):
 
 
 def _matching_submissions(email):
-    from wagtail.contrib.forms.models import FormSubmission
-
     return [
         s
         for s in FormSubmission.objects.all()
@@ -51,7 +51,5 @@ def erase(email):
 
 
 def expire(before):
-    from wagtail.contrib.forms.models import FormSubmission
-
     deleted, _ = FormSubmission.objects.filter(submit_time__lt=before).delete()
     return deleted

@@ -19,6 +19,7 @@ POSTs without a form (a confirm button) use `refuse_post`, which does both check
 """
 
 import hashlib
+import ipaddress
 
 from django import forms
 from django.conf import settings
@@ -95,7 +96,6 @@ def client_ip(request):
 
 def address_block(address):
     """IPv6 visitors get a whole /64 from their provider: count per /64, not per address."""
-    import ipaddress
 
     try:
         ip = ipaddress.ip_address(address)

@@ -5,13 +5,14 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from .models import SiteSettings
+
 logger = logging.getLogger(__name__)
 
 
 def editor_recipients(site=None):
     """The organisation's address from the site settings; else MANAGERS; else the e-mail
     addresses of moderators and administrators. Logged when there is nobody to tell."""
-    from .models import SiteSettings
 
     site_settings = SiteSettings.for_site(site) if site else SiteSettings.objects.first()
     if site_settings and site_settings.email:

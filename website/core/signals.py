@@ -1,8 +1,10 @@
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.models import ReferenceIndex
 
 from .models import CustomDocument
+from .tasks import extract_document_text, reindex_pages
 
 
 @receiver(post_save, sender=CustomDocument)
@@ -10,7 +12,6 @@ def read_document_text(sender, instance, update_fields=None, **kwargs):
     """Read the text of a new or replaced file in the background."""
     if update_fields and "file" not in update_fields:
         return
-    from .tasks import extract_document_text
 
     transaction.on_commit(lambda: extract_document_text.enqueue(instance.pk))
 
@@ -18,9 +19,6 @@ def read_document_text(sender, instance, update_fields=None, **kwargs):
 @receiver(pre_delete, sender=CustomDocument)
 def forget_document_text(sender, instance, **kwargs):
     """Pages that used a deleted file must stop matching its words: re-index them."""
-    from wagtail.models import ReferenceIndex
-
-    from .tasks import reindex_pages
 
     page_ids = [
         int(ref.object_id)

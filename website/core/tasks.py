@@ -1,4 +1,5 @@
-"""Background tasks of the core app: delivering the e-mail outbox."""
+"""Background tasks of the core app: delivering the e-mail outbox, reading the text of
+documents, privacy clean-ups and pruning finished task results."""
 
 import base64
 import logging
@@ -10,8 +11,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.tasks import task, task_backends
 from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+from wagtail.documents import get_document_model
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search import index
 
-from .models import OutgoingEmail
+from .documents import extract_text
+from .models import OutgoingEmail, SiteSettings
+from .privacy import expire_personal_data
 
 logger = logging.getLogger(__name__)
 
@@ -113,10 +121,6 @@ def retry_due_emails():
 @task
 def extract_document_text(document_id):
     """Read a document's text, store it, and re-index it and every page that uses it."""
-    from wagtail.documents import get_document_model
-    from wagtail.models import ReferenceIndex
-
-    from .documents import extract_text
 
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None:
@@ -136,8 +140,6 @@ def extract_document_text(document_id):
 
 
 def reindex(obj):
-    from wagtail.search import index
-
     try:
         index.insert_or_update_object(obj)
     except Exception:  # noqa: BLE001 - one object that won't index must not stop the rest
@@ -147,7 +149,6 @@ def reindex(obj):
 @task
 def reindex_pages(page_ids):
     """Re-index pages (e.g. after a file they used was deleted)."""
-    from wagtail.models import Page
 
     for page in Page.objects.filter(pk__in=page_ids).specific():
         reindex(page)
@@ -158,8 +159,6 @@ def delete_expired_personal_data():
     """AVG: delete what we no longer need. Contact-form submissions and story contact
     details after the retention period in the site settings; sent e-mails (they repeat
     personal data) after EMAIL_RETENTION_DAYS."""
-    from .models import SiteSettings
-    from .privacy import expire_personal_data
 
     # With several sites, keep the longest period any of them promises.
     months = max([s.retention_months for s in SiteSettings.objects.all()] or [12])
@@ -174,8 +173,6 @@ def prune_task_results():
     """Delete finished task results older than TASK_RESULT_RETENTION_DAYS (they hold task
     arguments such as e-mail ids). Returns the number deleted; 0 when the task backend keeps
     no results in the database (tests, the immediate backend)."""
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
 
     backend = task_backends["default"]
     if not isinstance(backend, DatabaseBackend):

@@ -1,5 +1,6 @@
 from website.core.filters import FilterForm, choice_field
 from website.core.geography import PROVINCES
+from website.themes.models import ThemePage
 
 from . import municipalities
 
@@ -15,8 +16,6 @@ class InitiativeFilterForm(FilterForm):
     lookups = {"provincie": "province", "gemeente": "municipality", "thema": "themes__slug"}
 
     def __init__(self, data, index_page):
-        from website.themes.models import ThemePage
-
         super().__init__(data)
         initiatives = index_page.initiatives()
         codes = set(initiatives.order_by().values_list("municipality", flat=True).distinct())

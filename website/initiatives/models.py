@@ -18,6 +18,7 @@ from website.core.models import BasePage, ImageWithAltMixin
 from website.themes.models import themes_field, themes_panel
 
 from . import municipalities
+from .forms import InitiativeFilterForm
 
 
 class InitiativeIndexPage(BasePage):
@@ -28,7 +29,7 @@ class InitiativeIndexPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["pages.HomePage"]
     subpage_types = ["initiatives.InitiativePage"]
     max_count = 1
     per_page = 30
@@ -39,9 +40,20 @@ class InitiativeIndexPage(BasePage):
     def initiatives(self):
         return InitiativePage.objects.live().public().child_of(self).order_by("province", "title")
 
-    def get_context(self, request, *args, **kwargs):
-        from .forms import InitiativeFilterForm
+    @classmethod
+    def theme_overview(cls, theme, site, request):
+        """For the theme page: this overview filtered on the theme, when the theme has
+        initiatives (there the visitor sees them per province and on the map)."""
+        private = theme.private_sections
+        if not InitiativePage.objects.live().exclude(private).filter(themes=theme).exists():
+            return None
+        overview = cls.objects.live().in_site(site).exclude(private).first()
+        if overview is None:
+            return None
+        url = f"{overview.get_url(request)}?thema={theme.slug}"
+        return url, "Bekijk de lokale initiatieven bij dit thema per provincie"
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = InitiativeFilterForm(request.GET, self)
         listing = Paginator(filters.apply(self.initiatives()), self.per_page).get_page(

@@ -6,14 +6,15 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import CollectionViewRestriction, Orderable
 from wagtail.search import index
 
+from website.agenda.models import EventDate
 from website.core.blocks import body_blocks
 from website.core.feeds import FeedRoutesMixin
 from website.core.filters import FilterForm, choice_field
 from website.core.models import BasePage
-from website.themes.models import themes_field, themes_panel
+from website.themes.models import ThemePage, themes_field, themes_panel
 
 # PostgreSQL's tsvector holds at most 1 MB: keep a page's file text well below that.
 MAX_PAGE_FILE_TEXT = 300_000
@@ -43,7 +44,7 @@ class LibraryIndexPage(FeedRoutesMixin, BasePage):
     URL."""
 
     per_page = 20
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["pages.HomePage"]
     subpage_types = ["library.PublicationPage", "library.CampaignPage", "library.TalksIndexPage"]
     max_count = 1
 
@@ -88,8 +89,6 @@ class LibraryFilterForm(FilterForm):
     }
 
     def __init__(self, data, index_page):
-        from website.themes.models import ThemePage
-
         super().__init__(data)
         publications = PublicationPage.objects.live().public().descendant_of(index_page)
         years = [d.year for d in publications.dates("date", "year", order="DESC")]
@@ -119,7 +118,6 @@ class CampaignPage(BasePage):
 
     def timeline(self):
         """Publications, talks and event dates of this campaign, oldest first."""
-        from website.agenda.models import EventDate
 
         items = [
             (p.date, "publication", p)
@@ -204,7 +202,6 @@ class PublicationPage(BasePage):
     def file_text(self):
         """The words inside this publication's files, for search. Files in a collection
         with a view restriction stay out: their text must not leak through search."""
-        from wagtail.models import CollectionViewRestriction
 
         restricted = set(CollectionViewRestriction.objects.values_list("collection_id", flat=True))
         texts = [

@@ -2,6 +2,8 @@
 
 from wagtail import blocks
 
+from .models import ChairTerm
+
 
 class ChairmanshipBlock(blocks.StructBlock):
     """Shows the current chair and the predecessors, worked out from the term dates."""
@@ -18,8 +20,6 @@ class ChairmanshipBlock(blocks.StructBlock):
         template = "network/blocks/chairmanship.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import ChairTerm
-
         context = super().get_context(value, parent_context=parent_context)
         terms = ChairTerm.objects.select_related("organisation").grouped_by_date()
         context["current_terms"] = terms["current"]

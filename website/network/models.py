@@ -3,6 +3,7 @@
 from datetime import date
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -44,7 +45,7 @@ class MemberOrganisation(index.Indexed, models.Model):
     themes = models.ManyToManyField(
         "themes.ThemePage",
         blank=True,
-        related_name="+",
+        related_name="member_organisations",
         verbose_name="Thema's",
         help_text="Waar werkt deze organisatie aan?",
     )
@@ -168,8 +169,6 @@ class ChairTerm(models.Model):
         return "current"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "Het einde ligt vóór het begin."})
 
@@ -196,7 +195,7 @@ class MemberFilterForm(FilterForm):
 class MemberDirectoryPage(BasePage):
     """All member organisations, filterable by kind and level (filters live in the URL)."""
 
-    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
     subpage_types = []
     max_count = 1
 

@@ -2,6 +2,7 @@
 that publish them."""
 
 import re
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -64,7 +65,6 @@ def search(request):
             }
             for page in listing.object_list
         ]
-    from urllib.parse import urlencode
 
     context = {
         "pagination_querystring": urlencode({"q": query, **({"soort": kind} if kind else {})}),

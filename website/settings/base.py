@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "website.themes",
     "website.initiatives",
     "website.search",
+    "website.pages",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -9,4 +9,4 @@ class StoriesConfig(AppConfig):
     personal_data = "website.stories.personal_data"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals  # noqa: F401, PLC0415 - connect when the models are ready

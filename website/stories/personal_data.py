@@ -1,6 +1,7 @@
 """Personal data held by the stories app: submissions with contact details."""
 
-from .models import StoryContact
+from .models import StoryContact, StorySubmission
+from .submissions import withdraw
 
 NAME = "verhalen"
 
@@ -26,8 +27,6 @@ def export(email):
 
 
 def erase(email):
-    from .submissions import withdraw
-
     contacts = list(StoryContact.objects.filter(email__iexact=email).select_related("submission"))
     for contact in contacts:
         withdraw(contact.submission)
@@ -37,7 +36,6 @@ def erase(email):
 def expire(before):
     """Contact details after the retention period; the raw text as sent in too (the page
     holds the edited story; the consents stay as proof)."""
-    from .models import StorySubmission
 
     deleted, _ = StoryContact.objects.filter(created_at__lt=before).delete()
     StorySubmission.objects.filter(created_at__lt=before).exclude(story="").update(

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import Workflow
+from wagtail.models import PageLogEntry, Workflow
 
 from website.core.email import queue_email
 from website.core.models import OutgoingEmail
@@ -114,7 +114,6 @@ def find_by_token(token):
 def withdraw(submission, token=None):
     """Take the story offline for good: the page (with all its versions), the submission,
     the contact details, and stored e-mails that carry the private link."""
-    from wagtail.models import PageLogEntry
 
     with transaction.atomic():
         page = submission.page

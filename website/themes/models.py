@@ -1,10 +1,16 @@
 """Themes connect the network's work: every content type and member can carry themes; a
-theme page gathers all of it, newest first, with the organisations that work on it."""
+theme page gathers all of it, newest first, with the organisations that work on it.
+
+This app sits below the content apps: they import `themes_field()` from here, and the theme
+page finds what they contribute without importing them. A themed page type may define
+`theme_items(theme, private, limit) -> list[ThemeItem]` (events list their dates) and an
+overview page type `theme_overview(theme, site, request) -> (url, label) | None`."""
 
 import datetime
 import functools
 from dataclasses import dataclass
 
+from django import forms
 from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,7 +23,7 @@ from website.core.models import BasePage, ImageWithAltMixin, page_kind
 
 
 class ThemesIndexPage(BasePage):
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["pages.HomePage"]
     subpage_types = ["themes.ThemePage"]
     max_count = 1
 
@@ -40,12 +46,12 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
 
     def tagged_items(self, limit=60):
         """Everything on this theme, across content types, newest first (one query per
-        content type, however many items there are). Events count once per date."""
-        from website.agenda.models import EventDate, EventPage
-
+        content type, however many items there are). A type with `theme_items` lists its
+        own items (events: once per date)."""
         items = []
         for model in themed_page_models():
-            if issubclass(model, EventPage):
+            if hasattr(model, "theme_items"):
+                items += model.theme_items(self, self.private_sections, limit)
                 continue
             pages = (
                 model.objects.live()
@@ -53,18 +59,7 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
                 .filter(themes=self)
                 .order_by(newest_first(model))
             )
-            for page in pages[:limit]:
-                items.append(ThemeItem(page, item_date(page), page_kind(page)))
-        dates = (
-            EventDate.objects.public()
-            .filter(page__themes=self)
-            .select_related("page")
-            .order_by("-start_date")[:limit]
-        )
-        items += [
-            ThemeItem(d.page, d.start_date, "Activiteit", f"#datum-{d.pk}", d.when_text)
-            for d in dates
-        ]
+            items += [ThemeItem(page, item_date(page), page_kind(page)) for page in pages[:limit]]
         return sorted(items, key=lambda item: item.date, reverse=True)[:limit]
 
     @cached_property
@@ -76,27 +71,23 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
         return self.tagged_items(limit=PageListRssFeed.limit)
 
     def get_context(self, request, *args, **kwargs):
-        from website.network.models import MemberOrganisation
-
-        members = MemberOrganisation.objects.filter(themes=self).order_by("name")
-        items = self.tagged_items()
+        # Member organisations name this relation (network.MemberOrganisation.themes).
+        members = self.member_organisations.order_by("name")
         return super().get_context(request, *args, **kwargs) | {
-            "items": items,
+            "items": self.tagged_items(),
             "members": members,
-            "local_overview": self.local_overview(request),
+            "overviews": self.overviews(request),
         }
 
-    def local_overview(self, request):
-        """The initiatives overview filtered on this theme, when the theme has initiatives:
-        there the visitor sees them per province and on the map."""
-        from website.initiatives.models import InitiativeIndexPage, InitiativePage
-
-        private = self.private_sections
-        if not InitiativePage.objects.live().exclude(private).filter(themes=self).exists():
-            return None
+    def overviews(self, request):
+        """Links to overview pages filtered on this theme, e.g. the local initiatives per
+        province: [(url, label)], from every page type with `theme_overview`."""
         site = Site.find_for_request(request) or self.get_site()
-        overview = InitiativeIndexPage.objects.live().in_site(site).exclude(private).first()
-        return f"{overview.get_url(request)}?thema={self.slug}" if overview else None
+        links = []
+        for model in get_page_models():
+            if "theme_overview" in vars(model):
+                links.append(model.theme_overview(self, site, request))
+        return [link for link in links if link]
 
 
 @dataclass
@@ -198,6 +189,4 @@ def themes_field():
 
 
 def themes_panel():
-    from django import forms
-
     return FieldPanel("themes", widget=forms.CheckboxSelectMultiple)

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from website.agenda import registration as registrations
@@ -46,8 +47,6 @@ def test_export_neutralises_spreadsheet_formulas(admin_client, make_event):
 
 
 def test_editors_may_see_registrations(client, django_user_model):
-    from django.contrib.auth.models import Group
-
     editor = django_user_model.objects.create_user("redacteur", "r@example.org", "x")
     editor.groups.add(Group.objects.get(name="Editors"))
     assert editor.has_perm("agenda.view_registration")

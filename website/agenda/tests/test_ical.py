@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from icalendar import Calendar
+from wagtail.models import PageViewRestriction
 
 from website.agenda.factories import add_date, in_days
 from website.agenda.models import EventDate
@@ -120,8 +121,6 @@ def test_empty_feed_is_still_a_valid_calendar(client, agenda):
 
 
 def test_private_events_stay_out_of_listing_and_feeds(client, agenda, make_event):
-    from wagtail.models import PageViewRestriction
-
     page = make_event(title="Besloten overleg", days=5)
     PageViewRestriction.objects.create(page=page, restriction_type="login")
     assert "Besloten overleg" not in client.get(agenda.url).content.decode()

@@ -8,13 +8,14 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.db import connection
-from django.test import TestCase
+from django.test import Client, TestCase
 from icalendar import Calendar
 
 from website.agenda import personal_data
 from website.agenda import registration as registrations
 from website.agenda.models import EventDate, Registration
 from website.core.models import OutgoingEmail
+from website.core.tasks import retry_due_emails
 from website.core.tests.mail_backends import FlakySMTPBackend
 from website.core.tests.utils import main_content
 
@@ -52,8 +53,6 @@ def signup_url(event_date):
 
 
 def post(client, event_date, **changes):
-    from django.test import TestCase
-
     with TestCase.captureOnCommitCallbacks(execute=True):
         return client.post(signup_url(event_date), VALID | changes)
 
@@ -118,7 +117,6 @@ def test_cancelling_frees_the_seat_for_the_first_on_the_waiting_list(client, ope
 
     confirm = client.get(link)
     assert "Wil je je afmelden?" in main_content(confirm)
-    from django.test import TestCase
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         done = client.post(link)
@@ -204,8 +202,6 @@ def test_rate_limit_answers_429_in_dutch(client, open_date, settings):
 
 
 def test_missing_csrf_token_gets_a_dutch_page(open_date):
-    from django.test import Client
-
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(signup_url(open_date), VALID)
     assert response.status_code == 403
@@ -257,7 +253,6 @@ def test_mail_server_down_keeps_the_signup_and_sends_later(client, open_date, se
 
         FlakySMTPBackend.server_is_down = False
         OutgoingEmail.objects.update(next_attempt_at=None)
-        from website.core.tasks import retry_due_emails
 
         retry_due_emails.enqueue()
         stored.refresh_from_db()
@@ -296,8 +291,6 @@ def test_two_signups_for_the_last_seat_at_the_same_moment(make_event):
 
 
 def test_deleting_or_raising_capacity_moves_the_waiting_list_up(client, open_date, mailoutbox):
-    from django.test import TestCase
-
     for n in range(4):
         post(client, open_date, email=f"p{n}@example.org")
     assert Registration.objects.filter(status="wachtlijst").count() == 2
@@ -321,8 +314,6 @@ def test_no_promotion_mail_for_a_cancelled_date(client, open_date, mailoutbox):
 
 
 def test_cancelling_erases_the_stored_mails_with_the_private_link(client, open_date, mailoutbox):
-    from django.test import TestCase
-
     post(client, open_date)
     link = cancel_link(mailoutbox[0])
     assert OutgoingEmail.objects.count() == 1

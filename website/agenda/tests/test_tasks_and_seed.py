@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from website.agenda import registration as registrations
 from website.agenda.models import AgendaIndexPage, EventDate, EventPage, Registration
+from website.agenda.tasks import delete_old_registrations
 from website.core import registry
 from website.core.models import PeriodicTaskRun
 from website.core.scheduling import enqueue_due_tasks
@@ -22,8 +23,6 @@ def test_old_registrations_are_deleted_recent_ones_kept(make_event, settings):
     coming = make_event(dates=[{"days": 10, "registration_open": True}])
     for page in (old, recent, coming):
         registrations.register(EventDate.objects.get(page=page), name="A", email="a@example.org")
-
-    from website.agenda.tasks import delete_old_registrations
 
     result = delete_old_registrations.enqueue()
     assert result.return_value == 1

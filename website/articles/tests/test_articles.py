@@ -3,6 +3,7 @@ import io
 
 import feedparser
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -54,8 +55,6 @@ def test_feeds_parse(client, index):
 
 
 def test_image_needs_a_description(index):
-    from django.core.exceptions import ValidationError
-
     page = ArticlePage(title="X", date=datetime.date(2016, 1, 1), image=ImageFactory())
     with pytest.raises(ValidationError):
         page.clean()

@@ -2,13 +2,20 @@
 steps idempotent (create what is missing, leave what exists alone)."""
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from html import escape
+from io import BytesIO
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.utils.text import slugify
+from PIL import Image, ImageDraw, ImageFont
 from wagtail.models import Collection, Page
+
+from website.core.models import CustomImage, SeedRecord
 
 from .parser import ListBlock, Paragraph, SeedDocument
 
@@ -39,9 +46,6 @@ class SeedContext:
         Later runs return that object as it is now, or None when editors deleted it: the seed
         never recreates, renames or overwrites what editors changed.
         """
-        from django.contrib.contenttypes.models import ContentType
-
-        from website.core.models import SeedRecord
 
         record = SeedRecord.objects.filter(key=key).select_related("content_type").first()
         if record:
@@ -88,7 +92,6 @@ class SeedContext:
     def placeholder_logo(self, key, title, text):
         """A neutral PNG logo showing `text`, made here: the seed has no logo files.
         (PNG rather than SVG: it also serves as og:image and schema.org logo.)"""
-        from website.core.models import CustomImage
 
         def create():
             content, (width, height) = placeholder_png(text)
@@ -109,9 +112,6 @@ class SeedContext:
 
 def placeholder_png(text, height=96):
     """White text on a calm colour, sized to the text; deterministic for the same text."""
-    from io import BytesIO
-
-    from PIL import Image, ImageDraw, ImageFont
 
     colour = PLACEHOLDER_COLOURS[
         int(hashlib.sha256(text.encode()).hexdigest(), 16) % len(PLACEHOLDER_COLOURS)
@@ -133,8 +133,6 @@ def _specific(obj):
 
 
 def _slug(text):
-    from django.utils.text import slugify
-
     return slugify(text) or "logo"
 
 
@@ -158,6 +156,26 @@ def heading_block(text, level="h2"):
 
 
 def sentences(text):
-    import re
-
     return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+
+
+def page_content(section, config, special_blocks=None):
+    """The seed section's opening paragraph becomes the introduction, the rest the body.
+
+    `config["headings"]` names the sub-sections that become a heading with their text;
+    `special_blocks` maps a heading to `make(heading, blocks) -> block` for a sub-section
+    that becomes a block of its own (e.g. the chairmanship). Returns (introduction, body).
+    """
+    special_blocks = special_blocks or {}
+    intro, parts = section.split(config.get("headings", []))
+    introduction = ""
+    if intro and hasattr(intro[0], "text"):
+        introduction, intro = intro[0].text, intro[1:]
+    body = stream_blocks(intro)
+    for heading in config.get("headings", []):
+        if heading in special_blocks:
+            body.append(special_blocks[heading](heading, parts.get(heading, [])))
+        else:
+            body.append(heading_block(heading))
+            body.extend(stream_blocks(parts.get(heading, [])))
+    return introduction, body

@@ -1,45 +1,12 @@
-"""Seed steps of the core app: the home page, site settings and plain content pages."""
+"""Seed steps of the core app: the site's address and its settings (organisation, logo,
+related campaigns)."""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
 from wagtail.models import Page, Site
 
-from website.core.models import HomePage, RelatedCampaign, SiteSettings, StandardPage
-
-from .context import heading_block, sentences, stream_blocks
-
-
-def home_page(ctx):
-    """Put the seed's home page at the root of the default site, once.
-
-    A fresh install has Wagtail's welcome page there (it is replaced); a database without
-    any site (e.g. after a flush) gets a tree root and a site.
-    """
-    site = default_site()
-    if site and isinstance(site.root_page.specific, HomePage):
-        ctx.remember("home", site.root_page.specific)
-        return
-    home = ctx.once("page:home", lambda: create_home_page(ctx, site))
-    ctx.remember("home", home or (site.root_page.specific if site else None))
-
-
-def create_home_page(ctx, site):
-    home = tree_root().add_child(instance=build_home_page(ctx))
-    if site is None:
-        site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True
-        )
-    else:
-        old_root = site.root_page
-        site.root_page = home
-        site.save()  # save(), not update(): Wagtail clears its cached site root paths
-        if old_root.is_leaf() and old_root.depth == 2:
-            old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
-    if not Page.objects.filter(depth=2, slug="home").exists():
-        home.slug = "home"
-    home.save_revision().publish()
-    return home
+from website.core.models import RelatedCampaign, SiteSettings
 
 
 def default_site():
@@ -48,21 +15,6 @@ def default_site():
 
 def tree_root():
     return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-
-
-def build_home_page(ctx):
-    config = ctx.config["home"]
-    section = ctx.document.section(config["section"])
-    headings = [config.get("chair_heading"), *config.get("skip_headings", [])]
-    intro, parts = section.split([heading for heading in headings if heading])
-    body = stream_blocks(intro)
-    if config.get("chair_heading"):
-        body.append(chair_block(config["chair_heading"], parts.get(config["chair_heading"], [])))
-    introduction = ""
-    if config.get("introduction_from"):
-        opening = sentences(ctx.document.section(config["introduction_from"]).paragraphs()[0].text)
-        introduction = " ".join(dict.fromkeys([opening[0], opening[-1]]))
-    return HomePage(title=section.title, introduction=introduction, body=body, slug="home-seed")
 
 
 def site_address(ctx):
@@ -119,96 +71,3 @@ def site_settings(ctx):
                 ),
             ),
         )
-
-
-def chair_block(heading, blocks):
-    # Keep the seed's first sentence as the intro; the names and dates are live data.
-    text = " ".join(block.text for block in blocks if hasattr(block, "text"))
-    first = sentences(text)[:1]
-    return {
-        "type": "chairmanship",
-        "value": {"heading": heading, "intro": " ".join(first), "show_predecessors": True},
-    }
-
-
-def content_pages(ctx):
-    for config in ctx.config.get("pages", []):
-        parent = ctx.page(config.get("parent", "home"))
-        if parent is None:
-            ctx.log(
-                f"Seed: pagina {config['key']} overgeslagen, de bovenliggende pagina ontbreekt."
-            )
-            continue
-        section = ctx.document.section(config["section"])
-
-        def build(config=config, section=section):
-            introduction, body = page_content(section, config)
-            return StandardPage(
-                title=section.title, introduction=introduction, body=body, show_in_menus=True
-            )
-
-        page = ctx.child_page(f"page:{config['key']}", parent, config["slug"], build)
-        ctx.remember(config["key"], page)
-
-
-def page_content(section, config):
-    """The seed section's opening paragraph becomes the introduction, the rest the body."""
-    intro, parts = section.split(config.get("headings", []))
-    introduction = ""
-    if intro and hasattr(intro[0], "text"):
-        introduction, intro = intro[0].text, intro[1:]
-    body = stream_blocks(intro)
-    for heading in config.get("headings", []):
-        if heading == config.get("chair_heading"):
-            body.append(chair_block(heading, parts.get(heading, [])))
-        else:
-            body.append(heading_block(heading))
-            body.extend(stream_blocks(parts.get(heading, [])))
-    return introduction, body
-
-
-def contact_page(ctx):
-    from website.core.contact import ContactFormField, ContactPage
-
-    config = ctx.config.get("contact")
-    home = ctx.page("home")
-    if not config or home is None:
-        return
-
-    def build():
-        page = ContactPage(
-            title=config["title"],
-            introduction=config.get("introduction", ""),
-            subject="Bericht via het contactformulier",
-            to_address=ctx.config["organisation"].get("email", ""),
-            show_in_menus=True,
-        )
-        for order, field in enumerate(config.get("fields", [])):
-            page.form_fields.add(ContactFormField(sort_order=order, **field))
-        return page
-
-    # The postal address (imported with the site settings) is shown on the page itself.
-    ctx.remember("contact", ctx.child_page("page:contact", home, config["slug"], build))
-
-
-def privacy_page(ctx):
-    from .parser import SeedDocument
-
-    config = ctx.config.get("privacy")
-    home = ctx.page("home")
-    if not config or home is None:
-        return
-    text = (ctx.seed_dir / config["source"]).read_text(encoding="utf-8")
-    section = SeedDocument.from_text(text).sections[0]
-
-    def build():
-        introduction, body = page_content(section, {"headings": config["headings"]})
-        return StandardPage(title=section.title, introduction=introduction, body=body)
-
-    page = ctx.child_page("page:privacy", home, config["slug"], build)
-    site = default_site()
-    if page is not None and site is not None:
-        settings = SiteSettings.for_site(site)
-        if settings.privacy_page_id is None:
-            settings.privacy_page = page
-            settings.save(update_fields=["privacy_page"])

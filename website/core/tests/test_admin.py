@@ -87,6 +87,6 @@ def test_editor_adds_a_member_organisation(admin_client, home_page):
 @pytest.mark.parametrize("page_type", ["standardpage", "memberdirectorypage"])
 def test_page_create_screens_open(admin_client, home_page, page_type):
     MemberDirectoryPage.objects.all().delete()  # one per site: make room for a new one
-    app = "core" if page_type == "standardpage" else "network"
+    app = "pages" if page_type == "standardpage" else "network"
     url = reverse("wagtailadmin_pages:add", args=[app, page_type, home_page.pk])
     assert admin_client.get(url).status_code == 200

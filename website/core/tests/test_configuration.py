@@ -8,6 +8,7 @@ from django.apps import apps
 from django.tasks import Task
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django_tasks_db.models import DBTaskResult
 
 from website.core import registry
 from website.core.tasks import prune_task_results
@@ -37,17 +38,17 @@ def test_personal_data_providers_have_the_three_functions():
 def test_seed_steps_run_in_their_numbered_order():
     names = [f"{step.__module__}.{step.__name__}" for step in registry.seed_steps()]
     assert names[:3] == [
-        "website.core.seed.steps.home_page",
+        "website.pages.seed.home_page",
         "website.core.seed.steps.site_address",
         "website.core.seed.steps.site_settings",
     ]
     # Sections in menu order, the contact page last; theme tags after all content.
     assert names.index("website.themes.seed.themes") < names.index("website.agenda.seed.agenda")
     assert names.index("website.articles.seed.articles") < names.index(
-        "website.core.seed.steps.contact_page"
+        "website.pages.seed.contact_page"
     )
     assert names.index("website.themes.seed.theme_tags") == len(names) - 2
-    assert names[-1] == "website.core.seed.steps.privacy_page"
+    assert names[-1] == "website.pages.seed.privacy_page"
 
 
 def test_two_steps_with_one_number_are_refused(monkeypatch):
@@ -60,8 +61,6 @@ def test_two_steps_with_one_number_are_refused(monkeypatch):
 
 @pytest.mark.django_db
 def test_finished_task_results_are_pruned_after_the_retention_period(settings):
-    from django_tasks_db.models import DBTaskResult
-
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.TASK_RESULT_RETENTION_DAYS = 7
     now = timezone.now()

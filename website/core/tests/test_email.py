@@ -4,11 +4,14 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives, send_mail
+from django.db import transaction
+from django.tasks import task_backends
 from django.utils import timezone
 
 from website.core.email import Attachment, queue_email
 from website.core.models import OutgoingEmail
-from website.core.tasks import retry_delay, retry_due_emails
+from website.core.tasks import deliver, retry_delay, retry_due_emails
 from website.core.tests.mail_backends import FlakySMTPBackend
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -98,8 +101,6 @@ def test_retry_delay_backs_off_and_is_capped():
 
 
 def test_nothing_is_sent_when_the_transaction_rolls_back(mailoutbox):
-    from django.db import transaction
-
     with pytest.raises(RuntimeError), transaction.atomic():
         queue_email("a@example.org", "Onderwerp", "Tekst")
         raise RuntimeError("the request failed")
@@ -109,7 +110,6 @@ def test_nothing_is_sent_when_the_transaction_rolls_back(mailoutbox):
 
 def test_django_mail_api_goes_through_the_outbox(settings):
     """Wagtail and Django send with send_mail(); the default mailer stores, the task sends."""
-    from django.core.mail import EmailMultiAlternatives, send_mail
 
     settings.MAILERS = {
         "default": {"BACKEND": "website.core.email.OutboxBackend"},
@@ -148,7 +148,6 @@ def test_wagtail_password_reset_mail_is_stored_first(client, settings, django_us
 def test_retries_form_one_chain_with_a_deferring_queue(server_down, settings):
     """With a queue that can run tasks later, each failure schedules exactly one retry,
     and a sweep in between does not start a second chain."""
-    from django.tasks import task_backends
 
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     task_backends._settings = None  # pick up the new TASKS
@@ -157,8 +156,6 @@ def test_retries_form_one_chain_with_a_deferring_queue(server_down, settings):
         backend.clear()
         message = queue_email("a@example.org", "Onderwerp", "Tekst")
         assert len(backend.results) == 1  # the first try, queued on commit
-
-        from website.core.tasks import deliver
 
         deliver(message.pk, keep_retrying=True)  # what the worker runs: fails
         assert len(backend.results) == 2  # one deferred retry

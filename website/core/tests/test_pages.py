@@ -4,12 +4,17 @@ import json
 import re
 
 import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from website.core.factories import DocumentFactory, ImageFactory, StandardPageFactory
-from website.core.models import SiteSettings, SocialMediaAccount
+from website.core.factories import DocumentFactory, ImageFactory
+from website.core.models import CustomImage, RelatedCampaign, SiteSettings, SocialMediaAccount
 from website.core.tests.utils import assert_valid_html, main_content
-from website.network.factories import MemberDirectoryPageFactory
+from website.core.views import server_error
+from website.network.factories import MemberDirectoryPageFactory, MemberOrganisationFactory
+from website.pages.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -172,8 +177,6 @@ def test_custom_404_page(client, home_page):
 
 
 def test_custom_500_page_needs_no_database(client, django_assert_num_queries):
-    from website.core.views import server_error
-
     with django_assert_num_queries(0):
         response = server_error(None)
     assert response.status_code == 500
@@ -203,12 +206,6 @@ def test_admin_is_in_dutch(admin_client):
 
 
 def test_footer_queries_do_not_grow_with_campaigns_and_members(client, home_page):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from website.core.models import RelatedCampaign
-    from website.network.factories import MemberOrganisationFactory
-
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.organisation_name = "Netwerk"
     settings.save()
@@ -232,10 +229,6 @@ def test_footer_queries_do_not_grow_with_campaigns_and_members(client, home_page
 
 
 def test_svg_image_in_a_body_renders(client, home_page):
-    from django.core.files.base import ContentFile
-
-    from website.core.models import CustomImage
-
     image = CustomImage(title="Logo", width=120, height=80)
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80"></svg>'
     image.file.save("logo.svg", ContentFile(svg), save=False)

@@ -1,8 +1,8 @@
 import pytest
 from django.conf import settings
 
-from website.core.factories import StandardPageFactory
-from website.core.models import StandardPage
+from website.pages.factories import StandardPageFactory
+from website.pages.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 

@@ -4,12 +4,14 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from wagtail.models import Page, Site
 
-from website.core.models import CustomImage, HomePage, RelatedCampaign, SiteSettings, StandardPage
+from website.core.models import CustomImage, RelatedCampaign, SiteSettings
 from website.core.seed.parser import ImageMarker, ListBlock, Paragraph, SeedDocument
 from website.core.tests.utils import main_content
 from website.network.models import ChairTerm, MemberDirectoryPage, MemberOrganisation
+from website.pages.models import HomePage, StandardPage
 
 SAMPLE = """logo-example
 
@@ -189,7 +191,5 @@ def test_seed_gives_the_site_its_public_address(seeded, settings):
 
 @pytest.mark.django_db
 def test_missing_seed_gives_a_clear_error(tmp_path):
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="Seed not found"):
         call_command("load_seed", seed_dir=str(tmp_path), stdout=io.StringIO())

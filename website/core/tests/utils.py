@@ -1,5 +1,7 @@
 """Helpers for tests in every app."""
 
+import re
+
 import html5lib
 
 
@@ -17,6 +19,5 @@ def assert_valid_html(content):
 
 def card_titles(content):
     """The titles of the cards (lists, results, related items) in `content`, in order."""
-    import re
 
     return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', content)

@@ -4,6 +4,7 @@ import re
 from collections import Counter
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -178,8 +179,6 @@ def test_an_initiative_whose_municipality_left_the_data_still_shows(client, over
 
 
 def test_a_phone_number_must_look_like_one(overview):
-    from django.core.exceptions import ValidationError
-
     initiative = InitiativePageFactory(parent=overview)
     initiative.contact_phone = "bel me"
     with pytest.raises(ValidationError) as refused:

@@ -1,8 +1,12 @@
 """Files done safely: type and content checked on upload, served as downloads, text read."""
 
+import io
+import zipfile
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from website.core.documents import extract_text, validate_document_file
 from website.core.models import CustomDocument
@@ -50,8 +54,6 @@ def test_size_limit(settings):
 
 @pytest.mark.django_db
 def test_admin_upload_refuses_html_renamed_to_pdf(admin_client, home_page):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     response = admin_client.post(
         "/admin/documents/multiple/add/",
         {"files[]": SimpleUploadedFile("brief.pdf", b"<html>nep</html>", "application/pdf")},
@@ -89,9 +91,6 @@ def test_downloads_are_attachments_with_the_right_type(client, home_page):
 
 
 def test_words_split_over_runs_are_joined():
-    import io
-    import zipfile
-
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -104,9 +103,6 @@ def test_words_split_over_runs_are_joined():
 
 
 def test_macro_enabled_office_file_renamed_to_docx_is_refused():
-    import io
-    import zipfile
-
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr(
@@ -121,9 +117,6 @@ def test_macro_enabled_office_file_renamed_to_docx_is_refused():
 
 
 def test_zip_bomb_is_refused():
-    import io
-    import zipfile
-
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")

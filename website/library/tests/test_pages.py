@@ -9,7 +9,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from website.agenda.factories import AgendaIndexPageFactory, EventPageFactory, add_date
 from website.core.tests.utils import assert_valid_html, card_titles, main_content
 from website.library.factories import (
     CampaignPageFactory,
@@ -19,7 +21,7 @@ from website.library.factories import (
     make_document,
     pdf_bytes,
 )
-from website.library.models import PublicationPage, TalkPage
+from website.library.models import PublicationPage, TalkPage, TalksIndexPage
 from website.themes.factories import ThemePageFactory, ThemesIndexPageFactory, tag
 
 pytestmark = pytest.mark.django_db
@@ -120,9 +122,6 @@ def test_publication_without_file_says_it_follows(client, library):
 
 
 def test_campaign_timeline_shows_publications_talks_and_events(client, library, home_page):
-    from website.agenda.factories import AgendaIndexPageFactory, EventPageFactory, add_date
-    from website.library.factories import LibraryIndexPageFactory  # noqa: F401
-
     campaign = CampaignPageFactory(parent=library, title="Najaarsactie 2016")
     PublicationPageFactory(
         parent=library, title="Kamerbrief 2016", campaign=campaign, date=datetime.date(2016, 10, 1)
@@ -199,8 +198,6 @@ def test_seed_imports_every_document_talk_and_manifesto(seeded, client):
 
 
 def test_private_publications_stay_out_of_listing_feeds_and_timeline(client, library):
-    from wagtail.models import PageViewRestriction
-
     campaign = CampaignPageFactory(parent=library, title="Actie")
     private = PublicationPageFactory(parent=library, title="Intern stuk", campaign=campaign)
     PageViewRestriction.objects.create(page=private, restriction_type="login")
@@ -210,9 +207,6 @@ def test_private_publications_stay_out_of_listing_feeds_and_timeline(client, lib
 
 
 def test_a_draft_report_is_not_linked(client, library):
-    from website.library.factories import LibraryIndexPageFactory  # noqa: F401
-    from website.library.models import TalkPage, TalksIndexPage
-
     talks = TalksIndexPage(title="Overleg", slug="overleg")
     library.add_child(instance=talks)
     report = PublicationPageFactory(parent=library, title="Concept verslag", live=False)
@@ -242,8 +236,6 @@ def test_deleting_a_file_makes_its_words_unfindable(client, library):
 
 
 def test_files_in_a_private_collection_are_not_searchable(client, library):
-    from wagtail.models import Collection, CollectionViewRestriction
-
     private = Collection.get_first_root_node().add_child(name="Intern")
     CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
     page = PublicationPageFactory(parent=library, title="Openbare brief", introduction="Brief.")

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from website.network.blocks import ChairmanshipBlock
 from website.network.factories import ChairTermFactory
 from website.network.models import ChairTerm
 
@@ -68,8 +69,6 @@ def test_period_labels():
 
 
 def render_block(value):
-    from website.network.blocks import ChairmanshipBlock
-
     block = ChairmanshipBlock()
     return block.render(block.to_python(value), context={})
 

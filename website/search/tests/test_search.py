@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.test import TestCase
 
-from website.core.factories import StandardPageFactory
 from website.core.tests.utils import assert_valid_html, card_titles, main_content
 from website.library.factories import (
     LibraryIndexPageFactory,
@@ -15,6 +14,7 @@ from website.library.factories import (
     make_document,
     pdf_bytes,
 )
+from website.pages.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

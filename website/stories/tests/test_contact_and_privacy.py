@@ -11,11 +11,12 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
-from website.core.contact import ContactFormField, ContactPage
-from website.core.models import OutgoingEmail
+from website.core.models import OutgoingEmail, SiteSettings
+from website.core.tasks import delete_expired_personal_data, retry_due_emails
 from website.core.tests.mail_backends import FlakySMTPBackend
 from website.core.tests.utils import main_content
-from website.stories.models import StoryContact, StorySubmission
+from website.pages.models import ContactFormField, ContactPage
+from website.stories.models import StoryContact, StoryIndexPage, StorySubmission
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +89,6 @@ def test_contact_mail_server_down_still_thanks_and_delivers_later(client, contac
         assert OutgoingEmail.objects.get().status == "pending"
         FlakySMTPBackend.server_is_down = False
         OutgoingEmail.objects.update(next_attempt_at=None)
-        from website.core.tasks import retry_due_emails
 
         retry_due_emails.enqueue()
         assert OutgoingEmail.objects.get().status == "sent"
@@ -127,8 +127,6 @@ def test_retention_deletes_old_personal_data_and_keeps_recent(contact):
         created_at=timezone.now() - datetime.timedelta(days=40)
     )
 
-    from website.core.tasks import delete_expired_personal_data
-
     delete_expired_personal_data.enqueue()
 
     assert list(StoryContact.objects.values_list("email", flat=True)) == ["nieuw@example.org"]
@@ -156,9 +154,6 @@ def test_personal_data_command_exports_and_erases_everything_for_an_address(cont
 
 
 def test_seed_creates_stories_page_contact_page_and_privacy_statement(seeded, client):
-    from website.core.models import SiteSettings
-    from website.stories.models import StoryIndexPage
-
     stories = StoryIndexPage.objects.get()
     assert stories.title == "Wat mensen overkomt"
     assert stories.introduction.startswith("De sociale Alliantie wil graag ervaringsverhalen")

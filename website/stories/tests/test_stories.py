@@ -1,18 +1,25 @@
 """'Deel je verhaal': stored privately, a draft in moderation, withdrawable; the story pages."""
 
 import re
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import TestCase
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, PageLogEntry, Site, WorkflowState
 from wagtail.rich_text import RichText
+from wagtail.signals import page_published
 
-from website.core.models import OutgoingEmail
+from website.core.factories import ImageFactory
+from website.core.models import OutgoingEmail, SiteSettings
+from website.core.tasks import retry_due_emails
 from website.core.tests.mail_backends import FlakySMTPBackend
 from website.core.tests.utils import assert_valid_html, main_content
 from website.stories.factories import StoryPageFactory
 from website.stories.models import StoryContact, StoryPage, StorySubmission
+from website.stories.signals import forget_earlier_versions
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +59,6 @@ def test_index_lists_published_stories_newest_first(client, stories):
 
 
 def test_story_page_renders_with_name_place_and_photo_alt(client, stories):
-    from website.core.factories import ImageFactory
-
     page = StoryPageFactory(
         parent=stories,
         title="Rondkomen",
@@ -173,7 +178,6 @@ def test_mail_server_down_keeps_the_story_and_sends_later(client, stories, setti
         assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"pending"}
         FlakySMTPBackend.server_is_down = False
         OutgoingEmail.objects.update(next_attempt_at=None)
-        from website.core.tasks import retry_due_emails
 
         retry_due_emails.enqueue()
         assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"sent"}
@@ -183,18 +187,12 @@ def test_mail_server_down_keeps_the_story_and_sends_later(client, stories, setti
 
 
 def test_photo_needs_a_description(stories):
-    from django.core.exceptions import ValidationError
-
-    from website.core.factories import ImageFactory
-
     page = StoryPage(title="X", date="2026-01-01", image=ImageFactory(), image_alt="")
     with pytest.raises(ValidationError):
         page.clean()
 
 
 def test_withdrawal_leaves_no_history_or_notices(client, stories, mailoutbox):
-    from wagtail.models import PageLogEntry
-
     post(client, stories)
     page = StorySubmission.objects.get().page
     page.save_revision().publish()
@@ -215,9 +213,6 @@ def test_rejecting_a_story_deletes_its_submission(client, stories):
 def test_editors_are_told_even_without_an_address_in_the_settings(
     client, stories, mailoutbox, django_user_model
 ):
-    from wagtail.models import Site
-
-    from website.core.models import SiteSettings
 
     settings_ = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings_.email = ""
@@ -250,7 +245,6 @@ def test_publishing_the_edited_story_leaves_no_version_with_the_text_as_sent_in(
     for revision in page.revisions.all():
         assert "voedselbank" not in str(revision.content)
         assert revision.object_str == "Verhaal van een moeder"
-    from wagtail.models import PageLogEntry
 
     labels = set(PageLogEntry.objects.filter(page=page).values_list("label", flat=True))
     assert labels == {"Verhaal van een moeder"}
@@ -259,13 +253,6 @@ def test_publishing_the_edited_story_leaves_no_version_with_the_text_as_sent_in(
 
 
 def test_stories_published_before_the_change_are_scrubbed_by_a_migration(client, stories):
-    from importlib import import_module
-
-    from django.apps import apps
-    from wagtail.signals import page_published
-
-    from website.stories.signals import forget_earlier_versions
-
     post(client, stories)
     page = StorySubmission.objects.get().page.specific
     page.body = [("paragraph", RichText("<p>Een moeder vertelt.</p>"))]

@@ -4,6 +4,7 @@ import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from website.agenda.factories import AgendaIndexPageFactory, EventPageFactory, add_date
 from website.articles.factories import (
@@ -259,8 +260,6 @@ def test_every_theme_has_rss_and_atom_feeds_of_all_its_content(client, theme, pa
 
 
 def test_pages_in_a_private_section_are_never_related_or_listed(client, theme, parents):
-    from wagtail.models import PageViewRestriction
-
     letter = tag(PublicationPageFactory(parent=parents["library"], title="Openbaar"), theme)
     secret = tag(PublicationPageFactory(parent=parents["library"], title="Alleen leden"), theme)
     PageViewRestriction.objects.create(page=secret, restriction_type="login")

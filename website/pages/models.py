@@ -1,7 +1,10 @@
-"""The contact page: Wagtail's form builder (editors choose the fields) with the shared
-form protection. Each submission is stored first; the mail to the editors goes through the
-outbox (Django's mail API → OutboxBackend → task), so a mail server that is down delays
-the message but the visitor still gets the thank-you page."""
+"""The site's general pages: the home page (the network in one view, schema.org
+Organization data), standard pages, and the contact page.
+
+The contact page is Wagtail's form builder (editors choose the fields) with the shared form
+protection. Each submission is stored first; the mail to the editors goes through the outbox
+(Django's mail API → OutboxBackend → task), so a mail server that is down delays the message
+but the visitor still gets the thank-you page."""
 
 from django.db import models
 from django.template.response import TemplateResponse
@@ -10,11 +13,64 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
 
-from .email import queue_email
-from .models import BasePage
-from .protection import HONEYPOT_FIELD, ProtectedForm, refuse_oversized, too_many_requests
-from .recipients import editor_recipients
+from website.core.blocks import body_blocks
+from website.core.email import queue_email
+from website.core.models import BasePage, SiteSettings
+from website.core.protection import (
+    HONEYPOT_FIELD,
+    ProtectedForm,
+    refuse_oversized,
+    too_many_requests,
+)
+from website.core.recipients import editor_recipients
+from website.core.seo import organisation_data
+from website.core.templatetags.core_tags import ld_json
+from website.network.blocks import ChairmanshipBlock
+from website.network.models import MemberOrganisation
+
+
+class HomePage(BasePage):
+    body = StreamField(body_blocks(("chairmanship", ChairmanshipBlock())), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        db_table = "core_homepage"  # made by the core app before this app existed
+        verbose_name = "Startpagina"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        site_settings = SiteSettings.for_request(request)
+        logo_url = None
+        if site_settings.logo:
+            rendition = site_settings.logo.get_rendition("height-256")
+            logo_url = request.build_absolute_uri(rendition.url)
+        members = MemberOrganisation.objects.only("name", "website")
+        context["organisation_json_ld"] = ld_json(
+            organisation_data(site_settings, self.get_full_url(request), logo_url, members)
+        )
+        return context
+
+
+class StandardPage(BasePage):
+    body = StreamField(body_blocks(("chairmanship", ChairmanshipBlock())), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        db_table = "core_standardpage"
+        verbose_name = "Standaardpagina"
+
+
+# --- Contact ---------------------------------------------------------------------
 
 
 class ContactFormBase(ProtectedForm):
@@ -32,6 +88,9 @@ class ProtectedFormBuilder(FormBuilder):
 
 class ContactFormField(AbstractFormField):
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(AbstractFormField.Meta):
+        db_table = "core_contactformfield"
 
 
 class ContactPage(EmailFormMixin, FormMixin, BasePage):
@@ -53,12 +112,13 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
             heading="E-mail aan de redactie",
         ),
     ]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["pages.HomePage"]
     subpage_types = []
     max_count = 1
-    landing_page_template = "core/contact_page_landing.html"
+    landing_page_template = "pages/contact_page_landing.html"
 
     class Meta:
+        db_table = "core_contactpage"
         verbose_name = "Contactpagina"
 
     def process_form_submission(self, form):
