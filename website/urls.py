@@ -16,7 +16,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon),
-    path("", include("website.agenda.urls")),
     path("", include("website.search.urls")),
 ]
 

@@ -3,7 +3,6 @@
 import datetime
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, vText
@@ -24,15 +23,14 @@ def sequence_for(event_date):
     return max(int((published - SEQUENCE_EPOCH).total_seconds()), 0)
 
 
-def public_base_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
-def event_component(event_date, base_url):
+def event_component(event_date, request=None):
+    """One VEVENT for a date. Its URL and the host in its UID come from the page's site
+    (the site's root URL, as for every absolute address)."""
     page = event_date.page
     event = Event()
+    url = page.get_full_url(request)
     # The UID must never change: it is the date's own UUID at the site's public host name.
-    host = urlsplit(public_base_url()).hostname or "localhost"
+    host = urlsplit(url).hostname or "localhost"
     event.add("uid", f"{event_date.uid}@{host}")
     event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
     if event_date.is_all_day:
@@ -49,7 +47,6 @@ def event_component(event_date, base_url):
     if event_date.is_cancelled:
         summary = f"Afgelast: {summary}"
     event.add("summary", summary)
-    url = base_url + page.url if page.url and page.url.startswith("/") else page.full_url
     description = "\n\n".join(
         part for part in [event_date.status_note, page.introduction, url] if part
     )
@@ -74,8 +71,8 @@ def event_component(event_date, base_url):
     return event
 
 
-def build_calendar(dates, name, base_url=None):
-    base_url = base_url or public_base_url()
+def build_calendar(dates, name, request=None):
+    """A VCALENDAR named `name` with a VEVENT per date that has an exact day."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -86,7 +83,7 @@ def build_calendar(dates, name, base_url=None):
     events = 0
     for event_date in dates:
         if event_date.has_exact_date:
-            calendar.add_component(event_component(event_date, base_url))
+            calendar.add_component(event_component(event_date, request))
             events += 1
     calendar.add_missing_timezones()  # VTIMEZONE for Europe/Amsterdam when times are used
     if not events:
@@ -95,14 +92,14 @@ def build_calendar(dates, name, base_url=None):
     return calendar
 
 
-def calendar_bytes(dates, name, base_url=None):
-    return build_calendar(dates, name, base_url).to_ical()
+def calendar_bytes(dates, name, request=None):
+    """The calendar as RFC 5545 bytes (CRLF line ends, folded lines)."""
+    return build_calendar(dates, name, request).to_ical()
 
 
 def calendar_response(request, dates, name, filename):
-    base_url = f"{request.scheme}://{request.get_host()}"
     response = HttpResponse(
-        calendar_bytes(dates, name, base_url), content_type="text/calendar; charset=utf-8"
+        calendar_bytes(dates, name, request), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=900"

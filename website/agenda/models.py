@@ -1,7 +1,6 @@
 """The agenda: events (one or more dates, each with its own venue), sign-ups per date."""
 
 import datetime
-import hashlib
 import uuid
 from itertools import groupby
 
@@ -24,6 +23,7 @@ from wagtail.search import index
 from website.core.blocks import body_blocks
 from website.core.geography import PROVINCE_NAMES, PROVINCES
 from website.core.models import BasePage
+from website.core.private_links import TOKEN_ROUTE
 from website.themes.models import ThemeItem, themes_field, themes_panel
 
 from .choices import EventKind, EventStatus, local_zone
@@ -77,6 +77,13 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
 
     # Wagtail serves only paths of letters, digits, - and _ ending in /, so no ".ics" in
     # the URL; the Content-Disposition header names the file.
+    @re_path(rf"^afmelden/{TOKEN_ROUTE}/$", name="cancel")
+    def cancel_view(self, request, token):
+        """The private link in a sign-up's confirmation mail."""
+        from .views import cancel  # noqa: PLC0415 - the views import these models
+
+        return cancel(request, self, token)
+
     @path("ical/", name="feed")
     def feed_view(self, request):
         dates = self.dates().upcoming().exclude(date_label__gt="")
@@ -193,6 +200,11 @@ class EventPage(RoutablePageMixin, BasePage):
             ThemeItem(d.page, d.start_date, "Activiteit", f"#datum-{d.pk}", d.when_text)
             for d in dates
         ]
+
+    @property
+    def organiser_text(self):
+        """ "georganiseerd door <organisatie>", or "" when the network organises it."""
+        return f"georganiseerd door {self.organiser.name}" if self.organiser_id else ""
 
     @cached_property
     def ordered_dates(self):
@@ -437,10 +449,6 @@ class EventDate(Orderable):
 
 
 # --- Registrations ------------------------------------------------------------
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class Registration(models.Model):

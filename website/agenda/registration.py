@@ -1,17 +1,13 @@
 """Signing up, cancelling and moving up from the waiting list, safe under concurrency."""
 
-import secrets
-
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from website.core.email import Attachment, queue_email
-from website.core.models import OutgoingEmail
+from website.core.private_links import find, forget_mail_with, new_token, personal_link
 
 from .ical import calendar_bytes
-from .models import EventDate, Registration, hash_token
+from .models import EventDate, Registration
 
 
 def register(
@@ -36,7 +32,7 @@ def register(
     access_needs, dietary_wishes = access_needs.strip(), dietary_wishes.strip()
     if not needs_consent:
         access_needs = dietary_wishes = ""
-    token = secrets.token_urlsafe(32)
+    token, token_hash = new_token()
     with transaction.atomic():
         locked = EventDate.objects.select_for_update().select_related("page").get(pk=event_date.pk)
         confirmed = locked.registrations.filter(status=Registration.Status.CONFIRMED).count()
@@ -53,21 +49,15 @@ def register(
             needs_consented_at=timezone.now() if (access_needs or dietary_wishes) else None,
             dietary_wishes=dietary_wishes,
             status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
-            token_hash=hash_token(token),
+            token_hash=token_hash,
         )
         send_confirmation(registration, locked, token)
     return registration, token
 
 
 def find_by_token(token):
-    if not token or len(token) > 100:
-        return None
-    return (
-        Registration.objects.select_related("event_date", "event_date__page")
-        .filter(token_hash=hash_token(token))
-        .exclude(status=Registration.Status.CANCELLED)
-        .first()
-    )
+    registrations = Registration.objects.select_related("event_date", "event_date__page")
+    return find(registrations.exclude(status=Registration.Status.CANCELLED), token)
 
 
 def cancel(registration, token=None):
@@ -90,7 +80,7 @@ def cancel(registration, token=None):
         registration.needs_consented_at = None
         registration.save()
         if token:
-            OutgoingEmail.objects.filter(body__contains=token).delete()
+            forget_mail_with(token)
         if freed_seat and event_date is not None:
             return promote_first_waiting(event_date)
     return None
@@ -132,8 +122,9 @@ def promote_first_waiting(event_date):
 # --- E-mails (stored in the outbox, sent by the task worker) --------------------------
 
 
-def cancel_url(token):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("agenda_cancel", args=[token])
+def cancel_url(event_date, token):
+    """The private cancel link: a route of the agenda the event is in."""
+    return personal_link(event_date.page.get_parent().specific, "cancel", token)
 
 
 def _ics_attachment(event_date):
@@ -159,7 +150,8 @@ def send_confirmation(registration, event_date, token):
         f"Beste {registration.name},\n\n{opening}\n\n"
         f"{registration.event_title}\n{registration.event_when}\n"
         f"{event_date.place_text}\n\n{calendar_line}"
-        f"Kun je toch niet komen? Meld je dan af via deze link:\n{cancel_url(token)}\n\n"
+        "Kun je toch niet komen? Meld je dan af via deze link:\n"
+        f"{cancel_url(event_date, token)}\n\n"
         "Deze link is alleen voor jou. Deel hem niet met anderen.\n"
     )
     attachments = (

@@ -2,10 +2,10 @@
 list can be shared, bookmarked and used without JavaScript. Rendered by
 `core/includes/filters.html`."""
 
-from urllib.parse import urlencode
-
 from django import forms
 from django.utils.functional import cached_property
+
+from .forms import FilterFormRenderer
 
 
 class FilterForm(forms.Form):
@@ -16,6 +16,7 @@ class FilterForm(forms.Form):
     link should still show a list, not an error."""
 
     lookups: dict = {}
+    default_renderer = FilterFormRenderer
 
     def __init__(self, data=None, **kwargs):
         kwargs.setdefault("auto_id", "filter-%s")
@@ -53,15 +54,6 @@ class FilterForm(forms.Form):
             else:
                 queryset = queryset.filter(**{lookup: value})
         return queryset
-
-    def querystring(self, exclude=(), **overrides):
-        """The active filters as a query string, for pagination links; without the filters
-        named in `exclude` and with `overrides` set (a link to "this list, in Drenthe")."""
-        pairs = {}
-        for name, value in self.values.items():
-            if name not in exclude:
-                pairs[name] = value if isinstance(value, str | int) else self.data.get(name)
-        return urlencode(pairs | overrides)
 
 
 def choice_field(label, choices, empty_label):

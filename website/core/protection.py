@@ -4,16 +4,10 @@ CSRF comes from Django's middleware (with a Dutch failure page, core.views.csrf_
 validation messages are Dutch and keep what the person typed, because the form is rendered
 again with its bound data.
 
-Usage in a view that handles a form POST:
-
-    if (refusal := refuse_oversized(request)) is not None:
-        return refusal                       # 413, judged by the Content-Length header
-    form = MyForm(request.POST)              # MyForm subclasses ProtectedForm
-    if form.is_valid():
-        if form.rate_limited(request, scope="signup"):
-            return render(..., status=429)   # the form again, input kept, message on top
-        ... store, queue_email, redirect
-
+Every public form goes through `protected_form_response` (the contact page, the story
+form, sign-up): 413 for a body that is too large, the form again with its input and Dutch
+messages when invalid, 429 (the form again, input kept, a message on top) over the rate
+limit, and only then the view's own `on_valid`: store, queue_email, redirect.
 Only valid submissions count towards the limit, so someone fixing typos is not blocked.
 POSTs without a form (a confirm button) use `refuse_post`, which does both checks.
 """
@@ -26,6 +20,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
+from .forms import PublicFormRenderer
+
 HONEYPOT_FIELD = "fax_nummer"
 
 
@@ -34,6 +30,7 @@ class ProtectedForm(forms.Form):
     `max_length`), null bytes are refused by Django's own validator, and a hidden honeypot
     field catches bots."""
 
+    default_renderer = PublicFormRenderer
     honeypot_message = (
         "Dit formulier kon niet worden verstuurd. Probeer het nog een keer. Lukt het niet, "
         "zet dan het automatisch invullen van je browser uit."
@@ -148,3 +145,26 @@ def refuse_post(request, scope, max_body_bytes=None):
     if is_rate_limited(request, scope):
         return too_many_requests(render(request, "core/refused.html", {"reason": "too_many"}))
     return None
+
+
+def protected_form_response(request, *, scope, make_form, render_form, on_valid):
+    """The one flow of a public form, for GET and POST alike.
+
+    - `make_form(*data)`: the form, unbound without arguments, else bound to
+      `(request.POST, request.FILES)`; a `ProtectedForm`.
+    - `render_form(form) -> HttpResponse`: the page with the form.
+    - `on_valid(form) -> HttpResponse`: stores the submission, queues mail and redirects;
+      called only for a valid POST within the rate limit of `scope` (a short name such as
+      "contact"; each scope is counted apart).
+    Returns 413 (`core/refused.html`) for a body over FORM_MAX_BODY_BYTES and 429 with
+    Retry-After over FORM_RATE_LIMIT; never raises for visitor input."""
+    if request.method != "POST":
+        return render_form(make_form())
+    if (refusal := refuse_oversized(request)) is not None:
+        return refusal
+    form = make_form(request.POST, request.FILES)
+    if not form.is_valid():
+        return render_form(form)
+    if form.rate_limited(request, scope):
+        return too_many_requests(render_form(form))
+    return on_valid(form)

@@ -72,8 +72,8 @@ class InitiativeIndexPage(BasePage):
         return context
 
     def province_map(self, filters):
-        """Per province: how many initiatives match the chosen theme, and the link that
-        shows them (keeping the theme, replacing any province or municipality)."""
+        """Per province: how many initiatives match the other filters (such as the theme).
+        The template links each to the same list filtered on it."""
         place = ("provincie", "gemeente")
         without_place = filters.apply(self.initiatives(), exclude=place)
         counts = dict(without_place.order_by().values_list("province").annotate(count=Count("pk")))
@@ -84,7 +84,6 @@ class InitiativeIndexPage(BasePage):
                 "name": name,
                 "count": counts.get(slug, 0),
                 "current": slug == chosen,
-                "query": filters.querystring(exclude=place, provincie=slug),
             }
             for slug, name in PROVINCES
         ]

@@ -7,24 +7,21 @@ protection. Each submission is stored first; the mail to the editors goes throug
 but the visitor still gets the thank-you page."""
 
 from django.db import models
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from website.core.blocks import body_blocks
 from website.core.email import queue_email
 from website.core.models import BasePage, SiteSettings
-from website.core.protection import (
-    HONEYPOT_FIELD,
-    ProtectedForm,
-    refuse_oversized,
-    too_many_requests,
-)
+from website.core.protection import HONEYPOT_FIELD, ProtectedForm, protected_form_response
 from website.core.recipients import editor_recipients
 from website.core.seo import organisation_data
 from website.core.templatetags.core_tags import ld_json
@@ -93,7 +90,7 @@ class ContactFormField(AbstractFormField):
         db_table = "core_contactformfield"
 
 
-class ContactPage(EmailFormMixin, FormMixin, BasePage):
+class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
     form_builder = ProtectedFormBuilder
     thank_you_text = models.TextField(
         "Tekst na het versturen", default="Bedankt voor je bericht. We reageren zo snel mogelijk."
@@ -136,17 +133,31 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
             )
         return submission
 
-    def serve(self, request, *args, **kwargs):
-        limited = False
-        if request.method == "POST":
-            if (refusal := refuse_oversized(request)) is not None:
-                return refusal
-            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-            if form.is_valid() and not (limited := form.rate_limited(request, "contact")):
-                submission = self.process_form_submission(form)  # stored, then mail queued
-                return self.render_landing_page(request, submission, *args, **kwargs)
-        else:
-            form = self.get_form(page=self, user=request.user)
-        context = self.get_context(request) | {"form": form}
-        response = TemplateResponse(request, self.get_template(request), context)
-        return too_many_requests(response.render()) if limited else response
+    @path("")
+    def form_view(self, request):
+        def render_form(form):
+            context = self.get_context(request) | {"form": form}
+            return TemplateResponse(request, self.get_template(request), context)
+
+        def on_valid(form):
+            self.process_form_submission(form)  # stored, then the mail queued
+            return redirect(self.url + self.reverse_subpage("thanks"))
+
+        return protected_form_response(
+            request,
+            scope="contact",
+            make_form=lambda *data: self.get_form(*data, page=self, user=request.user),
+            render_form=render_form,
+            on_valid=on_valid,
+        )
+
+    @path("bedankt/", name="thanks")
+    def thanks_view(self, request):
+        """After a successful POST (a redirect, so reloading sends nothing twice)."""
+        return TemplateResponse(request, self.landing_page_template, self.get_context(request))
+
+    def serve_preview(self, request, mode_name):
+        """Wagtail's two preview modes of a form page: the form, and the thank-you page."""
+        if mode_name == "landing":
+            return self.thanks_view(request)
+        return super().serve_preview(request, mode_name)

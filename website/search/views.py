@@ -2,7 +2,6 @@
 that publish them."""
 
 import re
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -67,7 +66,6 @@ def search(request):
         ]
 
     context = {
-        "pagination_querystring": urlencode({"q": query, **({"soort": kind} if kind else {})}),
         "query": query,
         "kind": kind,
         "kinds": [(slug, label) for slug, (label, _) in kinds.items()],

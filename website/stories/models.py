@@ -5,8 +5,6 @@ separate table that is never shown publicly and is deleted after the retention p
 writer can withdraw everything with a private link.
 """
 
-import hashlib
-
 from django.core.paginator import Paginator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -16,15 +14,12 @@ from wagtail.search import index
 
 from website.core.blocks import body_blocks
 from website.core.models import BasePage, ImageWithAltMixin
+from website.core.private_links import TOKEN_ROUTE
 from website.themes.models import themes_field, themes_panel
 
 CONSENT_VERSION = "2026-11"
 CONSENT_WEBSITE = "Mijn verhaal mag op deze website staan, na bewerking door de redactie."
 CONSENT_LETTERS = "Mijn verhaal mag zonder mijn naam gebruikt worden in brieven aan politici."
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class StoryIndexPage(RoutablePageMixin, BasePage):
@@ -68,7 +63,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     def share_done_view(self, request):
         return self.render(request, template="stories/share_done.html")
 
-    @re_path(r"^intrekken/(?P<token>[\w-]{20,100})/$", name="withdraw")
+    @re_path(rf"^intrekken/{TOKEN_ROUTE}/$", name="withdraw")
     def withdraw_view(self, request, token):
         from .views import withdraw_story  # noqa: PLC0415 - the views import these models
 
@@ -108,6 +103,12 @@ class StoryPage(ImageWithAltMixin, BasePage):
     @property
     def search_date(self):
         return self.date
+
+    @property
+    def byline(self):
+        """Who tells it, as the story page shows it: "Verteld door Jan, Zwolle"."""
+        place = f", {self.place}" if self.place else ""
+        return f"Verteld door {self.shown_name}{place}"
 
 
 class StorySubmission(models.Model):

@@ -1,24 +1,25 @@
 """Turning a story someone shares into a draft in moderation, and withdrawing it."""
 
-import secrets
-
-from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import PageLogEntry, Workflow
 
+from website.core.addresses import site_address
 from website.core.email import queue_email
 from website.core.models import OutgoingEmail
+from website.core.private_links import find, forget_mail_with, new_token, personal_link
 from website.core.recipients import editor_recipients
 
-from .models import CONSENT_VERSION, StoryContact, StoryPage, StorySubmission, hash_token
+from .models import CONSENT_VERSION, StoryContact, StoryPage, StorySubmission
 
 
 def submit_story(index_page, data, site=None):
     """Store the submission (and contact details apart), create a draft story page and
     start its moderation. Returns (submission, withdrawal token or None)."""
-    token = secrets.token_urlsafe(32) if data.get("email") else None
+    site = site or index_page.get_site()
+    token, token_hash = new_token() if data.get("email") else (None, "")
     shown_name = data["shown_name"].strip() if data["name_choice"] != "anoniem" else "anoniem"
     with transaction.atomic():
         submission = StorySubmission.objects.create(
@@ -30,7 +31,7 @@ def submit_story(index_page, data, site=None):
             consent_letters=data.get("consent_letters", False),
             consent_version=CONSENT_VERSION,
             consented_at=timezone.now(),
-            token_hash=hash_token(token) if token else "",
+            token_hash=token_hash,
         )
         if data.get("email") or data.get("phone"):
             StoryContact.objects.create(
@@ -72,9 +73,7 @@ def notify_editors(submission, site):
     recipients = editor_recipients(site)
     if not recipients:
         return
-    admin_url = (
-        settings.WAGTAILADMIN_BASE_URL.rstrip("/") + f"/admin/pages/{submission.page_id}/edit/"
-    )
+    admin_url = site_address(site, reverse("wagtailadmin_pages:edit", args=[submission.page_id]))
     queue_email(
         recipients,
         "Nieuw verhaal ingestuurd",
@@ -85,7 +84,7 @@ def notify_editors(submission, site):
 
 
 def withdraw_url(index_page, token):
-    return index_page.get_full_url() + index_page.reverse_subpage("withdraw", args=[token])
+    return personal_link(index_page, "withdraw", token)
 
 
 def send_confirmation(email, index_page, token):
@@ -104,11 +103,7 @@ def send_confirmation(email, index_page, token):
 
 
 def find_by_token(token):
-    if not token:
-        return None
-    return (
-        StorySubmission.objects.filter(token_hash=hash_token(token)).select_related("page").first()
-    )
+    return find(StorySubmission.objects.select_related("page"), token)
 
 
 def withdraw(submission, token=None):
@@ -126,4 +121,4 @@ def withdraw(submission, token=None):
             page.delete()
             PageLogEntry.objects.filter(page_id=page_id).delete()
         if token:
-            OutgoingEmail.objects.filter(body__contains=token).delete()
+            forget_mail_with(token)

@@ -1,7 +1,8 @@
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
+from wagtail.models import Site
 
-from website.core.protection import refuse_oversized, refuse_post, too_many_requests
+from website.core.protection import protected_form_response, refuse_post
 
 from . import submissions
 from .forms import ShareStoryForm
@@ -9,19 +10,23 @@ from .forms import ShareStoryForm
 
 @never_cache
 def share_story(request, index_page):
-    form = ShareStoryForm()
-    limited = False
-    if request.method == "POST":
-        if (refusal := refuse_oversized(request)) is not None:
-            return refusal
-        form = ShareStoryForm(request.POST)
-        if form.is_valid() and not (limited := form.rate_limited(request, "stories-share")):
-            site = getattr(request, "site", None) or index_page.get_site()
-            submissions.submit_story(index_page, form.cleaned_data, site)
-            return redirect(index_page.url + index_page.reverse_subpage("share_done"))
-    context = index_page.get_context(request) | {"form": form}
-    response = render(request, "stories/share.html", context)
-    return too_many_requests(response) if limited else response
+
+    def render_form(form):
+        context = index_page.get_context(request) | {"form": form}
+        return render(request, "stories/share.html", context)
+
+    def on_valid(form):
+        site = Site.find_for_request(request) or index_page.get_site()
+        submissions.submit_story(index_page, form.cleaned_data, site)
+        return redirect(index_page.url + index_page.reverse_subpage("share_done"))
+
+    return protected_form_response(
+        request,
+        scope="stories-share",
+        make_form=ShareStoryForm,
+        render_form=render_form,
+        on_valid=on_valid,
+    )
 
 
 @never_cache

@@ -52,8 +52,9 @@ def test_contact_form_stores_then_mails_the_editors(client, contact, mailoutbox)
     form_page = client.get(contact.url)
     assert 'name="fax_nummer"' in form_page.content.decode()
     response = send(client, contact)
-    assert response.status_code == 200
-    assert "Bericht verstuurd" in main_content(response)
+    assert response.status_code == 302
+    assert response.headers["Location"] == contact.url + "bedankt/"
+    assert "Bericht verstuurd" in main_content(client.get(response.headers["Location"]))
     submission = FormSubmission.objects.get()
     assert submission.form_data[TEXT] == "Hallo!"
     assert OutgoingEmail.objects.get().status == "sent"
@@ -69,7 +70,7 @@ def test_contact_form_validation_honeypot_and_rate_limit(client, contact, settin
     assert "Dit formulier kon niet worden verstuurd" in bot.content.decode()
     assert FormSubmission.objects.count() == 0
     settings.FORM_RATE_LIMIT = (1, 60)
-    assert send(client, contact).status_code == 200
+    assert send(client, contact).status_code == 302
     assert send(client, contact).status_code == 429
     assert FormSubmission.objects.count() == 1
 
@@ -83,7 +84,7 @@ def test_contact_mail_server_down_still_thanks_and_delivers_later(client, contac
     }
     FlakySMTPBackend.server_is_down = True
     try:
-        response = client.post(contact.url, MESSAGE)
+        response = client.post(contact.url, MESSAGE, follow=True)
         assert "Bericht verstuurd" in main_content(response)
         assert FormSubmission.objects.count() == 1
         assert OutgoingEmail.objects.get().status == "pending"

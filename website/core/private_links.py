@@ -1,0 +1,54 @@
+"""Personal links: the one way the site gives a visitor a private link (cancel a sign-up,
+withdraw a story).
+
+- The link carries a random token (`new_token`, 32 random bytes, URL-safe base64: 43
+  characters); the database keeps only its SHA-256 (`hash_token`), so a leaked database
+  holds no working links.
+- The link is a route of the page it belongs to (Wagtail's routable pages), e.g.
+  `/agenda/afmelden/<token>/` and `/wat-mensen-overkomt/intrekken/<token>/`, declared with
+  `TOKEN_ROUTE`; `personal_link(page, route, token)` makes the absolute URL for the mail,
+  from the page's site (`website.core.addresses`).
+- `find(queryset, token)` looks a token up; anything not shaped like a token finds nothing.
+- When the person uses the link to erase their data, `forget_mail_with(token)` deletes the
+  stored mails that carried it.
+"""
+
+import hashlib
+import re
+import secrets
+
+from .addresses import page_address
+from .models import OutgoingEmail
+
+TOKEN_BYTES = 32
+TOKEN_PATTERN = r"[\w-]{20,100}"  # noqa: S105 - the shape of a token, not a secret
+TOKEN_ROUTE = rf"(?P<token>{TOKEN_PATTERN})"
+
+
+def new_token():
+    """A fresh private token and the hash to store: (token, sha256 hex digest)."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    return token, hash_token(token)
+
+
+def hash_token(token):
+    """The SHA-256 hex digest (64 characters) of a token, as stored in `token_hash` fields."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def find(queryset, token):
+    """The object in `queryset` whose `token_hash` matches `token`, or None (also for
+    anything that is not shaped like a token)."""
+    if not token or not re.fullmatch(TOKEN_PATTERN, token):
+        return None
+    return queryset.filter(token_hash=hash_token(token)).first()
+
+
+def personal_link(page, route_name, token):
+    """The absolute URL of the private route `route_name` of `page` for `token`."""
+    return page_address(page, page.reverse_subpage(route_name, args=[token]))
+
+
+def forget_mail_with(token):
+    """Delete stored mails whose text carries `token`. Returns the number deleted."""
+    return OutgoingEmail.objects.filter(body__contains=token).delete()[0]
