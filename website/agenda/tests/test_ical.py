@@ -27,11 +27,14 @@ def test_all_day_event(client, make_event):
     page = make_event(title="Alliantiedag", days=10)
     calendar = parse(client.get(page.url + "ical/"))
     (event,) = events(calendar)
-    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    assert calendar["VERSION"] == "2.0"
+    assert calendar["PRODID"]
     assert event["DTSTART"].params.get("VALUE") == "DATE"
     assert event.decoded("DTSTART") == in_days(10)
     assert event.decoded("DTEND") == in_days(11)  # exclusive end: the day after
-    assert event["DTSTAMP"] and event["UID"] and event["STATUS"] == "CONFIRMED"
+    assert event["DTSTAMP"]
+    assert event["UID"]
+    assert event["STATUS"] == "CONFIRMED"
     assert int(event["SEQUENCE"]) >= 0
 
 

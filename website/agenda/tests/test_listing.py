@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+import zoneinfo
 
 import pytest
 from django.db import connection
@@ -10,13 +11,24 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from website.agenda.factories import in_days
-from website.core.tests.utils import assert_valid_html, main_content
+from website.core.tests.utils import assert_valid_html, find_all, find_one, main_content, text
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(content):
     return re.findall(r'class="event-item__title"><a href="[^"]+">([^<]+)</a>', content)
+
+
+def event_items(response):
+    """The entries (parsed) of the agenda list in the page's main content."""
+    return find_all(find_one(response, "main"), "li", "event-item")
+
+
+def status_badge(item):
+    """The status line of an agenda entry ("Afgelast", "Verplaatst: …"), or None."""
+    badges = find_all(item, "p", "status-badge")
+    return text(badges[0]) if badges else None
 
 
 def test_upcoming_dates_in_order_grouped_by_month_and_past_ones_left_out(
@@ -29,8 +41,12 @@ def test_upcoming_dates_in_order_grouped_by_month_and_past_ones_left_out(
     content = main_content(response)
     assert_valid_html(response.content.decode())
     assert titles(content) == ["Eerst", "Later"]
-    first_month = in_days(3).strftime("%Y-%m")
-    assert f'id="maand-{first_month}"' in content
+    # Each entry sits in the section of its month.
+    month = find_one(response, "section", aria_labelledby=f"maand-{in_days(3):%Y-%m}")
+    assert find_one(month, "h2").get("id") == f"maand-{in_days(3):%Y-%m}"
+    assert [text(find_one(item, "h3")) for item in find_all(month, "li", "event-item")][0] == (
+        "Eerst"
+    )
 
 
 def test_a_series_shows_each_date_as_its_own_entry(client, agenda, make_event):
@@ -83,7 +99,7 @@ def test_archive_per_year_has_its_own_url(client, agenda, make_event):
     assert response.headers["Location"].endswith(f"/archief/{last_year}/")
     archive = main_content(client.get(agenda.url + f"archief/{last_year}/"))
     assert titles(archive) == ["Oud overleg"]
-    assert f"Archief {last_year}" in archive
+    assert text(find_one(find_one(archive, "main"), "h1")) == f"Archief {last_year}"
     assert client.get(agenda.url + "archief/1999/").status_code == 404
 
 
@@ -93,15 +109,19 @@ def test_cancelled_and_moved_dates_stay_visible_and_are_marked(client, agenda, m
         title="Verplaatst overleg",
         dates=[{"days": 8, "status": "verplaatst", "status_note": "Nieuwe datum volgt."}],
     )
-    content = main_content(client.get(agenda.url))
-    assert "Afgelast overleg" in content and "<strong>Afgelast</strong>" in content
-    assert "<strong>Verplaatst</strong>: Nieuwe datum volgt." in content
+    items = event_items(client.get(agenda.url))
+    assert [(text(find_one(item, "h3")), status_badge(item)) for item in items] == [
+        ("Afgelast overleg", "Afgelast"),
+        ("Verplaatst overleg", "Verplaatst: Nieuwe datum volgt."),
+    ]
+    assert "event-item--cancelled" in items[0].get("class").split()
+    assert find_one(items[1], "strong").text == "Verplaatst"
 
 
 def test_vague_date_shows_its_label(client, agenda, make_event):
     make_event(title="Gesprek", dates=[{"days": 30, "date_label": "najaar"}])
-    content = main_content(client.get(agenda.url))
-    assert "Najaar" in content
+    (item,) = event_items(client.get(agenda.url))
+    assert text(find_one(item, "p", "event-item__when")) == f"Najaar {in_days(30).year}"
 
 
 def test_pagination(client, agenda, make_event, settings):
@@ -109,7 +129,8 @@ def test_pagination(client, agenda, make_event, settings):
         make_event(days=day, title=f"Activiteit {day:02d}")
     first = main_content(client.get(agenda.url))
     second = main_content(client.get(agenda.url, {"pagina": 2}))
-    assert len(titles(first)) == 20 and len(titles(second)) == 3
+    assert len(titles(first)) == 20
+    assert len(titles(second)) == 3
     assert "Pagina 1 van 2" in first
     assert client.get(agenda.url, {"pagina": "abc"}).status_code == 200
 
@@ -135,10 +156,11 @@ def test_home_page_shows_the_next_three_events(client, home_page, agenda, make_e
     for day, title in [(9, "Vierde"), (1, "Eerste"), (4, "Derde"), (6, "Vijfde")]:
         make_event(days=day, title=title)
     make_event(days=2, title="Afgelast", dates=[{"days": 2, "status": "afgelast"}])
-    content = main_content(client.get(home_page.url))
+    response = client.get(home_page.url)
+    content = main_content(response)
     # A cancelled date stays visible, marked as cancelled.
     assert titles(content) == ["Eerste", "Afgelast", "Derde"]
-    assert "<strong>Afgelast</strong>" in content
+    assert [status_badge(item) for item in event_items(response)] == [None, "Afgelast", None]
     assert "Bekijk de hele agenda" in content
 
 
@@ -160,15 +182,21 @@ def test_event_page_has_schema_org_event(client, make_event):
     response = client.get(page.url)
     content = response.content.decode()
     assert_valid_html(content)
-    data = json.loads(
-        re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)[1]
-    )
+    data = json.loads(find_one(content, "script", type="application/ld+json").text)
     assert [event["@type"] for event in data] == ["Event", "Event"]
     assert data[0]["name"] == "Alliantiedag"
-    assert data[0]["startDate"].endswith("T10:00:00+01:00") or data[0]["startDate"].endswith(
-        "T10:00:00+02:00"
-    )
+    amsterdam = zoneinfo.ZoneInfo("Europe/Amsterdam")
+    start = datetime.datetime.combine(in_days(5), datetime.time(10, 0), tzinfo=amsterdam)
+    assert data[0]["startDate"] == start.isoformat()  # +01:00 or +02:00, as on that day
     assert data[0]["location"]["address"]["addressLocality"] == "Roermond"
     assert data[0]["eventStatus"] == "https://schema.org/EventScheduled"
     assert data[1]["eventStatus"] == "https://schema.org/EventCancelled"
-    assert "Zet in je agenda" in content
+    # Each coming date with a time links to its own calendar file; the cancelled one too.
+    dates = find_all(find_one(content, "ul", "event-dates"), "li", "event-date")
+    calendar_links = [
+        [a.get("href") for a in find_all(date, "a") if text(a).startswith("Zet in je agenda")]
+        for date in dates
+    ]
+    assert calendar_links == [
+        [f"{page.url}ical/{date.get('id').removeprefix('datum-')}/"] for date in dates
+    ]

@@ -11,7 +11,7 @@ from website.agenda.tasks import delete_old_registrations
 from website.core import registry
 from website.core.models import PeriodicTaskRun
 from website.core.scheduling import enqueue_due_tasks
-from website.core.tests.utils import main_content
+from website.core.tests.utils import find_all, find_one, main_content, text
 
 pytestmark = pytest.mark.django_db
 
@@ -72,9 +72,15 @@ def test_seed_puts_the_2014_agenda_in_the_archive(seeded, client):
     assert talk.dates.get().date_label == "najaar"
 
     archive = main_content(client.get(agenda.url + "archief/2014/"))
-    assert archive.count("Alliantiedagen 2014") == 4
-    assert "4 september 2014" in archive and "27 november 2014" in archive
-    assert "Najaar 2014" in archive
+    entries = [
+        (text(find_one(item, "p", "event-item__when")), text(find_one(item, "h3")))
+        for item in find_all(archive, "li", "event-item")
+    ]
+    assert [title for _when, title in entries].count("Alliantiedagen 2014") == 4
+    whens = [when for when, _title in entries]
+    assert "4 september 2014" in whens
+    assert "27 november 2014" in whens
+    assert ("Najaar 2014", "Gesprek met staatssecretaris Jetta Klijnsma") in entries
     assert "Er staan op dit moment geen activiteiten" in main_content(client.get(agenda.url))
 
     before = EventDate.objects.count()

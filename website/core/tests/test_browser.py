@@ -61,7 +61,8 @@ def test_print_style_drops_navigation_and_footer(seeded_live, open_browser):
     browser = open_browser(seeded_live.url)
     browser.open("/wie-zijn-wij/")
     page = browser.page
-    assert page.is_visible(".main-nav") and page.is_visible(".site-footer")
+    assert page.is_visible(".main-nav")
+    assert page.is_visible(".site-footer")
     assert page.is_visible("button[data-print]")  # JavaScript shows the print button
 
     page.emulate_media(media="print")
@@ -98,4 +99,5 @@ def test_axe_harness_reports_real_violations(open_browser):
         "</body></html>"
     )
     violations = " ".join(browser.axe_violations())
-    assert "image-alt" in violations and "html-has-lang" in violations
+    assert "image-alt" in violations
+    assert "html-has-lang" in violations

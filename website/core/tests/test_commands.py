@@ -19,7 +19,8 @@ def test_ensure_admin_prints_a_random_password_once():
 
     password = first.getvalue().split("wachtwoord:")[1].strip()
     user = get_user_model().objects.get(username="beheerder")
-    assert user.is_superuser and user.check_password(password)
+    assert user.is_superuser
+    assert user.check_password(password)
     assert len(password) >= 16
     assert "wachtwoord:" not in second.getvalue()
     assert get_user_model().objects.count() == 1

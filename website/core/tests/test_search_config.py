@@ -7,10 +7,6 @@ from website.pages.models import StandardPage
 pytestmark = pytest.mark.django_db
 
 
-def test_search_uses_the_dutch_configuration():
-    assert settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] == "dutch"
-
-
 @pytest.mark.skipif(not settings.USING_POSTGRES, reason="Dutch stemming needs PostgreSQL")
 def test_dutch_stemming_on_postgres(home_page):
     StandardPageFactory(parent=home_page, title="Hulp bij schulden", introduction="Voedselbank")

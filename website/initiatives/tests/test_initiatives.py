@@ -1,6 +1,5 @@
 """Lokale aanpak: municipality data, initiative pages, the overview's filters and map."""
 
-import re
 from collections import Counter
 
 import pytest
@@ -9,7 +8,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from website.core.geography import PROVINCE_NAMES
-from website.core.tests.utils import assert_valid_html, card_titles, main_content
+from website.core.tests.utils import (
+    assert_valid_html,
+    card_titles,
+    find_all,
+    find_one,
+    main_content,
+    options,
+    selected,
+    text,
+)
 from website.initiatives import municipalities
 from website.initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
 from website.initiatives.models import InitiativeIndexPage, InitiativePage
@@ -35,9 +43,19 @@ def debts(home_page):
 
 
 def map_tile(content, province):
-    """The text of one province's tile on the map, tags stripped."""
-    match = re.search(rf'province-map__tile--{province}[^"]*">(.*?)</li>', content, flags=re.DOTALL)
-    return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split())
+    """One province's tile on the map (parsed)."""
+    tiles = find_one(content, "nav", "province-map")
+    return find_one(tiles, "li", f"province-map__tile--{province}")
+
+
+def tile_link(content, province):
+    """The link of a province's tile (only tiles with initiatives have one)."""
+    return find_one(map_tile(content, province), "a")
+
+
+def page_themes(response):
+    """The themes section of a page (parsed)."""
+    return find_one(response, "section", aria_labelledby="page-themes-title")
 
 
 def test_every_municipality_belongs_to_one_of_the_twelve_provinces():
@@ -45,7 +63,8 @@ def test_every_municipality_belongs_to_one_of_the_twelve_provinces():
     assert len(data) == 342
     per_province = Counter(m.province for m in data.values())
     assert set(per_province) == set(PROVINCE_NAMES)
-    assert per_province["drenthe"] == 12 and per_province["noord-brabant"] == 56
+    assert per_province["drenthe"] == 12
+    assert per_province["noord-brabant"] == 56
     assert municipalities.get(MIDDEN_DRENTHE).name == "Midden-Drenthe"
     assert municipalities.get("GM0518").name == "Den Haag"
     grouped = dict(municipalities.grouped_choices())
@@ -76,27 +95,35 @@ def test_a_visitor_from_beilen_finds_the_initiatives_in_drenthe(client, overview
     assert_valid_html(everything.content.decode())
     content = main_content(everything)
     assert card_titles(content) == ["Assen helpt", "Samen rond in Beilen", "Schuldhulp Rotterdam"]
-    assert map_tile(content, "drenthe") == "Drenthe 2 initiatieven"
-    assert map_tile(content, "zuid-holland") == "Zuid-Holland 1 initiatief"
-    assert map_tile(content, "zeeland") == "Zeeland 0 initiatieven"
-    assert 'href="?provincie=drenthe"' in content
+    assert text(map_tile(content, "drenthe")) == "Drenthe 2 initiatieven"
+    assert text(map_tile(content, "zuid-holland")) == "Zuid-Holland 1 initiatief"
+    assert text(map_tile(content, "zeeland")) == "Zeeland 0 initiatieven"
+    assert tile_link(content, "drenthe").get("href") == "?provincie=drenthe"
+    assert tile_link(content, "drenthe").get("aria-current") is None
+    assert find_all(map_tile(content, "zeeland"), "a") == []
 
     drenthe = main_content(client.get(overview.url, {"provincie": "drenthe"}))
     assert card_titles(drenthe) == ["Assen helpt", "Samen rond in Beilen"]
-    assert '<a href="?provincie=drenthe" aria-current="true">' in drenthe
-    assert '<option value="drenthe" selected>Drenthe</option>' in drenthe
+    assert tile_link(drenthe, "drenthe").get("aria-current") == "true"
+    assert tile_link(drenthe, "zuid-holland").get("aria-current") is None
+    assert ("drenthe", "Drenthe", True) in options(drenthe, "provincie")
+    assert selected(drenthe, "provincie") == ["drenthe"]
 
     municipality = main_content(client.get(overview.url, {"gemeente": MIDDEN_DRENTHE}))
     assert card_titles(municipality) == ["Samen rond in Beilen"]
-    assert f'<option value="{MIDDEN_DRENTHE}" selected>Midden-Drenthe</option>' in municipality
+    assert (MIDDEN_DRENTHE, "Midden-Drenthe", True) in options(municipality, "gemeente")
+    assert selected(municipality, "gemeente") == [MIDDEN_DRENTHE]
     # Only municipalities with initiatives are offered.
-    assert "Maastricht" not in municipality
+    offered = {value for value, _text, _chosen in options(municipality, "gemeente") if value}
+    assert offered == {ASSEN, MIDDEN_DRENTHE, ROTTERDAM}
 
     on_theme = main_content(client.get(overview.url, {"thema": "schulden"}))
     assert card_titles(on_theme) == ["Schuldhulp Rotterdam"]
     # The map counts what matches the theme, and its links keep the theme.
-    assert map_tile(on_theme, "drenthe") == "Drenthe 0 initiatieven"
-    assert 'href="?thema=schulden&amp;provincie=zuid-holland"' in on_theme
+    assert text(map_tile(on_theme, "drenthe")) == "Drenthe 0 initiatieven"
+    assert tile_link(on_theme, "zuid-holland").get("href") == (
+        "?thema=schulden&provincie=zuid-holland"
+    )
 
 
 def test_hostile_or_stale_filters_show_the_whole_list(client, overview):
@@ -117,8 +144,10 @@ def test_hostile_or_stale_filters_show_the_whole_list(client, overview):
 def test_nothing_found_says_so_and_offers_the_whole_list(client, overview):
     InitiativePageFactory(parent=overview, municipality=ASSEN)
     content = main_content(client.get(overview.url, {"provincie": "zeeland"}))
-    assert "Er zijn geen initiatieven met deze keuze." in content
-    assert '<a href="?">Toon alle initiatieven</a>' in content
+    assert card_titles(content) == []
+    (message,) = [p for p in find_all(content, "p") if "geen initiatieven" in text(p)]
+    assert text(message) == "Er zijn geen initiatieven met deze keuze. Toon alle initiatieven."
+    assert find_one(message, "a").get("href") == "?"
 
 
 def test_overview_query_count_is_flat(client, overview, debts):
@@ -150,18 +179,32 @@ def test_initiative_page_shows_where_and_how_to_reach_it(client, overview, debts
     )
     response = client.get(initiative.url)
     assert_valid_html(response.content.decode())
-    content = main_content(response)
-    assert "Lokaal initiatief · Midden-Drenthe" in content
-    assert f'<a href="{overview.url}?provincie=drenthe">Drenthe</a>' in content
-    assert '<a href="https://samenrond.example/" rel="noopener">' in content
-    assert 'href="mailto:info@samenrond.example"' in content
-    assert '<a href="tel:+31593123456">+31 (0)593 12-34-56</a>' in content
-    assert f'<a href="{debts.url}">Schulden</a>' in content
+    article = find_one(response, "article")
+    assert text(find_one(article, "p", "kicker")) == "Lokaal initiatief · Midden-Drenthe"
+    facts = find_one(article, "dl", "facts")
+    links = {
+        text(term): [(a.get("href"), text(a)) for a in find_all(value, "a")]
+        for term, value in zip(find_all(facts, "dt"), find_all(facts, "dd"), strict=True)
+    }
+    assert links == {
+        "Gemeente": [],
+        "Provincie": [(f"{overview.url}?provincie=drenthe", "Drenthe")],
+        "Website": [("https://samenrond.example/", "https://samenrond.example/")],
+        "E-mail": [("mailto:info@samenrond.example", "info@samenrond.example")],
+        "Telefoon": [("tel:+31593123456", "+31 (0)593 12-34-56")],
+    }
+    website = find_one(facts, "a", href="https://samenrond.example/")
+    assert website.get("rel") == "noopener"
+    # The theme links come after the article, in the page's own themes section.
+    assert [(a.get("href"), text(a)) for a in find_all(page_themes(response), "a")] == [
+        (debts.url, "Schulden")
+    ]
 
 
 def test_seed_creates_the_lokale_aanpak_overview(seeded, client):
     overview = InitiativeIndexPage.objects.get()
-    assert overview.title == "Lokale aanpak" and overview.show_in_menus
+    assert overview.title == "Lokale aanpak"
+    assert overview.show_in_menus
     content = main_content(client.get(overview.url))
     assert "Nederland kent een enorm scala aan initiatieven" in content
     assert "De anti-armoedebeweging kan inspiratie putten" in content
@@ -173,8 +216,10 @@ def test_an_initiative_whose_municipality_left_the_data_still_shows(client, over
     initiative = InitiativePageFactory(parent=overview, title="Oude gemeente")
     InitiativePage.objects.filter(pk=initiative.pk).update(municipality="GM0001", province="")
     overview_page = main_content(client.get(overview.url))
-    assert "Oude gemeente" in overview_page and "Overig" in overview_page
-    assert '<optgroup label="Overig">' in overview_page
+    assert card_titles(overview_page) == ["Oude gemeente"]
+    municipality = find_one(overview_page, "select", name="gemeente")
+    other = find_one(municipality, "optgroup", label="Overig")
+    assert [(o.get("value"), text(o)) for o in find_all(other, "option")] == [("GM0001", "GM0001")]
     assert "GM0001" in main_content(client.get(initiative.url))
 
 

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from website.core.tests.utils import find_all, find_one, text
 from website.network.blocks import ChairmanshipBlock
 from website.network.factories import ChairTermFactory
 from website.network.models import ChairTerm
@@ -94,21 +95,31 @@ def test_chairmanship_block_shows_current_chair_and_predecessors():
         {"heading": "Voorzitterschap", "intro": "Het rouleert.", "show_predecessors": True}
     )
 
-    assert "<strong>Anna Huidig</strong>, bestuurslid van FNV" in html
-    assert "Eerdere voorzitters" in html and "Bert Eerder, vice-voorzitter van CNV" in html
+    current = find_one(html, "p", "chairmanship__current")
+    assert find_one(current, "strong").text == "Anna Huidig"
+    assert text(current).startswith("Anna Huidig, bestuurslid van FNV, is voorzitter sinds ")
+    assert [text(h3) for h3 in find_all(html, "h3")] == ["Eerdere voorzitters"]
+    past = find_one(html, "ul", "chairmanship__past")
+    assert [text(li) for li in find_all(past, "li")] == [
+        "Bert Eerder, vice-voorzitter van CNV (tot en met "
+        f"{(today - datetime.timedelta(days=31)).year})"
+    ]
 
 
 def test_chairmanship_block_without_current_chair_says_so():
     ChairTermFactory(start_date=day(2018), end_date=day(2019, 12, 31))
     html = render_block({"heading": "Voorzitterschap", "intro": "", "show_predecessors": False})
-    assert "Wie nu voorzitter is, staat nog niet op deze website." in html
-    assert "Eerdere voorzitters" not in html
+    current = find_one(html, "p", "chairmanship__current")
+    assert text(current) == "Wie nu voorzitter is, staat nog niet op deze website."
+    assert find_all(html, "h3") == []
+    assert find_all(html, "ul", "chairmanship__past") == []
 
 
 def test_chair_names_are_escaped():
     ChairTermFactory(person_name="<script>alert(1)</script>", start_date=None, end_date=None)
     html = render_block({"heading": "V", "intro": "", "show_predecessors": True})
-    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
 
 
 def test_grouping_in_one_query_matches_the_querysets(django_assert_num_queries):

@@ -6,7 +6,14 @@ import datetime
 import pytest
 from django.test import TestCase
 
-from website.core.tests.utils import assert_valid_html, card_titles, main_content
+from website.core.tests.utils import (
+    assert_valid_html,
+    card_titles,
+    find_all,
+    find_one,
+    main_content,
+    text,
+)
 from website.library.factories import (
     LibraryIndexPageFactory,
     PublicationPageFactory,
@@ -26,8 +33,11 @@ def library(home_page):
 
 def test_search_box_is_in_the_header_of_every_page(client, home_page):
     page = StandardPageFactory(parent=home_page)
-    content = client.get(page.url).content.decode()
-    assert 'role="search"' in content and 'action="/zoeken/"' in content
+    header = find_one(client.get(page.url), "header", "site-header")
+    form = find_one(header, "form", role="search")
+    assert form.get("action") == "/zoeken/"
+    assert form.get("method") == "get"
+    assert find_one(form, "input", name="q").get("type") == "search"
 
 
 def test_results_show_kind_date_and_marked_snippet(client, library):
@@ -42,8 +52,12 @@ def test_results_show_kind_date_and_marked_snippet(client, library):
     content = main_content(response)
     assert_valid_html(response.content.decode())
     assert card_titles(content) == ["Verbeterpunten schuldhulpverlening"]
-    assert "Publicatie" in content and "21 september 2015" in content
-    assert "<mark>schulden</mark>" in content
+    (result,) = find_all(content, "li", "search-result")
+    # The kind of this publication, not only "publication" (that is in the kind filter).
+    assert text(find_one(result, "p", "card__meta")) == "Verbetervoorstellen · 21 september 2015"
+    assert find_one(result, "time").get("datetime") == "2015-09-21"
+    snippet = find_one(result, "p", "search-result__snippet")
+    assert [mark.text for mark in find_all(snippet, "mark")] == ["schulden"]
 
 
 def test_text_inside_a_pdf_finds_the_publication_page(client, library):
@@ -56,7 +70,9 @@ def test_text_inside_a_pdf_finds_the_publication_page(client, library):
         attach(page, document)
     content = main_content(client.get("/zoeken/", {"q": "naschoolse"}))
     assert card_titles(content) == ["Brief aan de Kamer"]
-    assert f'href="{page.url}"' in content  # the publication page, not only the file
+    (result,) = find_all(content, "li", "search-result")
+    # The publication page, not only the file.
+    assert find_one(result, "h2", "card__title")[0].get("href") == page.url
 
 
 def test_filter_by_kind(client, home_page, library):
@@ -68,7 +84,10 @@ def test_filter_by_kind(client, home_page, library):
 
 def test_no_results_page_helps(client, home_page):
     content = main_content(client.get("/zoeken/", {"q": "xyzzyq"}))
-    assert "Geen resultaten" in content and "Controleer de spelling" in content
+    assert card_titles(content) == []
+    (help_text,) = [d for d in find_all(content, "div", "prose") if find_all(d, "h2")]
+    assert text(find_one(help_text, "h2")) == "Geen resultaten"
+    assert "Controleer de spelling" in text(help_text)
 
 
 @pytest.mark.parametrize(
@@ -96,7 +115,8 @@ def test_pagination(client, home_page):
         StandardPageFactory(parent=home_page, title=f"Voedselbank {n}", introduction="Voedselbank.")
     first = main_content(client.get("/zoeken/", {"q": "voedselbank"}))
     second = main_content(client.get("/zoeken/", {"q": "voedselbank", "pagina": 2}))
-    assert len(card_titles(first)) == 10 and len(card_titles(second)) == 3
+    assert len(card_titles(first)) == 10
+    assert len(card_titles(second)) == 3
 
 
 @pytest.mark.parametrize(
@@ -117,5 +137,7 @@ def test_dutch_stemming(client, home_page, query, expected):
 def test_snippet_marks_words_without_breaking_entities(client, home_page):
     StandardPageFactory(parent=home_page, title="Tekenfilm", introduction='Tom & Jerry "quote" amp')
     content = main_content(client.get("/zoeken/", {"q": "amp"}))
-    assert "&amp;<mark>" not in content and "<mark>amp</mark>" in content
-    assert "Tom &amp; Jerry" in content
+    assert "&amp;<mark>" not in content
+    snippet = find_one(content, "p", "search-result__snippet")
+    assert [mark.text for mark in find_all(snippet, "mark")] == ["amp"]
+    assert text(snippet) == 'Tom & Jerry "quote" amp'

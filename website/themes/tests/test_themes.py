@@ -12,7 +12,13 @@ from website.articles.factories import (
     ArticlePageFactory,
     BookReviewPageFactory,
 )
-from website.core.tests.utils import assert_valid_html, card_titles, main_content
+from website.core.tests.utils import (
+    assert_valid_html,
+    find_all,
+    find_one,
+    main_content,
+    text,
+)
 from website.initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
 from website.library.factories import LibraryIndexPageFactory, PublicationPageFactory
 from website.network.factories import MemberOrganisationFactory
@@ -40,6 +46,12 @@ def parents(home_page):
         "stories": StoryIndexPageFactory(parent=home_page),
         "agenda": AgendaIndexPageFactory(parent=home_page),
     }
+
+
+def theme_links(content):
+    """The links of a page's themes section: (address, theme title) each."""
+    section = find_one(content, "section", aria_labelledby="page-themes-title")
+    return [(a.get("href"), text(a)) for a in find_all(section, "a")]
 
 
 def test_theme_page_gathers_every_content_type_newest_first_and_who_works_on_it(
@@ -78,7 +90,8 @@ def test_theme_page_gathers_every_content_type_newest_first_and_who_works_on_it(
     positions = [content.index(title) for title in order]
     assert positions == sorted(positions)
     assert "Ander onderwerp" not in content
-    assert "Schuldhulpmaatje" in content and "Andere club" not in content
+    assert "Schuldhulpmaatje" in content
+    assert "Andere club" not in content
 
 
 def test_theme_page_queries_do_not_grow(client, theme, parents):
@@ -165,25 +178,24 @@ def test_related_items_share_the_most_themes_across_content_types(
 
     content = main_content(client.get(letter.url))
     assert_valid_html(client.get(letter.url).content.decode())
-    related = content[content.index('id="related-title"') :]
-    assert card_titles(related) == [
-        "Schuldhulp op het werk",
-        "Boek over werk",
-        "Werken en schulden",
+    related = find_one(content, "section", "related")
+    cards = find_all(related, "li", "card")
+    assert [
+        (text(find_one(card, "p", "card__meta")), text(find_one(card, "h3"))) for card in cards
+    ] == [
+        ("Lokaal initiatief", "Schuldhulp op het werk"),
+        ("Boekbespreking", "Boek over werk"),
+        ("Verhaal", "Werken en schulden"),
     ]
-    assert "Lokaal initiatief" in related and "Boekbespreking" in related
-    themes_part = content[
-        content.index('id="page-themes-title"') : content.index('id="related-title"')
-    ]
-    assert [f'<a href="{t.url}">{t.title}</a>' in themes_part for t in (theme, work, food)] == [
-        True
-    ] * 3
+    assert sorted(theme_links(content)) == sorted((t.url, t.title) for t in (theme, work, food))
     # From an event too, the visitor reaches the theme.
-    assert f'<a href="{theme.url}">Schulden</a>' in main_content(client.get(event.url))
+    assert theme_links(main_content(client.get(event.url))) == [(theme.url, "Schulden")]
     # The initiative shows up on its theme page, with the way to all local work on it.
     work_page = main_content(client.get(work.url))
     assert "Schuldhulp op het werk" in work_page
-    assert f'<a href="{overview.url}?thema=werkende-armen">' in work_page
+    assert f"{overview.url}?thema=werkende-armen" in [
+        a.get("href") for a in find_all(work_page, "a")
+    ]
     lonely = ThemePageFactory(parent=theme.get_parent(), title="Zonder initiatieven")
     assert "lokale initiatieven" not in main_content(client.get(lonely.url))
     assert related_pages(PublicationPageFactory(parent=parents["library"])) == []
@@ -237,8 +249,14 @@ def test_every_theme_has_rss_and_atom_feeds_of_all_its_content(client, theme, pa
     tag(InitiativePageFactory(parent=overview, title="Samen rond in Beilen"), theme)
     PublicationPageFactory(parent=parents["library"], title="Ander onderwerp")
 
-    page = client.get(theme.url).content.decode()
-    assert f'href="{theme.url}feed/rss/"' in page and f'href="{theme.url}feed/atom/"' in page
+    head = find_one(client.get(theme.url), "head")
+    feeds = [
+        (link.get("type"), link.get("href")) for link in find_all(head, "link", rel="alternate")
+    ]
+    assert feeds == [
+        ("application/rss+xml", f"{theme.url}feed/rss/"),
+        ("application/atom+xml", f"{theme.url}feed/atom/"),
+    ]
     for kind, content_type in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
         response = client.get(f"{theme.url}feed/{kind}/")
         assert response["Content-Type"].startswith(content_type)
