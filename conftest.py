@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
 from website.pages.factories import make_home_site
@@ -109,10 +110,28 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def site_server(django_db_setup, django_db_blocker):
+    """One HTTP server per test process, serving the test database (Django's live server
+    thread; an in-memory SQLite database is shared with it)."""
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost:0")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def seeded_site(db, site_server):
+    """The seeded site on a real HTTP server, for browser tests that only read: no flush and
+    no restore, so it costs nothing. A test that creates content or submits a form uses
+    `seeded_live` instead, because the server may not see (or may keep) its changes."""
+    return site_server
+
+
 @pytest.fixture
 def seeded_live(django_db_serialized_rollback, transactional_db, live_server):
-    """The seeded site served by a real HTTP server. Serialized rollback brings the seeded
-    state back after the flush that ends every live-server test."""
+    """The seeded site served by a real HTTP server, for browser tests that change data.
+    Serialized rollback brings the seeded state back after the flush that ends the test."""
     return live_server
 
 

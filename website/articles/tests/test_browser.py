@@ -4,8 +4,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_articles_are_accessible(seeded_live, open_browser, width):
-    browser = open_browser(seeded_live.url, width=width)
+def test_articles_are_accessible(seeded_site, open_browser, width):
+    browser = open_browser(seeded_site.url, width=width)
     for path in (
         "/achtergronden/",
         "/achtergronden/laat-je-niet-gek-maken/",

@@ -9,8 +9,8 @@ PAGES = ["/", "/wie-zijn-wij/", "/wie-zijn-wij/organisaties/"]
 
 @pytest.mark.parametrize("width", [320, 1280])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_axe_violations_and_no_requests_to_other_hosts(seeded_live, open_browser, path, width):
-    browser = open_browser(seeded_live.url, width=width)
+def test_no_axe_violations_and_no_requests_to_other_hosts(seeded_site, open_browser, path, width):
+    browser = open_browser(seeded_site.url, width=width)
     browser.open(path)
     browser.page.wait_for_load_state("networkidle")
 
@@ -23,8 +23,8 @@ def test_no_axe_violations_and_no_requests_to_other_hosts(seeded_live, open_brow
     assert overflow <= 0
 
 
-def test_keyboard_skip_link_and_visible_focus(seeded_live, open_browser):
-    browser = open_browser(seeded_live.url)
+def test_keyboard_skip_link_and_visible_focus(seeded_site, open_browser):
+    browser = open_browser(seeded_site.url)
     browser.open("/wie-zijn-wij/")
     page = browser.page
 
@@ -44,8 +44,8 @@ def test_keyboard_skip_link_and_visible_focus(seeded_live, open_browser):
     assert in_main
 
 
-def test_directory_filters_work_by_keyboard_without_javascript(seeded_live, open_browser):
-    browser = open_browser(seeded_live.url, javascript=False)
+def test_directory_filters_work_by_keyboard_without_javascript(seeded_site, open_browser):
+    browser = open_browser(seeded_site.url, javascript=False)
     browser.open("/wie-zijn-wij/organisaties/")
     page = browser.page
     page.focus("#filter-soort")
@@ -57,8 +57,8 @@ def test_directory_filters_work_by_keyboard_without_javascript(seeded_live, open
     assert sorted(titles) == ["Cordaid", "Kerk in Actie", "Raad van Kerken in Nederland"]
 
 
-def test_print_style_drops_navigation_and_footer(seeded_live, open_browser):
-    browser = open_browser(seeded_live.url)
+def test_print_style_drops_navigation_and_footer(seeded_site, open_browser):
+    browser = open_browser(seeded_site.url)
     browser.open("/wie-zijn-wij/")
     page = browser.page
     assert page.is_visible(".main-nav")
@@ -77,16 +77,16 @@ def test_print_style_drops_navigation_and_footer(seeded_live, open_browser):
     assert "/wie-zijn-wij/organisaties/" in after
 
 
-def test_without_javascript_the_print_hint_replaces_the_button(seeded_live, open_browser):
-    browser = open_browser(seeded_live.url, javascript=False)
+def test_without_javascript_the_print_hint_replaces_the_button(seeded_site, open_browser):
+    browser = open_browser(seeded_site.url, javascript=False)
     browser.open("/wie-zijn-wij/")
     assert not browser.page.is_visible("button[data-print]")
     assert browser.page.is_visible("[data-print-hint]")
 
 
-def test_not_found_page_is_accessible(seeded_live, open_browser):
-    browser = open_browser(seeded_live.url, width=320)
-    response = browser.page.goto(seeded_live.url + "/bestaat-niet/")
+def test_not_found_page_is_accessible(seeded_site, open_browser):
+    browser = open_browser(seeded_site.url, width=320)
+    response = browser.page.goto(seeded_site.url + "/bestaat-niet/")
     assert response.status == 404
     assert browser.axe_violations() == []
 

@@ -14,7 +14,11 @@ from website.core.models import OutgoingEmail
 from website.core.tasks import deliver, retry_delay, retry_due_emails
 from website.core.tests.mail_backends import FlakySMTPBackend
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
+
+# queue_email hands the message to the task after the transaction commits. Each test runs in a
+# transaction that is rolled back, so `commit()` marks where the request's transaction would
+# commit: on leaving the block the on-commit hooks run (Django's captureOnCommitCallbacks).
 
 
 @pytest.fixture
@@ -26,13 +30,20 @@ def server_down(settings):
     FlakySMTPBackend.server_is_down = True
 
 
-def test_e_mail_is_stored_then_sent_by_the_task(mailoutbox):
-    message = queue_email(
-        ["redactie@example.org"],
-        "Nieuwe aanmelding",
-        "Er is een aanmelding.",
-        attachments=[Attachment("afspraak.ics", b"BEGIN:VCALENDAR", "text/calendar")],
-    )
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def test_e_mail_is_stored_then_sent_by_the_task(mailoutbox, commit):
+    with commit():
+        message = queue_email(
+            ["redactie@example.org"],
+            "Nieuwe aanmelding",
+            "Er is een aanmelding.",
+            attachments=[Attachment("afspraak.ics", b"BEGIN:VCALENDAR", "text/calendar")],
+        )
+        assert mailoutbox == []  # nothing leaves before the commit
 
     message.refresh_from_db()
     assert message.status == OutgoingEmail.Status.SENT
@@ -45,14 +56,16 @@ def test_e_mail_is_stored_then_sent_by_the_task(mailoutbox):
     assert sent.attachments[0].content == "BEGIN:VCALENDAR"
 
 
-def test_subject_cannot_carry_header_injection(mailoutbox):
-    queue_email("a@example.org", "Hallo\r\nBcc: evil@example.org", "Tekst")
+def test_subject_cannot_carry_header_injection(mailoutbox, commit):
+    with commit():
+        queue_email("a@example.org", "Hallo\r\nBcc: evil@example.org", "Tekst")
     assert mailoutbox[0].subject == "Hallo Bcc: evil@example.org"
     assert mailoutbox[0].bcc == []
 
 
-def test_mail_server_down_keeps_the_message_and_retries_later(server_down):
-    message = queue_email("a@example.org", "Bevestiging", "Je aanmelding is binnen.")
+def test_mail_server_down_keeps_the_message_and_retries_later(server_down, commit):
+    with commit():
+        message = queue_email("a@example.org", "Bevestiging", "Je aanmelding is binnen.")
 
     message.refresh_from_db()
     assert message.status == OutgoingEmail.Status.PENDING
@@ -83,9 +96,10 @@ def test_mail_server_down_keeps_the_message_and_retries_later(server_down):
     assert len(mail.outbox) == 1
 
 
-def test_gives_up_after_the_maximum_number_of_attempts(server_down, settings):
+def test_gives_up_after_the_maximum_number_of_attempts(server_down, settings, commit):
     settings.EMAIL_MAX_ATTEMPTS = 2
-    message = queue_email("a@example.org", "Onderwerp", "Tekst")
+    with commit():
+        message = queue_email("a@example.org", "Onderwerp", "Tekst")
     OutgoingEmail.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
     retry_due_emails.enqueue()
     message.refresh_from_db()
@@ -100,15 +114,16 @@ def test_retry_delay_backs_off_and_is_capped():
     assert retry_delay(30) == datetime.timedelta(hours=6)
 
 
-def test_nothing_is_sent_when_the_transaction_rolls_back(mailoutbox):
-    with pytest.raises(RuntimeError), transaction.atomic():
+def test_nothing_is_sent_when_the_transaction_rolls_back(mailoutbox, commit):
+    with commit() as hooks, pytest.raises(RuntimeError), transaction.atomic():
         queue_email("a@example.org", "Onderwerp", "Tekst")
         raise RuntimeError("the request failed")
+    assert hooks == []
     assert OutgoingEmail.objects.count() == 0
     assert mailoutbox == []
 
 
-def test_django_mail_api_goes_through_the_outbox(settings):
+def test_django_mail_api_goes_through_the_outbox(settings, commit):
     """Wagtail and Django send with send_mail(); the default mailer stores, the task sends."""
 
     settings.MAILERS = {
@@ -116,12 +131,13 @@ def test_django_mail_api_goes_through_the_outbox(settings):
         "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
     }
     mail.outbox = []
-    send_mail("Wachtwoord herstellen", "Klik op de link.", None, ["redacteur@example.org"])
-    message = EmailMultiAlternatives(
-        "Nieuwe versie", "Tekst", "cms@example.org", ["a@example.org"], cc=["b@example.org"]
-    )
-    message.attach_alternative("<p>Tekst</p>", "text/html")
-    message.send()
+    with commit():
+        send_mail("Wachtwoord herstellen", "Klik op de link.", None, ["redacteur@example.org"])
+        message = EmailMultiAlternatives(
+            "Nieuwe versie", "Tekst", "cms@example.org", ["a@example.org"], cc=["b@example.org"]
+        )
+        message.attach_alternative("<p>Tekst</p>", "text/html")
+        message.send()
 
     stored = OutgoingEmail.objects.order_by("pk")
     assert [m.subject for m in stored] == ["Wachtwoord herstellen", "Nieuwe versie"]
@@ -132,21 +148,23 @@ def test_django_mail_api_goes_through_the_outbox(settings):
     assert mail.outbox[1].alternatives[0][0] == "<p>Tekst</p>"
 
 
-def test_wagtail_password_reset_mail_is_stored_first(client, settings, django_user_model):
+def test_wagtail_password_reset_mail_is_stored_first(client, settings, django_user_model, commit):
     settings.MAILERS = {
         "default": {"BACKEND": "website.core.email.OutboxBackend"},
         "delivery": {"BACKEND": "website.core.tests.mail_backends.FlakySMTPBackend"},
     }
     FlakySMTPBackend.server_is_down = True
     django_user_model.objects.create_user("redacteur", "redacteur@example.org", "x")
-    response = client.post("/admin/password_reset/", {"email": "redacteur@example.org"})
+    with commit():
+        response = client.post("/admin/password_reset/", {"email": "redacteur@example.org"})
     assert response.status_code == 302
     stored = OutgoingEmail.objects.get()
     assert stored.to == ["redacteur@example.org"]
+    assert stored.attempts == 1  # tried once, the server was down
     assert stored.status == OutgoingEmail.Status.PENDING  # kept for a later try
 
 
-def test_retries_form_one_chain_with_a_deferring_queue(server_down, settings):
+def test_retries_form_one_chain_with_a_deferring_queue(server_down, settings, commit):
     """With a queue that can run tasks later, each failure schedules exactly one retry,
     and a sweep in between does not start a second chain."""
 
@@ -155,22 +173,26 @@ def test_retries_form_one_chain_with_a_deferring_queue(server_down, settings):
     try:
         backend = task_backends["default"]
         backend.clear()
-        message = queue_email("a@example.org", "Onderwerp", "Tekst")
+        with commit():
+            message = queue_email("a@example.org", "Onderwerp", "Tekst")
         assert len(backend.results) == 1  # the first try, queued on commit
 
-        deliver(message.pk, keep_retrying=True)  # what the worker runs: fails
+        with commit():
+            deliver(message.pk, keep_retrying=True)  # what the worker runs: fails
         assert len(backend.results) == 2  # one deferred retry
         deferred = backend.results[-1]
         message.refresh_from_db()
         assert deferred.task.run_after == message.next_attempt_at
 
         OutgoingEmail.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
-        deliver(message.pk)  # a sweep: fails again, but schedules nothing
+        with commit():
+            deliver(message.pk)  # a sweep: fails again, but schedules nothing
         assert len(backend.results) == 2
         message.refresh_from_db()
         assert message.attempts == 2
 
-        deliver(message.pk, keep_retrying=True)  # the chain wakes early: re-waits once
+        with commit():
+            deliver(message.pk, keep_retrying=True)  # the chain wakes early: re-waits once
         assert len(backend.results) == 3
         assert backend.results[-1].task.run_after == message.next_attempt_at
         message.refresh_from_db()

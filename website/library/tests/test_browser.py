@@ -16,8 +16,8 @@ PATHS = [
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_accessible_and_local_only(seeded_live, open_browser, width):
-    browser = open_browser(seeded_live.url, width=width)
+def test_accessible_and_local_only(seeded_site, open_browser, width):
+    browser = open_browser(seeded_site.url, width=width)
     for path in PATHS:
         browser.open(path)
         assert browser.axe_violations() == [], path
@@ -28,8 +28,8 @@ def test_accessible_and_local_only(seeded_live, open_browser, width):
     assert browser.external_requests() == []
 
 
-def test_search_from_the_header_with_the_keyboard(seeded_live, open_browser):
-    browser = open_browser(seeded_live.url, javascript=False)
+def test_search_from_the_header_with_the_keyboard(seeded_site, open_browser):
+    browser = open_browser(seeded_site.url, javascript=False)
     browser.open("/")
     browser.page.focus("#site-search-q")
     browser.page.keyboard.type("schulden")
