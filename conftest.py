@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
@@ -144,6 +144,12 @@ class BrowserPage:
         self.base_url = base_url
         self.requests = []
         page.on("request", lambda request: self.requests.append(request.url))
+
+    def tab_to(self, selector):
+        """Press Tab once; the next stop in the tab order must be `selector` (Playwright's
+        web-first assertion waits for it, so a wrong order fails with the focused element)."""
+        self.page.keyboard.press("Tab")
+        expect(self.page.locator(selector)).to_be_focused()
 
     def open(self, path):
         response = self.page.goto(self.base_url + path)

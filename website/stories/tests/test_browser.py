@@ -2,6 +2,7 @@
 in their empty, error and success states, and both forms sent with the keyboard only."""
 
 import pytest
+from playwright.sync_api import expect
 
 from website.stories.factories import StoryPageFactory
 from website.stories.models import StoryIndexPage, StorySubmission
@@ -30,34 +31,26 @@ def test_stories_and_forms_in_every_state(seeded_live, open_browser, width):
     browser.open(index.url + "deel-je-verhaal/")
     no_violations(browser, "story form empty")
     page.click("text=Verstuur je verhaal")
-    page.wait_for_selector(".error-summary")
+    expect(page.locator(".error-summary")).to_be_visible()
     no_violations(browser, "story form errors")
     page.fill("#id_story", "Ik kom elke maand tekort.")
     page.check("#id_consent_website")
     page.click("text=Verstuur je verhaal")
-    page.wait_for_selector("h1:has-text('Bedankt voor je verhaal')")
+    expect(page.locator("h1")).to_have_text("Bedankt voor je verhaal")
     no_violations(browser, "story form success")
 
     browser.open("/contact/")
     no_violations(browser, "contact empty")
     page.click("text=Verstuur je bericht")
-    page.wait_for_selector(".error-summary")
+    expect(page.locator(".error-summary")).to_be_visible()
     no_violations(browser, "contact errors")
     page.fill("#id_je_naam", "Kees")
     page.fill("#id_je_e_mailadres", "kees@example.org")
     page.fill("#id_je_bericht", "Hallo")
     page.click("text=Verstuur je bericht")
-    page.wait_for_selector("h1:has-text('Bericht verstuurd')")
+    expect(page.locator("h1")).to_have_text("Bericht verstuurd")
     no_violations(browser, "contact success")
     assert browser.external_requests() == []
-
-
-def tab_to(page, predicate_js, limit=40):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(predicate_js):
-            return
-    raise AssertionError("could not reach the element with Tab")
 
 
 def test_story_form_with_the_keyboard_only_and_without_javascript(seeded_live, open_browser):
@@ -67,16 +60,21 @@ def test_story_form_with_the_keyboard_only_and_without_javascript(seeded_live, o
     page = browser.page
     page.focus("#id_story")
     page.keyboard.type("Mijn verhaal, getypt met het toetsenbord.")
-    tab_to(page, "document.activeElement.type === 'radio'")
-    page.keyboard.press("ArrowDown")  # from 'voornaam' to 'schuilnaam' is two steps in
-    page.keyboard.press("ArrowUp")  # radio groups; the arrows select, we pick 'voornaam'
-    tab_to(page, "document.activeElement.id === 'id_shown_name'")
+    # Tab enters the radio group at its checked option ('anoniem'); the arrows choose.
+    browser.tab_to("#id_name_choice_2")
+    page.keyboard.press("ArrowUp")  # 'een schuilnaam'
+    page.keyboard.press("ArrowUp")  # 'mijn voornaam'
+    expect(page.locator("#id_name_choice_0")).to_be_checked()
+    browser.tab_to("#id_shown_name")
     page.keyboard.type("Els")
-    tab_to(page, "document.activeElement.id === 'id_consent_website'")
+    for field in ("#id_place", "#id_email", "#id_phone", "#id_consent_website"):
+        browser.tab_to(field)
     page.keyboard.press("Space")
-    tab_to(page, "document.activeElement.type === 'submit'")
+    expect(page.locator("#id_consent_website")).to_be_checked()
+    browser.tab_to("#id_consent_letters")
+    browser.tab_to("main button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_selector("h1:has-text('Bedankt voor je verhaal')")
+    expect(page.locator("h1")).to_have_text("Bedankt voor je verhaal")
     submission = StorySubmission.objects.get()
     assert submission.story == "Mijn verhaal, getypt met het toetsenbord."
     assert submission.consent_website
@@ -89,11 +87,10 @@ def test_contact_form_with_the_keyboard_only(seeded_live, open_browser):
     page = browser.page
     page.focus("#id_je_naam")
     page.keyboard.type("Kees")
-    page.keyboard.press("Tab")
-    tab_to(page, "document.activeElement.id === 'id_je_e_mailadres'")
+    browser.tab_to("#id_je_e_mailadres")
     page.keyboard.type("kees@example.org")
-    tab_to(page, "document.activeElement.id === 'id_je_bericht'")
+    browser.tab_to("#id_je_bericht")
     page.keyboard.type("Goedemiddag")
-    tab_to(page, "document.activeElement.type === 'submit'")
+    browser.tab_to("main button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_selector("h1:has-text('Bericht verstuurd')")
+    expect(page.locator("h1")).to_have_text("Bericht verstuurd")
