@@ -77,6 +77,12 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
 
     # Wagtail serves only paths of letters, digits, - and _ ending in /, so no ".ics" in
     # the URL; the Content-Disposition header names the file.
+    @path("afmelden/klaar/", name="cancel_done")
+    def cancel_done_view(self, request):
+        from .views import cancel_done  # noqa: PLC0415 - the views import these models
+
+        return cancel_done(request, self)
+
     @re_path(rf"^afmelden/{TOKEN_ROUTE}/$", name="cancel")
     def cancel_view(self, request, token):
         """The private link in a sign-up's confirmation mail."""

@@ -3,7 +3,8 @@
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from website.core.protection import protected_form_response, refuse_post
+from website.core.private_links import personal_link_done, personal_link_response
+from website.core.protection import protected_form_response
 
 from . import registration as registrations
 from .forms import SignupForm
@@ -53,13 +54,18 @@ def signup_done(request, page, event_date):
 
 @never_cache
 def cancel(request, agenda, token):
-    registration = registrations.find_by_token(token)
-    context = agenda.get_context(request) | {"registration": registration}
-    if registration is None:
-        return render(request, "agenda/cancel.html", context | {"state": "gone"}, status=404)
-    if request.method == "POST":
-        if (refusal := refuse_post(request, scope="agenda-cancel")) is not None:
-            return refusal
-        registrations.cancel(registration, token=token)
-        return render(request, "agenda/cancel.html", context | {"state": "done"})
-    return render(request, "agenda/cancel.html", context | {"state": "confirm"})
+    return personal_link_response(
+        request,
+        agenda,
+        token,
+        find=registrations.find_by_token,
+        act=registrations.cancel,
+        template="agenda/cancel.html",
+        scope="agenda-cancel",
+        done_route="cancel_done",
+    )
+
+
+@never_cache
+def cancel_done(request, agenda):
+    return personal_link_done(request, agenda, "agenda/cancel.html")

@@ -11,14 +11,20 @@ withdraw a story).
 - `find(queryset, token)` looks a token up; anything not shaped like a token finds nothing.
 - When the person uses the link to erase their data, `forget_mail_with(token)` deletes the
   stored mails that carried it.
+- `personal_link_response` is the one flow behind such a link: a confirm page, a protected
+  POST that acts and redirects to the page's "done" route, and a clear 404 for a token that
+  finds nothing (used, expired or mistyped).
 """
 
 import hashlib
 import re
 import secrets
 
+from django.shortcuts import redirect, render
+
 from .addresses import page_address
 from .models import OutgoingEmail
+from .protection import refuse_post
 
 TOKEN_BYTES = 32
 TOKEN_PATTERN = r"[\w-]{20,100}"  # noqa: S105 - the shape of a token, not a secret
@@ -52,3 +58,29 @@ def personal_link(page, route_name, token):
 def forget_mail_with(token):
     """Delete stored mails whose text carries `token`. Returns the number deleted."""
     return OutgoingEmail.objects.filter(body__contains=token).delete()[0]
+
+
+def personal_link_response(request, page, token, *, find, act, template, scope, done_route):
+    """Answer a visit to a personal link of `page` (a routable page).
+
+    - `find(token) -> object | None`; `act(object, token=token)` does what the link is for.
+    - `template` renders with the page's context and `state`: "confirm" (GET), "gone" (404,
+      nothing found), "done" (the `done_route` of the page, after a successful POST); the
+      object found is `found` in the context.
+    - A POST passes `refuse_post(request, scope)` first (413/429), also when the token finds
+      nothing, so guessing tokens is rate-limited like any form."""
+    context = page.get_context(request)
+    if request.method == "POST" and (refusal := refuse_post(request, scope=scope)) is not None:
+        return refusal
+    found = find(token)
+    if found is None:
+        return render(request, template, context | {"state": "gone"}, status=404)
+    if request.method == "POST":
+        act(found, token=token)
+        return redirect(page.url + page.reverse_subpage(done_route))
+    return render(request, template, context | {"state": "confirm", "found": found})
+
+
+def personal_link_done(request, page, template):
+    """The page a personal link's POST redirects to (reloading it sends nothing again)."""
+    return render(request, template, page.get_context(request) | {"state": "done"})

@@ -63,6 +63,12 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     def share_done_view(self, request):
         return self.render(request, template="stories/share_done.html")
 
+    @path("intrekken/klaar/", name="withdraw_done")
+    def withdraw_done_view(self, request):
+        from .views import withdraw_done  # noqa: PLC0415 - the views import these models
+
+        return withdraw_done(request, self)
+
     @re_path(rf"^intrekken/{TOKEN_ROUTE}/$", name="withdraw")
     def withdraw_view(self, request, token):
         from .views import withdraw_story  # noqa: PLC0415 - the views import these models

@@ -2,7 +2,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
-from website.core.protection import protected_form_response, refuse_post
+from website.core.private_links import personal_link_done, personal_link_response
+from website.core.protection import protected_form_response
 
 from . import submissions
 from .forms import ShareStoryForm
@@ -31,13 +32,18 @@ def share_story(request, index_page):
 
 @never_cache
 def withdraw_story(request, index_page, token):
-    submission = submissions.find_by_token(token)
-    context = index_page.get_context(request)
-    if submission is None:
-        return render(request, "stories/withdraw.html", context | {"state": "gone"}, status=404)
-    if request.method == "POST":
-        if (refusal := refuse_post(request, scope="stories-withdraw")) is not None:
-            return refusal
-        submissions.withdraw(submission, token=token)
-        return render(request, "stories/withdraw.html", context | {"state": "done"})
-    return render(request, "stories/withdraw.html", context | {"state": "confirm"})
+    return personal_link_response(
+        request,
+        index_page,
+        token,
+        find=submissions.find_by_token,
+        act=submissions.withdraw,
+        template="stories/withdraw.html",
+        scope="stories-withdraw",
+        done_route="withdraw_done",
+    )
+
+
+@never_cache
+def withdraw_done(request, index_page):
+    return personal_link_done(request, index_page, "stories/withdraw.html")

@@ -136,7 +136,9 @@ def test_cancelling_frees_the_seat_for_the_first_on_the_waiting_list(client, ope
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         done = client.post(link)
-    assert "Je bent afgemeld" in main_content(done)
+    assert done.status_code == 302
+    assert done.headers["Location"] == "/agenda/afmelden/klaar/"
+    assert "Je bent afgemeld" in main_content(client.get(done.headers["Location"]))
 
     cancelled = Registration.objects.get(status=Registration.Status.CANCELLED)
     assert cancelled.email == "afgemeld@invalid"

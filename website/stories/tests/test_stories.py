@@ -160,7 +160,9 @@ def test_withdrawal_erases_everything_and_a_second_use_says_it_is_gone(client, s
     assert "Wil je je verhaal terugtrekken?" in main_content(client.get(link))
     with TestCase.captureOnCommitCallbacks(execute=True):
         done = client.post(link)
-    assert "Je verhaal is teruggetrokken" in main_content(done)
+    assert done.status_code == 302
+    assert done.headers["Location"] == stories.url + "intrekken/klaar/"
+    assert "Je verhaal is teruggetrokken" in main_content(client.get(done.headers["Location"]))
     assert StorySubmission.objects.count() == 0
     assert StoryContact.objects.count() == 0
     assert not Page.objects.filter(pk=page.pk).exists()
