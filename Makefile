@@ -11,6 +11,9 @@ CHROMIUM ?= /usr/bin/chromium
 # Parallel test workers (pytest-xdist): one per CPU, at most 8 (each gets a Redis database of its
 # own below the one in REDIS_URL); PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= auto
+# Links in mails, calendars and share buttons point at the site's address; on a fresh install
+# `make run` gives the site the address it serves (the seed's site_address step).
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export UV_PYTHON_DOWNLOADS = never
 export UV_PROJECT_ENVIRONMENT = $(VENV)
 

@@ -153,6 +153,15 @@ class StorySubmission(models.Model):
     def __str__(self):
         return f"Verhaal van {self.shown_name or 'anoniem'} ({self.created_at:%d-%m-%Y})"
 
+    def contact_details(self):
+        """For the editors: the e-mail address and phone number, or that none were given
+        (both are optional, so many stories have no contact details)."""
+        contact = StoryContact.objects.filter(submission=self).first()
+        details = [contact.email, contact.phone] if contact else []
+        return " · ".join(d for d in details if d) or "Niet opgegeven"
+
+    contact_details.short_description = "Contactgegevens"
+
 
 class StoryContact(models.Model):
     """Contact details for the editors only, kept apart from the story."""

@@ -31,7 +31,7 @@ class StorySubmissionViewSet(ModelViewSet):
         "consented_at",
         "page",
         "created_at",
-        "contact",
+        "contact_details",
     ]
     form_fields = ["consent_letters"]
 

@@ -31,3 +31,13 @@ def test_the_thank_you_page_is_reachable_and_not_indexed(client, contact):
     html.assertContains(response, "<h1>Bericht verstuurd</h1>", html=True)
     html.assertContains(response, '<meta name="robots" content="noindex">', html=True)
     assert 'class="form"' not in main_content(response)
+
+
+@pytest.mark.parametrize("mode", ["form", "landing"])
+def test_a_preview_may_be_framed_by_the_admin_but_the_page_by_no_one(client, contact, mode):
+    """Wagtail shows previews in a frame of the admin; the public page stays unframeable."""
+    preview = contact.make_preview_request(preview_mode=mode)
+    assert preview.status_code == 200
+    assert "frame-ancestors 'self'" in preview.headers["Content-Security-Policy"]
+    public = client.get(contact.url)
+    assert "frame-ancestors 'none'" in public.headers["Content-Security-Policy"]

@@ -254,6 +254,16 @@ def test_submissions_are_visible_to_editors_in_the_admin(client, admin_client, s
     assert "schrijver@example.org" in inspect.content.decode()
 
 
+def test_a_story_without_contact_details_opens_in_the_admin(client, admin_client, stories):
+    post(client, stories, email="", phone="")
+    submission = StorySubmission.objects.get()
+    inspect = admin_client.get(f"/admin/ingestuurde-verhalen/inspect/{submission.pk}/")
+    assert inspect.status_code == 200
+    content = inspect.content.decode()
+    assert "Contactgegevens" in content
+    assert "Niet opgegeven" in content
+
+
 def test_publishing_the_edited_story_leaves_no_version_with_the_text_as_sent_in(client, stories):
     post(client, stories)
     page = StorySubmission.objects.get().page.specific
