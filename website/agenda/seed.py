@@ -76,20 +76,10 @@ def kind_for(text, config):
 
 
 def agenda(ctx):
-    config = ctx.config.get("agenda")
-    home = ctx.page("home")
-    if not config or home is None:
-        return
-    index = ctx.child_page(
-        "page:agenda",
-        home,
-        config["slug"],
-        lambda: AgendaIndexPage(
-            title=config["title"], introduction=config.get("introduction", ""), show_in_menus=True
-        ),
-    )
+    index = ctx.section_index("agenda", AgendaIndexPage)
     if index is None:
         return
+    config = ctx.config["agenda"]
     ctx.remember("agenda", index)
     section = ctx.document.section(config["section"])
     _, parts = section.split([config["heading"]])

@@ -10,20 +10,10 @@ from .models import ArticleIndexPage, ArticlePage, BookReviewPage
 
 
 def articles(ctx):
-    config = ctx.config.get("articles")
-    home = ctx.page("home")
-    if not config or home is None:
-        return
-    index = ctx.child_page(
-        "page:articles",
-        home,
-        config["slug"],
-        lambda: ArticleIndexPage(
-            title=config["title"], introduction=config["introduction"], show_in_menus=True
-        ),
-    )
+    index = ctx.section_index("articles", ArticleIndexPage)
     if index is None:
         return
+    config = ctx.config["articles"]
     ctx.child_page(
         "page:news",
         index,

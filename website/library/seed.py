@@ -11,20 +11,10 @@ from .models import CampaignPage, LibraryIndexPage, PublicationPage, TalkPage, T
 
 
 def library(ctx):
-    config = ctx.config.get("library")
-    home = ctx.page("home")
-    if not config or home is None:
-        return
-    index = ctx.child_page(
-        "page:library",
-        home,
-        config["slug"],
-        lambda: LibraryIndexPage(
-            title=config["title"], introduction=config.get("introduction", ""), show_in_menus=True
-        ),
-    )
+    index = ctx.section_index("library", LibraryIndexPage)
     if index is None:
         return
+    config = ctx.config["library"]
     ctx.remember("library", index)
     campaigns = {c["title"]: seed_campaign(ctx, index, c) for c in config.get("campaigns", [])}
     section = ctx.document.section(config["section"])

@@ -7,20 +7,10 @@ from .models import ThemePage, ThemesIndexPage, themed_page_models
 
 def themes(ctx):
     """The themes overview and the theme pages (early, so the menu follows the design)."""
-    config = ctx.config.get("themes")
-    home = ctx.page("home")
-    if not config or home is None:
-        return
-    index = ctx.child_page(
-        "page:themes",
-        home,
-        config["slug"],
-        lambda: ThemesIndexPage(
-            title=config["title"], introduction=config["introduction"], show_in_menus=True
-        ),
-    )
+    index = ctx.section_index("themes", ThemesIndexPage)
     if index is None:
         return
+    config = ctx.config["themes"]
     for spec in config.get("items", []):
         theme = ctx.child_page(
             f"theme:{spec['title']}",

@@ -77,6 +77,22 @@ class SeedContext:
 
         return self.once(key, create)
 
+    def section_index(self, key, model):
+        """The index page of a menu section, made once under the home page from the seed's
+        `[key]` table (slug, title, introduction), with the seed key `page:<key>`. Returns
+        None when the seed has no such section, the home page is missing, or editors deleted
+        the page."""
+        config = self.config.get(key)
+        home = self.page("home")
+        if not config or home is None:
+            return None
+
+        def build():
+            introduction = config.get("introduction", "")
+            return model(title=config["title"], introduction=introduction, show_in_menus=True)
+
+        return self.child_page(f"page:{key}", home, config["slug"], build)
+
     def remember(self, key, page):
         if page is not None:
             self.pages[key] = page
