@@ -21,6 +21,7 @@ import re
 import secrets
 
 from django.shortcuts import redirect, render
+from wagtail.models import Page
 
 from .addresses import page_address
 from .models import OutgoingEmail
@@ -64,14 +65,14 @@ def personal_link_response(request, page, token, *, find, act, template, scope, 
     """Answer a visit to a personal link of `page` (a routable page).
 
     - `find(token) -> object | None`; `act(object, token=token)` does what the link is for.
-    - `template` renders with the page's context and `state`: "confirm" (GET), "gone" (404,
-      nothing found), "done" (the `done_route` of the page, after a successful POST); the
-      object found is `found` in the context.
+    - `template` renders with Wagtail's basic page context (`page`, not the page's own
+      listing) and `state`: "confirm" (GET), "gone" (404, nothing found), "done" (the
+      `done_route` of the page, after a successful POST); the object found is `found`.
     - A POST passes `refuse_post(request, scope)` first (413/429), also when the token finds
       nothing, so guessing tokens is rate-limited like any form."""
-    context = page.get_context(request)
     if request.method == "POST" and (refusal := refuse_post(request, scope=scope)) is not None:
         return refusal
+    context = Page.get_context(page, request)
     found = find(token)
     if found is None:
         return render(request, template, context | {"state": "gone"}, status=404)
@@ -83,4 +84,4 @@ def personal_link_response(request, page, token, *, find, act, template, scope, 
 
 def personal_link_done(request, page, template):
     """The page a personal link's POST redirects to (reloading it sends nothing again)."""
-    return render(request, template, page.get_context(request) | {"state": "done"})
+    return render(request, template, Page.get_context(page, request) | {"state": "done"})

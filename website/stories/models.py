@@ -156,7 +156,7 @@ class StorySubmission(models.Model):
     def contact_details(self):
         """For the editors: the e-mail address and phone number, or that none were given
         (both are optional, so many stories have no contact details)."""
-        contact = StoryContact.objects.filter(submission=self).first()
+        contact = getattr(self, "contact", None)  # the one-to-one is missing without details
         details = [contact.email, contact.phone] if contact else []
         return " · ".join(d for d in details if d) or "Niet opgegeven"
 

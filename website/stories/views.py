@@ -17,8 +17,7 @@ def share_story(request, index_page):
         return render(request, "stories/share.html", context)
 
     def on_valid(form):
-        site = Site.find_for_request(request) or index_page.get_site()
-        submissions.submit_story(index_page, form.cleaned_data, site)
+        submissions.submit_story(index_page, form.cleaned_data, Site.find_for_request(request))
         return redirect(index_page.url + index_page.reverse_subpage("share_done"))
 
     return protected_form_response(

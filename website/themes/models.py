@@ -83,10 +83,7 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
         """Links to overview pages filtered on this theme, e.g. the local initiatives per
         province: [(url, label)], from every page type with `theme_overview`."""
         site = Site.find_for_request(request) or self.get_site()
-        links = []
-        for model in get_page_models():
-            if "theme_overview" in vars(model):
-                links.append(model.theme_overview(self, site, request))
+        links = [model.theme_overview(self, site, request) for model in overview_page_models()]
         return [link for link in links if link]
 
 
@@ -136,6 +133,12 @@ def themed_page_models():
         if field and field.related_model is ThemePage and field.model is model:
             models.append(model)
     return tuple(models)
+
+
+@functools.cache
+def overview_page_models():
+    """Every page type that offers an overview filtered on a theme (`theme_overview`)."""
+    return tuple(model for model in get_page_models() if "theme_overview" in vars(model))
 
 
 def has_date_field(model):
