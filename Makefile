@@ -22,6 +22,7 @@ help:
 	@echo "make run    - install, migrate, load the seed content and serve http://$(HOST):$(PORT)"
 	@echo "make test   - lint and run the whole test suite, browser tests included, with coverage"
 	@echo "make test-fast - the same without the browser tests"
+	@echo "make screenshots - full-page PNGs of every public page type at 360 and 1280 px (screenshots/)"
 	@echo "make bench  - measure page speed and query counts on the seeded site"
 	@echo "make lint   - ruff and the layer contract (import-linter)"
 
@@ -85,6 +86,10 @@ test: install chromium lint
 .PHONY: test-fast
 test-fast: install lint
 	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
+
+.PHONY: screenshots
+screenshots: install chromium
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
 
 .PHONY: bench
 bench: install

@@ -38,6 +38,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
     """Upcoming dates grouped by month, filters in the URL, an archive per year, iCal feeds."""
 
     per_page = 20
+    sample_routes = {"agenda-archive": "archief/"}  # core.samples: screenshots, HTML checker
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["agenda.EventPage"]

@@ -61,6 +61,7 @@ class StandardPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    sample_every_page = True  # core.samples: about, privacy, accessibility differ most
 
     class Meta:
         db_table = "core_standardpage"

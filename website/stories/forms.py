@@ -2,7 +2,7 @@ from django import forms
 
 from website.core.protection import ProtectedForm
 
-from .models import CONSENT_LETTERS, CONSENT_WEBSITE, StorySubmission
+from .models import CONSENT_LETTERS, CONSENT_WEBSITE, SHOW_PLACE, StorySubmission
 
 
 class ShareStoryForm(ProtectedForm):
@@ -32,10 +32,12 @@ class ShareStoryForm(ProtectedForm):
     )
     place = forms.CharField(
         label="Je woonplaats (gemeente)",
+        help_text="Alleen de redactie ziet dit, tenzij je hieronder iets anders kiest.",
         max_length=80,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
+    show_place = forms.BooleanField(label=SHOW_PLACE, required=False)
     email = forms.EmailField(
         label="Je e-mailadres",
         help_text=(
@@ -66,6 +68,8 @@ class ShareStoryForm(ProtectedForm):
         choice = cleaned.get("name_choice")
         if choice in ("voornaam", "schuilnaam") and not cleaned.get("shown_name", "").strip():
             self.add_error("shown_name", "Vul de naam in die we bij je verhaal zetten.")
+        if cleaned.get("show_place") and not cleaned.get("place", "").strip():
+            self.add_error("place", "Vul je woonplaats in, of zet het vinkje eronder uit.")
         phone = cleaned.get("phone", "")
         if phone and not all(c.isdigit() or c in " +-()" for c in phone):
             self.add_error("phone", "Gebruik alleen cijfers, spaties en + of -.")

@@ -20,6 +20,9 @@ from website.themes.models import themes_field, themes_panel
 CONSENT_VERSION = "2026-11"
 CONSENT_WEBSITE = "Mijn verhaal mag op deze website staan, na bewerking door de redactie."
 CONSENT_LETTERS = "Mijn verhaal mag zonder mijn naam gebruikt worden in brieven aan politici."
+# In a small town a first name and the town together identify someone: the town is published
+# only when the writer asks for it.
+SHOW_PLACE = "Zet mijn woonplaats bij mijn verhaal."
 
 
 class StoryIndexPage(RoutablePageMixin, BasePage):
@@ -31,6 +34,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         help_text="Staat boven de knop 'Deel je verhaal'.",
     )
     per_page = 12
+    sample_routes = {"story-form": "deel-je-verhaal/"}  # core.samples: screenshots, HTML checker
 
     content_panels = [*BasePage.content_panels, FieldPanel("invitation")]
     parent_page_types = ["pages.HomePage"]
@@ -87,7 +91,12 @@ class StoryPage(ImageWithAltMixin, BasePage):
         default="anoniem",
         help_text="Voornaam, schuilnaam of 'anoniem'. Controleer of niemand herkenbaar is.",
     )
-    place = models.CharField("Gemeente", max_length=80, blank=True)
+    place = models.CharField(
+        "Gemeente",
+        max_length=80,
+        blank=True,
+        help_text="Staat bij het verhaal. Alleen invullen als de schrijver daarvoor koos.",
+    )
     body = StreamField(body_blocks(), blank=True, verbose_name="Verhaal")
     themes = themes_field()
 
@@ -130,6 +139,7 @@ class StorySubmission(models.Model):
     name_choice = models.CharField("Naam bij het verhaal", max_length=12, choices=NameChoice)
     shown_name = models.CharField("Getoonde naam", max_length=60, blank=True)
     place = models.CharField("Gemeente", max_length=80, blank=True)
+    show_place = models.BooleanField("Gemeente bij het verhaal zetten", default=False)
     consent_website = models.BooleanField("Toestemming website")
     consent_letters = models.BooleanField("Toestemming brieven aan politici")
     consent_version = models.CharField("Versie toestemmingstekst", max_length=20)

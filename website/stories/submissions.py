@@ -27,6 +27,7 @@ def submit_story(index_page, data, site=None):
             name_choice=data["name_choice"],
             shown_name=shown_name,
             place=data.get("place", ""),
+            show_place=data.get("show_place", False),
             consent_website=data["consent_website"],
             consent_letters=data.get("consent_letters", False),
             consent_version=CONSENT_VERSION,
@@ -56,7 +57,7 @@ def create_draft(index_page, submission):
         title=f"Verhaal van {submission.shown_name}",
         date=timezone.localdate(),
         shown_name=submission.shown_name,
-        place=submission.place,
+        place=submission.place if submission.show_place else "",
         body=body,
         live=False,
     )

@@ -25,6 +25,7 @@ class StorySubmissionViewSet(ModelViewSet):
         "name_choice",
         "shown_name",
         "place",
+        "show_place",
         "consent_website",
         "consent_letters",
         "consent_version",

@@ -1,6 +1,7 @@
 """The seeded site in a real browser: accessibility, keyboard, print, and privacy."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +22,80 @@ def test_no_axe_violations_and_no_requests_to_other_hosts(seeded_site, open_brow
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+
+
+# Each box and the text of its own label: the box just left of the text, on the same line.
+CHOICE_GEOMETRY = """() => [...document.querySelectorAll(
+    'main input[type=radio], main input[type=checkbox]')].filter(i => i.offsetParent).map(i => {
+  const label = i.labels[0];
+  const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+  let node, first = null;
+  while ((node = walker.nextNode())) { if (node.textContent.trim()) { first = node; break; } }
+  const range = document.createRange();
+  range.selectNodeContents(first);
+  const text = range.getClientRects()[0], box = i.getBoundingClientRect();
+  return {name: i.name + '=' + i.value, gap: text.left - box.right,
+          sameLine: box.top < text.bottom && box.bottom > text.top,
+          height: label.getBoundingClientRect().height};
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", ["/wat-mensen-overkomt/deel-je-verhaal/", "/contact/"])
+def test_radios_and_checkboxes_sit_just_left_of_their_labels(
+    seeded_site, open_browser, path, width
+):
+    browser = open_browser(seeded_site.url, width=width)
+    browser.open(path)
+    choices = browser.page.evaluate(CHOICE_GEOMETRY)
+    assert choices or path == "/contact/"
+    for choice in choices:
+        assert 0 <= choice["gap"] <= 16, choice
+        assert choice["sameLine"], choice
+        assert choice["height"] >= 24, choice  # the label is part of the touch target
+
+
+H1_TOP = "document.querySelector('h1').getBoundingClientRect().top"
+MENU_LINK_TOPS = (
+    "[...document.querySelectorAll('.main-nav__link')].map(a => a.getBoundingClientRect().top)"
+)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_phone_header_is_compact_and_opens_menu_and_search_in_one_tap(
+    seeded_site, open_browser, javascript
+):
+    browser = open_browser(seeded_site.url, width=360, javascript=javascript)
+    page = browser.page
+    page.set_viewport_size({"width": 360, "height": 800})
+    for path in (
+        "/",
+        "/agenda/",
+        "/documenten/brief-sociale-alliantie-aan-kamer-over-knelpunten-armoedebeleid/",
+    ):
+        browser.open(path)
+        assert page.evaluate(H1_TOP) <= 250, path
+        assert not page.is_visible(".main-nav")
+        assert not page.is_visible("#site-search-q")
+
+    page.get_by_text("Menu", exact=True).click()
+    expect(page.locator(".main-nav").get_by_role("link", name="Thema's")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.get_by_text("Zoeken", exact=True).first.click()
+    expect(page.locator("#site-search-q")).to_be_visible()
+    if javascript:
+        expect(page.locator("#site-search-q")).to_be_focused()
+        assert page.get_attribute("[data-toggle=zoeken]", "aria-expanded") == "true"
+
+
+def test_wide_header_shows_the_whole_menu_on_one_row_and_the_search_box(seeded_site, open_browser):
+    browser = open_browser(seeded_site.url, width=1280)
+    browser.open("/")
+    assert browser.page.is_visible("#site-search-q")
+    assert not browser.page.is_visible("[data-toggle]")
+    tops = browser.page.evaluate(MENU_LINK_TOPS)
+    assert len(tops) >= 9
+    assert len(set(tops)) == 1, tops
 
 
 def test_keyboard_skip_link_and_visible_focus(seeded_site, open_browser):

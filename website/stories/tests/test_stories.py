@@ -111,6 +111,30 @@ def test_submission_creates_a_draft_in_moderation_and_nothing_public(client, sto
     assert "Ik kom elke maand tekort" not in editor_mail.body  # the story stays in the CMS
 
 
+def test_the_town_stays_private_unless_the_writer_asks_for_it(client, stories):
+    """A first name and a small town together identify someone: the draft gets the town
+    only when the writer ticked "Zet mijn woonplaats bij mijn verhaal"."""
+    post(client, stories)
+    kept_private = StorySubmission.objects.get()
+    assert kept_private.place == "Beilen"  # the editors still see it
+    assert kept_private.show_place is False
+    assert kept_private.page.place == ""
+    assert kept_private.page.byline == "Verteld door Marieke"
+
+    post(client, stories, show_place="on", place="Ter Apel")
+    shown = StorySubmission.objects.get(place="Ter Apel")
+    assert shown.page.byline == "Verteld door Marieke, Ter Apel"
+
+
+def test_the_town_choice_starts_off_and_needs_a_town(client, stories):
+    box = find_one(main_content(client.get(share_url(stories))), "input", name="show_place")
+    assert box.get("checked") is None
+    response = post(client, stories, show_place="on", place="  ")
+    assert response.status_code == 200
+    assert "Vul je woonplaats in, of zet het vinkje eronder uit." in main_content(response)
+    assert StorySubmission.objects.count() == 0
+
+
 def test_consent_for_the_website_is_required_and_input_is_kept(client, stories):
     response = post(client, stories, consent_website=None, shown_name="")
     content = main_content(response)

@@ -1,0 +1,44 @@
+"""One example address per kind of public page, for the screenshot tool (`make
+screenshots`) and the HTML checker test: every page type that has a live page on the site,
+the extra views some page types serve (routes), search results and the not-found page."""
+
+from django.urls import reverse
+from wagtail.models import Page, get_page_models
+
+from .models import BasePage
+
+#: Searched for on the search results sample: a word the seed content contains.
+SAMPLE_QUERY = "armoede"
+
+
+def public_page_models():
+    """Every concrete page type visitors can see, in a stable order (app, model)."""
+    models = [m for m in get_page_models() if issubclass(m, BasePage) and not m._meta.abstract]
+    return sorted(models, key=lambda m: (m._meta.app_label, m._meta.model_name))
+
+
+def page_samples(site):
+    """[(name, path)]: for each public page type the first live page of that exact type on
+    `site` (by tree order; every live page of a type with `sample_every_page = True`, such as
+    the standard pages whose content differs most), then each route the type lists in
+    `sample_routes` ({name: path relative to the page}), then search results and a 404. Types
+    without a live page are left out. Paths are site-relative ("/agenda/archief/")."""
+    samples = []
+    for model in public_page_models():
+        pages = (
+            Page.objects.live()
+            .public()
+            .descendant_of(site.root_page, inclusive=True)
+            .exact_type(model)
+            .order_by("path")
+        )
+        if not getattr(model, "sample_every_page", False):
+            pages = pages[:1]
+        for page in pages:
+            path = page.relative_url(site)
+            samples.append((f"{model._meta.model_name}-{page.slug}", path))
+            for name, route in getattr(model, "sample_routes", {}).items():
+                samples.append((name, path + route))
+    samples.append(("search", f"{reverse('search')}?q={SAMPLE_QUERY}"))
+    samples.append(("not-found", "/deze-pagina-bestaat-niet/"))
+    return samples
