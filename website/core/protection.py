@@ -39,6 +39,8 @@ class ProtectedForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = with_browser_line_breaks(self.data)
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and not field.max_length:
                 field.max_length = self.default_max_length
@@ -78,6 +80,24 @@ class ProtectedForm(forms.Form):
     @property
     def honeypot(self):
         return self[HONEYPOT_FIELD]
+
+
+def with_browser_line_breaks(data):
+    """A copy of submitted form data (a QueryDict) with every line break as one "\n".
+
+    Browsers count a line break in a textarea as one character against `maxlength`, but send
+    it as "\r\n" (HTML standard, form submission): without this, a text the browser said fits
+    would be refused as too long. Lone "\r" (old Mac text) becomes "\n" too."""
+    data = data.copy()
+    for key, values in data.lists():
+        data.setlist(key, [normalise_line_breaks(value) for value in values])
+    return data
+
+
+def normalise_line_breaks(value):
+    if not isinstance(value, str):
+        return value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def client_ip(request):

@@ -63,6 +63,21 @@ def test_contact_form_stores_then_mails_the_editors(client, contact, mailoutbox)
     assert "Hallo!" in mailoutbox[0].body
 
 
+def test_a_message_the_browser_let_through_is_not_refused_for_its_line_breaks(client, contact):
+    """The textarea allows 2,000 characters and the browser counts a line break as one, but
+    sends it as CRLF (two): 1,980 letters and 20 line breaks arrive as 2,020 characters."""
+    textarea = find_one(main_content(client.get(contact.url)), "textarea", name=TEXT)
+    assert textarea.get("maxlength") == "2000"
+    lines = ["x" * 98] * 20 + ["y" * 20]
+    assert sum(map(len, lines)) + len(lines) - 1 == 2000  # as the browser counts
+    response = send(client, contact, **{TEXT: "\r\n".join(lines)})
+    assert response.status_code == 302
+    stored = FormSubmission.objects.get().form_data[TEXT]
+    assert stored == "\n".join(lines)
+    assert len(send(client, contact, **{TEXT: "\r\n".join(lines) + "z"}).content) > 0
+    assert FormSubmission.objects.count() == 1  # one character more is refused
+
+
 def test_contact_form_validation_honeypot_and_rate_limit(client, contact, settings):
     invalid = send(client, contact, **{EMAIL: "geen"})
     assert invalid.status_code == 200
