@@ -411,9 +411,10 @@ class EventDate(Orderable):
     def when_text(self):
         if self.date_label:
             return f"{self.date_label} {self.start_date.year}"
-        text = format_date(self.start_date, "j F Y")
+        # With the weekday: people plan by the day of the week ("vrijdag 10 oktober 2014").
+        text = format_date(self.start_date, "l j F Y")
         if self.end_date and self.end_date != self.start_date:
-            text = f"{text} t/m {format_date(self.end_date, 'j F Y')}"
+            text = f"{text} t/m {format_date(self.end_date, 'l j F Y')}"
         if self.start_time:
             text += f", {self.start_time:%H.%M}"
             if self.end_time:
@@ -425,6 +426,14 @@ class EventDate(Orderable):
     def place_text(self):
         parts = [self.venue_name, self.city or self.get_province_display()]
         return ", ".join(part for part in parts if part)
+
+    @property
+    def address_lines(self):
+        """The venue as people need it to get there: ["Naam van de plek", "Straat 1",
+        "1234 AB Plaats"], leaving out what is not filled in (the province when no town)."""
+        town = " ".join(part for part in [self.postcode, self.city] if part)
+        lines = [self.venue_name, self.street_address, town or self.province_name]
+        return [line for line in lines if line]
 
     @property
     def province_name(self):

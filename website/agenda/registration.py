@@ -27,7 +27,9 @@ def register(
     UPDATE; SQLite: transactions take the write lock at their start).
     Access needs and dietary wishes (possibly health or religion: AVG art. 9) are kept only
     with `needs_consent`; its time is stored as proof.
-    Returns (registration, private token for the cancel link).
+    The same e-mail address signs up once per date (a double click, or a second try): the
+    first sign-up stands and is returned with token None; nothing is stored or sent again.
+    Returns (registration, private token for the cancel link, or None for a repeat).
     """
     access_needs, dietary_wishes = access_needs.strip(), dietary_wishes.strip()
     if not needs_consent:
@@ -35,6 +37,9 @@ def register(
     token, token_hash = new_token()
     with transaction.atomic():
         locked = EventDate.objects.select_for_update().select_related("page").get(pk=event_date.pk)
+        earlier = active_registration(locked, email)
+        if earlier is not None:
+            return earlier, None
         confirmed = locked.registrations.filter(status=Registration.Status.CONFIRMED).count()
         full = locked.capacity is not None and confirmed >= locked.capacity
         registration = Registration.objects.create(
@@ -53,6 +58,13 @@ def register(
         )
         send_confirmation(registration, locked, token)
     return registration, token
+
+
+def active_registration(event_date, email):
+    """The sign-up (confirmed or waiting) of this e-mail address for this date, if any.
+    Addresses compare without regard to capitals or surrounding spaces."""
+    registrations = event_date.registrations.exclude(status=Registration.Status.CANCELLED)
+    return registrations.filter(email__iexact=email.strip()).first()
 
 
 def find_by_token(token):
@@ -112,10 +124,13 @@ def promote_first_waiting(event_date):
     confirmed = event_date.registrations.filter(status=Registration.Status.CONFIRMED).count()
     if event_date.capacity is not None and confirmed >= event_date.capacity:
         return None
+    # The first mail's link is only known to its reader: the promotion mail carries a new one
+    # (the old link stops working; the mail says so).
+    token, waiting.token_hash = new_token()
     waiting.status = Registration.Status.CONFIRMED
     waiting.promoted_at = timezone.now()
-    waiting.save(update_fields=["status", "promoted_at"])
-    send_promotion_notice(waiting, event_date)
+    waiting.save(update_fields=["status", "promoted_at", "token_hash"])
+    send_promotion_notice(waiting, event_date, token)
     return waiting
 
 
@@ -148,8 +163,7 @@ def send_confirmation(registration, event_date, token):
         calendar_line = "Komt er een plaats vrij, dan krijg je van ons een e-mail.\n\n"
     body = (
         f"Beste {registration.name},\n\n{opening}\n\n"
-        f"{registration.event_title}\n{registration.event_when}\n"
-        f"{event_date.place_text}\n\n{calendar_line}"
+        f"{what_and_where(registration, event_date)}\n\n{calendar_line}"
         "Kun je toch niet komen? Meld je dan af via deze link:\n"
         f"{cancel_url(event_date, token)}\n\n"
         "Deze link is alleen voor jou. Deel hem niet met anderen.\n"
@@ -160,13 +174,21 @@ def send_confirmation(registration, event_date, token):
     queue_email(registration.email, subject, body, attachments=attachments)
 
 
-def send_promotion_notice(registration, event_date):
+def what_and_where(registration, event_date):
+    """The event, its date and the full address, one per line, for the mails."""
+    return "\n".join([registration.event_title, registration.event_when, *event_date.address_lines])
+
+
+def send_promotion_notice(registration, event_date, token):
     body = (
         f"Beste {registration.name},\n\nGoed nieuws: er is een plaats vrijgekomen. "
         f"Je staat niet meer op de wachtlijst, je bent nu aangemeld voor:\n\n"
-        f"{registration.event_title}\n{registration.event_when}\n{event_date.place_text}\n\n"
-        "In de bijlage staat een agendabestand (.ics) voor je agenda.\n"
-        "Kun je niet komen? Gebruik dan de afmeldlink uit je eerste e-mail.\n"
+        f"{what_and_where(registration, event_date)}\n\n"
+        "In de bijlage staat een agendabestand (.ics) voor je agenda.\n\n"
+        "Kun je toch niet komen? Meld je dan af via deze link:\n"
+        f"{cancel_url(event_date, token)}\n\n"
+        "Deze link is nieuw: de afmeldlink uit je eerste e-mail werkt niet meer. "
+        "Deel deze link niet met anderen.\n"
     )
     queue_email(
         registration.email,

@@ -32,8 +32,13 @@ def signup(request, page, event_date):
         fields = ("name", "email", "organisation", "access_needs", "dietary_wishes")
         data = {key: form.cleaned_data[key] for key in fields}
         data["needs_consent"] = form.cleaned_data["needs_consent"]
-        registration, _token = registrations.register(event_date, **data)
-        status = "wachtlijst" if registration.status == Registration.Status.WAITING else "ok"
+        registration, token = registrations.register(event_date, **data)
+        if token is None:
+            status = "al-aangemeld"
+        elif registration.status == Registration.Status.WAITING:
+            status = "wachtlijst"
+        else:
+            status = "ok"
         url = page.url + page.reverse_subpage("signup_done", args=[event_date.pk])
         return redirect(f"{url}?status={status}")
 
@@ -47,8 +52,12 @@ def signup(request, page, event_date):
 
 
 def signup_done(request, page, event_date):
-    waiting = request.GET.get("status") == "wachtlijst"
-    context = page.get_context(request) | {"event_date": event_date, "waiting": waiting}
+    status = request.GET.get("status")
+    context = page.get_context(request) | {
+        "event_date": event_date,
+        "waiting": status == "wachtlijst",
+        "repeat": status == "al-aangemeld",
+    }
     return render(request, "agenda/signup_done.html", context)
 
 

@@ -42,6 +42,8 @@ def open_date(make_event):
                 "registration_open": True,
                 "capacity": 2,
                 "venue_name": "Dorpshuis",
+                "street_address": "Brink 3",
+                "postcode": "9411 AB",
                 "city": "Beilen",
             }
         ],
@@ -105,6 +107,7 @@ def test_signup_is_stored_and_confirmed_by_mail_with_calendar_file(client, open_
     calendar = Calendar.from_ical(attachment.content)
     assert len(calendar.walk("VEVENT")) == 1
     assert "/agenda/afmelden/" in message.body
+    assert "Dorpshuis\nBrink 3\n9411 AB Beilen" in message.body  # the way there
 
     done = client.get(response.headers["Location"])
     assert "Je bent aangemeld" in main_content(done)
@@ -149,11 +152,46 @@ def test_cancelling_frees_the_seat_for_the_first_on_the_waiting_list(client, ope
     assert promoted_mail.to == ["drie@example.org"]
     assert "plaats vrij" in promoted_mail.subject
     assert promoted_mail.attachments[0].filename.endswith(".ics")
+    assert "Brink 3" in promoted_mail.body
+    # The move-up mail has a cancel link of its own; the first mail's link no longer works.
+    new_link = cancel_link(promoted_mail)
+    assert new_link != cancel_link(mailoutbox[2])
+    assert client.get(cancel_link(mailoutbox[2])).status_code == 404
+    assert "Wil je je afmelden?" in main_content(client.get(new_link))
 
     again = client.post(link)
     assert again.status_code == 404
     assert "bestaat niet (meer)" in main_content(again)
     assert client.get("/agenda/afmelden/verzonnen-token/").status_code == 404
+
+
+def test_the_same_address_signs_up_once_per_date(client, open_date, mailoutbox):
+    """A double click or a second try: the first sign-up stands, the visitor is told so, and a
+    seat is taken once. After cancelling, the address may sign up again."""
+    post(client, open_date)
+    repeat = post(client, open_date, email="  Fatima@Example.ORG ", name="Fatima")
+    assert repeat.status_code == 302
+    assert repeat.headers["Location"].endswith("bedankt/?status=al-aangemeld")
+    assert Registration.objects.count() == 1
+    assert len(mailoutbox) == 1
+    done = main_content(client.get(repeat.headers["Location"]))
+    assert "Je was al aangemeld" in done
+    assert "Meld je dan af met die link" in done
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(cancel_link(mailoutbox[0]))
+    assert post(client, open_date).headers["Location"].endswith("status=ok")
+    assert Registration.objects.filter(status="aangemeld").count() == 1
+
+
+def test_event_page_shows_the_weekday_the_address_and_the_places_left(client, open_date):
+    post(client, open_date)
+    (date,) = find_all(find_one(client.get(open_date.page.url), "article"), "li", "event-date")
+    when = text(find_one(date, "p", "event-date__when"))
+    weekday = ["Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag"]
+    assert when.startswith(weekday[open_date.start_date.weekday()] + " ")
+    assert text(find_one(date, "address")) == "DorpshuisBrink 39411 AB Beilen"  # <br> between
+    assert text(find_one(date, "p", "event-date__places")) == "Nog 1 plaats vrij."
 
 
 def test_validation_errors_are_dutch_and_keep_the_input(client, open_date):

@@ -78,8 +78,8 @@ def test_seed_puts_the_2014_agenda_in_the_archive(seeded, client):
     ]
     assert [title for _when, title in entries].count("Alliantiedagen 2014") == 4
     whens = [when for when, _title in entries]
-    assert "4 september 2014" in whens
-    assert "27 november 2014" in whens
+    assert "Donderdag 4 september 2014" in whens
+    assert "Donderdag 27 november 2014" in whens
     assert ("Najaar 2014", "Gesprek met staatssecretaris Jetta Klijnsma") in entries
     assert "Er staan op dit moment geen activiteiten" in main_content(client.get(agenda.url))
 
