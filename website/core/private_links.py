@@ -18,6 +18,8 @@ withdraw a story).
 
 import hashlib
 import re
+
+from django.db import models
 import secrets
 
 from django.shortcuts import redirect, render
@@ -43,12 +45,17 @@ def hash_token(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def find(queryset, token):
-    """The object in `queryset` whose `token_hash` matches `token`, or None (also for
-    anything that is not shaped like a token)."""
+def find(queryset, token, fields=("token_hash",)):
+    """The object in `queryset` with `token`'s hash in one of `fields` (an object that was
+    sent more than one link keeps each link's hash), or None (also for anything that is not
+    shaped like a token)."""
     if not token or not re.fullmatch(TOKEN_PATTERN, token):
         return None
-    return queryset.filter(token_hash=hash_token(token)).first()
+    hashed = hash_token(token)
+    matches = models.Q()
+    for field in fields:
+        matches |= models.Q(**{field: hashed})
+    return queryset.filter(matches).first()
 
 
 def personal_link(page, route_name, token):

@@ -145,6 +145,11 @@ class StorySubmission(models.Model):
     consent_version = models.CharField("Versie toestemmingstekst", max_length=20)
     consented_at = models.DateTimeField("Toestemming gegeven op")
     token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    # The link in the "your story is online" mail (the first mail's link keeps working).
+    notice_token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    published_notice_at = models.DateTimeField(
+        "Schrijver gemaild over plaatsing op", null=True, blank=True, editable=False
+    )
     page = models.OneToOneField(
         StoryPage,
         verbose_name="Verhaalpagina",

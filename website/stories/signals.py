@@ -4,6 +4,7 @@ from wagtail.models import PageLogEntry
 from wagtail.signals import page_published
 
 from .models import StoryPage, StorySubmission
+from .submissions import tell_writer_it_is_published
 
 
 @receiver(pre_delete, sender=StoryPage)
@@ -26,3 +27,12 @@ def forget_earlier_versions(sender, instance, revision=None, **kwargs):
     )
     # The history's labels show the title, which may have held the writer's name.
     PageLogEntry.objects.filter(page=instance).update(label=revision.object_str)
+
+
+@receiver(page_published, sender=StoryPage)
+def tell_the_writer(sender, instance, **kwargs):
+    """The first time a story goes live, its writer (if they left an e-mail address) hears
+    so, with the link to it and a way to withdraw it."""
+    submission = StorySubmission.objects.filter(page_id=instance.pk).first()
+    if submission is not None:
+        tell_writer_it_is_published(submission, instance)

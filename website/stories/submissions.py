@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import PageLogEntry, Workflow
 
-from website.core.addresses import site_address
+from website.core.addresses import page_address, site_address
 from website.core.email import queue_email
 from website.core.models import OutgoingEmail
 from website.core.private_links import find, forget_mail_with, new_token, personal_link
@@ -103,8 +103,42 @@ def send_confirmation(email, index_page, token):
     )
 
 
+def tell_writer_it_is_published(submission, page):
+    """Mail the writer once, when their story first goes live: its address and a withdrawal
+    link. Only tokens' hashes are stored, so the first mail's link cannot be repeated: this
+    mail gets a new token of its own and both links work. No e-mail address, or already told:
+    nothing happens."""
+    contact = getattr(submission, "contact", None)
+    if submission.published_notice_at or contact is None or not contact.email:
+        return
+    index_page = page.get_parent().specific
+    token, submission.notice_token_hash = new_token()
+    submission.published_notice_at = timezone.now()
+    submission.save(update_fields=["notice_token_hash", "published_notice_at"])
+    queue_email(
+        contact.email,
+        "Je verhaal staat op de website",
+        "Je verhaal staat nu op de website. Bedankt dat je het deelt.\n\n"
+        f"Hier kun je het lezen:\n{page_address(page)}\n\n"
+        "Wil je je verhaal terugtrekken? Dat kan altijd. Gebruik dan deze link:\n"
+        f"{withdraw_url(index_page, token)}\n\n"
+        "Deze link is alleen voor jou. Deel hem niet met anderen.\n",
+    )
+
+
 def find_by_token(token):
-    return find(StorySubmission.objects.select_related("page"), token)
+    submissions = StorySubmission.objects.select_related("page")
+    return find(submissions, token, fields=("token_hash", "notice_token_hash"))
+
+
+def forget_mails_to_writer(submission):
+    """Delete the stored mails to the writer that carry a withdrawal link (the writer may
+    have had two: on receipt and on publication; only the used link's token is known)."""
+    contact = getattr(submission, "contact", None)
+    if contact is None or not contact.email:
+        return
+    mails = OutgoingEmail.objects.filter(body__contains="/intrekken/")
+    mails.filter(pk__in=[m.pk for m in mails if contact.email in m.to]).delete()
 
 
 def withdraw(submission, token=None):
@@ -113,12 +147,15 @@ def withdraw(submission, token=None):
 
     with transaction.atomic():
         page = submission.page
+        forget_mails_to_writer(submission)
         submission.delete()  # contact details go with it (cascade)
         if page is not None:
             # The history ("Verhaal van Jan" created, published ...) and the notices about
             # it go too: nothing of the story may stay behind.
             page_id = page.pk
             OutgoingEmail.objects.filter(body__contains=f"/admin/pages/{page_id}/").delete()
+            # The "your story is online" mail names the story's address.
+            OutgoingEmail.objects.filter(body__contains=page_address(page)).delete()
             page.delete()
             PageLogEntry.objects.filter(page_id=page_id).delete()
         if token:

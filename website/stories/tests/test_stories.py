@@ -197,6 +197,39 @@ def test_withdrawal_erases_everything_and_a_second_use_says_it_is_gone(client, s
     assert "bestaat niet (meer)" in main_content(again)
 
 
+def test_the_writer_hears_once_when_the_story_goes_live(client, stories, mailoutbox):
+    post(client, stories)
+    page = StorySubmission.objects.get().page
+    first_link = withdraw_link(mailoutbox[-1])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        page.save_revision().publish()
+    notice = mailoutbox[-1]
+    assert notice.subject == "Je verhaal staat op de website"
+    assert notice.to == ["schrijver@example.org"]
+    assert f"http://testserver{page.url}" in notice.body
+    notice_link = withdraw_link(notice)
+    assert notice_link != first_link
+    for link in (first_link, notice_link):  # both links work
+        assert "Wil je je verhaal terugtrekken?" in main_content(client.get(link))
+
+    count = len(mailoutbox)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        page.save_revision().publish()  # a later correction: no second mail
+    assert len(mailoutbox) == count
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(notice_link)
+    assert not OutgoingEmail.objects.exists()  # no mail about the story is left behind
+    assert client.get(first_link).status_code == 404
+
+
+def test_a_writer_without_email_gets_no_publication_mail(client, stories, mailoutbox):
+    post(client, stories, email="")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        StorySubmission.objects.get().page.save_revision().publish()
+    assert [m.subject for m in mailoutbox] == ["Nieuw verhaal ingestuurd"]
+
+
 def test_without_email_there_is_no_confirmation(client, stories, mailoutbox):
     post(client, stories, email="", phone="")
     assert [m.subject for m in mailoutbox] == ["Nieuw verhaal ingestuurd"]
