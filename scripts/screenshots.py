@@ -37,7 +37,7 @@ def free_port():
 
 
 def manage(*args, env):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603 - our own manage.py
 
 
 def wait_for(url, server, seconds=60):

@@ -18,10 +18,9 @@ withdraw a story).
 
 import hashlib
 import re
-
-from django.db import models
 import secrets
 
+from django.db import models
 from django.shortcuts import redirect, render
 from wagtail.models import Page
 
