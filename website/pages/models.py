@@ -16,6 +16,7 @@ from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, Form
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.models import Site
 from wagtail.search import index
 
 from website.core.blocks import body_blocks
@@ -27,6 +28,8 @@ from website.core.seo import organisation_data
 from website.core.templatetags.core_tags import ld_json
 from website.network.blocks import ChairmanshipBlock
 from website.network.models import MemberOrganisation
+
+from .home import latest_work
 
 
 class HomePage(BasePage):
@@ -53,6 +56,7 @@ class HomePage(BasePage):
         context["organisation_json_ld"] = ld_json(
             organisation_data(site_settings, self.get_full_url(request), logo_url, members)
         )
+        context["latest"] = latest_work(self.get_site() or Site.find_for_request(request))
         return context
 
 

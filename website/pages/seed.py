@@ -55,7 +55,8 @@ def build_home_page(ctx):
     if config.get("introduction_from"):
         opening = sentences(ctx.document.section(config["introduction_from"]).paragraphs()[0].text)
         introduction = " ".join(dict.fromkeys([opening[0], opening[-1]]))
-    return HomePage(title=section.title, introduction=introduction, body=body, slug="home-seed")
+    title = config.get("title") or section.title
+    return HomePage(title=title, introduction=introduction, body=body, slug="home-seed")
 
 
 def chair_block(heading, blocks):

@@ -105,7 +105,7 @@ def test_seed_builds_the_home_page_about_page_members_chairs_and_address(seeded,
     home = Site.objects.get(is_default_site=True).root_page.specific
     assert MemberDirectoryPage.objects.get().get_meta_description()
     assert isinstance(home, HomePage)
-    assert home.title == "Welkom"
+    assert home.title == "Alliantie voor Sociale Rechtvaardigheid"
     assert home.introduction.startswith("De Alliantie voor Sociale Rechtvaardigheid")
 
     settings = SiteSettings.for_site(seeded)
