@@ -16,6 +16,8 @@ from website.themes.models import themes_field, themes_panel
 class ArticleIndexPage(FeedRoutesMixin, BasePage):
     """A list of articles ("Achtergronden", "Nieuws"), newest first, with RSS and Atom."""
 
+    hide_when_empty = True  # core.navigation: out of the menus while it lists nothing
+
     per_page = 12
     parent_page_types = ["pages.HomePage", "articles.ArticleIndexPage"]
     subpage_types = ["articles.ArticlePage", "articles.BookReviewPage", "articles.ArticleIndexPage"]

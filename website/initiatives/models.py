@@ -25,6 +25,8 @@ class InitiativeIndexPage(BasePage):
     """The overview: an introduction, filters in the URL, the list grouped by province and
     a map of the twelve provinces with counts that leads to the same list."""
 
+    hide_when_empty = True  # core.navigation: out of the menus while it lists nothing
+
     body = StreamField(body_blocks(), blank=True, verbose_name="Tekst")
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
@@ -64,6 +66,8 @@ class InitiativeIndexPage(BasePage):
             for slug, items in groupby(listing.object_list, key=lambda page: page.province)
         ]
         context.update(
+            # Without any initiative there is nothing to filter, count or map.
+            has_initiatives=bool(listing.paginator.count) or self.initiatives().exists(),
             filters=filters,
             listing=listing,
             provinces=provinces,

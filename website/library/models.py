@@ -43,6 +43,8 @@ class LibraryIndexPage(FeedRoutesMixin, BasePage):
     """All publications, newest first; filters by kind, year, campaign and theme live in the
     URL."""
 
+    hide_when_empty = True  # core.navigation: out of the menus while it lists nothing
+
     per_page = 20
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["library.PublicationPage", "library.CampaignPage", "library.TalksIndexPage"]
@@ -229,6 +231,8 @@ class PublicationFile(Orderable):
 
 class TalksIndexPage(BasePage):
     """'Overleg bewindspersoon': the yearly talks with the minister, newest first."""
+
+    hide_when_empty = True  # core.navigation: out of the menus while it lists nothing
 
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = ["library.TalkPage"]

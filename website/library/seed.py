@@ -53,7 +53,8 @@ def seed_campaign(ctx, index, spec):
     )
 
 
-def add_publication(index, *, title, spec, blocks, campaign=None, pending=""):
+def add_publication(index, *, title, spec, blocks, campaign=None, pending="", publish=True):
+    """A publication under `index`, published, or a draft with `publish=False`."""
     paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
     introduction = paragraphs[0].text if paragraphs else spec.get("introduction", "")
     body_blocks = [b for b in blocks if b is not (paragraphs[0] if paragraphs else None)]
@@ -69,9 +70,12 @@ def add_publication(index, *, title, spec, blocks, campaign=None, pending=""):
         introduction=introduction,
         body=stream_blocks(body_blocks),
         file_pending_note=spec.get("file_pending_note", pending),
+        live=publish,
     )
     index.add_child(instance=page)
-    page.save_revision().publish()
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
     return page
 
 
@@ -93,6 +97,7 @@ def seed_manifestos(ctx, index, config):
                     "introduction": spec["introduction"],
                     "file_pending_note": spec["file_pending_note"],
                 },
+                publish=False,  # a placeholder: editors fill in title and file, then publish
             ),
         )
 

@@ -21,13 +21,8 @@ def create_member(ctx, config):
             "description": config.get("description", ""),
         },
     )
-    if organisation.logo_id is None:
-        organisation.logo = ctx.placeholder_logo(
-            f"image:logo:member:{config['name']}",
-            f"Logo {organisation.name}",
-            organisation.display_name,
-        )
-        organisation.save(update_fields=["logo"])
+    # No logo: the seed has no logo files, and an organisation is shown by its name until
+    # editors upload its real logo.
     return organisation
 
 

@@ -26,6 +26,7 @@ from website.core.protection import HONEYPOT_FIELD, ProtectedForm, protected_for
 from website.core.recipients import editor_recipients
 from website.core.seo import organisation_data
 from website.core.templatetags.core_tags import ld_json
+from website.library.blocks import PublicationListBlock
 from website.network.blocks import ChairmanshipBlock
 from website.network.models import MemberOrganisation
 
@@ -61,7 +62,12 @@ class HomePage(BasePage):
 
 
 class StandardPage(BasePage):
-    body = StreamField(body_blocks(("chairmanship", ChairmanshipBlock())), blank=True)
+    body = StreamField(
+        body_blocks(
+            ("chairmanship", ChairmanshipBlock()), ("publication_list", PublicationListBlock())
+        ),
+        blank=True,
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]

@@ -75,6 +75,21 @@ def chair_blocks(config):
     return {heading: chair_block} if heading else {}
 
 
+def publication_list_blocks(config):
+    """Sub-sections named in `publication_lists` ({heading: publication kind}) become a list
+    of those publications, their text its introduction (hidden while there are none)."""
+
+    def make(kind):
+        def block(heading, blocks):
+            intro = " ".join(b.text for b in blocks if hasattr(b, "text"))
+            value = {"heading": heading, "intro": intro, "kind": kind, "limit": 10}
+            return {"type": "publication_list", "value": value}
+
+        return block
+
+    return {heading: make(kind) for heading, kind in config.get("publication_lists", {}).items()}
+
+
 def content_pages(ctx):
     for config in ctx.config.get("pages", []):
         parent = ctx.page(config.get("parent", "home"))
@@ -86,7 +101,8 @@ def content_pages(ctx):
         section = ctx.document.section(config["section"])
 
         def build(config=config, section=section):
-            introduction, body = page_content(section, config, chair_blocks(config))
+            special_blocks = chair_blocks(config) | publication_list_blocks(config)
+            introduction, body = page_content(section, config, special_blocks)
             return StandardPage(
                 title=section.title, introduction=introduction, body=body, show_in_menus=True
             )

@@ -23,6 +23,8 @@ from website.core.models import BasePage, ImageWithAltMixin, page_kind
 
 
 class ThemesIndexPage(BasePage):
+    hide_when_empty = True  # core.navigation: out of the menus while it lists nothing
+
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["themes.ThemePage"]
     max_count = 1

@@ -1,25 +1,18 @@
 """What every seed step gets: the parsed seed, its configuration and helpers that make
 steps idempotent (create what is missing, leave what exists alone)."""
 
-import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
 from html import escape
-from io import BytesIO
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
-from django.utils.text import slugify
-from PIL import Image, ImageDraw, ImageFont
-from wagtail.models import Collection, Page
+from wagtail.models import Page
 
-from website.core.models import CustomImage, SeedRecord
+from website.core.models import SeedRecord
 
 from .parser import ListBlock, Paragraph, SeedDocument
-
-PLACEHOLDER_COLOURS = ["#1d4e89", "#7a2e3a", "#2f5d3a", "#5b3f8c", "#8a4b0f", "#0f5e66"]
 
 
 @dataclass
@@ -103,53 +96,9 @@ class SeedContext:
         page = self.pages.get(key)
         return Page.objects.filter(pk=page.pk).first().specific if page else None
 
-    # --- Images ---------------------------------------------------------------------
-
-    def placeholder_logo(self, key, title, text):
-        """A neutral PNG logo showing `text`, made here: the seed has no logo files.
-        (PNG rather than SVG: it also serves as og:image and schema.org logo.)"""
-
-        def create():
-            content, (width, height) = placeholder_png(text)
-            image = CustomImage(title=title, collection=self.logo_collection())
-            image.file.save(f"{_slug(title)}.png", ContentFile(content), save=False)
-            image.width, image.height = width, height
-            image._set_image_file_metadata()
-            image.save()
-            return image
-
-        return self.once(key, create)
-
-    def logo_collection(self):
-        root = Collection.get_first_root_node()
-        existing = root.get_children().filter(name="Logo's").first()
-        return existing or root.add_child(name="Logo's")
-
-
-def placeholder_png(text, height=96):
-    """White text on a calm colour, sized to the text; deterministic for the same text."""
-
-    colour = PLACEHOLDER_COLOURS[
-        int(hashlib.sha256(text.encode()).hexdigest(), 16) % len(PLACEHOLDER_COLOURS)
-    ]
-    font = ImageFont.load_default(size=int(height * 0.42))
-    left, top, right, bottom = font.getbbox(text)
-    width = max(height, right - left + height // 2)
-    image = Image.new("RGB", (width, height), colour)
-    ImageDraw.Draw(image).text(
-        (width / 2, height / 2), text, fill="#ffffff", font=font, anchor="mm"
-    )
-    buffer = BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue(), image.size
-
 
 def _specific(obj):
     return obj.specific if isinstance(obj, Page) else obj
-
-
-def _slug(text):
-    return slugify(text) or "logo"
 
 
 def paragraph_html(paragraph):
@@ -175,15 +124,33 @@ def sentences(text):
     return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
 
 
+def without_phrases(blocks, phrases):
+    """`blocks` with each of `phrases` taken out of the paragraphs (old-site wording such as
+    "Klik op onderstaande artikelen:" that the new page does not need)."""
+    if not phrases:
+        return blocks
+    result = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            text = block.text
+            for phrase in phrases:
+                text = text.replace(phrase, "")
+            block = Paragraph(lines=[" ".join(text.split())])
+        result.append(block)
+    return result
+
+
 def page_content(section, config, special_blocks=None):
     """The seed section's opening paragraph becomes the introduction, the rest the body.
 
     `config["headings"]` names the sub-sections that become a heading with their text;
+    `config["leave_out"]` lists phrases dropped from the opening part's paragraphs;
     `special_blocks` maps a heading to `make(heading, blocks) -> block` for a sub-section
     that becomes a block of its own (e.g. the chairmanship). Returns (introduction, body).
     """
     special_blocks = special_blocks or {}
     intro, parts = section.split(config.get("headings", []))
+    intro = without_phrases(intro, config.get("leave_out", []))
     introduction = ""
     if intro and hasattr(intro[0], "text"):
         introduction, intro = intro[0].text, intro[1:]

@@ -49,14 +49,8 @@ def site_settings(ctx):
 
     ctx.once("settings:organisation", fill_organisation)
 
-    def add_logo():
-        settings.logo = ctx.placeholder_logo(
-            "image:logo:site", f"Logo {settings.display_name}", settings.display_name
-        )
-        settings.save(update_fields=["logo"])
-        return settings.logo
-
-    ctx.once("settings:logo", add_logo)
+    # No logo files in the seed: the header shows the name in text until editors upload the
+    # real logo (a made-up image would look like a fake logo).
 
     for order, campaign in enumerate(ctx.config.get("campaigns", [])):
         ctx.once(
@@ -66,8 +60,5 @@ def site_settings(ctx):
                 sort_order=o,
                 name=c["name"],
                 url=c.get("url", ""),
-                logo=ctx.placeholder_logo(
-                    f"image:logo:campaign:{c['name']}", f"Logo {c['name']}", c["logo_text"]
-                ),
             ),
         )

@@ -5,6 +5,8 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from website.core.navigation import without_empty_listings
+
 register = template.Library()
 
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -35,7 +37,7 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if root:
-        items = [root, *root.get_children().live().in_menu()]
+        items = [root, *without_empty_listings(root.get_children().live().in_menu())]
     current_path = current.path if isinstance(current, Page) else ""
     menu = []
     for item in items:
@@ -43,6 +45,12 @@ def main_menu(context):
         active = current_path == item.path if is_home else current_path.startswith(item.path)
         menu.append({"page": item, "active": active, "current": current_path == item.path})
     return {"menu": menu, "request": context.get("request")}
+
+
+@register.simple_tag
+def section_menu(page):
+    """The live child pages of `page` that are in menus, without empty listings."""
+    return without_empty_listings(page.get_children().live().in_menu())
 
 
 @register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)

@@ -132,7 +132,8 @@ def test_seed_builds_the_home_page_about_page_members_chairs_and_address(seeded,
         "Raad van Kerken",
         "Urgent",
     }
-    assert [org.name for org in MemberOrganisation.objects.filter(logo__isnull=True)] == []
+    # The seed has no logo files: organisations show by name, never by a made-up logo.
+    assert not MemberOrganisation.objects.filter(logo__isnull=False).exists()
 
     kitty = ChairTerm.objects.get(person_name="Kitty de Jong")
     assert (kitty.organisation.name, kitty.role) == ("FNV", "bestuurslid")
@@ -144,8 +145,8 @@ def test_seed_builds_the_home_page_about_page_members_chairs_and_address(seeded,
     assert about.introduction.startswith("De Alliantie voor Sociale Rechtvaardigheid")
     content = main_content(client.get(about.url))
     headings = [text(h2) for h2 in find_all(find_one(content, "article"), "h2")]
-    for heading in ("Missie", "Voorzitterschap", "Verbindend netwerk", "Bijdragen"):
-        assert heading in headings
+    # "Missie" lists the manifestos; the seed's are drafts, so it waits for the first one.
+    assert headings[:3] == ["Voorzitterschap", "Verbindend netwerk", "Bijdragen"]
     assert "Willem Jelle Berg" in content
     assert "Kitty de Jong" in content
     assert "solidariteitsbijdrage van de gezamenlijke religieuzen" in content

@@ -213,10 +213,18 @@ def test_seed_imports_every_document_talk_and_manifesto(seeded, client):
     assert not talks[0].proposal_letter
     assert talks[1].proposal_letter
     assert talks[1].report_pending_note == "Een verslag volgt later."
-    manifest = PublicationPage.objects.filter(kind="manifest").first()
-    assert "De titel en het bestand van dit manifest volgen." in main_content(
-        client.get(manifest.url)
-    )
+    # The seed does not name the manifestos: they wait as drafts, out of lists, search and
+    # "Wie zijn wij?", until editors complete them.
+    manifests = PublicationPage.objects.filter(kind="manifest")
+    assert not manifests.filter(live=True).exists()
+    assert client.get(manifests.first().url).status_code == 404
+    about = main_content(client.get("/wie-zijn-wij/"))
+    assert "vijftal manifesten" not in about
+    assert "Manifest 1" not in main_content(client.get("/zoeken/?q=manifest"))
+    manifests.filter(title="Manifest 2 van 5").first().save_revision().publish()
+    about = main_content(client.get("/wie-zijn-wij/"))
+    assert "is uitgewerkt in een vijftal manifesten:" in about
+    assert 'href="/documenten/manifest-2-van-5/"' in about
 
     before = PublicationPage.objects.count()
     call_command("load_seed", stdout=io.StringIO())

@@ -1,0 +1,39 @@
+"""Menus never lead to an empty list: a listing page type (`hide_when_empty = True` on the
+model, e.g. the overview of local initiatives or the news) drops out of the main menu and
+of section menus while it has no live child pages, and comes back with the first one."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.db.models.functions import Substr
+from wagtail.models import Page, get_page_models
+
+
+def listing_content_type_ids():
+    """Content type ids of the page types that hide themselves when empty (cached by
+    Django's content type cache: no query after the first)."""
+    models = [m for m in get_page_models() if getattr(m, "hide_when_empty", False)]
+    return {ContentType.objects.get_for_model(m).pk for m in models}
+
+
+def without_empty_listings(pages):
+    """`pages` (a list or queryset of Wagtail pages) without the listing pages that have no
+    live child page. One query per depth among the listing pages (a menu: one), none when
+    `pages` holds no listing page."""
+    pages = list(pages)
+    listing_ids = listing_content_type_ids()
+    listings = [p for p in pages if p.content_type_id in listing_ids]
+    filled = set()
+    for depth in {p.depth for p in listings}:
+        parents = [p for p in listings if p.depth == depth]
+        prefix_length = len(parents[0].path)
+        in_parents = Q()
+        for parent in parents:
+            in_parents |= Q(path__startswith=parent.path)
+        filled |= set(
+            Page.objects.live()
+            .filter(in_parents, depth=depth + 1)
+            .annotate(parent_path=Substr("path", 1, prefix_length))
+            .values_list("parent_path", flat=True)
+            .distinct()
+        )
+    return [p for p in pages if p.content_type_id not in listing_ids or p.path in filled]
