@@ -15,7 +15,6 @@ from website.core.tests.utils import (
     assert_valid_html,
     card_titles,
     find_all,
-    find_one,
     main_content,
 )
 
