@@ -46,6 +46,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "Agenda"
+        verbose_name_plural = "Agenda's"
 
     def dates(self):
         return (

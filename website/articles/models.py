@@ -24,6 +24,7 @@ class ArticleIndexPage(FeedRoutesMixin, BasePage):
 
     class Meta:
         verbose_name = "Overzicht artikelen"
+        verbose_name_plural = "Overzichten artikelen"
 
     def articles(self):
         return (

@@ -38,6 +38,7 @@ class InitiativeIndexPage(BasePage):
 
     class Meta:
         verbose_name = "Overzicht lokale initiatieven"
+        verbose_name_plural = "Overzichten lokale initiatieven"
 
     def initiatives(self):
         return InitiativePage.objects.live().public().child_of(self).order_by("province", "title")

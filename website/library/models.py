@@ -52,6 +52,7 @@ class LibraryIndexPage(FeedRoutesMixin, BasePage):
 
     class Meta:
         verbose_name = "Documentenoverzicht"
+        verbose_name_plural = "Documentenoverzichten"
 
     def publications(self):
         return (
@@ -240,6 +241,7 @@ class TalksIndexPage(BasePage):
 
     class Meta:
         verbose_name = "Overzicht overleg bewindspersoon"
+        verbose_name_plural = "Overzichten overleg bewindspersoon"
 
     def get_context(self, request, *args, **kwargs):
         talks = (

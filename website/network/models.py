@@ -201,6 +201,7 @@ class MemberDirectoryPage(BasePage):
 
     class Meta:
         verbose_name = "Overzicht aangesloten organisaties"
+        verbose_name_plural = "Overzichten aangesloten organisaties"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

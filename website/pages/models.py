@@ -45,6 +45,7 @@ class HomePage(BasePage):
     class Meta:
         db_table = "core_homepage"  # made by the core app before this app existed
         verbose_name = "Startpagina"
+        verbose_name_plural = "Startpagina's"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -72,10 +73,13 @@ class StandardPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     sample_every_page = True  # core.samples: about, privacy, accessibility differ most
+    search_kind = "Pagina"  # what visitors see in search results and its filter
+    search_kind_plural = "Overige pagina's"
 
     class Meta:
         db_table = "core_standardpage"
         verbose_name = "Standaardpagina"
+        verbose_name_plural = "Standaardpagina's"
 
 
 # --- Contact ---------------------------------------------------------------------
@@ -128,6 +132,7 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
     class Meta:
         db_table = "core_contactpage"
         verbose_name = "Contactpagina"
+        verbose_name_plural = "Contactpagina's"
 
     def process_form_submission(self, form):
         """Store the submission (without the honeypot), then queue the mail to the editors:

@@ -31,9 +31,10 @@ def searchable_kinds():
     """Page types visitors can filter on, by URL slug: {slug: (label, model)}."""
     kinds = {}
     for model in get_page_models():
-        if model is Page or getattr(model, "max_count", None) == 1:
-            continue  # home, index pages: not useful as a filter
-        kinds[model._meta.model_name] = (str(model._meta.verbose_name_plural).capitalize(), model)
+        if model is Page or model.max_count == 1 or getattr(model, "hide_when_empty", False):
+            continue  # home and overview pages: not useful as a filter
+        label = getattr(model, "search_kind_plural", None) or model._meta.verbose_name_plural
+        kinds[model._meta.model_name] = (str(label).capitalize(), model)
     return dict(sorted(kinds.items(), key=lambda item: item[1][0]))
 
 

@@ -43,6 +43,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "Overzicht verhalen"
+        verbose_name_plural = "Overzichten verhalen"
 
     @path("")
     def index_view(self, request):

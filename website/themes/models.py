@@ -31,6 +31,7 @@ class ThemesIndexPage(BasePage):
 
     class Meta:
         verbose_name = "Overzicht thema's"
+        verbose_name_plural = "Overzichten thema's"
 
     def get_context(self, request, *args, **kwargs):
         themes = ThemePage.objects.live().public().child_of(self).order_by("title")

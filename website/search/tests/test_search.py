@@ -12,6 +12,7 @@ from website.core.tests.utils import (
     find_all,
     find_one,
     main_content,
+    options,
     text,
 )
 from website.library.factories import (
@@ -80,6 +81,24 @@ def test_filter_by_kind(client, home_page, library):
     PublicationPageFactory(parent=library, title="Armoedebrief", introduction="Over armoede.")
     content = main_content(client.get("/zoeken/", {"q": "armoede", "soort": "publicationpage"}))
     assert card_titles(content) == ["Armoedebrief"]
+
+
+def test_the_kind_filter_names_kinds_as_visitors_do(client, home_page):
+    """Proper Dutch plurals, no overview pages, no CMS words such as "Standaardpagina"."""
+    labels = [label for _value, label, _selected in options(client.get("/zoeken/"), "soort")]
+    assert labels == [
+        "Alles",
+        "Activiteiten",
+        "Artikelen",
+        "Boekbesprekingen",
+        "Campagnes",
+        "Lokale initiatieven",
+        "Overige pagina's",
+        "Overleggen bewindspersoon",
+        "Publicaties",
+        "Thema's",
+        "Verhalen",
+    ]
 
 
 def test_no_results_page_helps(client, home_page):
