@@ -8,6 +8,9 @@ MANAGE = $(VENV)/bin/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+# The Nu HTML Checker (W3C), from the npm registry, run on the machine's Java by the markup test.
+VNU_VERSION ?= 26.9.27
+VNU_JAR = .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 # Parallel test workers (pytest-xdist): one per CPU, at most 8 (each gets a Redis database of its
 # own below the one in REDIS_URL); PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= auto
@@ -70,6 +73,13 @@ chromium:
 	  fi; \
 	fi
 
+$(VNU_JAR):
+	@command -v java >/dev/null || { echo "The HTML checker needs Java: apt-get install default-jre-headless"; exit 1; }
+	npm install --silent --no-audit --no-fund --prefix .cache/vnu vnu-jar@$(VNU_VERSION)
+
+.PHONY: vnu
+vnu: $(VNU_JAR)
+
 .PHONY: lint
 lint: install
 	$(VENV)/bin/ruff check .
@@ -79,9 +89,9 @@ lint: install
 PYTEST = $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses 8
 
 .PHONY: test
-test: install chromium lint
+test: install chromium vnu lint
 	$(MANAGE) makemigrations --check --dry-run --settings=website.settings.test
-	CHROMIUM=$(CHROMIUM) $(PYTEST) --cov --cov-report=term $(PYTEST_ARGS)
+	CHROMIUM=$(CHROMIUM) VNU_JAR=$(VNU_JAR) $(PYTEST) --cov --cov-report=term $(PYTEST_ARGS)
 
 .PHONY: test-fast
 test-fast: install lint

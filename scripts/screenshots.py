@@ -1,7 +1,8 @@
 """`make screenshots`: full-page PNGs of every public page type at 360×800 and 1280×900.
 
-Builds a throw-away seeded site (SQLite, files in a temp folder), serves it with Django's
-development server, and asks core.samples which pages to open. The PNGs land in
+Builds a throw-away seeded site (SQLite, files in a temp folder) plus the showcase content
+the seed lacks (a story, an initiative, an upcoming date: core.tests.showcase), serves it with
+Django's development server, and asks core.samples which pages to open. The PNGs land in
 `screenshots/` (ignored by git), named `<width>-<sample>.png`, for people to look at.
 Usage: python scripts/screenshots.py [--out DIR] [--only NAME-PART]
 """
@@ -61,8 +62,10 @@ def samples(env):
     from wagtail.models import Site  # noqa: PLC0415
 
     from website.core.samples import page_samples  # noqa: PLC0415
+    from website.core.tests.showcase import add_showcase  # noqa: PLC0415
 
-    return page_samples(Site.objects.get(is_default_site=True))
+    site = Site.objects.get(is_default_site=True)
+    return page_samples(site) + add_showcase(site)
 
 
 def shoot(base_url, pages, out):

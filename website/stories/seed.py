@@ -13,7 +13,9 @@ def stories(ctx):
     introduction = paragraphs[config["introduction_paragraph"] - 1].text
     # The invitation's last line pointed to a mail form; the page now has its own form.
     invitation_lines = paragraphs[config["invitation_paragraph"] - 1].lines
-    invitation = " ".join(invitation_lines[:-1] if len(invitation_lines) > 1 else invitation_lines)
+    invitation = config.get("invitation") or " ".join(
+        invitation_lines[:-1] if len(invitation_lines) > 1 else invitation_lines
+    )
     page = ctx.child_page(
         "page:stories",
         home,

@@ -177,7 +177,7 @@ def test_seed_creates_stories_page_contact_page_and_privacy_statement(seeded, cl
     stories = StoryIndexPage.objects.get()
     assert stories.title == "Wat mensen overkomt"
     assert stories.introduction.startswith("De sociale Alliantie wil graag ervaringsverhalen")
-    assert "zelf uw verhaal wilt delen" in stories.invitation
+    assert "wil je zelf je verhaal delen" in stories.invitation  # "je", as everywhere
     assert not stories.get_children().exists()  # no invented stories
     contact_page = ContactPage.objects.get()
     assert contact_page.form_fields.count() == 3

@@ -1,0 +1,72 @@
+"""Content the seed does not have (it names no stories, initiatives or upcoming dates), made
+shaped like real content, so screenshots and the HTML checker see every page type filled:
+a published story, a local initiative and an upcoming Alliantiedag with sign-up."""
+
+import datetime
+
+from django.utils import timezone
+from wagtail.rich_text import RichText
+
+from website.agenda.factories import EventPageFactory, add_date
+from website.agenda.models import AgendaIndexPage
+from website.initiatives.factories import InitiativePageFactory
+from website.initiatives.models import InitiativeIndexPage
+from website.stories.factories import StoryPageFactory
+from website.stories.models import StoryIndexPage
+
+STORY = (
+    "Ik werk drie dagen in de week in de thuiszorg. Toch kom ik aan het eind van de maand "
+    "vaak tekort. Als de energierekening komt, schuif ik andere rekeningen door.\r\n\r\n"
+    "Vorig jaar durfde ik voor het eerst hulp te vragen bij de schuldhulp van de gemeente. "
+    "Dat was moeilijk, maar ik ben blij dat ik het deed. Nu weet ik weer waar ik sta."
+)
+
+
+def add_showcase(site):
+    """Add the showcase pages to `site` (the seeded site). Returns [(name, path)] of pages
+    and routes the seed's page types alone do not show."""
+    root = site.root_page
+    stories = StoryIndexPage.objects.descendant_of(root).first()
+    story = StoryPageFactory(
+        parent=stories,
+        title="Werken en toch tekortkomen",
+        shown_name="Marieke",
+        place="",
+        date=datetime.date(2026, 10, 12),
+        introduction="Marieke werkt in de thuiszorg en komt toch vaak niet rond.",
+        body=[
+            ("paragraph", RichText(f"<p>{part.strip()}</p>")) for part in STORY.split("\r\n\r\n")
+        ],
+    )
+    overview = InitiativeIndexPage.objects.descendant_of(root).first()
+    initiative = InitiativePageFactory(
+        parent=overview,
+        title="Buurtkamer De Brink",
+        introduction="Elke dinsdag helpen vrijwilligers buren met brieven van instanties.",
+    )
+    agenda = AgendaIndexPage.objects.descendant_of(root).first()
+    event = EventPageFactory(
+        parent=agenda,
+        title="Alliantiedag Beilen",
+        kind="alliantiedag",
+        introduction="Een dag over schulden en werkende armen, met workshops en ontmoeting.",
+    )
+    event_date = add_date(
+        event,
+        days=(datetime.date(timezone.localdate().year + 1, 3, 12) - timezone.localdate()).days,
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(16, 0),
+        venue_name="Dorpshuis De Brink",
+        street_address="Brink 3",
+        postcode="9411 AB",
+        city="Beilen",
+        province="drenthe",
+        registration_open=True,
+        capacity=60,
+    )
+    return [
+        ("storypage-showcase", story.url),
+        ("initiativepage-showcase", initiative.url),
+        ("eventpage-upcoming", event.url),
+        ("signup-form", event_date.signup_url()),
+    ]
