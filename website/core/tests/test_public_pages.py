@@ -4,6 +4,7 @@ W3C Nu HTML Checker, one form of address ("je"), no CMS words, no empty lists.""
 import json
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -51,8 +52,9 @@ def nu_errors(files):
     jar = os.environ.get("VNU_JAR")
     if not jar:
         pytest.skip("VNU_JAR is not set: `make test` installs the checker and sets it")
+    java = shutil.which("java") or pytest.fail("The HTML checker needs Java on the PATH")
     result = subprocess.run(  # noqa: S603 - the checker with our own files
-        ["java", "-jar", str(Path(jar).resolve()), "--errors-only", "--format", "json", *files],
+        [java, "-jar", str(Path(jar).resolve()), "--errors-only", "--format", "json", *files],
         capture_output=True,
         text=True,
         check=False,
