@@ -37,3 +37,22 @@ def without_empty_listings(pages):
             .distinct()
         )
     return [p for p in pages if p.content_type_id not in listing_ids or p.path in filled]
+
+
+def site_overview(root):
+    """The site's structure for people (the HTML counterpart of sitemap.xml): [(section,
+    [sub-pages])] for the live, public children of `root` (in the menu or not, such as the
+    privacy statement) and their children that are in menus; empty listings left out. Three
+    queries plus those of `without_empty_listings`, however large the site."""
+    sections = without_empty_listings(root.get_children().live().public().specific())
+    below = without_empty_listings(
+        Page.objects.live()
+        .public()
+        .in_menu()
+        .descendant_of(root)
+        .filter(depth=root.depth + 2)
+        .order_by("path")
+    )
+    return [
+        (section, [p for p in below if p.path.startswith(section.path)]) for section in sections
+    ]

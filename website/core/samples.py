@@ -21,7 +21,8 @@ def page_samples(site):
     """[(name, path)]: for each public page type the first live page of that exact type on
     `site` (by tree order; every live page of a type with `sample_every_page = True`, such as
     the standard pages whose content differs most), then each route the type lists in
-    `sample_routes` ({name: path relative to the page}), then search results and a 404. Types
+    `sample_routes` ({name: path relative to the page}), then search results, the site
+    overview and a 404. Types
     without a live page are left out. Paths are site-relative ("/agenda/archief/")."""
     samples = []
     for model in public_page_models():
@@ -40,5 +41,6 @@ def page_samples(site):
             for name, route in getattr(model, "sample_routes", {}).items():
                 samples.append((name, path + route))
     samples.append(("search", f"{reverse('search')}?q={SAMPLE_QUERY}"))
+    samples.append(("site-overview", reverse("site_overview")))
     samples.append(("not-found", "/deze-pagina-bestaat-niet/"))
     return samples

@@ -6,6 +6,9 @@ from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.static import serve
+from wagtail.models import Site
+
+from .navigation import site_overview as site_overview_of
 
 
 @require_GET
@@ -42,3 +45,11 @@ def serve_media(request, path):
 
 def csrf_failure(request, reason=""):
     return render(request, "core/refused.html", {"reason": "csrf"}, status=403)
+
+
+def site_overview(request):
+    """ "Overzicht van de website": every section and its sub-pages, linked from the footer."""
+    site = Site.find_for_request(request)
+    root = site.root_page.specific if site else None
+    sections = site_overview_of(root) if root else []
+    return render(request, "core/site_overview.html", {"sections": sections, "home": root})

@@ -342,3 +342,31 @@ def test_uploaded_documents_are_not_served_as_plain_media(client, home_page):
     assert name.startswith("documents/")
     assert client.get(f"/media/{name}").status_code == 404
     assert client.get(document.url).status_code == 200
+
+
+def test_the_footer_leads_to_an_overview_for_people_not_to_raw_xml(client, seeded):
+    footer = find_one(client.get("/"), "footer")
+    links = {text(a): a.get("href") for a in find_all(footer, "a")}
+    assert links["Overzicht van de website"] == "/overzicht/"
+    assert "/sitemap.xml" not in links.values()  # machines find it through robots.txt
+    overview = find_one(client.get("/overzicht/"), "ul", "site-overview")
+    titles = [text(a) for a in find_all(overview, "a")]
+    for title in ("Wie zijn wij?", "Aangesloten organisaties", "Agenda", "Privacyverklaring"):
+        assert title in titles
+    assert "Nieuws" not in titles  # an empty list is no destination
+    assert "Lokale aanpak" not in titles
+
+
+def test_the_overview_needs_the_same_queries_for_a_large_site(client, home_page):
+    def count():
+        client.get("/overzicht/")
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/overzicht/")
+        return len(queries)
+
+    section = StandardPageFactory(parent=home_page, title="Sectie", show_in_menus=True)
+    few = count()
+    for number in range(10):
+        StandardPageFactory(parent=home_page, title=f"Sectie {number}", show_in_menus=True)
+        StandardPageFactory(parent=section, title=f"Onderdeel {number}", show_in_menus=True)
+    assert count() == few
