@@ -81,10 +81,6 @@ class MemberOrganisation(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def display_name(self):
-        return self.short_name or self.name
-
 
 class ChairTermQuerySet(models.QuerySet):
     """Who chairs the network follows from the dates alone: no edit when a term turns."""

@@ -93,9 +93,37 @@ class ContactFormBase(ProtectedForm):
         super().__init__(*args, **kwargs)
 
 
+# Browsers fill these in for the visitor (WCAG 1.3.5) when the field says what it asks for.
+AUTOCOMPLETE_BY_LABEL = [
+    ("e-mail", "email"),
+    ("telefoon", "tel"),
+    ("organisatie", "organization"),
+    ("woonplaats", "address-level2"),
+    ("naam", "name"),
+]
+
+
+def autocomplete_for(label):
+    """The HTML autocomplete token for a field labelled `label` ("Je naam" → "name"), or
+    None when the label asks for nothing a browser knows."""
+    label = label.lower()
+    return next((token for word, token in AUTOCOMPLETE_BY_LABEL if word in label), None)
+
+
 class ProtectedFormBuilder(FormBuilder):
     def get_form_class(self):
         return type("ContactForm", (ContactFormBase,), self.formfields)
+
+    def create_singleline_field(self, field, options):
+        form_field = super().create_singleline_field(field, options)
+        if token := autocomplete_for(field.label):
+            form_field.widget.attrs["autocomplete"] = token
+        return form_field
+
+    def create_email_field(self, field, options):
+        form_field = super().create_email_field(field, options)
+        form_field.widget.attrs["autocomplete"] = "email"
+        return form_field
 
 
 class ContactFormField(AbstractFormField):

@@ -283,6 +283,10 @@ def test_footer_queries_do_not_grow_with_campaigns_and_members(client, home_page
     few = queries()
     add(20)
     assert queries() == few
+    # Logos sit at the bottom of every page: the browser fetches them only when scrolled to.
+    logos = find_all(find_one(client.get(page.url), "footer"), "img")
+    assert logos
+    assert {img.get("loading") for img in logos} == {"lazy"}
 
 
 def test_svg_image_in_a_body_renders(client, home_page):

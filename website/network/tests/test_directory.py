@@ -27,6 +27,16 @@ def test_lists_organisations_with_kind_level_and_website(client, directory):
     assert [a.get("href") for a in find_all(card, "a")] == ["https://fnv.example"]
 
 
+def test_visitors_read_full_names_not_abbreviations(client, directory):
+    MemberOrganisationFactory(name="Kerk in Actie", short_name="KIA", website="https://kia.example")
+    (card,) = find_all(client.get(directory.url), "li", "card--organisation")
+    assert text(find_one(card, "a")) == "Website van Kerk in Actie"
+    assert "KIA" not in text(card)
+    footer = find_one(client.get(directory.url), "footer")
+    assert "Kerk in Actie" in text(footer)
+    assert "KIA" not in text(footer)
+
+
 def test_filters_by_kind_and_level_in_the_url(client, directory):
     MemberOrganisationFactory(name="Vakbond", kind="vakbeweging", level="landelijk")
     MemberOrganisationFactory(name="Kerk Noord", kind="kerken", level="regionaal")

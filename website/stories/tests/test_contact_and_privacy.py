@@ -78,6 +78,13 @@ def test_a_message_the_browser_let_through_is_not_refused_for_its_line_breaks(cl
     assert FormSubmission.objects.count() == 1  # one character more is refused
 
 
+def test_the_browser_may_fill_in_name_and_email(client, contact):
+    form = main_content(client.get(contact.url))
+    assert find_one(form, "input", name=NAME).get("autocomplete") == "name"
+    assert find_one(form, "input", name=EMAIL).get("autocomplete") == "email"
+    assert find_one(form, "textarea", name=TEXT).get("autocomplete") is None
+
+
 def test_contact_form_validation_honeypot_and_rate_limit(client, contact, settings):
     invalid = send(client, contact, **{EMAIL: "geen"})
     assert invalid.status_code == 200
