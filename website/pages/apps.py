@@ -14,4 +14,5 @@ class PagesConfig(AppConfig):
         300: "website.pages.seed.content_pages",
         490: "website.pages.seed.contact_page",
         900: "website.pages.seed.privacy_page",
+        910: "website.pages.seed.accessibility_page",
     }

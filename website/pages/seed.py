@@ -134,7 +134,18 @@ def contact_page(ctx):
 
 
 def privacy_page(ctx):
-    config = ctx.config.get("privacy")
+    statement_page(ctx, "privacy", "privacy_page")
+
+
+def accessibility_page(ctx):
+    statement_page(ctx, "accessibility", "accessibility_page")
+
+
+def statement_page(ctx, key, settings_field):
+    """A statement the footer links to (privacy, accessibility): a page under home, out of
+    the menu, its text from the seed file that `[key] source` names, then linked in the site
+    settings' `settings_field` unless editors chose another page there."""
+    config = ctx.config.get(key)
     home = ctx.page("home")
     if not config or home is None:
         return
@@ -145,10 +156,10 @@ def privacy_page(ctx):
         introduction, body = page_content(section, {"headings": config["headings"]})
         return StandardPage(title=section.title, introduction=introduction, body=body)
 
-    page = ctx.child_page("page:privacy", home, config["slug"], build)
+    page = ctx.child_page(f"page:{key}", home, config["slug"], build)
     site = default_site()
     if page is not None and site is not None:
         settings = SiteSettings.for_site(site)
-        if settings.privacy_page_id is None:
-            settings.privacy_page = page
-            settings.save(update_fields=["privacy_page"])
+        if getattr(settings, f"{settings_field}_id") is None:
+            setattr(settings, settings_field, page)
+            settings.save(update_fields=[settings_field])
