@@ -67,7 +67,7 @@ def test_story_form_with_the_keyboard_only_and_without_javascript(seeded_live, o
     expect(page.locator("#id_name_choice_0")).to_be_checked()
     browser.tab_to("#id_shown_name")
     page.keyboard.type("Els")
-    for field in ("#id_place", "#id_email", "#id_phone", "#id_consent_website"):
+    for field in ("#id_place", "#id_show_place", "#id_email", "#id_phone", "#id_consent_website"):
         browser.tab_to(field)
     page.keyboard.press("Space")
     expect(page.locator("#id_consent_website")).to_be_checked()
