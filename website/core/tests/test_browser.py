@@ -120,7 +120,8 @@ def test_wide_header_shows_the_whole_menu_on_one_row_and_the_search_box(seeded_s
     room = browser.page.evaluate(
         """(() => { const list = document.querySelector('.main-nav__list');
             const links = list.querySelectorAll('.main-nav__link');
-            const inner = list.getBoundingClientRect().right - parseFloat(getComputedStyle(list).paddingRight);
+            const padding = parseFloat(getComputedStyle(list).paddingRight);
+            const inner = list.getBoundingClientRect().right - padding;
             return inner - links[links.length - 1].getBoundingClientRect().right; })()"""
     )
     assert room >= 140, room
