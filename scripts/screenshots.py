@@ -103,13 +103,21 @@ def main():
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "DJANGO_DEBUG": "0",  # the site's own error pages, as visitors see them
     }
     server = None
     try:
         manage("migrate", "--no-input", "--verbosity", "0", env=env)
         manage("load_seed", env=env)
         server = subprocess.Popen(  # noqa: S603 - our own manage.py
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                "--noreload",
+                "--insecure",
+                f"127.0.0.1:{port}",
+            ],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,

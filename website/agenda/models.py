@@ -131,6 +131,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
             filters=filters,
             archive_year=archive_year,
             archive_years=self.archive_years(),
+            breadcrumb_here=f"Archief {archive_year}" if archive_year else "",
         )
         return self.render(request, context_overrides=context)
 

@@ -25,6 +25,7 @@ def signup(request, page, event_date):
             "event_date": event_date,
             "form": form,
             "places_left": event_date.places_left(),
+            "breadcrumb_here": "Aanmelden",
         }
         return render(request, "agenda/signup.html", context)
 

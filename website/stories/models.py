@@ -66,7 +66,11 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     @path("deel-je-verhaal/bedankt/", name="share_done")
     def share_done_view(self, request):
-        return self.render(request, template="stories/share_done.html")
+        return self.render(
+            request,
+            template="stories/share_done.html",
+            context_overrides={"breadcrumb_here": "Verhaal verstuurd"},
+        )
 
     @path("intrekken/klaar/", name="withdraw_done")
     def withdraw_done_view(self, request):

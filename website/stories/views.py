@@ -13,7 +13,10 @@ from .forms import ShareStoryForm
 def share_story(request, index_page):
 
     def render_form(form):
-        context = index_page.get_context(request) | {"form": form}
+        context = index_page.get_context(request) | {
+            "form": form,
+            "breadcrumb_here": "Deel je verhaal",
+        }
         return render(request, "stories/share.html", context)
 
     def on_valid(form):

@@ -54,13 +54,15 @@ def section_menu(page):
 
 
 @register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
+def breadcrumbs(context, here=""):
+    """The trail from home to the page. `here` names a view inside the page (a route such
+    as "Deel je verhaal"): the page becomes a link and `here` the current step."""
     page = context.get("page")
     root = site_root(context)
-    if not isinstance(page, Page) or root is None or page.depth <= root.depth:
+    if not isinstance(page, Page) or root is None or (page.depth <= root.depth and not here):
         return {"ancestors": []}
     ancestors = page.get_ancestors().filter(depth__gte=root.depth).specific(defer=True)
-    return {"ancestors": ancestors, "page": page}
+    return {"ancestors": ancestors, "page": page, "here": here}
 
 
 @register.inclusion_tag("core/includes/share_links.html", takes_context=True)

@@ -213,6 +213,18 @@ def test_breadcrumbs_on_nested_pages(client, home_page):
     assert links[-1].get("aria-current") == "page"
 
 
+def test_a_view_inside_a_page_is_the_last_step_of_the_trail(client, seeded):
+    """The story form and the archive are views of their page: the page is a link back."""
+    for path, here, parent in [
+        ("/wat-mensen-overkomt/deel-je-verhaal/", "Deel je verhaal", "Wat mensen overkomt"),
+        ("/agenda/archief/2014/", "Archief 2014", "Agenda"),
+    ]:
+        crumbs = find_one(find_one(client.get(path), "nav", "breadcrumbs"), "ol")
+        assert [text(li) for li in find_all(crumbs, "li")] == ["Home", parent, here]
+        assert find_all(crumbs, "a")[-1].get("aria-current") is None
+        assert find_one(crumbs, "span").get("aria-current") == "page"
+
+
 def test_public_pages_send_csp_and_no_cookies(client, home_page):
     response = client.get(home_page.url)
     csp = response.headers["Content-Security-Policy"]
