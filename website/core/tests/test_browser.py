@@ -46,6 +46,21 @@ CHOICE_GEOMETRY = """() => [...document.querySelectorAll(
 })"""
 
 
+@pytest.mark.parametrize("javascript", [True, False])
+def test_on_phones_the_list_comes_before_its_filters(seeded_site, open_browser, javascript):
+    """With JavaScript the filters fold behind their title (one tap opens them) unless a
+    filter is chosen; without it they stay open and work as before."""
+    browser = open_browser(seeded_site.url, width=360, javascript=javascript)
+    browser.open("/documenten/")
+    select = browser.page.locator("#filter-soort")
+    if javascript:
+        expect(select).to_be_hidden()
+        browser.page.get_by_text("Zoek een document").click()
+    expect(select).to_be_visible()
+    browser.open("/documenten/?soort=reactie")
+    expect(browser.page.locator("#filter-soort")).to_be_visible()
+
+
 def test_filter_labels_and_controls_line_up(seeded_site, open_browser):
     browser = open_browser(seeded_site.url, width=1280)
     browser.open("/agenda/archief/2014/")

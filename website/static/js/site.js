@@ -28,6 +28,13 @@
       if (open && field) { field.focus(); }
     });
   });
+  // On phones a list's filters fold away until asked for (unless a filter is chosen), so the
+  // list itself is on the first screen.
+  if (window.matchMedia("(max-width: 39.99rem)").matches) {
+    document.querySelectorAll("details[data-fold-on-phones]:not([data-active])").forEach(function (box) {
+      box.open = false;
+    });
+  }
   // Move focus to the error summary so screen-reader and keyboard users hear what to fix.
   var summary = document.querySelector("[data-error-summary]");
   if (summary) { summary.focus(); }
