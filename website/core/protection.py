@@ -14,6 +14,7 @@ POSTs without a form (a confirm button) use `refuse_post`, which does both check
 
 import hashlib
 import ipaddress
+import re
 
 from django import forms
 from django.conf import settings
@@ -40,7 +41,7 @@ class ProtectedForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.is_bound:
-            self.data = with_browser_line_breaks(self.data)
+            self.data = cleaned_submission(self.data)
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and not field.max_length:
                 field.max_length = self.default_max_length
@@ -48,6 +49,7 @@ class ProtectedForm(forms.Form):
                     forms.fields.validators.MaxLengthValidator(self.default_max_length)
                 )
                 field.widget.attrs.setdefault("maxlength", str(self.default_max_length))
+            plain_dutch_messages(field)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             label="Laat dit veld leeg",
             required=False,
@@ -74,6 +76,17 @@ class ProtectedForm(forms.Form):
         return False
 
     @property
+    def has_optional_fields(self):
+        """Whether a field says "(niet verplicht)" (core/forms/field.html): then the page
+        explains that the others must be filled in."""
+        return any(
+            not f.field.required
+            and f.widget_type != "checkbox"
+            and not getattr(f.field, "conditionally_required", False)
+            for f in self.visible_fields_without_honeypot
+        )
+
+    @property
     def visible_fields_without_honeypot(self):
         return [field for field in self.visible_fields() if field.name != HONEYPOT_FIELD]
 
@@ -82,22 +95,50 @@ class ProtectedForm(forms.Form):
         return self[HONEYPOT_FIELD]
 
 
-def with_browser_line_breaks(data):
-    """A copy of submitted form data (a QueryDict) with every line break as one "\n".
-
-    Browsers count a line break in a textarea as one character against `maxlength`, but send
-    it as "\r\n" (HTML standard, form submission): without this, a text the browser said fits
-    would be refused as too long. Lone "\r" (old Mac text) becomes "\n" too."""
+def cleaned_submission(data):
+    """A copy of submitted form data (a QueryDict) with each text through `clean_text`."""
     data = data.copy()
     for key, values in data.lists():
-        data.setlist(key, [normalise_line_breaks(value) for value in values])
+        data.setlist(key, [clean_text(value) for value in values])
     return data
 
 
-def normalise_line_breaks(value):
+# Characters nobody means to type but that arrive with pasted text: C0/C1 control characters
+# (NUL, vertical tab from Word, ...; not tab and line feed) and the bidirectional overrides and
+# isolates that can make text read backwards (U+202A–U+202E, U+2066–U+2069).
+INVISIBLE_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+
+
+def clean_text(value):
+    """Submitted text as people meant it: every line break one "\n", invisible control
+    characters removed (others, accents and emoji kept).
+
+    Browsers count a line break in a textarea as one character against `maxlength`, but send
+    it as "\r\n" (HTML standard, form submission): without this, a text the browser said fits
+    would be refused as too long. Lone "\r" (old Mac text) becomes "\n" too. Control characters
+    would break feeds, exports and mail later (XML 1.0 forbids most of them)."""
     if not isinstance(value, str):
         return value
-    return value.replace("\r\n", "\n").replace("\r", "\n")
+    return INVISIBLE_CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+REQUIRED_DEFAULT = str(forms.Field.default_error_messages["required"])
+
+
+def plain_dutch_messages(field):
+    """Django's generic messages in plain Dutch (B1), where the form did not write its own;
+    a limited text box says its limit in its hint."""
+    if str(field.error_messages.get("required")) == REQUIRED_DEFAULT:
+        field.error_messages["required"] = "Vul dit in."
+    if isinstance(field, forms.CharField) and field.max_length:
+        field.error_messages.setdefault(
+            "max_length",
+            "Gebruik hier hoogstens %(limit_value)d tekens. Nu zijn het er %(show_value)d.",
+        )
+        if isinstance(field.widget, forms.Textarea) and not field.help_text:
+            field.help_text = f"Hoogstens {field.max_length:,} tekens.".replace(",", ".")
 
 
 def client_ip(request):

@@ -30,6 +30,7 @@ class ShareStoryForm(ProtectedForm):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
+    shown_name.conditionally_required = True  # needed with "voornaam" or "schuilnaam"
     place = forms.CharField(
         label="Je woonplaats (gemeente)",
         help_text="Alleen de redactie ziet dit, tenzij je hieronder iets anders kiest.",

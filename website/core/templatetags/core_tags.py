@@ -100,3 +100,9 @@ def filesize(num_bytes):
         size /= 1000
     text = f"{size:.0f}" if unit in ("bytes", "kB") else f"{size:.1f}".replace(".", ",")
     return f"{text} {unit}"
+
+
+@register.filter
+def without_end_punctuation(text):
+    """ "Mijn verhaal mag op de website staan." → "… staan", for "label: error" lines."""
+    return str(text).rstrip(" .:;!?")

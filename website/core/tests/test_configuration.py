@@ -48,7 +48,10 @@ def test_seed_steps_run_in_their_numbered_order():
         "website.pages.seed.contact_page"
     )
     assert names.index("website.themes.seed.theme_tags") == len(names) - 3
-    assert names[-2:] == ["website.pages.seed.privacy_page", "website.pages.seed.accessibility_page"]
+    assert names[-2:] == [
+        "website.pages.seed.privacy_page",
+        "website.pages.seed.accessibility_page",
+    ]
 
 
 def test_two_steps_with_one_number_are_refused(monkeypatch):

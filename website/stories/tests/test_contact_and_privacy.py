@@ -74,8 +74,16 @@ def test_a_message_the_browser_let_through_is_not_refused_for_its_line_breaks(cl
     assert response.status_code == 302
     stored = FormSubmission.objects.get().form_data[TEXT]
     assert stored == "\n".join(lines)
-    assert len(send(client, contact, **{TEXT: "\r\n".join(lines) + "z"}).content) > 0
-    assert FormSubmission.objects.count() == 1  # one character more is refused
+    too_long = main_content(send(client, contact, **{TEXT: "\r\n".join(lines) + "z"}))
+    assert FormSubmission.objects.count() == 1  # one character more is refused, plainly
+    assert "Gebruik hier hoogstens 2000 tekens. Nu zijn het er 2001." in too_long
+    hint = find_one(main_content(client.get(contact.url)), "p", id=f"id_{TEXT}_helptext")
+    assert text(hint) == "Hoogstens 2.000 tekens."  # said before, not found out after
+
+
+def test_messages_are_plain_dutch_and_name_the_field_once(client, contact):
+    summary = find_one(main_content(send(client, contact, **{NAME: ""})), "div", "error-summary")
+    assert [text(a) for a in find_all(summary, "a")] == ["Je naam: Vul dit in."]
 
 
 def test_the_browser_may_fill_in_name_and_email(client, contact):

@@ -168,7 +168,9 @@ def test_xss_comes_out_escaped_publicly_and_in_the_admin(client, admin_client, s
 
 def test_hostile_sizes_and_null_bytes_never_500(client, stories):
     assert post(client, stories, story="x" * 20_000).status_code == 200  # too long: message
-    assert post(client, stories, place="Beilen\x00").status_code == 200
+    assert post(client, stories, place="Beilen\x00\x0b").status_code == 302  # dropped
+    assert StorySubmission.objects.get().place == "Beilen"
+    StorySubmission.objects.all().delete()
     assert client.post(share_url(stories), {"story": "x" * 200_000}).status_code == 413
     assert StorySubmission.objects.count() == 0
 
