@@ -81,7 +81,12 @@ def test_seed_puts_the_2014_agenda_in_the_archive(seeded, client):
     assert "Donderdag 4 september 2014" in whens
     assert "Donderdag 27 november 2014" in whens
     assert ("Najaar 2014", "Gesprek met staatssecretaris Jetta Klijnsma") in entries
-    assert "Er staan op dit moment geen activiteiten" in main_content(client.get(agenda.url))
+    upcoming = main_content(client.get(agenda.url))
+    assert "Er staan op dit moment geen activiteiten gepland." in upcoming
+    assert 'href="/agenda/archief/2014/"' in upcoming
+    # Nothing to filter or count: no filter box and no "0 activiteiten".
+    assert "filter-title" not in upcoming
+    assert "result-count" not in upcoming
 
     before = EventDate.objects.count()
     call_command("load_seed", stdout=io.StringIO())
