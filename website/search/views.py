@@ -76,6 +76,6 @@ def search(request):
 
 
 def result_date(page):
-    return getattr(page, "search_date", None) or (
-        page.first_published_at.date() if page.first_published_at else None
-    )
+    """The date a page is about (a letter's, an event's), or None: a page without one (an
+    overview, "Wie zijn wij?") gets no date, not the day it happened to be published."""
+    return getattr(page, "search_date", None)

@@ -107,6 +107,24 @@ def test_no_results_page_helps(client, home_page):
     (help_text,) = [d for d in find_all(content, "div", "prose") if find_all(d, "h2")]
     assert text(find_one(help_text, "h2")) == "Geen resultaten"
     assert "Controleer de spelling" in text(help_text)
+    assert "0 resultaten" not in text(find_one(content, "main"))  # said once, not twice
+
+
+def test_only_pages_about_a_date_show_one(client, home_page, library):
+    StandardPageFactory(parent=home_page, title="Armoede in Nederland", introduction="Armoede.")
+    PublicationPageFactory(
+        parent=library,
+        title="Armoedebrief",
+        introduction="Armoede.",
+        date=datetime.date(2016, 10, 1),
+    )
+    content = main_content(client.get("/zoeken/", {"q": "armoede"}))
+    metas = {
+        text(find_one(card, "h2")): text(find_one(card, "p", "card__meta"))
+        for card in find_all(content, "li", "search-result")
+    }
+    assert metas["Armoede in Nederland"] == "Pagina"  # not the day it was published
+    assert metas["Armoedebrief"].endswith("1 oktober 2016")
 
 
 @pytest.mark.parametrize(
