@@ -23,8 +23,10 @@ def library(ctx):
     _, parts = section.split([*headings, *([talk_heading] if talk_heading else [])])
     skip = tuple(config.get("skip_paragraphs_starting", [])) + tuple(campaigns)
     for spec in config.get("publications", []):
+        # "Klik hier …" pointed to a download the seed does not have: whether it stands on a
+        # paragraph of its own or on the last line of one, it goes.
         blocks = [
-            block
+            without_lines_starting(block, skip) if isinstance(block, Paragraph) else block
             for block in parts.get(spec["heading"], [])
             if not (isinstance(block, Paragraph) and block.text.startswith(skip))
         ]
@@ -42,6 +44,11 @@ def library(ctx):
     seed_manifestos(ctx, index, config)
     if talk_heading:
         seed_talks(ctx, index, config, parts.get(talk_heading, []))
+
+
+def without_lines_starting(paragraph, prefixes):
+    lines = [line for line in paragraph.lines if not line.strip().startswith(prefixes)]
+    return Paragraph(lines=lines)
 
 
 def seed_campaign(ctx, index, spec):

@@ -213,6 +213,10 @@ def test_seed_imports_every_document_talk_and_manifesto(seeded, client):
     assert not talks[0].proposal_letter
     assert talks[1].proposal_letter
     assert talks[1].report_pending_note == "Een verslag volgt later."
+    # "Klik hier …" led to downloads the seed does not have: never an instruction to click
+    # nothing, on a line of its own or at the end of a paragraph.
+    for publication in PublicationPage.objects.live():
+        assert "Klik hier" not in main_content(client.get(publication.url)), publication.title
     # The seed does not name the manifestos: they wait as drafts, out of lists, search and
     # "Wie zijn wij?", until editors complete them.
     manifests = PublicationPage.objects.filter(kind="manifest")
