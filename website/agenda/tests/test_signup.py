@@ -334,6 +334,13 @@ def test_page_shows_sign_up_only_for_open_dates(client, make_event):
     assert buttons[1] == []  # Roermond: registration closed
 
 
+def test_a_past_date_says_so(client, make_event):
+    page = make_event(dates=[{"days": -3, "city": "Beilen"}, {"days": 4, "city": "Assen"}])
+    dates = find_all(find_one(client.get(page.url), "ul", "event-dates"), "li", "event-date")
+    past = [[text(p) for p in find_all(date, "p", "event-date__past")] for date in dates]
+    assert past == [["Deze datum is voorbij."], []]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_mail_server_down_keeps_the_signup_and_sends_later(client, open_date, settings):
     flaky = {"BACKEND": "website.core.tests.mail_backends.FlakySMTPBackend"}

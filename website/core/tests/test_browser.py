@@ -116,6 +116,10 @@ def test_phone_header_is_compact_and_opens_menu_and_search_in_one_tap(
     page.get_by_text("Menu", exact=True).click()
     expect(page.locator(".main-nav").get_by_role("link", name="Thema's")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.evaluate("window.scrollY") == 0  # the header and its toggles stay in view
+    if not javascript:  # the :target panel closes with a link (with JavaScript: the toggle)
+        page.get_by_role("link", name="Sluit het menu").click()
+        expect(page.locator(".main-nav")).to_be_hidden()
     page.get_by_text("Zoeken", exact=True).first.click()
     expect(page.locator("#site-search-q")).to_be_visible()
     if javascript:
