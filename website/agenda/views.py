@@ -49,6 +49,7 @@ def signup(request, page, event_date):
         make_form=SignupForm,
         render_form=render_form,
         on_valid=on_valid,
+        repeat_window=0,  # registration.register knows a repeat by its address, cancels too
     )
 
 

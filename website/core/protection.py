@@ -15,11 +15,12 @@ POSTs without a form (a confirm button) use `refuse_post`, which does both check
 import hashlib
 import ipaddress
 import re
+import time
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from .forms import PublicFormRenderer
 
@@ -208,7 +209,39 @@ def refuse_post(request, scope, max_body_bytes=None):
     return None
 
 
-def protected_form_response(request, *, scope, make_form, render_form, on_valid):
+PENDING = "pending"
+REPEAT_WAIT_SECONDS = 5
+
+
+def submission_key(request, scope, form):
+    """The cache key of this content from this address for `scope` (a hash: no personal data
+    in the cache)."""
+    content = sorted((name, str(value)) for name, value in form.cleaned_data.items())
+    address = address_block(client_ip(request))
+    digest = hashlib.sha256(repr((scope, address, content)).encode()).hexdigest()
+    return f"form-submission:{digest}"
+
+
+def repeated_submission_response(key, form, render_form):
+    """The same content again: the first submission's redirect (waiting up to
+    REPEAT_WAIT_SECONDS while it is still being handled), else the form with a notice. Nothing
+    is stored or mailed twice."""
+    deadline = time.monotonic() + REPEAT_WAIT_SECONDS
+    while (location := cache.get(key)) == PENDING and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if location and location != PENDING:
+        return redirect(location)
+    form.add_error(
+        None,
+        "Je hebt dit formulier net al verstuurd. We hebben het ontvangen; je hoeft niets "
+        "opnieuw te doen.",
+    )
+    return render_form(form)
+
+
+def protected_form_response(
+    request, *, scope, make_form, render_form, on_valid, repeat_window=None
+):
     """The one flow of a public form, for GET and POST alike.
 
     - `make_form(*data)`: the form, unbound without arguments, else bound to
@@ -218,7 +251,10 @@ def protected_form_response(request, *, scope, make_form, render_form, on_valid)
       called only for a valid POST within the rate limit of `scope` (a short name such as
       "contact"; each scope is counted apart).
     Returns 413 (`core/refused.html`) for a body over FORM_MAX_BODY_BYTES and 429 with
-    Retry-After over FORM_RATE_LIMIT; never raises for visitor input."""
+    Retry-After over FORM_RATE_LIMIT; the same content sent again from the same address within
+    `repeat_window` seconds (default FORM_REPEAT_WINDOW; 0 for a form whose `on_valid` knows
+    repeats better, such as a sign-up per address) gets the first one's redirect without
+    `on_valid`; never raises for visitor input."""
     if request.method != "POST":
         return render_form(make_form())
     if (refusal := refuse_oversized(request)) is not None:
@@ -228,4 +264,19 @@ def protected_form_response(request, *, scope, make_form, render_form, on_valid)
         return render_form(form)
     if form.rate_limited(request, scope):
         return too_many_requests(render_form(form))
-    return on_valid(form)
+    window = settings.FORM_REPEAT_WINDOW if repeat_window is None else repeat_window
+    if not window:
+        return on_valid(form)
+    key = submission_key(request, scope, form)
+    if not cache.add(key, PENDING, timeout=window):
+        return repeated_submission_response(key, form, render_form)
+    try:
+        response = on_valid(form)
+    except BaseException:
+        cache.delete(key)  # nothing was stored: a new try must not be taken for a repeat
+        raise
+    if response.status_code in (301, 302, 303):
+        cache.set(key, response["Location"], timeout=window)
+    else:
+        cache.delete(key)
+    return response

@@ -216,6 +216,9 @@ SERVE_MEDIA = True
 # and the largest request body a public form accepts.
 FORM_RATE_LIMIT = (5, 60)
 FORM_MAX_BODY_BYTES = 160 * 1024  # a 10,000-character story in any script fits
+# The same form sent again with the same content within this many seconds (a second press on
+# a slow connection) is the same submission: stored once, both answered with the same page.
+FORM_REPEAT_WINDOW = 120
 # How many reverse proxies append to X-Forwarded-For in front of the site (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 CSRF_FAILURE_VIEW = "website.core.views.csrf_failure"

@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.test import TestCase
+from django.test import Client, TestCase
 from wagtail.models import Page, PageLogEntry, Site, WorkflowState
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published
@@ -15,6 +15,7 @@ from wagtail.signals import page_published
 from website.core.factories import ImageFactory
 from website.core.models import OutgoingEmail, SiteSettings
 from website.core.tasks import retry_due_emails
+from website.core.tests.concurrency import all_at_once, database_for_threads
 from website.core.tests.mail_backends import FlakySMTPBackend
 from website.core.tests.utils import (
     assert_valid_html,
@@ -109,6 +110,36 @@ def test_submission_creates_a_draft_in_moderation_and_nothing_public(client, sto
     editor_mail = next(m for m in mailoutbox if m.subject == "Nieuw verhaal ingestuurd")
     assert editor_mail.to == ["redactie@example.org"]
     assert "Ik kom elke maand tekort" not in editor_mail.body  # the story stays in the CMS
+
+
+def test_pressing_send_again_stores_the_story_once(client, stories, mailoutbox):
+    first = post(client, stories)
+    again = post(client, stories)  # the same content, a moment later
+    assert again.status_code == 302
+    assert again.headers["Location"] == first.headers["Location"]
+    assert StorySubmission.objects.count() == 1
+    assert len(mailoutbox) == 2  # the editors' notice and the writer's receipt, once each
+    post(client, stories, story="Een ander verhaal.")
+    assert StorySubmission.objects.count() == 2  # other content is a new story
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_presses_at_the_same_moment_store_the_story_once(stories, tmp_path):
+    """Both requests arrive together (a slow connection, a double tap): one is stored, the
+    other waits for it and gets the same thank-you page."""
+    locations = []
+
+    def send(_):
+        response = Client().post(share_url(stories), VALID)
+        locations.append((response.status_code, response.headers.get("Location")))
+
+    with database_for_threads(tmp_path):
+        assert all_at_once(send, [1, 2]) == []
+        counts = []
+        all_at_once(lambda _: counts.append(StorySubmission.objects.count()), [None])
+    assert counts == [1]
+    assert len(set(locations)) == 1
+    assert locations[0][0] == 302
 
 
 def test_the_town_stays_private_unless_the_writer_asks_for_it(client, stories):
