@@ -61,6 +61,17 @@ def test_on_phones_the_list_comes_before_its_filters(seeded_site, open_browser, 
     expect(browser.page.locator("#filter-soort")).to_be_visible()
 
 
+def test_a_breadcrumb_separator_never_stands_alone_on_a_phone(seeded_site, open_browser):
+    browser = open_browser(seeded_site.url, width=320)
+    browser.open("/wat-mensen-overkomt/deel-je-verhaal/")
+    rows = browser.page.evaluate(
+        """[...document.querySelectorAll('.breadcrumbs li + li')].filter(li => li.offsetParent)
+            .map(li => [getComputedStyle(li).display, getComputedStyle(li).flexWrap])"""
+    )
+    assert rows  # "›" and its link are one flex row: the link may wrap inside, not away
+    assert set(map(tuple, rows)) == {("flex", "nowrap")}
+
+
 def test_filter_labels_and_controls_line_up(seeded_site, open_browser):
     browser = open_browser(seeded_site.url, width=1280)
     browser.open("/agenda/archief/2014/")
