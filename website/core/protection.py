@@ -136,10 +136,10 @@ def plain_dutch_messages(field):
     if isinstance(field, forms.CharField) and field.max_length:
         field.error_messages.setdefault(
             "max_length",
-            "Gebruik hier hoogstens %(limit_value)d tekens. Nu zijn het er %(show_value)d.",
+            "Gebruik hier maximaal %(limit_value)d tekens. Nu zijn het er %(show_value)d.",
         )
         if isinstance(field.widget, forms.Textarea) and not field.help_text:
-            field.help_text = f"Hoogstens {field.max_length:,} tekens.".replace(",", ".")
+            field.help_text = f"Maximaal {field.max_length:,} tekens.".replace(",", ".")
 
 
 def client_ip(request):

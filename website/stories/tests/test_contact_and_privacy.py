@@ -76,9 +76,9 @@ def test_a_message_the_browser_let_through_is_not_refused_for_its_line_breaks(cl
     assert stored == "\n".join(lines)
     too_long = main_content(send(client, contact, **{TEXT: "\r\n".join(lines) + "z"}))
     assert FormSubmission.objects.count() == 1  # one character more is refused, plainly
-    assert "Gebruik hier hoogstens 2000 tekens. Nu zijn het er 2001." in too_long
+    assert "Gebruik hier maximaal 2000 tekens. Nu zijn het er 2001." in too_long
     hint = find_one(main_content(client.get(contact.url)), "p", id=f"id_{TEXT}_helptext")
-    assert text(hint) == "Hoogstens 2.000 tekens."  # said before, not found out after
+    assert text(hint) == "Maximaal 2.000 tekens."  # said before, not found out after
 
 
 def test_messages_are_plain_dutch_and_name_the_field_once(client, contact):
