@@ -211,6 +211,13 @@ class EventPage(RoutablePageMixin, BasePage):
         ]
 
     @property
+    def kind_kicker(self):
+        """The kind above the title ("Alliantiedag"), or "" when the title already says it
+        ("Agendacommissie" twice reads as a mistake)."""
+        kind = self.get_kind_display()
+        return "" if kind.casefold() == self.title.casefold() else kind
+
+    @property
     def organiser_text(self):
         """ "georganiseerd door <organisatie>", or "" when the network organises it."""
         return f"georganiseerd door {self.organiser.name}" if self.organiser_id else ""

@@ -331,6 +331,16 @@ def test_page_shows_sign_up_only_for_open_dates(client, make_event):
     assert buttons[1] == []  # Roermond: registration closed
 
 
+def test_the_kind_is_not_repeated_above_a_title_that_says_it(client, make_event):
+    page = make_event(title="Agendacommissie", kind="agendacommissie")
+    header = find_one(client.get(page.url), "article")
+    assert find_all(header, "p", "kicker") == []
+    other = make_event(title="Alliantiedag Beilen", kind="alliantiedag")
+    assert text(find_one(find_one(client.get(other.url), "article"), "p", "kicker")) == (
+        "Alliantiedag"
+    )
+
+
 def test_a_past_date_says_so(client, make_event):
     page = make_event(dates=[{"days": -3, "city": "Beilen"}, {"days": 4, "city": "Assen"}])
     dates = find_all(find_one(client.get(page.url), "ul", "event-dates"), "li", "event-date")
