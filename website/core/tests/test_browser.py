@@ -8,6 +8,7 @@ from website.core.samples import page_samples
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.every_page
 @pytest.mark.parametrize("width", [320, 1280])
 def test_every_page_type_has_no_axe_violations_and_loads_nothing_from_elsewhere(
     seeded, seeded_site, open_browser, width

@@ -14,7 +14,7 @@ from website.core.samples import page_samples
 from website.core.tests.showcase import add_showcase
 from website.core.tests.utils import find_all, find_one, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.every_page]
 
 # Words that belong to the CMS or to an unfinished site, never to a visitor's page.
 EDITOR_WORDS = re.compile(
