@@ -18,6 +18,7 @@ from playwright.sync_api import expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
+from website.core.tests.chromium import CHROMIUM_ARGS, chromium_path
 from website.pages.factories import make_home_site
 
 
@@ -77,15 +78,6 @@ def seeded(db):
 # --- Browser tests -------------------------------------------------------------
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +88,7 @@ def browser():
     # Playwright's sync API keeps an event loop in this thread; the ORM calls made by
     # fixtures around it are still synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    executable = chromium_path()
     # Django keeps connections per execution context; Playwright's greenlets start a new
     # one. Hand the new context the same connections, or the database set-up of later tests
     # (restoring the seeded site) would write through a connection the live server never sees.

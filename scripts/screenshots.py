@@ -20,15 +20,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEWPORTS = [(360, 800), (1280, 900)]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def free_port():
@@ -71,9 +62,10 @@ def samples(env):
 def shoot(base_url, pages, out):
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only this tool needs it
 
-    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    from website.core.tests.chromium import CHROMIUM_ARGS, chromium_path  # noqa: PLC0415
+
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for width, height in VIEWPORTS:
             context = browser.new_context(
                 viewport={"width": width, "height": height}, locale="nl-NL"
