@@ -1,6 +1,7 @@
 """Content the seed does not have (it names no stories, initiatives or upcoming dates), made
 shaped like real content, so screenshots and the HTML checker see every page type filled:
-a published story, a local initiative and an upcoming Alliantiedag with sign-up."""
+a published story, a local initiative, an upcoming Alliantiedag with sign-up and an article
+(the seed's only plain article waits as a draft for its images)."""
 
 import datetime
 
@@ -9,6 +10,8 @@ from wagtail.rich_text import RichText
 
 from website.agenda.factories import EventPageFactory, add_date
 from website.agenda.models import AgendaIndexPage
+from website.articles.factories import ArticlePageFactory
+from website.articles.models import ArticleIndexPage
 from website.initiatives.factories import InitiativePageFactory
 from website.initiatives.models import InitiativeIndexPage
 from website.stories.factories import StoryPageFactory
@@ -64,7 +67,25 @@ def add_showcase(site):
         registration_open=True,
         capacity=60,
     )
+    backgrounds = ArticleIndexPage.objects.descendant_of(root).order_by("path").first()
+    article = ArticlePageFactory(
+        parent=backgrounds,
+        title="Werkend en toch arm",
+        date=datetime.date(2016, 3, 1),
+        author="Redactie Sociale Alliantie",
+        introduction="Steeds meer mensen met een baan komen niet rond. Wat zijn de oorzaken?",
+        body=[
+            (
+                "paragraph",
+                RichText(
+                    "<p>Een baan is niet altijd genoeg om rond te komen. Vooral mensen met "
+                    "een flexibel contract of weinig uren lopen risico.</p>"
+                ),
+            )
+        ],
+    )
     return [
+        ("articlepage-showcase", article.url),
         ("storypage-showcase", story.url),
         ("initiativepage-showcase", initiative.url),
         ("eventpage-upcoming", event.url),

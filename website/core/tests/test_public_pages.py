@@ -43,7 +43,34 @@ def every_page(seeded, client):
 
 def test_every_page_type_is_there(every_page):
     names = {name.split("-")[0] for name, _path, _html in every_page}
-    assert {"homepage", "standardpage", "eventpage", "storypage", "initiativepage"} <= names
+    assert {
+        "homepage",
+        "standardpage",
+        "memberdirectorypage",
+        "themesindexpage",
+        "themepage",
+        "agendaindexpage",
+        "agenda",  # the archive
+        "eventpage",
+        "signup",
+        "libraryindexpage",
+        "publicationpage",
+        "campaignpage",
+        "talkpage",
+        "talksindexpage",
+        "storyindexpage",
+        "storypage",
+        "story",  # the form
+        "initiativeindexpage",
+        "initiativepage",
+        "articleindexpage",
+        "articlepage",
+        "bookreviewpage",
+        "contactpage",
+        "search",
+        "site",  # the overview
+        "not",  # found
+    } <= names
     assert len(every_page) >= 25
 
 
