@@ -50,13 +50,17 @@ def samples(env):
     import django  # noqa: PLC0415 - settings come from the environment set just above
 
     django.setup()
+    from django.core.management import call_command  # noqa: PLC0415
     from wagtail.models import Site  # noqa: PLC0415
 
     from website.core.samples import page_samples  # noqa: PLC0415
     from website.core.tests.showcase import add_showcase  # noqa: PLC0415
 
     site = Site.objects.get(is_default_site=True)
-    return page_samples(site) + add_showcase(site)
+    samples = page_samples(site) + add_showcase(site)
+    # No task worker runs here: build the search index now, so search results show.
+    call_command("update_index", verbosity=0)
+    return samples
 
 
 def shoot(base_url, pages, out):

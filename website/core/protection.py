@@ -42,7 +42,12 @@ class ProtectedForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.is_bound:
-            self.data = cleaned_submission(self.data)
+            single_line = {
+                name
+                for name, field in self.fields.items()
+                if not isinstance(field.widget, forms.Textarea)
+            }
+            self.data = cleaned_submission(self.data, single_line)
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and not field.max_length:
                 field.max_length = self.default_max_length
@@ -77,17 +82,6 @@ class ProtectedForm(forms.Form):
         return False
 
     @property
-    def has_optional_fields(self):
-        """Whether a field says "(niet verplicht)" (core/forms/field.html): then the page
-        explains that the others must be filled in."""
-        return any(
-            not f.field.required
-            and f.widget_type != "checkbox"
-            and not getattr(f.field, "conditionally_required", False)
-            for f in self.visible_fields_without_honeypot
-        )
-
-    @property
     def visible_fields_without_honeypot(self):
         return [field for field in self.visible_fields() if field.name != HONEYPOT_FIELD]
 
@@ -96,20 +90,26 @@ class ProtectedForm(forms.Form):
         return self[HONEYPOT_FIELD]
 
 
-def cleaned_submission(data):
-    """A copy of submitted form data (a QueryDict) with each text through `clean_text`."""
+def cleaned_submission(data, single_line=()):
+    """A copy of submitted form data (a QueryDict) with each text through `clean_text`; in
+    the fields named in `single_line` line breaks and runs of spaces become one space."""
     data = data.copy()
     for key, values in data.lists():
-        data.setlist(key, [clean_text(value) for value in values])
+        values = [clean_text(value) for value in values]
+        if key in single_line:
+            values = [re.sub(r"\s+", " ", v) if isinstance(v, str) else v for v in values]
+        data.setlist(key, values)
     return data
 
 
 # Characters nobody means to type but that arrive with pasted text: C0/C1 control characters
-# (NUL, vertical tab from Word, ...; not tab and line feed) and the bidirectional overrides and
-# isolates that can make text read backwards (U+202A–U+202E, U+2066–U+2069).
+# (NUL, escape, ...; not tab and line feed) and the bidirectional overrides and isolates that
+# can make text read backwards (U+202A–U+202E, U+2066–U+2069). Word's manual line break
+# (vertical tab) and a form feed are line breaks to the writer: they become "\n".
 INVISIBLE_CONTROLS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
 )
+LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c]")
 
 
 def clean_text(value):
@@ -122,7 +122,7 @@ def clean_text(value):
     would break feeds, exports and mail later (XML 1.0 forbids most of them)."""
     if not isinstance(value, str):
         return value
-    return INVISIBLE_CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return INVISIBLE_CONTROLS.sub("", LINE_BREAKS.sub("\n", value))
 
 
 REQUIRED_DEFAULT = str(forms.Field.default_error_messages["required"])
@@ -138,8 +138,14 @@ def plain_dutch_messages(field):
             "max_length",
             "Gebruik hier maximaal %(limit_value)d tekens. Nu zijn het er %(show_value)d.",
         )
-        if isinstance(field.widget, forms.Textarea) and not field.help_text:
-            field.help_text = f"Maximaal {field.max_length:,} tekens.".replace(",", ".")
+        if isinstance(field.widget, forms.Textarea):
+            # No maxlength on a text box: a browser silently cuts pasted text at the limit,
+            # and the end of someone's story is lost. The server refuses what is too long
+            # (keeping all of it), and site.js counts down as people type.
+            field.widget.attrs.pop("maxlength", None)
+            field.widget.attrs["data-max-length"] = str(field.max_length)
+            if not field.help_text:
+                field.help_text = f"Maximaal {field.max_length:,} tekens.".replace(",", ".")
 
 
 def client_ip(request):

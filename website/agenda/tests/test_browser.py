@@ -74,11 +74,12 @@ def test_sign_up_with_the_keyboard_only_and_without_javascript(
     browser.open(page.url)
     keyboard = browser.page.keyboard
 
-    # Skip the header, then the first date's links: its calendar file, then sign-up.
+    # Skip the header, then the first date's links: sign-up first, then its calendar file.
     browser.tab_to(".skip-link")
     keyboard.press("Enter")
-    browser.tab_to("a:has-text('Zet in je agenda (') >> nth=0")
     browser.tab_to("a:has-text('Meld je aan voor')")
+    browser.tab_to("a:has-text('Zet in je agenda (') >> nth=0")
+    keyboard.press("Shift+Tab")
     keyboard.press("Enter")
     expect(browser.page.locator("h1")).to_have_text("Aanmelden voor Alliantiedag Beilen")
 

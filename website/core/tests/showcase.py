@@ -45,6 +45,7 @@ def add_showcase(site):
     initiative = InitiativePageFactory(
         parent=overview,
         title="Buurtkamer De Brink",
+        website="",
         introduction="Elke dinsdag helpen vrijwilligers buren met brieven van instanties.",
     )
     agenda = AgendaIndexPage.objects.descendant_of(root).first()

@@ -73,6 +73,20 @@ def test_a_breadcrumb_separator_never_stands_alone_on_a_phone(seeded_site, open_
     assert set(map(tuple, rows)) == {("flex", "nowrap")}
 
 
+def test_a_text_box_counts_down_and_keeps_what_goes_over(seeded_site, open_browser):
+    """The browser no longer cuts pasted text off at the limit: a counter says how much is
+    left or too much (characters, a line break as one), the server refuses what is over."""
+    browser = open_browser(seeded_site.url, width=360)
+    browser.open("/contact/")
+    box = browser.page.locator("textarea")
+    counter = browser.page.locator(".field__counter")
+    expect(counter).to_have_text("Nog 2.000 tekens over.")
+    box.fill("é🙂\n" * 670)  # 2,010 characters as the server counts them
+    expect(counter).to_have_text("10 tekens te veel. Maak je tekst korter.")
+    assert len(box.input_value()) > 2000  # nothing was cut off
+    assert counter.get_attribute("id") in box.get_attribute("aria-describedby")
+
+
 def test_filter_labels_and_controls_line_up(seeded_site, open_browser):
     browser = open_browser(seeded_site.url, width=1280)
     browser.open("/agenda/archief/2014/")

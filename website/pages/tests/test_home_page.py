@@ -67,7 +67,10 @@ def test_an_empty_kind_is_left_out_and_an_empty_agenda_says_so(client, sections)
     content = main_content(response)
     headings = [text(h2) for h2 in find_all(content, "h2")]
     assert "Nieuwste documenten" not in headings
-    assert "Wat mensen overkomt" not in headings
+    # No stories yet: the section still invites people to share theirs.
+    stories = section(response, "home-stories")
+    assert titles(stories) == []
+    assert find_one(stories, "a").get("href") == sections["stories"].url + "deel-je-verhaal/"
     assert "Campagnes" not in headings
     agenda = section(response, "home-agenda")
     assert text(agenda).startswith("Binnenkort Er staan nu geen activiteiten gepland.")
