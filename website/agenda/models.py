@@ -212,10 +212,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def kind_kicker(self):
-        """The kind above the title ("Alliantiedag"), or "" when the title already says it
-        ("Agendacommissie" twice reads as a mistake)."""
+        """The kind above the title ("Alliantiedag"), or "" when the title already starts with
+        it ("Agendacommissie" twice, or above "Alliantiedag Beilen", reads as a mistake)."""
         kind = self.get_kind_display()
-        return "" if kind.casefold() == self.title.casefold() else kind
+        return "" if self.title.casefold().startswith(kind.casefold()) else kind
 
     @property
     def organiser_text(self):
