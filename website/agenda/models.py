@@ -511,6 +511,8 @@ class Registration(models.Model):
 
     status = models.CharField("Status", max_length=12, choices=Status)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The cancel link of the move-up mail (the first mail's link keeps working too).
+    notice_token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField("Aangemeld op", auto_now_add=True)
     promoted_at = models.DateTimeField("Van wachtlijst af op", null=True, blank=True)
     cancelled_at = models.DateTimeField("Afgemeld op", null=True, blank=True)

@@ -4,7 +4,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from website.core.email import Attachment, queue_email
-from website.core.private_links import find, forget_mail_with, new_token, personal_link
+from website.core.private_links import (
+    find,
+    forget_links_sent_to,
+    forget_mail_with,
+    new_token,
+    personal_link,
+)
 
 from .ical import calendar_bytes
 from .models import EventDate, Registration
@@ -69,7 +75,8 @@ def active_registration(event_date, email):
 
 def find_by_token(token):
     registrations = Registration.objects.select_related("event_date", "event_date__page")
-    return find(registrations.exclude(status=Registration.Status.CANCELLED), token)
+    active = registrations.exclude(status=Registration.Status.CANCELLED)
+    return find(active, token, fields=("token_hash", "notice_token_hash"))
 
 
 def cancel(registration, token=None):
@@ -84,6 +91,12 @@ def cancel(registration, token=None):
         if registration.status == Registration.Status.CANCELLED:
             return None
         freed_seat = registration.status == Registration.Status.CONFIRMED
+        # The confirmation and a move-up mail each carried a cancel link.
+        forget_links_sent_to(
+            registration.email,
+            "/afmelden/",
+            [registration.token_hash, registration.notice_token_hash],
+        )
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.name = "(afgemeld)"
@@ -124,12 +137,12 @@ def promote_first_waiting(event_date):
     confirmed = event_date.registrations.filter(status=Registration.Status.CONFIRMED).count()
     if event_date.capacity is not None and confirmed >= event_date.capacity:
         return None
-    # The first mail's link is only known to its reader: the promotion mail carries a new one
-    # (the old link stops working; the mail says so).
-    token, waiting.token_hash = new_token()
+    # The first mail's token is only known to its reader (its hash is stored): the move-up
+    # mail carries a new link of its own, and both work.
+    token, waiting.notice_token_hash = new_token()
     waiting.status = Registration.Status.CONFIRMED
     waiting.promoted_at = timezone.now()
-    waiting.save(update_fields=["status", "promoted_at", "token_hash"])
+    waiting.save(update_fields=["status", "promoted_at", "notice_token_hash"])
     send_promotion_notice(waiting, event_date, token)
     return waiting
 
@@ -187,8 +200,7 @@ def send_promotion_notice(registration, event_date, token):
         "In de bijlage staat een agendabestand (.ics) voor je agenda.\n\n"
         "Kun je toch niet komen? Meld je dan af via deze link:\n"
         f"{cancel_url(event_date, token)}\n\n"
-        "Deze link is nieuw: de afmeldlink uit je eerste e-mail werkt niet meer. "
-        "Deel deze link niet met anderen.\n"
+        "Deze link is alleen voor jou. Deel hem niet met anderen.\n"
     )
     queue_email(
         registration.email,

@@ -39,15 +39,16 @@ def without_empty_listings(pages):
     return [p for p in pages if p.content_type_id not in listing_ids or p.path in filled]
 
 
-def site_overview(root):
+def site_sections(root):
     """The site's structure for people (the HTML counterpart of sitemap.xml): [(section,
     [sub-pages])] for the live, public children of `root` (in the menu or not, such as the
     privacy statement) and their children that are in menus; empty listings left out. Three
     queries plus those of `without_empty_listings`, however large the site."""
-    sections = without_empty_listings(root.get_children().live().public().specific())
+    private = Page.objects.private_q()  # once for both lists
+    sections = without_empty_listings(root.get_children().live().exclude(private).specific())
     below = without_empty_listings(
         Page.objects.live()
-        .public()
+        .exclude(private)
         .in_menu()
         .descendant_of(root)
         .filter(depth=root.depth + 2)

@@ -9,6 +9,8 @@ withdraw a story).
   `TOKEN_ROUTE`; `personal_link(page, route, token)` makes the absolute URL for the mail,
   from the page's site (`website.core.addresses`).
 - `find(queryset, token)` looks a token up; anything not shaped like a token finds nothing.
+- `forget_links_sent_to(address, route_path)` deletes every stored mail to that person with
+  such a link (a confirmation and a later notice each carry one).
 - When the person uses the link to erase their data, `forget_mail_with(token)` deletes the
   stored mails that carried it.
 - `personal_link_response` is the one flow behind such a link: a confirm page, a protected
@@ -65,6 +67,24 @@ def personal_link(page, route_name, token):
 def forget_mail_with(token):
     """Delete stored mails whose text carries `token`. Returns the number deleted."""
     return OutgoingEmail.objects.filter(body__contains=token).delete()[0]
+
+
+def forget_links_sent_to(address, route_path, token_hashes):
+    """Delete the stored mails to `address` with a personal link (path containing
+    `route_path`, e.g. "/afmelden/") whose token hashes to one of `token_hashes`: all the
+    links one sign-up or story was sent (a confirmation, a later notice), while mails about
+    the person's other sign-ups or stories stay. Returns the number deleted."""
+    hashes = {h for h in token_hashes if h}
+    if not address or not hashes:
+        return 0
+    link = re.compile(re.escape(route_path) + f"({TOKEN_PATTERN})/")
+    mails = OutgoingEmail.objects.filter(body__contains=route_path).only("pk", "to", "body")
+    ours = [
+        mail.pk
+        for mail in mails
+        if address in mail.to and any(hash_token(t) in hashes for t in link.findall(mail.body))
+    ]
+    return OutgoingEmail.objects.filter(pk__in=ours).delete()[0]
 
 
 def personal_link_response(request, page, token, *, find, act, template, scope, done_route):

@@ -56,6 +56,8 @@ class ProtectedForm(forms.Form):
                 )
                 field.widget.attrs.setdefault("maxlength", str(self.default_max_length))
             plain_dutch_messages(field)
+            if isinstance(field.widget, forms.Textarea) and field.max_length:
+                count_down_instead_of_cutting_off(field)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             label="Laat dit veld leeg",
             required=False,
@@ -129,8 +131,7 @@ REQUIRED_DEFAULT = str(forms.Field.default_error_messages["required"])
 
 
 def plain_dutch_messages(field):
-    """Django's generic messages in plain Dutch (B1), where the form did not write its own;
-    a limited text box says its limit in its hint."""
+    """Django's generic messages in plain Dutch (B1), where the form did not write its own."""
     if str(field.error_messages.get("required")) == REQUIRED_DEFAULT:
         field.error_messages["required"] = "Vul dit in."
     if isinstance(field, forms.CharField) and field.max_length:
@@ -138,14 +139,16 @@ def plain_dutch_messages(field):
             "max_length",
             "Gebruik hier maximaal %(limit_value)d tekens. Nu zijn het er %(show_value)d.",
         )
-        if isinstance(field.widget, forms.Textarea):
-            # No maxlength on a text box: a browser silently cuts pasted text at the limit,
-            # and the end of someone's story is lost. The server refuses what is too long
-            # (keeping all of it), and site.js counts down as people type.
-            field.widget.attrs.pop("maxlength", None)
-            field.widget.attrs["data-max-length"] = str(field.max_length)
-            if not field.help_text:
-                field.help_text = f"Maximaal {field.max_length:,} tekens.".replace(",", ".")
+
+
+def count_down_instead_of_cutting_off(field):
+    """A text box without `maxlength`: a browser silently cuts pasted text off at the limit,
+    and the end of someone's story is lost. The box says its limit, site.js counts down
+    (`data-max-length`), and the server refuses what is over, keeping all of it."""
+    field.widget.attrs.pop("maxlength", None)
+    field.widget.attrs["data-max-length"] = str(field.max_length)
+    if not field.help_text:
+        field.help_text = f"Maximaal {field.max_length:,} tekens.".replace(",", ".")
 
 
 def client_ip(request):

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from django.views.static import serve
 from wagtail.models import Site
 
-from .navigation import site_overview as site_overview_of
+from .navigation import site_sections
 
 
 @require_GET
@@ -51,5 +51,5 @@ def site_overview(request):
     """ "Overzicht van de website": every section and its sub-pages, linked from the footer."""
     site = Site.find_for_request(request)
     root = site.root_page.specific if site else None
-    sections = site_overview_of(root) if root else []
+    sections = site_sections(root) if root else []
     return render(request, "core/site_overview.html", {"sections": sections, "home": root})

@@ -1,8 +1,10 @@
 """What the home page shows of the network at work: the next dates, the latest publications
-and stories, and the campaigns. Each list is one query (plus one for Wagtail's view
-restrictions), however much content there is; empty lists are left out by the template."""
+and stories, and the campaigns. Each list is one query (and one for Wagtail's view
+restrictions in all), however much content there is; empty lists are left out by the template."""
 
 from dataclasses import dataclass, field
+
+from wagtail.models import Page
 
 from website.agenda.models import AgendaIndexPage, EventDate, EventPage
 from website.library.models import CampaignPage, LibraryIndexPage, PublicationPage
@@ -31,9 +33,10 @@ class LatestWork:
 def latest_work(site):
     """The home page's lists for `site` (a wagtail Site)."""
     root = site.root_page
+    private = Page.objects.private_q()  # once, not once per list
 
     def live(model):
-        return model.objects.live().public().descendant_of(root)
+        return model.objects.live().exclude(private).descendant_of(root)
 
     return LatestWork(
         upcoming_dates=list(

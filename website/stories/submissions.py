@@ -9,7 +9,13 @@ from wagtail.models import PageLogEntry, Workflow
 from website.core.addresses import page_address, site_address
 from website.core.email import queue_email
 from website.core.models import OutgoingEmail
-from website.core.private_links import find, forget_mail_with, new_token, personal_link
+from website.core.private_links import (
+    find,
+    forget_links_sent_to,
+    forget_mail_with,
+    new_token,
+    personal_link,
+)
 from website.core.recipients import editor_recipients
 
 from .models import CONSENT_VERSION, StoryContact, StoryPage, StorySubmission
@@ -131,23 +137,19 @@ def find_by_token(token):
     return find(submissions, token, fields=("token_hash", "notice_token_hash"))
 
 
-def forget_mails_to_writer(submission):
-    """Delete the stored mails to the writer that carry a withdrawal link (the writer may
-    have had two: on receipt and on publication; only the used link's token is known)."""
-    contact = getattr(submission, "contact", None)
-    if contact is None or not contact.email:
-        return
-    mails = OutgoingEmail.objects.filter(body__contains="/intrekken/")
-    mails.filter(pk__in=[m.pk for m in mails if contact.email in m.to]).delete()
-
-
 def withdraw(submission, token=None):
     """Take the story offline for good: the page (with all its versions), the submission,
     the contact details, and stored e-mails that carry the private link."""
 
     with transaction.atomic():
         page = submission.page
-        forget_mails_to_writer(submission)
+        contact = getattr(submission, "contact", None)
+        # The receipt and the "online" mail each carry a withdrawal link.
+        forget_links_sent_to(
+            contact.email if contact else "",
+            "/intrekken/",
+            [submission.token_hash, submission.notice_token_hash],
+        )
         submission.delete()  # contact details go with it (cascade)
         if page is not None:
             # The history ("Verhaal van Jan" created, published ...) and the notices about

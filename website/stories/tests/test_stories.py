@@ -256,6 +256,17 @@ def test_the_writer_hears_once_when_the_story_goes_live(client, stories, mailout
     assert client.get(first_link).status_code == 404
 
 
+def test_withdrawing_one_story_keeps_the_mails_about_another(client, stories, mailoutbox):
+    post(client, stories)
+    post(client, stories, story="Mijn tweede verhaal.")
+    first, second = (m for m in mailoutbox if "ontvangen" in m.subject)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(withdraw_link(first))
+    kept = withdraw_link(second)
+    assert OutgoingEmail.objects.filter(body__contains=kept.split("/")[-2]).count() == 1
+    assert "Wil je je verhaal terugtrekken?" in main_content(client.get(kept))
+
+
 def test_a_writer_without_email_gets_no_publication_mail(client, stories, mailoutbox):
     post(client, stories, email="")
     with TestCase.captureOnCommitCallbacks(execute=True):
