@@ -50,7 +50,7 @@ setup: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(MANAGE) load_seed
-	$(MANAGE) ensure_admin
+	$(MANAGE) ensure_admin --email "$${ADMIN_EMAIL:-beheerder@localhost}"
 
 .PHONY: run
 run: setup

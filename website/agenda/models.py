@@ -525,3 +525,15 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.event_title} ({self.event_when})"
+
+    @property
+    def event_start_date(self):
+        return self.event_date.start_date if self.event_date else None
+
+    event_start_date.fget.short_description = "Datum"
+
+    @property
+    def event_city(self):
+        return self.event_date.city if self.event_date else ""
+
+    event_city.fget.short_description = "Plaats"

@@ -1,5 +1,7 @@
 """Personal data held by the agenda: sign-ups."""
 
+from website.core.email import forget_mail_about
+
 from .models import Registration
 
 NAME = "agenda"
@@ -28,6 +30,7 @@ def export(email):
 def erase(email):
     # Deleting frees the seats: the post_delete signal moves the waiting list up.
     registrations = list(Registration.objects.filter(email__iexact=email))
+    forget_mail_about(*registrations)  # confirmations, move-up notices
     for registration in registrations:
         registration.delete()
     return len(registrations)

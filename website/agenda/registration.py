@@ -1,16 +1,13 @@
 """Signing up, cancelling and moving up from the waiting list, safe under concurrency."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from website.core.email import Attachment, queue_email
-from website.core.private_links import (
-    find,
-    forget_links_sent_to,
-    forget_mail_with,
-    new_token,
-    personal_link,
-)
+from website.core.addresses import site_address
+from website.core.email import Attachment, forget_mail_about, queue_email
+from website.core.private_links import find, new_token, personal_link
+from website.core.recipients import editor_recipients
 
 from .ical import calendar_bytes
 from .models import EventDate, Registration
@@ -63,6 +60,7 @@ def register(
             token_hash=token_hash,
         )
         send_confirmation(registration, locked, token)
+        notify_editors(registration, locked)
     return registration, token
 
 
@@ -79,9 +77,9 @@ def find_by_token(token):
     return find(active, token, fields=("token_hash", "notice_token_hash"))
 
 
-def cancel(registration, token=None):
-    """Cancel a sign-up, wipe the personal data (also from stored e-mails that carry the
-    private link), and move the first person on the waiting list up when a seat came
+def cancel(registration):
+    """Cancel a sign-up, wipe the personal data (and the stored e-mails about it, which
+    carry the private link), and move the first person on the waiting list up when a seat came
     free. Returns the promoted registration, if any."""
     with transaction.atomic():
         event_date = None
@@ -92,11 +90,7 @@ def cancel(registration, token=None):
             return None
         freed_seat = registration.status == Registration.Status.CONFIRMED
         # The confirmation and a move-up mail each carried a cancel link.
-        forget_links_sent_to(
-            registration.email,
-            "/afmelden/",
-            [registration.token_hash, registration.notice_token_hash],
-        )
+        forget_mail_about(registration)
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.name = "(afgemeld)"
@@ -104,8 +98,6 @@ def cancel(registration, token=None):
         registration.organisation = registration.access_needs = registration.dietary_wishes = ""
         registration.needs_consented_at = None
         registration.save()
-        if token:
-            forget_mail_with(token)
         if freed_seat and event_date is not None:
             return promote_first_waiting(event_date)
     return None
@@ -184,7 +176,30 @@ def send_confirmation(registration, event_date, token):
     attachments = (
         _ics_attachment(event_date) if registration.status == Registration.Status.CONFIRMED else []
     )
-    queue_email(registration.email, subject, body, attachments=attachments)
+    queue_email(registration.email, subject, body, regarding=registration, attachments=attachments)
+
+
+def notify_editors(registration, event_date):
+    """Tell the editors about a new sign-up (who, for what, and the numbers now), with a
+    link to the sign-ups of that date in the admin."""
+    site = event_date.page.get_site()
+    recipients = editor_recipients(site)
+    if not recipients:
+        return
+    confirmed = event_date.confirmed_count()
+    numbers = f"Aangemeld: {confirmed}"
+    if event_date.capacity is not None:
+        numbers += f" van de {event_date.capacity} plaatsen"
+    admin_path = reverse("aanmeldingen:index") + f"?event_date={event_date.pk}"
+    queue_email(
+        recipients,
+        f"Nieuwe aanmelding: {registration.event_title}",
+        f"{registration.name} heeft zich aangemeld voor:\n\n"
+        f"{registration.event_title}\n{registration.event_when}\n\n"
+        f"Stand: {registration.get_status_display()}\n{numbers}\n\n"
+        f"Alle aanmeldingen voor deze datum:\n{site_address(site, admin_path)}\n",
+        regarding=registration,
+    )
 
 
 def what_and_where(registration, event_date):
@@ -206,5 +221,6 @@ def send_promotion_notice(registration, event_date, token):
         registration.email,
         f"Er is een plaats vrij: {registration.event_title}",
         body,
+        regarding=registration,
         attachments=_ics_attachment(event_date),
     )

@@ -1,22 +1,18 @@
 from wagtail import hooks
-from wagtail.admin.views import generic
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from website.core.admin_views import ReadableIndexView, ReadableInspectView
 from website.core.permissions import LimitedActionsPolicy
 
+from .dashboard import UpcomingSignupsPanel
 from .models import Registration
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-
-class RegistrationIndexView(generic.IndexView):
-    def preprocess_field_value(self, field, value, export_format):
-        """Visitors typed these values: never let a spreadsheet read one as a formula."""
-        value = super().preprocess_field_value(field, value, export_format)
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            return "'" + value
-        return value
+class RegistrationIndexView(ReadableIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event_date")
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -24,6 +20,7 @@ class RegistrationViewSet(ModelViewSet):
 
     model = Registration
     index_view_class = RegistrationIndexView
+    inspect_view_class = ReadableInspectView
     icon = "list-ul"
     menu_label = "Aanmeldingen"
     menu_order = 250
@@ -33,7 +30,9 @@ class RegistrationViewSet(ModelViewSet):
     list_filter = ["event_date", "status"]
     list_export = [
         "event_title",
+        "event_start_date",
         "event_when",
+        "event_city",
         "status",
         "name",
         "email",
@@ -47,8 +46,30 @@ class RegistrationViewSet(ModelViewSet):
     search_fields = ["name", "email", "organisation", "event_title"]
     # Status changes go through cancelling (wipes data, moves the waiting list up). Access
     # needs and dietary wishes only come from the person, with their consent.
-    form_fields = ["name", "email", "organisation"]
+    panels = [
+        FieldPanel("event_title", read_only=True),
+        FieldPanel("event_when", read_only=True),
+        FieldPanel("status", read_only=True),
+        FieldPanel("name"),
+        FieldPanel("email"),
+        FieldPanel("organisation"),
+    ]
     inspect_view_enabled = True
+    inspect_view_fields = [
+        "event_title",
+        "event_when",
+        "event_city",
+        "status",
+        "name",
+        "email",
+        "organisation",
+        "access_needs",
+        "dietary_wishes",
+        "needs_consented_at",
+        "created_at",
+        "promoted_at",
+        "cancelled_at",
+    ]
 
 
 register_permission_policy(Registration, LimitedActionsPolicy(Registration))
@@ -58,3 +79,9 @@ registration_viewset = RegistrationViewSet()
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return registration_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_signups(request, panels):
+    if registration_viewset.permission_policy.user_has_permission(request.user, "view"):
+        panels.append(UpcomingSignupsPanel())

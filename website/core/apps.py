@@ -19,4 +19,4 @@ class CoreConfig(AppConfig):
     personal_data = "website.core.personal_data"
 
     def ready(self):
-        from . import signals  # noqa: F401, PLC0415 - connect when the models are ready
+        from . import checks, signals  # noqa: F401, PLC0415 - connect when the models are ready

@@ -6,13 +6,22 @@ Two entry points, one path:
   notices, error reports) goes through `OutboxBackend`, the default mailer, which stores the
   message the same way.
 The task delivers through the "delivery" mailer (SMTP in production).
+
+Every stored mail can name what it is about (`regarding`: a sign-up, a story, a contact
+message, a page). Erasing that thing erases its mails through `forget_mail_about`; mails are
+never found by searching their text for an address or a link.
 """
 
 import base64
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
+from django.db import models, transaction
+from django.urls import NoReverseMatch, reverse
+from wagtail.models import Page
 
 from .models import OutgoingEmail
 from .tasks import send_queued_email
@@ -33,14 +42,27 @@ class Attachment:
 
 
 def queue_email(
-    to, subject, body, *, reply_to=(), attachments=(), html_body="", cc=(), bcc=(), from_email=""
+    to,
+    subject,
+    body,
+    *,
+    regarding=None,
+    reply_to=(),
+    attachments=(),
+    html_body="",
+    cc=(),
+    bcc=(),
+    from_email="",
 ):
     """Store an e-mail and schedule its delivery once the current transaction commits.
 
-    Returns the stored OutgoingEmail. Callers never talk to the mail server themselves.
+    `to`: one address or a list; `regarding`: the saved model instance the mail is about
+    (erased with it), or None. Returns the stored OutgoingEmail. Callers never talk to the
+    mail server themselves.
     """
 
     recipients = [to] if isinstance(to, str) else list(to)
+    regarding_type, regarding_id = _reference(regarding) if regarding is not None else (None, "")
     message = OutgoingEmail.objects.create(
         from_email=from_email,
         to=recipients,
@@ -51,9 +73,65 @@ def queue_email(
         body=body,
         html_body=html_body,
         attachments=[attachment.as_json() for attachment in attachments],
+        regarding_type=regarding_type,
+        regarding_id=regarding_id,
     )
     transaction.on_commit(lambda: send_queued_email.enqueue(message.pk))
     return message
+
+
+def try_again(message):
+    """Put a failed mail back in the queue with a fresh set of attempts (an editor fixed
+    the address or the mail server is back). Does nothing to a mail that is not failed.
+    Returns True when it was queued again."""
+    updated = OutgoingEmail.objects.filter(
+        pk=message.pk, status=OutgoingEmail.Status.FAILED
+    ).update(status=OutgoingEmail.Status.PENDING, attempts=0, next_attempt_at=None)
+    if updated:
+        transaction.on_commit(lambda: send_queued_email.enqueue(message.pk))
+    return bool(updated)
+
+
+def _reference(obj):
+    """(content type, primary key as text) of a saved instance; every page type counts as
+    a Page, so a page found by its id alone (in Wagtail's own mails) is the same reference."""
+    model = Page if isinstance(obj, Page) else type(obj)
+    return ContentType.objects.get_for_model(model), str(obj.pk)
+
+
+def mail_about(*objects):
+    """The stored mails about any of `objects` (saved model instances), as a queryset."""
+    ids_by_type = defaultdict(list)
+    for obj in objects:
+        if obj is not None and obj.pk is not None:
+            regarding_type, regarding_id = _reference(obj)
+            ids_by_type[regarding_type].append(regarding_id)
+    matches = models.Q(pk__in=[])
+    for regarding_type, ids in ids_by_type.items():
+        matches |= models.Q(regarding_type=regarding_type, regarding_id__in=ids)
+    return OutgoingEmail.objects.filter(matches)
+
+
+def forget_mail_about(*objects):
+    """Delete the stored mails about any of `objects`. Returns the number deleted."""
+    return mail_about(*objects).delete()[0]
+
+
+def mail_to(address):
+    """The stored mails sent, copied or answerable to exactly `address` (capitals and
+    surrounding spaces aside; "an@example.org" never matches "jan@example.org")."""
+    address = address.strip().lower()
+
+    def addressed(message):
+        parties = [*message.to, *message.cc, *message.bcc, *message.reply_to]
+        return address in {party.strip().lower() for party in parties}
+
+    fields = ("pk", "to", "cc", "bcc", "reply_to")
+    # JSON lists cannot be matched exactly in SQL on SQLite: the outbox only holds the
+    # last month's mail, so reading its address columns is cheap.
+    return OutgoingEmail.objects.filter(
+        pk__in=[m.pk for m in OutgoingEmail.objects.only(*fields) if addressed(m)]
+    )
 
 
 class OutboxBackend(BaseEmailBackend):
@@ -65,6 +143,7 @@ class OutboxBackend(BaseEmailBackend):
                 message.to,
                 str(message.subject),
                 message.body,
+                regarding=_page_in_admin_link(message.body),
                 from_email=message.from_email or "",
                 cc=message.cc,
                 bcc=message.bcc,
@@ -73,6 +152,19 @@ class OutboxBackend(BaseEmailBackend):
                 attachments=[_attachment(item) for item in message.attachments],
             )
         return len(email_messages)
+
+
+def _page_in_admin_link(body):
+    """The page a Wagtail notice (moderation, comments) is about: the first admin link to a
+    page in its text, or None."""
+    try:
+        pages_path = reverse("wagtailadmin_explore_root")
+    except NoReverseMatch:
+        return None
+    match = re.search(re.escape(pages_path) + r"(\d+)/", body)
+    if match is None:
+        return None
+    return Page.objects.filter(pk=int(match[1])).only("pk").first()
 
 
 def _html_alternative(message):

@@ -154,7 +154,15 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     postal_address = models.TextField(
         "Postadres", blank=True, help_text="Elke regel van het adres op een eigen regel."
     )
-    email = models.EmailField("E-mailadres", blank=True)
+    email = models.EmailField(
+        "E-mailadres", blank=True, help_text="Staat op de website, voor bezoekers."
+    )
+    notification_email = models.EmailField(
+        "E-mailadres van de redactie",
+        blank=True,
+        help_text="Hier komen nieuwe contactberichten, verhalen en aanmeldingen binnen. "
+        "Bezoekers zien dit adres niet.",
+    )
     retention_months = models.PositiveSmallIntegerField(
         "Bewaartermijn (maanden)",
         default=12,
@@ -189,6 +197,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             heading="Organisatie",
         ),
         MultiFieldPanel([FieldPanel("postal_address"), FieldPanel("email")], heading="Contact"),
+        FieldPanel("notification_email"),
         FieldPanel("retention_months"),
         InlinePanel("social_accounts", label="Volg ons op sociale media"),
         InlinePanel("related_campaigns", label="Verwante campagnes"),
@@ -280,21 +289,31 @@ class OutgoingEmail(models.Model):
     subject = models.CharField("Onderwerp", max_length=255)
     body = models.TextField("Tekst")
     html_body = models.TextField("HTML-versie", blank=True)
-    attachments = models.JSONField(
-        default=list, blank=True, help_text="[{filename, mimetype, content_base64}]"
+    # [{filename, mimetype, content_base64}]
+    attachments = models.JSONField("Bijlagen", default=list, blank=True)
+    status = models.CharField("Status", max_length=10, choices=Status, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField("Pogingen", default=0)
+    last_error = models.TextField("Laatste foutmelding", blank=True)
+    created_at = models.DateTimeField("Aangemaakt", auto_now_add=True)
+    next_attempt_at = models.DateTimeField("Volgende poging", null=True, blank=True)
+    sent_at = models.DateTimeField("Verzonden", null=True, blank=True)
+    # What the mail is about (a sign-up, a story, a contact message, a page), set when it
+    # is stored: erasing that thing erases its mails, and nothing is found by searching text.
+    regarding_type = models.ForeignKey(
+        "contenttypes.ContentType", null=True, blank=True, on_delete=models.SET_NULL
     )
-    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    regarding_id = models.CharField(max_length=64, blank=True)
+
+    wagtail_reference_index_ignore = True  # a mail is not content that uses other content
 
     class Meta:
         verbose_name = "Uitgaande e-mail"
         verbose_name_plural = "Uitgaande e-mails"
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(fields=["regarding_type", "regarding_id"]),
+        ]
 
     def __str__(self):
         return self.subject

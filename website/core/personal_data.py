@@ -1,55 +1,27 @@
-"""Personal data held by the core app: the outbox and contact-form submissions."""
+"""Personal data held by the core app: the outbox (mail to, copied or answerable to the
+address; mail about a person's sign-up, story or message goes with that, in its own app)."""
 
-from wagtail.contrib.forms.models import FormSubmission
-
-from .models import OutgoingEmail
+from .email import mail_to
 
 NAME = "core"
 
 
-def _matching_mail(email):
-    """Mail to, copied to, answered to, or mentioning the address (e.g. a contact message)."""
-
-    def mentions(message):
-        addresses = [*message.to, *message.cc, *message.bcc, *message.reply_to]
-        return email in [a.lower() for a in addresses] or email in message.body.lower()
-
-    return [m for m in OutgoingEmail.objects.all() if mentions(m)]
-
-
-def _matching_submissions(email):
-    return [
-        s
-        for s in FormSubmission.objects.all()
-        if any(isinstance(v, str) and v.strip().lower() == email for v in s.form_data.values())
-    ]
-
-
 def export(email):
-    mails = [
+    return [
         {
             "soort": "e-mail",
+            "aan": ", ".join(m.to),
             "onderwerp": m.subject,
             "tekst": m.body,
             "datum": m.created_at.isoformat(),
         }
-        for m in _matching_mail(email)
+        for m in mail_to(email)
     ]
-    forms = [
-        {"soort": "contactformulier", "gegevens": s.form_data, "datum": s.submit_time.isoformat()}
-        for s in _matching_submissions(email)
-    ]
-    return mails + forms
 
 
 def erase(email):
-    count = 0
-    for obj in [*_matching_mail(email), *_matching_submissions(email)]:
-        obj.delete()
-        count += 1
-    return count
+    return mail_to(email).delete()[0]
 
 
 def expire(before):
-    deleted, _ = FormSubmission.objects.filter(submit_time__lt=before).delete()
-    return deleted
+    return 0  # the outbox has its own retention (privacy.expire_personal_data)

@@ -9,10 +9,8 @@ withdraw a story).
   `TOKEN_ROUTE`; `personal_link(page, route, token)` makes the absolute URL for the mail,
   from the page's site (`website.core.addresses`).
 - `find(queryset, token)` looks a token up; anything not shaped like a token finds nothing.
-- `forget_links_sent_to(address, route_path)` deletes every stored mail to that person with
-  such a link (a confirmation and a later notice each carry one).
-- When the person uses the link to erase their data, `forget_mail_with(token)` deletes the
-  stored mails that carried it.
+- The mails that carry a link are stored `regarding` the sign-up or story they belong to
+  (`website.core.email`), so erasing that erases them: no text is searched for tokens.
 - `personal_link_response` is the one flow behind such a link: a confirm page, a protected
   POST that acts and redirects to the page's "done" route, and a clear 404 for a token that
   finds nothing (used, expired or mistyped).
@@ -27,7 +25,6 @@ from django.shortcuts import redirect, render
 from wagtail.models import Page
 
 from .addresses import page_address
-from .models import OutgoingEmail
 from .protection import refuse_post
 
 TOKEN_BYTES = 32
@@ -64,33 +61,10 @@ def personal_link(page, route_name, token):
     return page_address(page, page.reverse_subpage(route_name, args=[token]))
 
 
-def forget_mail_with(token):
-    """Delete stored mails whose text carries `token`. Returns the number deleted."""
-    return OutgoingEmail.objects.filter(body__contains=token).delete()[0]
-
-
-def forget_links_sent_to(address, route_path, token_hashes):
-    """Delete the stored mails to `address` with a personal link (path containing
-    `route_path`, e.g. "/afmelden/") whose token hashes to one of `token_hashes`: all the
-    links one sign-up or story was sent (a confirmation, a later notice), while mails about
-    the person's other sign-ups or stories stay. Returns the number deleted."""
-    hashes = {h for h in token_hashes if h}
-    if not address or not hashes:
-        return 0
-    link = re.compile(re.escape(route_path) + f"({TOKEN_PATTERN})/")
-    mails = OutgoingEmail.objects.filter(body__contains=route_path).only("pk", "to", "body")
-    ours = [
-        mail.pk
-        for mail in mails
-        if address in mail.to and any(hash_token(t) in hashes for t in link.findall(mail.body))
-    ]
-    return OutgoingEmail.objects.filter(pk__in=ours).delete()[0]
-
-
 def personal_link_response(request, page, token, *, find, act, template, scope, done_route):
     """Answer a visit to a personal link of `page` (a routable page).
 
-    - `find(token) -> object | None`; `act(object, token=token)` does what the link is for.
+    - `find(token) -> object | None`; `act(object)` does what the link is for.
     - `template` renders with Wagtail's basic page context (`page`, not the page's own
       listing) and `state`: "confirm" (GET), "gone" (404, nothing found), "done" (the
       `done_route` of the page, after a successful POST); the object found is `found`.
@@ -103,7 +77,7 @@ def personal_link_response(request, page, token, *, find, act, template, scope, 
     if found is None:
         return render(request, template, context | {"state": "gone"}, status=404)
     if request.method == "POST":
-        act(found, token=token)
+        act(found)
         return redirect(page.url + page.reverse_subpage(done_route))
     return render(request, template, context | {"state": "confirm", "found": found})
 

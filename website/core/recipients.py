@@ -1,4 +1,5 @@
-"""Who gets notices meant for the editors (new story, contact message): one place."""
+"""Who gets notices meant for the editors (a new story, contact message or sign-up): one
+place."""
 
 import logging
 
@@ -11,17 +12,28 @@ logger = logging.getLogger(__name__)
 
 
 def editor_recipients(site=None):
-    """The organisation's address from the site settings; else MANAGERS; else the e-mail
-    addresses of moderators and administrators. Logged when there is nobody to tell."""
+    """[address]: the editors' address from the site settings ("E-mailadres van de
+    redactie"); else MANAGERS; else the addresses of active moderators and administrators,
+    logged as a
+    warning, as is having nobody at all (the dashboard and `check --deploy` say so too)."""
 
     site_settings = SiteSettings.for_site(site) if site else SiteSettings.objects.first()
-    if site_settings and site_settings.email:
-        return [site_settings.email]
+    if site_settings and site_settings.notification_email:
+        return [site_settings.notification_email]
     if managers := [address for _name, address in settings.MANAGERS]:
         return managers
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     moderators = users.filter(groups__name="Moderators") | users.filter(is_superuser=True)
     recipients = sorted(set(moderators.values_list("email", flat=True)))
-    if not recipients:
-        logger.warning("No e-mail address for the editors: set one in the site settings.")
+    logger.warning(
+        "No e-mail address for the editors in the site settings; notices go to %s.",
+        ", ".join(recipients) or "nobody",
+    )
     return recipients
+
+
+def notification_address_missing():
+    """True while no site has an editors' address and MANAGERS is empty."""
+    if settings.MANAGERS:
+        return False
+    return not SiteSettings.objects.exclude(notification_email="").exists()

@@ -16,3 +16,4 @@ class PagesConfig(AppConfig):
         900: "website.pages.seed.privacy_page",
         910: "website.pages.seed.accessibility_page",
     }
+    personal_data = "website.pages.personal_data"

@@ -6,19 +6,28 @@ protection. Each submission is stored first; the mail to the editors goes throug
 (Django's mail API → OutboxBackend → task), so a mail server that is down delays the message
 but the visitor still gets the thank-you page."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import FormBuilder
-from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
+from wagtail.contrib.forms.models import (
+    AbstractFormField,
+    AbstractFormSubmission,
+    EmailFormMixin,
+    FormMixin,
+)
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Site
 from wagtail.search import index
 
+from website.core.addresses import site_address
 from website.core.blocks import body_blocks
 from website.core.email import queue_email
 from website.core.models import BasePage, SiteSettings
@@ -133,6 +142,47 @@ class ContactFormField(AbstractFormField):
         db_table = "core_contactformfield"
 
 
+class ContactMessage(AbstractFormSubmission):
+    """A message sent through the contact form: Wagtail's form submission plus what the
+    editors' inbox needs (opened, handled) and the sender's address as typed, for the
+    Reply-To of the notice and for finding it exactly when someone asks what we hold."""
+
+    sender_email = models.EmailField("E-mailadres afzender", blank=True, db_index=True)
+    opened_at = models.DateTimeField("Geopend", null=True, blank=True)
+    handled_at = models.DateTimeField("Afgehandeld", null=True, blank=True)
+
+    wagtail_reference_index_ignore = True  # a message is not content that uses the page
+
+    class Meta:
+        verbose_name = "Contactbericht"
+        verbose_name_plural = "Contactberichten"
+        ordering = ["-submit_time"]
+
+    def __str__(self):
+        return f"Bericht van {self.sender_name or self.sender_email or 'iemand'}"
+
+    @property
+    def state(self):
+        """For the editors: "Nieuw", "Gelezen" or "Afgehandeld"."""
+        if self.handled_at:
+            return "Afgehandeld"
+        return "Gelezen" if self.opened_at else "Nieuw"
+
+    @property
+    def sender_name(self):
+        return next(
+            (str(v) for k, v in self.form_data.items() if "naam" in k and isinstance(v, str)), ""
+        )
+
+    def labelled_data(self):
+        """[(label, value)] in the order of the form's fields; fields removed from the form
+        since keep their stored name."""
+        labels = {field.clean_name: field.label for field in self.page.specific.form_fields.all()}
+        return [
+            (labels.get(key, key.replace("_", " ")), value) for key, value in self.form_data.items()
+        ]
+
+
 class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
     form_builder = ProtectedFormBuilder
     thank_you_text = models.TextField(
@@ -162,20 +212,46 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
         verbose_name = "Contactpagina"
         verbose_name_plural = "Contactpagina's"
 
+    def get_submission_class(self):
+        return ContactMessage
+
     def process_form_submission(self, form):
-        """Store the submission (without the honeypot), then queue the mail to the editors:
-        the page's own address(es), or else the editors' address from the site settings."""
+        """Store the message (without the honeypot), then queue the mail to the editors:
+        the page's own address(es), or else the editors' address from the site settings.
+        The sender's address, when valid, becomes the mail's Reply-To."""
         form.cleaned_data.pop(HONEYPOT_FIELD, None)
-        submission = self.get_submission_class().objects.create(
-            form_data=form.cleaned_data, page=self
+        sender = self.sender_address(form.cleaned_data)
+        message = ContactMessage.objects.create(
+            form_data=form.cleaned_data, page=self, sender_email=sender
         )
         recipients = [a.strip() for a in self.to_address.split(",") if a.strip()]
         recipients = recipients or editor_recipients(self.get_site())
         if recipients:
             queue_email(
-                recipients, self.subject or f"Bericht via {self.title}", self.render_email(form)
+                recipients,
+                self.subject or f"Bericht via {self.title}",
+                self.render_email(form) + self.inbox_line(message),
+                regarding=message,
+                reply_to=[sender] if sender else [],
             )
-        return submission
+        return message
+
+    def sender_address(self, data):
+        """The first e-mail field's value if it is one valid address, else ''."""
+        email_fields = [f.clean_name for f in self.form_fields.all() if f.field_type == "email"]
+        value = next((str(data[name]).strip() for name in email_fields if data.get(name)), "")
+        try:
+            validate_email(value)
+        except ValidationError:
+            return ""
+        return value
+
+    def inbox_line(self, message):
+        admin_path = reverse("contactberichten:inspect", args=[message.pk])
+        return (
+            "\n\nHet bericht staat ook in het beheer, bij Contactberichten:\n"
+            f"{site_address(self.get_site(), admin_path)}\n"
+        )
 
     @path("")
     def form_view(self, request):

@@ -7,6 +7,7 @@ writer can withdraw everything with a private link.
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -164,6 +165,7 @@ class StorySubmission(models.Model):
         related_name="submission",
     )
     created_at = models.DateTimeField("Ontvangen op", auto_now_add=True)
+    opened_at = models.DateTimeField("Geopend", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "Ingestuurd verhaal"
@@ -171,7 +173,17 @@ class StorySubmission(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"Verhaal van {self.shown_name or 'anoniem'} ({self.created_at:%d-%m-%Y})"
+        received = timezone.localtime(self.created_at)
+        return f"Verhaal van {self.shown_name or 'anoniem'} ({received:%d-%m-%Y})"
+
+    @property
+    def state(self):
+        """For the editors: where the story stands."""
+        if self.page_id is None:
+            return "Pagina verwijderd"
+        if self.page.live:
+            return "Op de website"
+        return "Gelezen, wacht op beoordeling" if self.opened_at else "Nieuw"
 
     def contact_details(self):
         """For the editors: the e-mail address and phone number, or that none were given

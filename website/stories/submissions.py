@@ -7,15 +7,8 @@ from django.utils.html import escape
 from wagtail.models import PageLogEntry, Workflow
 
 from website.core.addresses import page_address, site_address
-from website.core.email import queue_email
-from website.core.models import OutgoingEmail
-from website.core.private_links import (
-    find,
-    forget_links_sent_to,
-    forget_mail_with,
-    new_token,
-    personal_link,
-)
+from website.core.email import forget_mail_about, queue_email
+from website.core.private_links import find, new_token, personal_link
 from website.core.recipients import editor_recipients
 
 from .models import CONSENT_VERSION, StoryContact, StoryPage, StorySubmission
@@ -49,7 +42,7 @@ def submit_story(index_page, data, site=None):
         submission.save(update_fields=["page"])
         notify_editors(submission, site)
         if token:
-            send_confirmation(data["email"], index_page, token)
+            send_confirmation(submission, data["email"], index_page, token)
     return submission, token
 
 
@@ -87,6 +80,7 @@ def notify_editors(submission, site):
         "Er is een nieuw verhaal ingestuurd via 'Deel je verhaal'. Het staat als concept "
         f"klaar om te beoordelen:\n{admin_url}\n\nControleer of de schrijver niet herkenbaar is "
         "voordat je het publiceert.\n",
+        regarding=submission,
     )
 
 
@@ -94,7 +88,7 @@ def withdraw_url(index_page, token):
     return personal_link(index_page, "withdraw", token)
 
 
-def send_confirmation(email, index_page, token):
+def send_confirmation(submission, email, index_page, token):
     queue_email(
         email,
         "We hebben je verhaal ontvangen",
@@ -106,6 +100,7 @@ def send_confirmation(email, index_page, token):
         "Gebruik dan deze link:\n"
         f"{withdraw_url(index_page, token)}\n\n"
         "Deze link is alleen voor jou. Deel hem niet met anderen.\n",
+        regarding=submission,
     )
 
 
@@ -129,6 +124,7 @@ def tell_writer_it_is_published(submission, page):
         "Wil je je verhaal terugtrekken? Dat kan altijd. Gebruik dan deze link:\n"
         f"{withdraw_url(index_page, token)}\n\n"
         "Deze link is alleen voor jou. Deel hem niet met anderen.\n",
+        regarding=submission,
     )
 
 
@@ -137,28 +133,18 @@ def find_by_token(token):
     return find(submissions, token, fields=("token_hash", "notice_token_hash"))
 
 
-def withdraw(submission, token=None):
-    """Take the story offline for good: the page (with all its versions), the submission,
-    the contact details, and stored e-mails that carry the private link."""
+def withdraw(submission):
+    """Take the story offline for good: the page (with all its versions and history), the
+    submission, the contact details, and the stored e-mails about the story (the receipt
+    and the "online" mail carry a withdrawal link; Wagtail's notices name the page)."""
 
     with transaction.atomic():
         page = submission.page
-        contact = getattr(submission, "contact", None)
-        # The receipt and the "online" mail each carry a withdrawal link.
-        forget_links_sent_to(
-            contact.email if contact else "",
-            "/intrekken/",
-            [submission.token_hash, submission.notice_token_hash],
-        )
+        forget_mail_about(submission, page)
         submission.delete()  # contact details go with it (cascade)
         if page is not None:
-            # The history ("Verhaal van Jan" created, published ...) and the notices about
-            # it go too: nothing of the story may stay behind.
+            # The history ("Verhaal van Jan" created, published ...) goes too: nothing of
+            # the story may stay behind.
             page_id = page.pk
-            OutgoingEmail.objects.filter(body__contains=f"/admin/pages/{page_id}/").delete()
-            # The "your story is online" mail names the story's address.
-            OutgoingEmail.objects.filter(body__contains=page_address(page)).delete()
             page.delete()
             PageLogEntry.objects.filter(page_id=page_id).delete()
-        if token:
-            forget_mail_with(token)

@@ -39,8 +39,8 @@ def test_registrations_per_date_and_csv_export(admin_client, make_event):
     export = admin_client.get("/admin/aanmeldingen/", {"event_date": first.pk, "export": "csv"})
     assert export.status_code == 200
     assert export.headers["Content-Type"].startswith("text/csv")
-    body = b"".join(export.streaming_content).decode()
-    (exported,) = csv.DictReader(body.splitlines())
+    body = b"".join(export.streaming_content).decode("utf-8-sig")  # Excel wants the BOM
+    (exported,) = csv.DictReader(body.splitlines(), delimiter=";")
     assert exported["Naam"] == "Anna"
     assert exported["E-mailadres"] == "anna@example.org"
     assert exported["Eten en drinken"] == "Halal"
@@ -51,8 +51,8 @@ def test_export_neutralises_spreadsheet_formulas(admin_client, make_event):
     date = EventDate.objects.get(page=page)
     registrations.register(date, name='=HYPERLINK("http://evil.example")', email="x@example.org")
     export = admin_client.get("/admin/aanmeldingen/", {"export": "csv"})
-    body = b"".join(export.streaming_content).decode()
-    (exported,) = csv.DictReader(body.splitlines())
+    body = b"".join(export.streaming_content).decode("utf-8-sig")  # Excel wants the BOM
+    (exported,) = csv.DictReader(body.splitlines(), delimiter=";")
     assert exported["Naam"] == '\'=HYPERLINK("http://evil.example")'
 
 

@@ -9,6 +9,6 @@ from website.stories.factories import StoryIndexPageFactory
 def stories(home_page):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.organisation_name = "Netwerk"
-    settings.email = "redactie@example.org"
+    settings.notification_email = "redactie@example.org"
     settings.save()
     return StoryIndexPageFactory(parent=home_page)

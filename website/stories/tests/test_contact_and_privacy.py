@@ -9,13 +9,12 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
-from wagtail.contrib.forms.models import FormSubmission
 
 from website.core.models import OutgoingEmail, SiteSettings
 from website.core.tasks import delete_expired_personal_data, retry_due_emails
 from website.core.tests.mail_backends import FlakySMTPBackend
 from website.core.tests.utils import find_all, find_one, main_content, text
-from website.pages.models import ContactFormField, ContactPage
+from website.pages.models import ContactFormField, ContactMessage, ContactPage
 from website.stories.models import StoryContact, StoryIndexPage, StorySubmission
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +55,7 @@ def test_contact_form_stores_then_mails_the_editors(client, contact, mailoutbox)
     assert response.status_code == 302
     assert response.headers["Location"] == contact.url + "bedankt/"
     assert "Bericht verstuurd" in main_content(client.get(response.headers["Location"]))
-    submission = FormSubmission.objects.get()
+    submission = ContactMessage.objects.get()
     assert submission.form_data[TEXT] == "Hallo!"
     assert OutgoingEmail.objects.get().status == "sent"
     assert mailoutbox[0].to == ["redactie@example.org"]
@@ -74,10 +73,10 @@ def test_a_message_the_browser_let_through_is_not_refused_for_its_line_breaks(cl
     assert sum(map(len, lines)) + len(lines) - 1 == 2000  # as the browser counts
     response = send(client, contact, **{TEXT: "\r\n".join(lines)})
     assert response.status_code == 302
-    stored = FormSubmission.objects.get().form_data[TEXT]
+    stored = ContactMessage.objects.get().form_data[TEXT]
     assert stored == "\n".join(lines)
     too_long = main_content(send(client, contact, **{TEXT: "\r\n".join(lines) + "z"}))
-    assert FormSubmission.objects.count() == 1  # one character more is refused, plainly
+    assert ContactMessage.objects.count() == 1  # one character more is refused, plainly
     assert "Gebruik hier maximaal 2000 tekens. Nu zijn het er 2001." in too_long
     hint = find_one(main_content(client.get(contact.url)), "p", id=f"id_{TEXT}_helptext")
     assert text(hint) == "Maximaal 2.000 tekens."  # said before, not found out after
@@ -102,11 +101,11 @@ def test_contact_form_validation_honeypot_and_rate_limit(client, contact, settin
     assert "Bericht verstuurd" not in invalid.content.decode()
     bot = send(client, contact, fax_nummer="spam")
     assert "Dit formulier kon niet worden verstuurd" in bot.content.decode()
-    assert FormSubmission.objects.count() == 0
+    assert ContactMessage.objects.count() == 0
     settings.FORM_RATE_LIMIT = (1, 60)
     assert send(client, contact).status_code == 302
     assert send(client, contact).status_code == 429
-    assert FormSubmission.objects.count() == 1
+    assert ContactMessage.objects.count() == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -120,7 +119,7 @@ def test_contact_mail_server_down_still_thanks_and_delivers_later(client, contac
     try:
         response = client.post(contact.url, MESSAGE, follow=True)
         assert "Bericht verstuurd" in main_content(response)
-        assert FormSubmission.objects.count() == 1
+        assert ContactMessage.objects.count() == 1
         assert OutgoingEmail.objects.get().status == "pending"
         FlakySMTPBackend.server_is_down = False
         OutgoingEmail.objects.update(next_attempt_at=None)
@@ -152,11 +151,11 @@ def make_story_contact(email, days_old):
 def test_retention_deletes_old_personal_data_and_keeps_recent(contact):
     make_story_contact("oud@example.org", days_old=400)
     make_story_contact("nieuw@example.org", days_old=10)
-    old = FormSubmission.objects.create(page=contact, form_data=MESSAGE)
-    FormSubmission.objects.filter(pk=old.pk).update(
+    old = ContactMessage.objects.create(page=contact, form_data=MESSAGE)
+    ContactMessage.objects.filter(pk=old.pk).update(
         submit_time=timezone.now() - datetime.timedelta(days=400)
     )
-    FormSubmission.objects.create(page=contact, form_data=MESSAGE)
+    ContactMessage.objects.create(page=contact, form_data=MESSAGE)
     sent = OutgoingEmail.objects.create(to=["a@example.org"], subject="s", body="b", status="sent")
     OutgoingEmail.objects.filter(pk=sent.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=40)
@@ -165,21 +164,22 @@ def test_retention_deletes_old_personal_data_and_keeps_recent(contact):
     delete_expired_personal_data.enqueue()
 
     assert list(StoryContact.objects.values_list("email", flat=True)) == ["nieuw@example.org"]
-    assert FormSubmission.objects.count() == 1
+    assert ContactMessage.objects.count() == 1
     assert OutgoingEmail.objects.count() == 0
     assert StorySubmission.objects.count() == 2  # the stories themselves stay (no contact data)
 
 
 def test_personal_data_command_exports_and_erases_everything_for_an_address(contact):
     make_story_contact("iemand@example.org", days_old=1)
-    FormSubmission.objects.create(page=contact, form_data=MESSAGE | {EMAIL: "Iemand@example.org"})
+    ContactMessage.objects.create(page=contact, form_data=MESSAGE | {EMAIL: "Iemand@example.org"})
     OutgoingEmail.objects.create(to=["iemand@example.org"], subject="Bevestiging", body="b")
 
     out = io.StringIO()
     call_command("personal_data", "export", "iemand@example.org", stdout=out)
     data = json.loads(out.getvalue())
     assert len(data["verhalen"]) == 1
-    assert len(data["core"]) == 2
+    assert len(data["core"]) == 1
+    assert len(data["contactformulier"]) == 1
 
     with pytest.raises(Exception, match="--yes"):
         call_command("personal_data", "erase", "iemand@example.org", stdout=io.StringIO())

@@ -338,7 +338,7 @@ def test_editors_are_told_even_without_an_address_in_the_settings(
 ):
 
     settings_ = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings_.email = ""
+    settings_.notification_email = ""
     settings_.save()
     django_user_model.objects.create_superuser("baas", "baas@example.org", "x")
     post(client, stories)

@@ -1,0 +1,126 @@
+"""How the admin shows stored values to editors, in one place: "Ja"/"Nee" for booleans, a
+dash for nothing, times in the site's time zone (Europe/Amsterdam) in Dutch words, and
+exports that open right in Dutch spreadsheet programs.
+
+- `display_value(value)` turns one value into what an editor reads.
+- `ReadableIndexView` is the listing (and CSV/Excel export) of a `ModelViewSet`;
+  `ReadableInspectView` its detail page. Viewsets set `index_view_class` and
+  `inspect_view_class` to them.
+
+Wagtail's own views print booleans as "True"/"False" and `None` as "None", its inspect view
+formats times in UTC (the `localize` filter runs before the template's time-zone
+conversion), and its exports write UTC times, comma-separated CSV (Dutch Excel expects a
+semicolon) and cells that a spreadsheet may read as formulas.
+"""
+
+import csv
+import datetime
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.mixins import Echo
+
+from .protection import clean_text
+
+EMPTY = "—"
+# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def display_value(value):
+    """What an editor reads for `value`: bool → "Ja"/"Nee"; None or "" → "—"; an aware
+    datetime → local time as "30 november 2026 16:05"; a date → "30 november 2026"; a
+    list → its items joined by ", "; anything else unchanged."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, bool):
+        return "Ja" if value else "Nee"
+    if isinstance(value, datetime.datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return date_format(local, "j F Y H:i")
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value) or EMPTY
+    return value
+
+
+class ReadableColumn(Column):
+    def get_value(self, instance):
+        return display_value(super().get_value(instance))
+
+
+def export_value(value, export_format):
+    """One cell of an export: local naive times (Excel has no time zones), "Ja"/"Nee",
+    empty for nothing, text without control characters and never read as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Ja" if value else "Nee"
+    if isinstance(value, datetime.datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        if export_format == "xlsx":
+            return local.replace(tzinfo=None)
+        return date_format(local, "d-m-Y H:i")
+    if isinstance(value, datetime.date):
+        return value if export_format == "xlsx" else date_format(value, "d-m-Y")
+    if isinstance(value, list | tuple):
+        value = ", ".join(str(item) for item in value)
+    if isinstance(value, str):
+        value = clean_text(value)
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
+    return value
+
+
+class ReadableIndexView(generic.IndexView):
+    """A listing whose cells and exports editors can read (see the module docstring)."""
+
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        if column_class is Column:
+            column_class = ReadableColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
+
+    def preprocess_field_value(self, field, value, export_format):
+        return export_value(value, export_format)
+
+    def stream_csv(self, queryset):
+        """Semicolons and a byte-order mark: Dutch Excel then opens the file in columns,
+        with accents intact."""
+        writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=";")
+        heading = {field: self.get_heading(queryset, field) for field in self.list_export}
+        yield "\ufeff".encode() + writer.writerow(heading)
+        for item in queryset:
+            yield self.write_csv_row(writer, self.to_row_dict(item))
+
+    def write_xlsx(self, queryset, output):
+        from openpyxl import Workbook  # noqa: PLC0415 - only exports need it
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title="Blad1")
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        for item in queryset:
+            worksheet.append(
+                self.generate_xlsx_row(worksheet, self.to_row_dict(item), "dd-mm-yyyy hh:mm")
+            )
+        workbook.save(output)
+
+
+class ReadableInspectView(generic.InspectView):
+    """A detail page whose values editors can read (see the module docstring). A model
+    with an `opened_at` field (a message, a story sent in) is marked opened the first time
+    an editor looks at it, so the dashboard counts only what is new."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if hasattr(obj, "opened_at") and obj.opened_at is None:
+            obj.opened_at = timezone.now()
+            type(obj).objects.filter(pk=obj.pk, opened_at__isnull=True).update(
+                opened_at=obj.opened_at
+            )
+        return obj
+
+    def get_field_display_value(self, field_name, field):
+        return display_value(super().get_field_display_value(field_name, field))

@@ -1,0 +1,114 @@
+"""The contact messages in the admin: a list, each message readable with its form's labels
+(opening marks it read), "Beantwoorden" and "Afgehandeld"; a dashboard panel."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from website.core.admin_views import ReadableIndexView, ReadableInspectView, display_value
+from website.core.dashboard import SHOWN, InboxItem, InboxPanel
+from website.core.permissions import LimitedActionsPolicy
+
+from .models import ContactMessage
+
+
+class ContactMessageInspectView(ReadableInspectView):
+    template_name = "pages/admin/contact_message_inspect.html"
+
+    def get_fields_context(self):
+        rows = [("Ontvangen", self.object.submit_time), ("Stand", self.object.state)]
+        rows += self.object.labelled_data()
+        return [
+            {"label": label, "value": display_value(value), "component": None}
+            for label, value in rows
+        ]
+
+
+class ContactMessageViewSet(ModelViewSet):
+    model = ContactMessage
+    index_view_class = ReadableIndexView
+    inspect_view_class = ContactMessageInspectView
+    icon = "mail"
+    menu_label = "Contactberichten"
+    menu_order = 240
+    add_to_admin_menu = True
+    name = "contactberichten"
+    list_display = [
+        "__str__",
+        Column("state", label="Stand"),
+        "sender_email",
+        Column("submit_time", label="Ontvangen"),
+    ]
+    list_filter = ["submit_time"]
+    search_fields = ["sender_email"]
+    inspect_view_enabled = True
+    form_fields = []
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("<int:pk>/handled/", self.handled, name="handled")]
+
+    def handled(self, request, pk):
+        return require_POST(self._handled)(request, pk)
+
+    def _handled(self, request, pk):
+        if not self.permission_policy.user_has_permission(request.user, "view"):
+            return redirect("wagtailadmin_home")
+        message = get_object_or_404(ContactMessage, pk=pk)
+        message.handled_at = None if request.POST.get("undo") else timezone.now()
+        message.save(update_fields=["handled_at"])
+        if message.handled_at:
+            messages.success(request, f"{message} is afgehandeld.")
+            return redirect("contactberichten:index")
+        return redirect("contactberichten:inspect", pk)
+
+
+register_permission_policy(
+    ContactMessage, LimitedActionsPolicy(ContactMessage, forbidden=("add", "change"))
+)
+contact_message_viewset = ContactMessageViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_message_viewset():
+    return contact_message_viewset
+
+
+def open_messages():
+    return ContactMessage.objects.filter(handled_at__isnull=True)
+
+
+class ContactMessagesPanel(InboxPanel):
+    name = "contact_messages"
+    order = 100
+    heading = "Contactberichten"
+    empty_text = "Er zijn geen berichten die nog afgehandeld moeten worden."
+    all_label = "Alle contactberichten"
+
+    def items(self):
+        return [
+            InboxItem(
+                title=str(message),
+                url=reverse("contactberichten:inspect", args=[message.pk]),
+                details=["Ontvangen " + display_value(message.submit_time)],
+                new=message.opened_at is None,
+            )
+            for message in open_messages().order_by("-submit_time")[:SHOWN]
+        ]
+
+    def new_count(self):
+        return open_messages().filter(opened_at__isnull=True).count()
+
+    def all_url(self):
+        return reverse("contactberichten:index")
+
+
+@hooks.register("construct_homepage_panels")
+def add_contact_messages(request, panels):
+    if contact_message_viewset.permission_policy.user_has_permission(request.user, "view"):
+        panels.append(ContactMessagesPanel())
