@@ -33,7 +33,7 @@ class RegistrationViewSet(ModelViewSet):
         "event_start_date",
         "event_when",
         "event_city",
-        "status",
+        "get_status_display",
         "name",
         "email",
         "organisation",
@@ -42,6 +42,7 @@ class RegistrationViewSet(ModelViewSet):
         "created_at",
         "promoted_at",
     ]
+    export_headings = {"get_status_display": "Status"}
     export_filename = "aanmeldingen"
     search_fields = ["name", "email", "organisation", "event_title"]
     # Status changes go through cancelling (wipes data, moves the waiting list up). Access

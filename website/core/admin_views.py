@@ -16,6 +16,7 @@ semicolon) and cells that a spreadsheet may read as formulas.
 import csv
 import datetime
 
+from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.ui.tables import Column
@@ -32,7 +33,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def display_value(value):
     """What an editor reads for `value`: bool → "Ja"/"Nee"; None or "" → "—"; an aware
     datetime → local time as "30 november 2026 16:05"; a date → "30 november 2026"; a
-    list → its items joined by ", "; anything else unchanged."""
+    list → its items joined by ", "; text with line breaks → escaped HTML with <br>;
+    anything else unchanged."""
     if value is None or value == "":
         return EMPTY
     if isinstance(value, bool):
@@ -44,6 +46,8 @@ def display_value(value):
         return date_format(value, "j F Y")
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value) or EMPTY
+    if isinstance(value, str) and "\n" in value:
+        return linebreaksbr(value, autoescape=True)  # escaped, then <br> per line
     return value
 
 

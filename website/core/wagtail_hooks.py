@@ -4,15 +4,16 @@ editors' address and for undelivered mail."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from .admin_views import ReadableIndexView, ReadableInspectView
+from .admin_views import ReadableColumn, ReadableIndexView, ReadableInspectView
 from .dashboard import FailedMailPanel, MissingAddressPanel
 from .email import try_again
 from .models import OutgoingEmail
@@ -38,11 +39,11 @@ class OutboxViewSet(ModelViewSet):
     name = "uitgaande-email"
     list_display = [
         "subject",
-        Column("to", label="Aan"),
+        ReadableColumn("to", label="Aan"),
         "status",
         "attempts",
         "created_at",
-        Column("last_error", label="Laatste foutmelding"),
+        ReadableColumn("last_error", label="Laatste foutmelding"),
     ]
     list_filter = ["status"]
     search_fields = ["subject"]
@@ -101,3 +102,8 @@ def add_inbox_warnings(request, panels):
         failed = FailedMailPanel()
         if failed.failed:
             panels.append(failed)
+
+
+@hooks.register("insert_global_admin_css")
+def inbox_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))

@@ -7,11 +7,15 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from website.core.admin_views import ReadableIndexView, ReadableInspectView, display_value
+from website.core.admin_views import (
+    ReadableColumn,
+    ReadableIndexView,
+    ReadableInspectView,
+    display_value,
+)
 from website.core.dashboard import SHOWN, InboxItem, InboxPanel
 from website.core.permissions import LimitedActionsPolicy
 
@@ -41,9 +45,9 @@ class ContactMessageViewSet(ModelViewSet):
     name = "contactberichten"
     list_display = [
         "__str__",
-        Column("state", label="Stand"),
+        ReadableColumn("state", label="Stand"),
         "sender_email",
-        Column("submit_time", label="Ontvangen"),
+        ReadableColumn("submit_time", label="Ontvangen"),
     ]
     list_filter = ["submit_time"]
     search_fields = ["sender_email"]

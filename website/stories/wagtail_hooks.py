@@ -1,11 +1,11 @@
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 
-from website.core.admin_views import ReadableIndexView, ReadableInspectView
+from website.core.admin_views import ReadableColumn, ReadableIndexView, ReadableInspectView
 from website.core.permissions import LimitedActionsPolicy
 
 from .dashboard import StoriesWaitingPanel
@@ -51,7 +51,7 @@ class StorySubmissionViewSet(ModelViewSet):
     name = "ingestuurde-verhalen"
     list_display = [
         "__str__",
-        Column("state", label="Stand"),
+        ReadableColumn("state", label="Stand"),
         "consent_website",
         "consent_letters",
         TitleColumn(

@@ -79,7 +79,8 @@ def test_production_passes_the_deploy_check():
         env={
             "SECRET_KEY": "k" * 30 + "Zq8!vX2#pL9@wR4$" + "m" * 30,
             "ALLOWED_HOSTS": "www.example.org",
-            "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:///:memory:"),
+            # An empty database: the editors'-address check waits for a migrated one.
+            "DATABASE_URL": "sqlite:///:memory:",
         },
     )
     assert result.returncode == 0, result.stderr + result.stdout
