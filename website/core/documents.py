@@ -118,6 +118,13 @@ MAX_TEXT_CHARS = 100_000
 
 def extract_text(file, name):
     """The readable text of a PDF, DOCX or ODT file, or "" (logged) when it can't be read."""
+    return read_text(file, name)[0]
+
+
+def read_text(file, name):
+    """(text, problem): the readable text of a PDF, DOCX or ODT file (whitespace collapsed,
+    at most MAX_TEXT_CHARS), and "" or, when none could be read, the reason in Dutch for
+    the editor (shown on the document's edit page)."""
     extension = extension_of(name)
     try:
         file.seek(0)
@@ -128,11 +135,25 @@ def extract_text(file, name):
         elif extension == "odt":
             text = _xml_text(file, "content.xml")
         else:
-            return ""
-    except Exception:  # noqa: BLE001 - a broken upload must never break the site
+            return "", ""  # spreadsheets: their cells are not searched
+    except Exception as error:  # noqa: BLE001 - a broken upload must never break the site
         logger.warning("Could not read the text of %s", name, exc_info=True)
-        return ""
-    return " ".join(text.split())[:MAX_TEXT_CHARS]
+        return "", f"Het bestand kon niet gelezen worden ({type(error).__name__}: {error})."
+    text = " ".join(text.split())[:MAX_TEXT_CHARS]
+    if not text and extension == "pdf":
+        return "", "Er staat geen tekst in: misschien is het een scan (een foto van papier)."
+    if not text:
+        return "", "Er staat geen tekst in het bestand."
+    return text, ""
+
+
+def readable_title(filename):
+    """A title people can read from a file name: "brief_aan-Kamer_2016.pdf" → "Brief aan
+    Kamer 2016" (extension off, underscores and hyphens as spaces, first letter capital)."""
+    stem = filename.rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    words = " ".join(re.sub(r"[_\-.]+", " ", stem).split())
+    return words[:1].upper() + words[1:]
 
 
 def _pdf_text(file):

@@ -15,12 +15,24 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .documents import KIND_LABELS, validate_document_file
+from .documents import KIND_LABELS, readable_title, validate_document_file
 
 # --- Media -------------------------------------------------------------------
 
 
-class CustomImage(AbstractImage):
+class ReadableTitleMixin:
+    """An upload's title, when it is still the file name (Wagtail's upload fills it in so),
+    becomes words people can read: visitors see it as link text and search results."""
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            basename = self.file.name.rsplit("/", 1)[-1]
+            if self.title.strip() in (basename, basename.rsplit(".", 1)[0], ""):
+                self.title = readable_title(basename)
+        super().save(*args, **kwargs)
+
+
+class CustomImage(ReadableTitleMixin, AbstractImage):
     """The project's image model, so fields can be added later without a painful swap."""
 
     admin_form_fields = Image.admin_form_fields
@@ -33,11 +45,15 @@ class CustomRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class CustomDocument(AbstractDocument):
+class CustomDocument(ReadableTitleMixin, AbstractDocument):
     """Uploads are checked (type, size, content matches extension); their text is read in
-    a background task and indexed, so search finds words inside the files."""
+    a background task and indexed, so search finds words inside the files. When no text
+    could be read, the reason is kept for the editor."""
 
     extracted_text = models.TextField("Tekst uit het bestand", blank=True, editable=False)
+    extraction_problem = models.TextField(
+        "Probleem bij het lezen van de tekst", blank=True, editable=False
+    )
 
     admin_form_fields = Document.admin_form_fields
     search_fields = [*AbstractDocument.search_fields, index.SearchField("extracted_text")]

@@ -17,7 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
-from .documents import extract_text
+from .documents import read_text
 from .models import OutgoingEmail, SiteSettings
 from .privacy import expire_personal_data
 
@@ -127,11 +127,13 @@ def extract_document_text(document_id):
         return None
     try:
         with document.open_file() as handle:
-            text = extract_text(handle, document.filename)
+            text, problem = read_text(handle, document.filename)
     except OSError:
         logger.warning("Document %s has no readable file", document_id, exc_info=True)
-        text = ""
-    type(document).objects.filter(pk=document.pk).update(extracted_text=text)
+        text, problem = "", "Het bestand is niet gevonden op de server."
+    type(document).objects.filter(pk=document.pk).update(
+        extracted_text=text, extraction_problem=problem
+    )
     document.extracted_text = text
     reindex(document)
     for source, _references in ReferenceIndex.get_references_to(document).group_by_source_object():

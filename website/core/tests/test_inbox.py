@@ -8,7 +8,9 @@ import json
 import socket
 
 import pytest
+from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core import checks
 from django.core.mail import send_mail
 from django.core.management import call_command
@@ -28,6 +30,7 @@ from website.core.email import mail_about, queue_email
 from website.core.models import OutgoingEmail, SiteSettings
 from website.core.tasks import deliver
 from website.core.tests.utils import find_all, find_one, text
+from website.core.wagtail_hooks import say_published_after_approval
 from website.pages.models import ContactMessage, ContactPage
 from website.pages.wagtail_hooks import ContactMessagesPanel
 from website.stories.dashboard import StoriesWaitingPanel
@@ -421,3 +424,19 @@ def test_withdrawing_a_story_erases_wagtails_notices_about_its_page(editors_addr
     withdraw(submission)
     assert mail_about(page).count() == 0
     assert not OutgoingEmail.objects.filter(to=["schrijver@example.org"]).exists()
+
+
+def test_approving_the_last_step_says_published(rf, admin_user, editors_address):
+    submission = share_story()
+    page = submission.page
+    state = page.current_workflow_task_state
+    page.current_workflow_task.on_action(state, admin_user, "approve")
+    request = rf.post("/admin/pages/edit/", {"workflow-action-name": "approve"})
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    messages.success(request, f"Pagina '{page.title}' is bijgewerkt.")  # Wagtail's words
+
+    say_published_after_approval(request, page)
+
+    said = [str(m) for m in messages.get_messages(request)]
+    assert said == [f"Pagina '{page.title}' is goedgekeurd en gepubliceerd."]

@@ -123,3 +123,41 @@ def test_zip_bomb_is_refused():
         archive.writestr("word/document.xml", "<w:t>" + "a" * 5_000_000 + "</w:t>")
     with pytest.raises(ValidationError):
         validate_document_file(upload("bom.docx", out.getvalue()))
+
+
+@pytest.mark.django_db(transaction=False)
+def test_an_upload_gets_a_readable_title_and_the_form_asks_to_check_it(
+    admin_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            "/admin/documents/multiple/add/",
+            {
+                "files[]": SimpleUploadedFile(
+                    "brief_aan-Kamer_2016.pdf", pdf_bytes("Armoede"), "application/pdf"
+                ),
+                "title": "brief_aan-Kamer_2016",  # what Wagtail's upload script sends
+            },
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
+    assert response.status_code == 200
+    document = CustomDocument.objects.get()
+    assert document.title == "Brief aan Kamer 2016"
+    edit = admin_client.get(f"/admin/documents/edit/{document.pk}/").content.decode()
+    assert "Bezoekers zien deze titel als linktekst" in edit
+    assert "kon niet worden gelezen" not in edit
+
+
+@pytest.mark.django_db
+def test_a_document_without_readable_text_says_why_on_its_edit_page(
+    admin_client, django_capture_on_commit_callbacks
+):
+    """A PDF with only a picture and no text layer, as a scanner makes it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document("scan.pdf", pdf_bytes(""))
+    document.refresh_from_db()
+    assert document.extracted_text == ""
+    assert "scan" in document.extraction_problem
+    edit = admin_client.get(f"/admin/documents/edit/{document.pk}/").content.decode()
+    assert "de tekst uit dit bestand kon niet worden gelezen" in edit
+    assert "misschien is het een scan" in edit
