@@ -16,9 +16,12 @@ semicolon) and cells that a spreadsheet may read as formulas.
 import csv
 import datetime
 
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
+from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.mixins import Echo
@@ -128,3 +131,28 @@ class ReadableInspectView(generic.InspectView):
 
     def get_field_display_value(self, field_name, field):
         return display_value(super().get_field_display_value(field_name, field))
+
+
+class PostActionsMixin:
+    """For a `ModelViewSet`: small actions on one object ("Opnieuw proberen", "Markeer als
+    afgehandeld") as POST-only addresses `<pk>/<name>/` (a button in a form, never a link),
+    for editors who may view the model. A viewset lists `post_actions` and gives each an
+    `act_<name>(request, obj) -> response`."""
+
+    post_actions = ()
+
+    def get_urlpatterns(self):
+        actions = [
+            path(f"<int:pk>/{name}/", self._post_action_view(name), name=name)
+            for name in self.post_actions
+        ]
+        return [*super().get_urlpatterns(), *actions]
+
+    def _post_action_view(self, name):
+        @require_POST
+        def view(request, pk):
+            if not self.permission_policy.user_has_permission(request.user, "view"):
+                return redirect("wagtailadmin_home")
+            return getattr(self, f"act_{name}")(request, get_object_or_404(self.model, pk=pk))
+
+        return view

@@ -3,17 +3,21 @@ proberen" for mail that could not be delivered, and the dashboard panels for a m
 editors' address and for undelivered mail."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.templatetags.static import static
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from .admin_views import ReadableColumn, ReadableIndexView, ReadableInspectView
+from .admin_views import (
+    PostActionsMixin,
+    ReadableColumn,
+    ReadableIndexView,
+    ReadableInspectView,
+)
 from .dashboard import FailedMailPanel, MissingAddressPanel
 from .email import try_again
 from .models import OutgoingEmail
@@ -25,7 +29,7 @@ class OutboxInspectView(ReadableInspectView):
     template_name = "core/admin/outbox_inspect.html"
 
 
-class OutboxViewSet(ModelViewSet):
+class OutboxViewSet(PostActionsMixin, ModelViewSet):
     """Every mail the site sends, with its status, so a failed delivery is visible. Nothing
     can be added or changed here; the mails expire with the outbox's retention."""
 
@@ -63,16 +67,9 @@ class OutboxViewSet(ModelViewSet):
     ]
     form_fields = []
 
-    def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("<int:pk>/retry/", self.retry, name="retry")]
+    post_actions = ("retry",)
 
-    def retry(self, request, pk):
-        return require_POST(self._retry)(request, pk)
-
-    def _retry(self, request, pk):
-        if not self.permission_policy.user_has_permission(request.user, "view"):
-            return redirect("wagtailadmin_home")
-        message = get_object_or_404(OutgoingEmail, pk=pk)
+    def act_retry(self, request, message):
         if try_again(message):
             messages.success(request, f"De e-mail '{message.subject}' wordt opnieuw verstuurd.")
         else:

@@ -2,15 +2,15 @@
 (opening marks it read), "Beantwoorden" and "Afgehandeld"; a dashboard panel."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from website.core.admin_views import (
+    PostActionsMixin,
     ReadableColumn,
     ReadableIndexView,
     ReadableInspectView,
@@ -34,7 +34,7 @@ class ContactMessageInspectView(ReadableInspectView):
         ]
 
 
-class ContactMessageViewSet(ModelViewSet):
+class ContactMessageViewSet(PostActionsMixin, ModelViewSet):
     model = ContactMessage
     index_view_class = ReadableIndexView
     inspect_view_class = ContactMessageInspectView
@@ -54,22 +54,15 @@ class ContactMessageViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields = []
 
-    def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("<int:pk>/handled/", self.handled, name="handled")]
+    post_actions = ("handled",)
 
-    def handled(self, request, pk):
-        return require_POST(self._handled)(request, pk)
-
-    def _handled(self, request, pk):
-        if not self.permission_policy.user_has_permission(request.user, "view"):
-            return redirect("wagtailadmin_home")
-        message = get_object_or_404(ContactMessage, pk=pk)
+    def act_handled(self, request, message):
         message.handled_at = None if request.POST.get("undo") else timezone.now()
         message.save(update_fields=["handled_at"])
         if message.handled_at:
             messages.success(request, f"{message} is afgehandeld.")
             return redirect("contactberichten:index")
-        return redirect("contactberichten:inspect", pk)
+        return redirect("contactberichten:inspect", message.pk)
 
 
 register_permission_policy(
