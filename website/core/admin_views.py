@@ -116,21 +116,24 @@ class ReadableIndexView(generic.IndexView):
 
 
 class ReadableInspectView(generic.InspectView):
-    """A detail page whose values editors can read (see the module docstring). A model
-    with an `opened_at` field (a message, a story sent in) is marked opened the first time
-    an editor looks at it, so the dashboard counts only what is new."""
+    """A detail page whose values editors can read (see the module docstring)."""
+
+    def get_field_display_value(self, field_name, field):
+        return display_value(super().get_field_display_value(field_name, field))
+
+
+class MarkOpenedMixin:
+    """For the inspect view of something sent in (a message, a story): the first time an
+    editor looks at it, its `opened_at` is set, so the dashboard counts only what is new."""
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        if hasattr(obj, "opened_at") and obj.opened_at is None:
+        if obj.opened_at is None:
             obj.opened_at = timezone.now()
             type(obj).objects.filter(pk=obj.pk, opened_at__isnull=True).update(
                 opened_at=obj.opened_at
             )
         return obj
-
-    def get_field_display_value(self, field_name, field):
-        return display_value(super().get_field_display_value(field_name, field))
 
 
 class PostActionsMixin:

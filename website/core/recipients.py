@@ -14,8 +14,8 @@ logger = logging.getLogger(__name__)
 def editor_recipients(site=None):
     """[address]: the editors' address from the site settings ("E-mailadres van de
     redactie"); else MANAGERS; else the addresses of active moderators and administrators,
-    logged as a
-    warning, as is having nobody at all (the dashboard and `check --deploy` say so too)."""
+    logged as a warning, as is having nobody at all (the dashboard and `check --deploy`
+    say so too)."""
 
     site_settings = SiteSettings.for_site(site) if site else SiteSettings.objects.first()
     if site_settings and site_settings.notification_email:

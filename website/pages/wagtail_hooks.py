@@ -1,28 +1,28 @@
 """The contact messages in the admin: a list, each message readable with its form's labels
-(opening marks it read), "Beantwoorden" and "Afgehandeld"; a dashboard panel."""
+(opening marks it read), "Beantwoorden" and "Afgehandeld"; their dashboard panel."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from website.core.admin_views import (
+    MarkOpenedMixin,
     PostActionsMixin,
     ReadableColumn,
     ReadableIndexView,
     ReadableInspectView,
     display_value,
 )
-from website.core.dashboard import SHOWN, InboxItem, InboxPanel
 from website.core.permissions import LimitedActionsPolicy
 
+from .dashboard import ContactMessagesPanel
 from .models import ContactMessage
 
 
-class ContactMessageInspectView(ReadableInspectView):
+class ContactMessageInspectView(MarkOpenedMixin, ReadableInspectView):
     template_name = "pages/admin/contact_message_inspect.html"
 
     def get_fields_context(self):
@@ -74,35 +74,6 @@ contact_message_viewset = ContactMessageViewSet()
 @hooks.register("register_admin_viewset")
 def register_contact_message_viewset():
     return contact_message_viewset
-
-
-def open_messages():
-    return ContactMessage.objects.filter(handled_at__isnull=True)
-
-
-class ContactMessagesPanel(InboxPanel):
-    name = "contact_messages"
-    order = 100
-    heading = "Contactberichten"
-    empty_text = "Er zijn geen berichten die nog afgehandeld moeten worden."
-    all_label = "Alle contactberichten"
-
-    def items(self):
-        return [
-            InboxItem(
-                title=str(message),
-                url=reverse("contactberichten:inspect", args=[message.pk]),
-                details=["Ontvangen " + display_value(message.submit_time)],
-                new=message.opened_at is None,
-            )
-            for message in open_messages().order_by("-submit_time")[:SHOWN]
-        ]
-
-    def new_count(self):
-        return open_messages().filter(opened_at__isnull=True).count()
-
-    def all_url(self):
-        return reverse("contactberichten:index")
 
 
 @hooks.register("construct_homepage_panels")

@@ -5,7 +5,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 
-from website.core.admin_views import ReadableColumn, ReadableIndexView, ReadableInspectView
+from website.core.admin_views import (
+    MarkOpenedMixin,
+    ReadableColumn,
+    ReadableIndexView,
+    ReadableInspectView,
+)
 from website.core.permissions import LimitedActionsPolicy
 
 from .dashboard import StoriesWaitingPanel
@@ -25,7 +30,7 @@ class SubmissionIndexView(ReadableIndexView):
         return super().get_base_queryset().select_related("page")
 
 
-class SubmissionInspectView(ReadableInspectView):
+class SubmissionInspectView(MarkOpenedMixin, ReadableInspectView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)

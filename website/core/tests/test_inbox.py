@@ -31,8 +31,8 @@ from website.core.models import OutgoingEmail, SiteSettings
 from website.core.tasks import deliver
 from website.core.tests.utils import find_all, find_one, text
 from website.core.wagtail_hooks import say_published_after_approval
+from website.pages.dashboard import ContactMessagesPanel
 from website.pages.models import ContactMessage, ContactPage
-from website.pages.wagtail_hooks import ContactMessagesPanel
 from website.stories.dashboard import StoriesWaitingPanel
 from website.stories.models import StoryIndexPage, StorySubmission
 from website.stories.submissions import submit_story, withdraw
@@ -169,6 +169,7 @@ def test_a_message_a_story_and_a_sign_up_reach_the_editors_and_the_dashboard(
     submission = share_story()
     event_date = upcoming_date()
     sign_up(event_date)
+    sign_up(event_date, name="Bert", email="bert@example.org")
 
     to_editors = {m.subject: m for m in mailoutbox if m.to == [EDITORS]}
     assert {"Nieuw verhaal ingestuurd", "Nieuwe aanmelding: Alliantiedag"} < set(to_editors)
@@ -185,8 +186,8 @@ def test_a_message_a_story_and_a_sign_up_reach_the_editors_and_the_dashboard(
     assert str(submission) in text(stories_panel)
     signups = text(find_one(dashboard, "section", id="upcoming_signups-section"))
     assert "Alliantiedag" in signups
-    assert "1 aangemeld" in signups
-    assert "19 plaatsen over" in signups
+    assert "2 aangemeld" in signups  # each sign-up counted once
+    assert "18 plaatsen over" in signups
 
 
 def test_opening_marks_read_and_handling_takes_a_message_off_the_dashboard(
