@@ -21,6 +21,10 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = "Tussenkop"
+        description = (
+            "Een kop boven een deel van de tekst. Kop 2 voor een hoofdstuk, kop 3 en 4 daaronder."
+        )
+        preview_value = {"text": "Wat kun je zelf doen?", "level": "h2"}
         template = "core/blocks/heading.html"
 
 
@@ -31,6 +35,10 @@ class FigureBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = "Afbeelding"
+        description = (
+            "Een foto of tekening met een beschrijving voor wie hem niet kan zien, en eventueel "
+            "een onderschrift."
+        )
         template = "core/blocks/figure.html"
 
 
@@ -41,6 +49,11 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = "Citaat"
+        description = "Wat iemand zei, opvallend in beeld, met wie het zei."
+        preview_value = {
+            "quote": "Aan het eind van de maand kies ik tussen eten en de energierekening.",
+            "attribution": "Marieke, Zwolle",
+        }
         template = "core/blocks/quote.html"
 
 
@@ -56,6 +69,10 @@ class DocumentDownloadBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = "Document om te downloaden"
+        description = (
+            "Een link om een document uit de bibliotheek te downloaden, met het soort bestand en "
+            "de grootte erbij."
+        )
         template = "core/blocks/document_download.html"
 
 
@@ -86,6 +103,10 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = "Knop naar een pagina"
+        description = (
+            "Eén opvallende knop naar een pagina op deze site of een adres elders. Zeg op de knop "
+            "wat er gebeurt."
+        )
         template = "core/blocks/call_to_action.html"
         value_class = LinkStructValue
 
@@ -97,6 +118,15 @@ class ListBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = "Opsomming"
+        description = "Een lijst met punten, met of zonder nummers."
+        preview_value = {
+            "ordered": False,
+            "items": [
+                "Vraag bijzondere bijstand aan",
+                "Ga naar het schuldhulploket",
+                "Bel de Formulierenbrigade",
+            ],
+        }
         template = "core/blocks/list.html"
 
 
@@ -118,6 +148,15 @@ class FactsBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         label = "Feiten en cijfers"
+        description = "Een paar opvallende getallen, elk met wat het getal betekent, en de bron."
+        preview_value = {
+            "heading": "Armoede in cijfers",
+            "facts": [
+                {"figure": "94.000", "label": "mensen kregen hulp van de voedselbank"},
+                {"figure": "1 op 9", "label": "kinderen groeit op in armoede"},
+            ],
+            "source": "Voorbeeld",
+        }
         template = "core/blocks/facts.html"
 
 
@@ -125,7 +164,18 @@ def body_blocks(*extra):
     """The blocks of a content body; apps add their own blocks (e.g. the chairmanship)."""
     return [
         ("heading", HeadingBlock()),
-        ("paragraph", blocks.RichTextBlock(label="Tekst", features=RICH_TEXT_FEATURES)),
+        (
+            "paragraph",
+            blocks.RichTextBlock(
+                label="Tekst",
+                features=RICH_TEXT_FEATURES,
+                description="Gewone tekst, met vet, cursief, lijstjes en links.",
+                preview_value=(
+                    "<p>Wie weinig geld heeft, heeft recht op <b>hulp</b>. Lees wat je kunt "
+                    "doen en waar je terecht kunt.</p>"
+                ),
+            ),
+        ),
         ("image", FigureBlock()),
         ("quote", QuoteBlock()),
         ("document", DocumentDownloadBlock()),

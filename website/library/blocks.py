@@ -18,6 +18,9 @@ class PublicationListBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = "Lijst van documenten"
+        description = (
+            "De nieuwste documenten van één soort (bijvoorbeeld manifesten), vanzelf bijgewerkt."
+        )
         template = "library/blocks/publication_list.html"
 
     def get_context(self, value, parent_context=None):

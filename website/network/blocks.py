@@ -17,6 +17,9 @@ class ChairmanshipBlock(blocks.StructBlock):
     class Meta:
         icon = "user"
         label = "Voorzitterschap"
+        description = (
+            "Wie nu voorzitter is en wie het eerder waren, vanzelf uit de termijnen bij Netwerk."
+        )
         template = "network/blocks/chairmanship.html"
 
     def get_context(self, value, parent_context=None):

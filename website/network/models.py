@@ -3,19 +3,21 @@
 from datetime import date
 
 from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from website.core.filters import FilterForm, choice_field
 from website.core.models import BasePage
 
 
-class MemberOrganisation(index.Indexed, models.Model):
+class MemberOrganisation(RevisionMixin, index.Indexed, models.Model):
     class Kind(models.TextChoices):
         TRADE_UNION = "vakbeweging", "Vakbeweging"
         CHURCH = "kerken", "Kerken"
@@ -65,6 +67,9 @@ class MemberOrganisation(index.Indexed, models.Model):
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("show_logo_in_footer"),
     ]
+    # Wagtail's revisions: editors see who changed what ("Geschiedenis") and can go back.
+    # The relation deletes an organisation's revisions with it.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="memberorganisation")
     search_fields = [
         index.SearchField("name"),
         index.SearchField("short_name"),
@@ -80,6 +85,10 @@ class MemberOrganisation(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
 
 class ChairTermQuerySet(models.QuerySet):

@@ -196,7 +196,17 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("from_address"),
+                        FieldPanel(
+                            "to_address",
+                            help_text="Meestal leeg laten: berichten gaan dan naar het "
+                            "e-mailadres van de redactie (Instellingen > Gegevens van de "
+                            "organisatie). Meer adressen: scheid ze met komma's.",
+                        ),
+                    ]
+                ),
                 FieldPanel("subject"),
             ],
             heading="E-mail aan de redactie",
