@@ -22,7 +22,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.mixins import Echo
 
@@ -84,6 +84,16 @@ def export_value(value, export_format):
 
 class ReadableIndexView(generic.IndexView):
     """A listing whose cells and exports editors can read (see the module docstring)."""
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        """Read first: the title opens the detail page where there is one (it has the edit
+        button); Wagtail opens the edit form, which may leave out what was sent in."""
+        column_class = self._get_title_column_class(column_class)
+
+        def get_url(instance):
+            return self.get_inspect_url(instance) or self.get_edit_url(instance)
+
+        return self._get_custom_column(field_name, column_class, get_url=get_url, **kwargs)
 
     def _get_custom_column(self, field_name, column_class=Column, **kwargs):
         if column_class is Column:

@@ -9,6 +9,7 @@ that could not be delivered. Panel order: 10 warnings, 100 contact messages, 110
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
@@ -36,6 +37,7 @@ class InboxPanel(Component):
     heading = ""
     empty_text = ""
     all_label = "Bekijk alles"
+    count_label = "nieuw"  # "3 nieuw"
 
     def items(self):
         return []
@@ -66,37 +68,53 @@ class MissingAddressPanel(Component):
         return {"settings_url": reverse("wagtailsettings:edit", args=["core", "sitesettings"])}
 
 
+def undelivered_mail():
+    """Mail that failed for good, and mail still being retried after a failed attempt."""
+    return OutgoingEmail.objects.filter(
+        Q(status=OutgoingEmail.Status.FAILED)
+        | Q(status=OutgoingEmail.Status.PENDING, attempts__gte=1)
+    )
+
+
 class FailedMailPanel(InboxPanel):
     name = "failed_mail"
     order = 130
-    heading = "E-mail die niet aankwam"
+    heading = "E-mail die (nog) niet aankwam"
     all_label = "Alle uitgaande e-mail"
+    count_label = "niet aangekomen"
 
     def __init__(self):
-        self.failed = list(
-            OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED)
-            .only("pk", "to", "subject", "attempts", "last_error", "created_at")
+        self.undelivered = list(
+            undelivered_mail()
+            .only("pk", "to", "subject", "status", "attempts", "last_error", "next_attempt_at")
             .order_by("-created_at")[:SHOWN]
         )
 
     def items(self):
-        return [
-            InboxItem(
+        return [self.item(mail) for mail in self.undelivered]
+
+    @staticmethod
+    def item(mail):
+        details = ["Aan: " + ", ".join(mail.to), mail.problem]
+        if mail.status == OutgoingEmail.Status.FAILED:
+            details.append(f"opgegeven na {mail.attempts} pogingen")
+            retry_url = reverse("uitgaande-email:retry", args=[mail.pk])
+            return InboxItem(
                 title=mail.subject,
                 url=reverse("uitgaande-email:inspect", args=[mail.pk]),
-                details=[
-                    "Aan: " + ", ".join(mail.to),
-                    display_value(mail.created_at),
-                    f"{mail.attempts} pogingen",
-                ],
-                action_url=reverse("uitgaande-email:retry", args=[mail.pk]),
+                details=details,
+                action_url=retry_url,
                 action_label="Opnieuw proberen",
             )
-            for mail in self.failed
-        ]
+        details.append("volgende poging " + display_value(mail.next_attempt_at))
+        return InboxItem(
+            title=mail.subject,
+            url=reverse("uitgaande-email:inspect", args=[mail.pk]),
+            details=details,
+        )
 
     def new_count(self):
-        return OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED).count()
+        return undelivered_mail().count()
 
     def all_url(self):
         return reverse("uitgaande-email:index") + "?status=failed"

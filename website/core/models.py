@@ -309,7 +309,7 @@ class OutgoingEmail(models.Model):
     attachments = models.JSONField("Bijlagen", default=list, blank=True)
     status = models.CharField("Status", max_length=10, choices=Status, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField("Pogingen", default=0)
-    last_error = models.TextField("Laatste foutmelding", blank=True)
+    last_error = models.TextField("Technische foutmelding", blank=True)
     created_at = models.DateTimeField("Aangemaakt", auto_now_add=True)
     next_attempt_at = models.DateTimeField("Volgende poging", null=True, blank=True)
     sent_at = models.DateTimeField("Verzonden", null=True, blank=True)
@@ -333,6 +333,34 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return self.subject
+
+    @property
+    def problem(self):
+        """What went wrong, in words an editor can act on ("" when nothing did); the
+        technical message stays in `last_error`."""
+        if not self.last_error:
+            return ""
+        kind = self.last_error.split(":", 1)[0]
+        return DELIVERY_PROBLEMS.get(kind, "Versturen lukte niet.")
+
+    problem.fget.short_description = "Probleem"
+
+
+# What a delivery error means for an editor, by the exception's class name.
+UNREACHABLE = "De mailserver was niet bereikbaar."
+DELIVERY_PROBLEMS = {
+    "SMTPRecipientsRefused": "De mailserver weigert het adres van de ontvanger. Klopt het?",
+    "SMTPSenderRefused": "De mailserver weigert het afzenderadres van de site.",
+    "SMTPAuthenticationError": "De site mag niet inloggen op de mailserver: controleer "
+    "de instellingen van de server.",
+    "SMTPDataError": "De mailserver weigert deze e-mail.",
+    "ConnectionRefusedError": UNREACHABLE,
+    "SMTPConnectError": UNREACHABLE,
+    "SMTPServerDisconnected": UNREACHABLE,
+    "TimeoutError": UNREACHABLE,
+    "gaierror": UNREACHABLE,
+    "OSError": UNREACHABLE,
+}
 
 
 # --- Seed bookkeeping ----------------------------------------------------------

@@ -47,7 +47,7 @@ class OutboxViewSet(PostActionsMixin, ModelViewSet):
         "status",
         "attempts",
         "created_at",
-        ReadableColumn("last_error", label="Laatste foutmelding"),
+        ReadableColumn("problem", label="Probleem"),
     ]
     list_filter = ["status"]
     search_fields = ["subject"]
@@ -59,6 +59,7 @@ class OutboxViewSet(PostActionsMixin, ModelViewSet):
         "reply_to",
         "status",
         "attempts",
+        "problem",
         "last_error",
         "created_at",
         "next_attempt_at",
@@ -96,9 +97,9 @@ def add_inbox_warnings(request, panels):
     if notification_address_missing():
         panels.append(MissingAddressPanel())
     if outbox_viewset.permission_policy.user_has_permission(request.user, "view"):
-        failed = FailedMailPanel()
-        if failed.failed:
-            panels.append(failed)
+        undelivered = FailedMailPanel()
+        if undelivered.undelivered:
+            panels.append(undelivered)
 
 
 @hooks.register("insert_global_admin_css")

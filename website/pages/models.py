@@ -13,7 +13,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import (
     AbstractFormField,
@@ -21,7 +27,6 @@ from wagtail.contrib.forms.models import (
     EmailFormMixin,
     FormMixin,
 )
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Site
@@ -191,7 +196,9 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
 
     content_panels = [
         *BasePage.content_panels,
-        FormSubmissionsPanel(),
+        HelpPanel(
+            "Wat bezoekers via dit formulier sturen, staat in het menu onder Contactberichten."
+        ),
         InlinePanel("form_fields", label="Velden van het formulier"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(

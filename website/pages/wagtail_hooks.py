@@ -50,7 +50,7 @@ class ContactMessageViewSet(PostActionsMixin, ModelViewSet):
         ReadableColumn("submit_time", label="Ontvangen"),
     ]
     list_filter = ["submit_time"]
-    search_fields = ["sender_email"]
+    search_fields = ["sender_email", "form_data"]
     inspect_view_enabled = True
     form_fields = []
 
@@ -80,3 +80,10 @@ def register_contact_message_viewset():
 def add_contact_messages(request, panels):
     if contact_message_viewset.permission_policy.user_has_permission(request.user, "view"):
         panels.append(ContactMessagesPanel())
+
+
+@hooks.register("construct_main_menu")
+def contact_messages_instead_of_forms(request, menu_items):
+    """Wagtail's "Formulieren" shows the same messages without read or handled, and exports
+    them in UTC for English Excel: "Contactberichten" is the one place for them."""
+    menu_items[:] = [item for item in menu_items if item.name != "forms"]

@@ -176,6 +176,9 @@ WAGTAILDOCS_CONTENT_TYPES = {
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # always a download with a file name, never inline
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
+# No avatars from gravatar.com: the admin would send a hash of each editor's e-mail address
+# to another host. Editors may upload their own picture in their account.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
 }

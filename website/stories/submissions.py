@@ -49,7 +49,8 @@ def submit_story(index_page, data, site=None):
 def create_draft(index_page, submission):
     paragraphs = [p.strip() for p in submission.story.split("\n\n") if p.strip()]
     body = [
-        {"type": "paragraph", "value": "<p>" + escape(p).replace("\n", "<br>") + "</p>"}
+        # "<br/>", as Wagtail's rich text editor writes it: it cannot open "<br>".
+        {"type": "paragraph", "value": "<p>" + escape(p).replace("\n", "<br/>") + "</p>"}
         for p in paragraphs
     ]
     page = StoryPage(

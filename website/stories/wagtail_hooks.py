@@ -1,8 +1,8 @@
 from django.urls import reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 
 from website.core.admin_views import (
@@ -31,14 +31,11 @@ class SubmissionIndexView(ReadableIndexView):
 
 
 class SubmissionInspectView(MarkOpenedMixin, ReadableInspectView):
-    @property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
+    def get_page_display_value(self):
+        """The story page as a link to its editor, where the story is checked and published."""
         if url := story_page_edit_url(self.object):
-            buttons.insert(
-                0, Button("Naar de verhaalpagina", url=url, icon_name="edit", priority=5)
-            )
-        return buttons
+            return format_html('<a href="{}">{}</a>', url, self.object.page.title)
+        return None
 
 
 class StorySubmissionViewSet(ModelViewSet):

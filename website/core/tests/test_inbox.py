@@ -25,6 +25,7 @@ from website.agenda import registration as registrations
 from website.agenda.dashboard import UpcomingSignupsPanel
 from website.agenda.factories import EventPageFactory, add_date
 from website.agenda.models import AgendaIndexPage, EventPage, Registration
+from website.core.admin_views import display_value
 from website.core.dashboard import FailedMailPanel
 from website.core.email import mail_about, queue_email
 from website.core.models import OutgoingEmail, SiteSettings
@@ -213,6 +214,28 @@ def test_opening_marks_read_and_handling_takes_a_message_off_the_dashboard(
     assert admin_client.get(f"/admin/contactberichten/{message.pk}/handled/").status_code == 405
 
 
+def test_contact_messages_are_found_by_their_words_and_have_one_place_in_the_menu(
+    client, admin_client, editors_address
+):
+    send_contact_message(client, name="Renate", text="Vraag over de Alliantiedag")
+    send_contact_message(client, name="Piet", text="Iets anders")
+    found = admin_client.get("/admin/contactberichten/", {"q": "Alliantiedag"})
+    rows = find_all(find_one(find_one(found, "table", "listing"), "tbody"), "tr")
+    assert [text(row).split(" ")[2] for row in rows] == ["Renate"]
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "contactberichten" in dashboard
+    assert '"forms"' not in dashboard  # Wagtail's "Formulieren" showed the same, less well
+    assert "gravatar" not in dashboard  # no editor's address hash goes to another host
+
+
+def test_the_name_of_a_sign_up_opens_all_that_was_sent_in(admin_client):
+    registration = sign_up(upcoming_date())
+    listing = admin_client.get("/admin/aanmeldingen/")
+    row = find_one(find_one(find_one(listing, "table", "listing"), "tbody"), "tr")
+    links = find_all(row, "a", href=f"/admin/aanmeldingen/inspect/{registration.pk}/")
+    assert text(links[0]) == "Anna"  # the name itself, not only the "…" menu
+
+
 def test_opening_a_story_marks_it_read_and_the_list_links_to_its_page(
     admin_client, editors_address
 ):
@@ -220,7 +243,8 @@ def test_opening_a_story_marks_it_read_and_the_list_links_to_its_page(
     listing = admin_client.get("/admin/ingestuurde-verhalen/")
     edit_url = f"/admin/pages/{submission.page_id}/edit/"
     assert find_one(listing, "a", href=edit_url) is not None
-    admin_client.get(f"/admin/ingestuurde-verhalen/inspect/{submission.pk}/")
+    detail = admin_client.get(f"/admin/ingestuurde-verhalen/inspect/{submission.pk}/")
+    assert find_one(find_one(detail, "main"), "a", href=edit_url) is not None
     submission.refresh_from_db()
     assert submission.opened_at is not None
     panel = text(find_one(admin_client.get("/admin/"), "section", id="stories_waiting-section"))
@@ -284,6 +308,7 @@ def test_an_undeliverable_mail_is_visible_and_can_be_tried_again(
 
     panel = find_one(admin_client.get("/admin/"), "section", id="failed_mail-section")
     assert "Je bent aangemeld" in text(panel)
+    assert "De mailserver was niet bereikbaar." in text(panel)  # in words, not a traceback
     retry_form = find_one(panel, "form")
     failed_list = admin_client.get("/admin/uitgaande-email/", {"status": "failed"})
     rows = find_all(find_one(find_one(failed_list, "table", "listing"), "tbody"), "tr")
@@ -304,6 +329,25 @@ def test_an_undeliverable_mail_is_visible_and_can_be_tried_again(
     assert message.status == OutgoingEmail.Status.SENT
     assert [m.subject for m in mailoutbox] == ["Je bent aangemeld"]
     assert "failed_mail" not in admin_client.get("/admin/").content.decode()
+
+
+def test_a_mail_still_being_retried_shows_on_the_dashboard_with_its_next_try(
+    admin_client, settings
+):
+    settings.MAILERS = settings.MAILERS | {
+        "delivery": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": closed_port(), "timeout": 2},
+        }
+    }
+    message = queue_email("jan@example.org", "Je bent aangemeld", "Tekst")
+    deliver(message.pk)
+    message.refresh_from_db()
+    assert message.status == OutgoingEmail.Status.PENDING  # it will try again by itself
+    panel = text(find_one(admin_client.get("/admin/"), "section", id="failed_mail-section"))
+    assert "1 niet aangekomen" in panel
+    assert "volgende poging " + display_value(message.next_attempt_at) in panel
+    assert "Opnieuw proberen" not in panel  # nothing to press: it is retried already
 
 
 def test_the_outbox_cannot_be_written_in_the_admin(admin_client):

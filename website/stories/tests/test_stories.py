@@ -400,3 +400,10 @@ def test_stories_published_before_the_change_are_scrubbed_by_a_migration(client,
     migration.scrub_earlier_versions(apps, None)
     assert page.revisions.count() >= 2
     assert not any("voedselbank" in str(r.content) for r in page.revisions.all())
+
+
+def test_editors_can_open_a_story_with_line_breaks(client, admin_client, stories):
+    """Writers press Enter once as often as twice: the draft must open in the editor."""
+    post(client, stories, story="Eerste regel\nTweede regel\n\nNieuwe alinea")
+    page = StorySubmission.objects.get().page
+    assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
