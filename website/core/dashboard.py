@@ -117,4 +117,4 @@ class FailedMailPanel(InboxPanel):
         return undelivered_mail().count()
 
     def all_url(self):
-        return reverse("uitgaande-email:index") + "?status=failed"
+        return reverse("uitgaande-email:index")
