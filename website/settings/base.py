@@ -176,6 +176,8 @@ WAGTAILDOCS_CONTENT_TYPES = {
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # always a download with a file name, never inline
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
+# Dutch for what Wagtail's Dutch translation leaves in English (website/locale/).
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 # No avatars from gravatar.com: the admin would send a hash of each editor's e-mail address
 # to another host. Editors may upload their own picture in their account.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
