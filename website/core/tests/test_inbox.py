@@ -287,13 +287,8 @@ def closed_port():
         return probe.getsockname()[1]  # nothing listens there once the probe closes
 
 
-def test_an_undeliverable_mail_is_visible_and_can_be_tried_again(
-    admin_client, settings, commit, mailoutbox
-):
-    """A real SMTP connection to a port where no server listens: the mail fails, the
-    dashboard and the outbox show it, and "Opnieuw proberen" sends it once the server is
-    back (the locmem backend stands in for the repaired server)."""
-    settings.EMAIL_MAX_ATTEMPTS = 1
+def try_once_through_a_closed_port(settings):
+    """Queue a mail and try it once over real SMTP to a port where no server listens."""
     settings.MAILERS = settings.MAILERS | {
         "delivery": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -303,6 +298,17 @@ def test_an_undeliverable_mail_is_visible_and_can_be_tried_again(
     message = queue_email("jan@example.org", "Je bent aangemeld", "Tekst")
     deliver(message.pk)
     message.refresh_from_db()
+    return message
+
+
+def test_an_undeliverable_mail_is_visible_and_can_be_tried_again(
+    admin_client, settings, commit, mailoutbox
+):
+    """A real SMTP connection to a port where no server listens: the mail fails, the
+    dashboard and the outbox show it, and "Opnieuw proberen" sends it once the server is
+    back (the locmem backend stands in for the repaired server)."""
+    settings.EMAIL_MAX_ATTEMPTS = 1
+    message = try_once_through_a_closed_port(settings)
     assert message.status == OutgoingEmail.Status.FAILED
     assert message.last_error
 
@@ -334,15 +340,7 @@ def test_an_undeliverable_mail_is_visible_and_can_be_tried_again(
 def test_a_mail_still_being_retried_shows_on_the_dashboard_with_its_next_try(
     admin_client, settings
 ):
-    settings.MAILERS = settings.MAILERS | {
-        "delivery": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": closed_port(), "timeout": 2},
-        }
-    }
-    message = queue_email("jan@example.org", "Je bent aangemeld", "Tekst")
-    deliver(message.pk)
-    message.refresh_from_db()
+    message = try_once_through_a_closed_port(settings)
     assert message.status == OutgoingEmail.Status.PENDING  # it will try again by itself
     panel = text(find_one(admin_client.get("/admin/"), "section", id="failed_mail-section"))
     assert "1 niet aangekomen" in panel
