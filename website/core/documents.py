@@ -1,24 +1,35 @@
 """Uploaded documents: check that the content matches the extension, and read their text.
 
 Allowed: PDF, DOCX, XLSX (Office Open XML), ODT, ODS (OpenDocument). A file whose bytes do
-not match its extension (an HTML page renamed to .pdf, an SVG, a zip bomb) is refused with
-a Dutch message. Text is read from PDF, DOCX and ODT for the search index; a file that
-cannot be read yields no text, never an exception.
+not match its extension (an HTML page renamed to .pdf, an SVG, a zip bomb) or that visitors
+could not open (a PDF that needs a password) is refused with a Dutch message. The text of
+every kind is read for the search index by core.extraction; a file that cannot be read
+yields no text and a reason for the editor, never an exception.
 """
 
 import logging
 import re
-import zipfile
-from html import unescape
+import shutil
+import tempfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from pypdf import PdfReader
+
+from .extraction import (
+    Limits,
+    Refused,
+    extract,
+    main_document_part,
+    open_pdf,
+    open_zip,
+    read_part,
+)
 
 logger = logging.getLogger(__name__)
 
-OOXML_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+# The main part an Office Open XML package of each kind must have (by its relationships).
+OOXML_MAIN_PARTS = {"docx": "word/", "xlsx": "xl/"}
 ODF_MIMETYPES = {
     "odt": "application/vnd.oasis.opendocument.text",
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
@@ -30,10 +41,6 @@ CONTENT_TYPES = {
     **ODF_MIMETYPES,
 }
 KIND_LABELS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "odt": "ODT", "ods": "ODS"}
-# Zip-based files: limits against zip bombs (total unpacked, the part we read, ratio).
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_PART_BYTES = 20 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 100
 
 
 def extension_of(name):
@@ -56,9 +63,10 @@ def validate_document_file(uploaded):
     try:
         if extension == "pdf":
             matches = uploaded.read(5) == b"%PDF-"
-        elif extension in OOXML_PARTS:
-            matches = _zip_has(uploaded, {"[Content_Types].xml", OOXML_PARTS[extension]})
-            matches = matches and not _has_macros(uploaded)
+            if matches:
+                _refuse_locked_pdf(uploaded)
+        elif extension in OOXML_MAIN_PARTS:
+            matches = _is_office_package(uploaded, OOXML_MAIN_PARTS[extension])
         else:
             matches = _odf_mimetype(uploaded) == ODF_MIMETYPES[extension]
     finally:
@@ -70,36 +78,40 @@ def validate_document_file(uploaded):
         )
 
 
-def _open_zip(uploaded):
+def _refuse_locked_pdf(uploaded):
+    """Raise ValidationError when the PDF needs a password to open (visitors could not
+    read it). Other damage is left to the text reader, which tells the editor."""
+    uploaded.seek(0)
     try:
-        archive = zipfile.ZipFile(uploaded)
-    except (zipfile.BadZipFile, OSError):
-        return None
-    infos = archive.infolist()
-    unpacked = sum(info.file_size for info in infos)
-    packed = sum(info.compress_size for info in infos) or 1
-    if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO:
-        return None
-    return archive
+        open_pdf(uploaded)
+    except Refused as refused:
+        raise ValidationError(str(refused)) from refused
+    except Exception:  # noqa: BLE001, S110 - a damaged PDF is reported by read_text
+        pass
 
 
-def _zip_has(uploaded, names):
-    archive = _open_zip(uploaded)
-    return archive is not None and names <= set(archive.namelist())
+def _is_office_package(uploaded, folder):
+    """A real, macro-free Office Open XML package whose main part (found through its
+    relationships, ECMA-376 part 2) lies in `folder` ("word/" for Word)."""
+    archive = open_zip(uploaded)
+    if archive is None or "[Content_Types].xml" not in archive.namelist():
+        return False
+    main = main_document_part(archive)
+    return bool(main and main.startswith(folder)) and not _has_macros(uploaded)
 
 
 def _has_macros(uploaded):
     """A macro-enabled Office file (.docm/.xlsm) renamed to .docx/.xlsx."""
     uploaded.seek(0)
-    archive = _open_zip(uploaded)
+    archive = open_zip(uploaded)
     if archive is None:
         return True
-    types = archive.read("[Content_Types].xml")[:MAX_PART_BYTES].decode("utf-8", "replace")
+    types = read_part(archive, "[Content_Types].xml").decode("utf-8", "replace")
     return "macroEnabled" in types or "vbaProject" in " ".join(archive.namelist())
 
 
 def _odf_mimetype(uploaded):
-    archive = _open_zip(uploaded)
+    archive = open_zip(uploaded)
     if archive is None or "mimetype" not in archive.namelist():
         return None
     return archive.read("mimetype")[:100].decode("ascii", "replace").strip()
@@ -107,44 +119,56 @@ def _odf_mimetype(uploaded):
 
 # --- Text extraction -------------------------------------------------------------
 
-TAG = re.compile(r"<[^>]+>")
-# Where Word/OpenDocument XML means a break between words; every other tag means nothing
-# (a word may be split over several runs: "Voedsel</w:t>...<w:t>banken").
-WORD_BREAKS = re.compile(
-    r"</(w:p|text:p|text:h)>|<(w:tab|w:br|w:cr|text:s|text:tab|text:line-break)\b[^>]*>"
-)
-MAX_TEXT_CHARS = 100_000
-
 
 def extract_text(file, name):
-    """The readable text of a PDF, DOCX or ODT file, or "" (logged) when it can't be read."""
+    """The readable text of a document (see read_text), or "" when none could be read."""
     return read_text(file, name)[0]
 
 
 def read_text(file, name):
-    """(text, problem): the readable text of a PDF, DOCX or ODT file (whitespace collapsed,
-    at most MAX_TEXT_CHARS), and "" or, when none could be read, the reason in Dutch for
-    the editor (shown on the document's edit page)."""
+    """(text, problem) for a document file object named `name`: the text search indexes
+    (core.extraction: what a reader sees, normalised, whitespace collapsed, at most
+    100,000 characters) and, for the editor, "" when all of it was read, else in Dutch
+    which pages were skipped or why no text could be read. Never raises for a bad file."""
     extension = extension_of(name)
     try:
-        file.seek(0)
-        if extension == "pdf":
-            text = _pdf_text(file)
-        elif extension == "docx":
-            text = _xml_text(file, "word/document.xml")
-        elif extension == "odt":
-            text = _xml_text(file, "content.xml")
-        else:
-            return "", ""  # spreadsheets: their cells are not searched
-    except Exception as error:  # noqa: BLE001 - a broken upload must never break the site
+        with tempfile.NamedTemporaryFile(suffix=f".{extension}") as copy:
+            file.seek(0)
+            shutil.copyfileobj(file, copy)
+            copy.flush()
+            extraction = extract(copy.name, extension, extraction_limits())
+    except Refused as refused:
+        return "", str(refused)
+    except Exception:  # noqa: BLE001 - a broken upload must never break the site
         logger.warning("Could not read the text of %s", name, exc_info=True)
-        return "", f"Het bestand kon niet gelezen worden ({type(error).__name__}: {error})."
-    text = " ".join(text.split())[:MAX_TEXT_CHARS]
-    if not text and extension == "pdf":
-        return "", "Er staat geen tekst in: misschien is het een scan (een foto van papier)."
-    if not text:
-        return "", "Er staat geen tekst in het bestand."
-    return text, ""
+        return "", (
+            "Het bestand kon niet gelezen worden: misschien is het beschadigd. Open het in "
+            "Word of LibreOffice, sla het opnieuw op en upload het nog eens."
+        )
+    text = extraction.text
+    return text, extraction_problem(extraction, extension, has_text=bool(text))
+
+
+def extraction_limits():
+    return Limits(
+        page_seconds=settings.DOCUMENT_TEXT_PAGE_SECONDS,
+        total_seconds=settings.DOCUMENT_TEXT_TOTAL_SECONDS,
+        memory_mb=settings.DOCUMENT_TEXT_MEMORY_MB,
+    )
+
+
+def extraction_problem(extraction, extension, has_text):
+    """The Dutch explanation for an editor of what could not be read ("" = nothing)."""
+    skipped = "; ".join(f"{part.label} ({part.problem})" for part in extraction.skipped)
+    if has_text and skipped:
+        return f"Overgeslagen: {skipped}. {extraction.problem}".strip()
+    if has_text:
+        return ""
+    if skipped:
+        return f"Er kon geen tekst gelezen worden. Overgeslagen: {skipped}."
+    if extension == "pdf":
+        return "Er staat geen tekst in: misschien is het een scan (een foto van papier)."
+    return "Er staat geen tekst in het bestand."
 
 
 def readable_title(filename):
@@ -154,24 +178,3 @@ def readable_title(filename):
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
     words = " ".join(re.sub(r"[_\-.]+", " ", stem).split())
     return words[:1].upper() + words[1:]
-
-
-def _pdf_text(file):
-    parts, length = [], 0
-    for page in PdfReader(file).pages:
-        text = page.extract_text() or ""
-        parts.append(text)
-        length += len(text)
-        if length >= MAX_TEXT_CHARS:
-            break  # enough for search; don't read a 900-page report to the end
-    return "\n".join(parts)
-
-
-def _xml_text(file, part):
-    archive = _open_zip(file)
-    if archive is None:
-        raise ValueError("not a readable zip container")
-    if archive.getinfo(part).file_size > MAX_PART_BYTES:
-        raise ValueError(f"{part} is too large to read")
-    xml = archive.read(part).decode("utf-8", "replace")
-    return unescape(TAG.sub("", WORD_BREAKS.sub(" ", xml)))

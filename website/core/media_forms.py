@@ -16,14 +16,28 @@ class DocumentForm(BaseDocumentForm):
         if "title" in self.base_fields:
             self.base_fields["title"].help_text = TITLE_HELP
         super().__init__(*args, **kwargs)
-        problem = getattr(self.instance, "extraction_problem", "")
-        if problem and "file" in self.fields:
-            self.fields["file"].help_text = (
-                f"Let op: de tekst uit dit bestand kon niet worden gelezen. {problem} "
-                "Zoeken op de website vindt de woorden in dit bestand daarom niet. "
-                "Upload zo mogelijk een versie met echte tekst (bijvoorbeeld opgeslagen als "
-                "PDF vanuit Word)."
-            )
+        if self.instance.pk and "file" in self.fields:
+            self.fields["file"].help_text = extraction_report(self.instance)
+
+
+def extraction_report(document):
+    """What the editor needs to know about the text search found in a document."""
+    status, problem = document.extraction_status, document.extraction_problem
+    if status == "volledig":
+        return "De tekst uit dit bestand is helemaal gelezen. Zoeken vindt alle woorden erin."
+    if status == "gedeeltelijk":
+        return (
+            f"Let op: de tekst uit dit bestand is maar voor een deel gelezen. {problem} "
+            "Zoeken vindt de woorden op die pagina's niet; de rest wel."
+        )
+    if status == "wacht":
+        return "De tekst uit dit bestand wordt nog gelezen. Kijk over een minuut opnieuw."
+    return (
+        f"Let op: de tekst uit dit bestand kon niet worden gelezen. {problem} "
+        "Zoeken op de website vindt de woorden in dit bestand daarom niet. "
+        "Upload zo mogelijk een versie met echte tekst (bijvoorbeeld opgeslagen als "
+        "PDF vanuit Word)."
+    )
 
 
 class ImageForm(BaseImageForm):

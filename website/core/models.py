@@ -71,6 +71,14 @@ class CustomDocument(ReadableTitleMixin, AbstractDocument):
     def kind_label(self):
         return KIND_LABELS.get(self.file_extension.lower(), self.file_extension.upper())
 
+    @property
+    def extraction_status(self):
+        """How much of the file's text search knows: "wacht" (not read yet), "volledig",
+        "gedeeltelijk" (some pages skipped: see extraction_problem) or "niet"."""
+        if self.extracted_text:
+            return "gedeeltelijk" if self.extraction_problem else "volledig"
+        return "niet" if self.extraction_problem else "wacht"
+
 
 # --- Pages -------------------------------------------------------------------
 

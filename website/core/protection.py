@@ -23,6 +23,7 @@ from django.core.cache import cache
 from django.shortcuts import redirect, render
 
 from .forms import PublicFormRenderer
+from .text import clean_text
 
 HONEYPOT_FIELD = "fax_nummer"
 
@@ -102,29 +103,6 @@ def cleaned_submission(data, single_line=()):
             values = [re.sub(r"\s+", " ", v) if isinstance(v, str) else v for v in values]
         data.setlist(key, values)
     return data
-
-
-# Characters nobody means to type but that arrive with pasted text: C0/C1 control characters
-# (NUL, escape, ...; not tab and line feed) and the bidirectional overrides and isolates that
-# can make text read backwards (U+202A–U+202E, U+2066–U+2069). Word's manual line break
-# (vertical tab) and a form feed are line breaks to the writer: they become "\n".
-INVISIBLE_CONTROLS = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
-)
-LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c]")
-
-
-def clean_text(value):
-    """Submitted text as people meant it: every line break one "\n", invisible control
-    characters removed (others, accents and emoji kept).
-
-    Browsers count a line break in a textarea as one character against `maxlength`, but send
-    it as "\r\n" (HTML standard, form submission): without this, a text the browser said fits
-    would be refused as too long. Lone "\r" (old Mac text) becomes "\n" too. Control characters
-    would break feeds, exports and mail later (XML 1.0 forbids most of them)."""
-    if not isinstance(value, str):
-        return value
-    return INVISIBLE_CONTROLS.sub("", LINE_BREAKS.sub("\n", value))
 
 
 REQUIRED_DEFAULT = str(forms.Field.default_error_messages["required"])

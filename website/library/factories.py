@@ -5,6 +5,8 @@ import zipfile
 import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
+from openpyxl import Workbook
+from pypdf import PdfReader, PdfWriter
 
 from website.core.models import CustomDocument
 
@@ -64,31 +66,114 @@ def pdf_bytes(text):
     return out.getvalue()
 
 
-def docx_bytes(text):
-    """A minimal real DOCX (Office Open XML) with one paragraph."""
+W_NAMESPACES = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def docx_bytes(text="", body=None, main="word/document.xml", notes=None):
+    """A real DOCX (an OPC package as Word writes it): one paragraph with `text`, or the
+    WordprocessingML `body`; the main part at `main` (Word Online: "word/document2.xml"),
+    found through _rels/.rels; `notes` is the inner XML of a footnotes part."""
+    body = body if body is not None else f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+    folder, name = main.rsplit("/", 1)
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+        'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+        f'"application/xml"/><Override PartName="/{main}" ContentType="application/vnd.'
+        'openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships">{}</Relationships>'
+    )
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
         archive.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+            "_rels/.rels",
+            rels.format(
+                f'<Relationship Id="rId1" Type="{RELATIONSHIP}officeDocument" Target="{main}"/>'
+            ),
         )
         archive.writestr(
-            "word/document.xml",
-            '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            f"<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>",
+            main,
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NAMESPACES}>'
+            f"<w:body>{body}</w:body></w:document>",
+        )
+        if notes is not None:
+            archive.writestr(
+                f"{folder}/_rels/{name}.rels",
+                rels.format(
+                    f'<Relationship Id="rId9" Type="{RELATIONSHIP}footnotes" '
+                    'Target="footnotes.xml"/>'
+                ),
+            )
+            archive.writestr(
+                f"{folder}/footnotes.xml",
+                f'<?xml version="1.0"?><w:footnotes {W_NAMESPACES}>{notes}</w:footnotes>',
+            )
+    return out.getvalue()
+
+
+ODF_NAMESPACES = " ".join(
+    f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}"'
+    for prefix, name in [
+        ("office", "office:1.0"),
+        ("text", "text:1.0"),
+        ("table", "table:1.0"),
+        ("draw", "drawing:1.0"),
+        ("svg", "svg-compatible:1.0"),
+    ]
+)
+
+
+def odt_bytes(text="", body=None, kind="text"):
+    """A real OpenDocument file as LibreOffice writes it (mimetype first and stored):
+    a text (kind "text", .odt) or spreadsheet ("spreadsheet", .ods) with the `body`
+    XML, or one paragraph with `text`."""
+    body = body if body is not None else f"<text:p>{text}</text:p>"
+    mimetype = f"application/vnd.oasis.opendocument.{kind}"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), mimetype)
+        archive.writestr(
+            "content.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NAMESPACES} '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:body>'
+            f"<office:{kind}>{body}</office:{kind}></office:body></office:document-content>",
+        )
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:'
+            'oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+            f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{mimetype}"/>'
+            "</manifest:manifest>",
         )
     return out.getvalue()
 
 
-def odt_bytes(text):
+def xlsx_bytes(rows, title="Blad1"):
+    """A real XLSX made by openpyxl with `rows` (lists of cell values) on one sheet."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr(
-            "content.xml",
-            '<office:document-content xmlns:office="o" xmlns:text="t"><office:body>'
-            f"<text:p>{text}</text:p></office:body></office:document-content>",
-        )
+    workbook.save(out)
+    return out.getvalue()
+
+
+def locked_pdf_bytes(text, password="geheim"):  # noqa: S107 - a test file's password
+    """A PDF that needs `password` to open (AES-256, as Acrobat's "Document Open Password")."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes(text))))
+    writer.encrypt(user_password=password, owner_password=password * 2, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
     return out.getvalue()
 
 

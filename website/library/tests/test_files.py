@@ -91,15 +91,11 @@ def test_downloads_are_attachments_with_the_right_type(client, home_page):
 
 
 def test_words_split_over_runs_are_joined():
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr(
-            "word/document.xml",
-            "<w:document><w:body><w:p><w:r><w:t>Voedsel</w:t></w:r><w:r><w:t>banken</w:t>"
-            "</w:r></w:p><w:p><w:r><w:t>groeien</w:t></w:r></w:p></w:body></w:document>",
-        )
-    assert extract_text(ContentFile(out.getvalue()), "a.docx") == "Voedselbanken groeien"
+    body = (
+        "<w:p><w:r><w:t>Voedsel</w:t></w:r><w:r><w:t>banken</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>groeien</w:t></w:r></w:p>"
+    )
+    assert extract_text(ContentFile(docx_bytes(body=body)), "a.docx") == "Voedselbanken groeien"
 
 
 def test_macro_enabled_office_file_renamed_to_docx_is_refused():

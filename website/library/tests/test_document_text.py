@@ -1,0 +1,191 @@
+"""The text search indexes is the text a reader sees: every field case (files shaped like
+real uploads from public bug reports, in field_cases/) with its right value, each kind of
+Word and OpenDocument construct that must be left out or kept, and the editor's view."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+
+from website.core.documents import read_text, validate_document_file
+from website.library.factories import (
+    docx_bytes,
+    locked_pdf_bytes,
+    make_document,
+    odt_bytes,
+    pdf_bytes,
+    xlsx_bytes,
+)
+
+FIELD_CASES = Path(__file__).parent / "field_cases"
+
+
+@pytest.fixture(autouse=True)
+def _quick_page_limit(settings):
+    # The map page takes pypdf about 6 s before it gives up; a test need not wait that long.
+    settings.DOCUMENT_TEXT_PAGE_SECONDS = 1
+
+
+def document_text(path):
+    """(exit status, stdout, stderr) of `manage.py document_text path`."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("document_text", str(path), stdout=out, stderr=err)
+    except SystemExit as exit_:
+        return exit_.code, out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, text, skipped",
+    [
+        # AES-256 with an empty open password; ligatures "ﬁ"/"ﬂ" read as plain letters.
+        (
+            "pdf-aes256-leeg-wachtwoord.pdf",
+            "Het officieel financieel plan voor flexibele schuldhulp.",
+            "",
+        ),
+        # The map page is skipped; the pages before and after it are read.
+        (
+            "pdf-jaarverslag-kaartpagina.pdf",
+            "Jaarverslag armoedebestrijding Kwakkelstad voorwoord "
+            "Hoofdstuk twee: kwijtschelding en bijzondere bijstand",
+            "Overgeslagen: pagina 2 (het lezen duurde te lang).",
+        ),
+        # No tracked deletion, no field instructions; the table of contents as it shows
+        # (entry and page number), and the footnote.
+        (
+            "docx-wijziging-veldcode-voetnoot.docx",
+            "Inhoud Hoofdstuk Toeslagen3 De toeslagenaffaire raakte veel gezinnen. "
+            "Voetnootbron Parlementairondervraging",
+            "",
+        ),
+        (
+            "docx-word-online-document2.docx",
+            "Kwijtscheldingsregeling gemeentelijke belastingen",
+            "",
+        ),
+    ],
+)
+def test_every_field_case_gives_the_readers_text(name, text, skipped):
+    status, out, err = document_text(FIELD_CASES / name)
+    assert (status, out.strip(), err.strip()) == (0, text, skipped)
+
+
+def test_a_pdf_that_needs_a_password_is_refused_with_what_to_do(tmp_path):
+    locked = tmp_path / "rapport.pdf"
+    locked.write_bytes(locked_pdf_bytes("Armoedemonitor"))
+    with pytest.raises(ValidationError, match="wachtwoord nodig om te openen"):
+        validate_document_file(ContentFile(locked.read_bytes(), name="rapport.pdf"))
+    status, out, err = document_text(locked)
+    assert (status, out) == (1, "")
+    assert "Sla het op zonder wachtwoord" in err
+
+
+def test_a_file_that_cannot_be_read_fails_the_command_with_a_dutch_reason(tmp_path):
+    broken = tmp_path / "kapot.pdf"
+    broken.write_bytes(b"%PDF-1.4 kapot")
+    status, out, err = document_text(broken)
+    assert (status, out) == (1, "")
+    assert err.startswith("Het bestand kon niet gelezen worden")
+    assert document_text(tmp_path / "weg.pdf")[0] == 1
+    assert "bestaat niet" in document_text(tmp_path / "weg.pdf")[2]
+
+
+W_BODY = (
+    # A comment, a text box anchored by layout values (Word writes the box twice: for new
+    # readers and a VML fallback), hidden text, a simple field and a hyperlink field.
+    '<w:p><w:r><w:t xml:space="preserve">Eerste alinea </w:t></w:r><w:commentRangeStart w:id="0"/>'
+    '<w:r><w:t>met opmerking</w:t></w:r><w:commentRangeEnd w:id="0"/>'
+    '<w:r><w:commentReference w:id="0"/></w:r></w:p>'
+    '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-'
+    'compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+    'wordprocessingDrawing"><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:positionH>'
+    "<wp:align>center</wp:align></wp:positionH><wp:positionV><wp:posOffset>0</wp:posOffset>"
+    "</wp:positionV><w:txbxContent><w:p><w:r><w:t>Datum</w:t></w:r></w:p></w:txbxContent>"
+    "</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r>"
+    "<w:t>Datum</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent>"
+    "</w:r><w:r><w:t>van de brief</w:t></w:r></w:p>"
+    "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cel</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>"
+    "Buur</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>Verborgen</w:t></w:r><w:r><w:t>Zichtbaar</w:t>"
+    '</w:r><w:r><w:tab/></w:r><w:fldSimple w:instr=" DATE \\@ dd-MM-yyyy "><w:r><w:t>'
+    '1-2-2026</w:t></w:r></w:fldSimple><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r>'
+    '<w:instrText> HYPERLINK "https://example.org" </w:instrText></w:r><w:r>'
+    '<w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve"> linktekst'
+    '</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:moveFrom w:id="5" '
+    'w:author="Redacteur Voorbeeld"><w:r><w:t>Verplaatstweg</w:t></w:r></w:moveFrom></w:p>'
+)
+W_NOTES = (
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+    '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Bron: CBS</w:t></w:r></w:p></w:footnote>'
+)
+
+
+def test_word_text_is_what_a_reader_sees():
+    text, problem = read_text(ContentFile(docx_bytes(body=W_BODY, notes=W_NOTES)), "a.docx")
+    assert problem == ""
+    assert text == (
+        "Eerste alinea met opmerking Datum van de brief Cel Buur Zichtbaar 1-2-2026 linktekst "
+        "Bron: CBS"
+    )
+
+
+ODT_BODY = (
+    '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'
+    "<office:change-info><dc:creator>Redacteur Voorbeeld</dc:creator><dc:date>2026-11-02"
+    "</dc:date></office:change-info><text:p>Schrapfamilie</text:p></text:deletion>"
+    "</text:changed-region></text:tracked-changes>"
+    "<text:table-of-content><text:table-of-content-source><text:index-title-template>"
+    "Inhoudsopgave</text:index-title-template></text:table-of-content-source><text:index-body>"
+    "<text:p>Toeslagen<text:tab/>3</text:p></text:index-body></text:table-of-content>"
+    "<text:h>Kop</text:h><text:p>Een<text:s/>alinea<office:annotation><dc:creator>Redacteur "
+    "Voorbeeld</dc:creator><dc:date>2026-01-01</dc:date><text:p>Commentaar</text:p>"
+    '</office:annotation><text:change text:change-id="c1"/>.<text:note><text:note-citation>1'
+    "</text:note-citation><text:note-body><text:p>Voetnoot</text:p></text:note-body></text:note>"
+    "Verder</text:p><text:p><draw:frame><draw:text-box><text:p>Datum</text:p></draw:text-box>"
+    "<svg:desc>Logo van de gemeente</svg:desc></draw:frame>Na</text:p>"
+)
+
+
+def test_opendocument_text_is_what_a_reader_sees():
+    text, problem = read_text(ContentFile(odt_bytes(body=ODT_BODY)), "a.odt")
+    assert problem == ""
+    assert text == "Toeslagen 3 Kop Een alinea. Voetnoot Verder Datum Na"
+
+
+def test_spreadsheets_are_read_too():
+    ods = odt_bytes(
+        body='<table:table table:name="Cijfers"><table:table-row><table:table-cell><text:p>'
+        "Gemeente</text:p></table:table-cell><table:table-cell><text:p>Bijstand</text:p>"
+        "<office:annotation><text:p>Nakijken</text:p></office:annotation></table:table-cell>"
+        "</table:table-row></table:table>",
+        kind="spreadsheet",
+    )
+    assert read_text(ContentFile(ods), "a.ods") == ("Gemeente Bijstand", "")
+    xlsx = xlsx_bytes([["Gemeente", "Huishoudens"], ["Kwakkelstad", 1200]], title="Cijfers")
+    assert read_text(ContentFile(xlsx), "a.xlsx") == (
+        "Cijfers Gemeente Huishoudens Kwakkelstad 1200",
+        "",
+    )
+
+
+@pytest.mark.django_db
+def test_the_edit_page_says_how_much_text_was_read(
+    admin_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        partly = make_document(
+            "jaarverslag.pdf", (FIELD_CASES / "pdf-jaarverslag-kaartpagina.pdf").read_bytes()
+        )
+        fully = make_document("brief.pdf", pdf_bytes("Armoede"))
+    partly.refresh_from_db()
+    assert partly.extraction_status == "gedeeltelijk"
+    page = admin_client.get(f"/admin/documents/edit/{partly.pk}/").content.decode()
+    assert "maar voor een deel gelezen" in page
+    assert "pagina 2 (het lezen duurde te lang)" in page
+    page = admin_client.get(f"/admin/documents/edit/{fully.pk}/").content.decode()
+    assert "helemaal gelezen" in page
