@@ -5,7 +5,10 @@ from urllib.parse import urlsplit
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from icalendar import Calendar, Event, Timezone, vText
+
+from website.core.text import clean_text
 
 from .choices import EventStatus, local_zone
 
@@ -46,11 +49,13 @@ def event_component(event_date, request=None):
         summary = f"{summary} – {event_date.city}"  # tells the dates of a series apart
     if event_date.is_cancelled:
         summary = f"Afgelast: {summary}"
-    event.add("summary", summary)
+    # RFC 5545 §3.3.11 forbids control characters in TEXT: a strict calendar app refuses
+    # the whole calendar for one pasted Word line break.
+    event.add("summary", clean_text(summary, single_line=True))
     description = "\n\n".join(
         part for part in [event_date.status_note, page.introduction, url] if part
     )
-    event.add("description", description)
+    event.add("description", clean_text(description))
     location = ", ".join(
         part
         for part in [
@@ -61,7 +66,7 @@ def event_component(event_date, request=None):
         if part
     )
     if location:
-        event.add("location", vText(location))
+        event.add("location", vText(clean_text(location, single_line=True)))
     if url:
         event.add("url", url)
     event.add("status", "CANCELLED" if event_date.status == EventStatus.CANCELLED else "CONFIRMED")
@@ -78,7 +83,7 @@ def build_calendar(dates, name, request=None):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", clean_text(name, single_line=True))
     calendar.add("x-wr-timezone", str(local_zone()))
     events = 0
     for event_date in dates:
@@ -101,6 +106,8 @@ def calendar_response(request, dates, name, filename):
     response = HttpResponse(
         calendar_bytes(dates, name, request), content_type="text/calendar; charset=utf-8"
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # RFC 6266: an ASCII name plus filename*=utf-8'' for "Café-avond.ics" (Django's helper,
+    # as document downloads use it).
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     response["Cache-Control"] = "public, max-age=900"
     return response

@@ -4,13 +4,36 @@ import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from .models import page_kind
+from .text import clean_data, clean_text
+
+
+class CleanTextMixin:
+    """A feed generator that drops characters XML 1.0 forbids from every value, wherever
+    the text came from (Django refuses them with UnserializableContentError: one pasted
+    Word line break would take the whole feed down)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*clean_data(args), **clean_data(kwargs))
+
+    def add_item(self, title, *args, **kwargs):
+        title = clean_text(title, single_line=True)
+        super().add_item(title, *clean_data(args), **clean_data(kwargs))
+
+
+class CleanRssFeed(CleanTextMixin, Rss201rev2Feed):
+    pass
+
+
+class CleanAtomFeed(CleanTextMixin, Atom1Feed):
+    pass
 
 
 class PageListRssFeed(Feed):
+    feed_type = CleanRssFeed
     limit = 30
 
     def __init__(self, index_page):
@@ -52,7 +75,7 @@ class PageListRssFeed(Feed):
 
 
 class PageListAtomFeed(PageListRssFeed):
-    feed_type = Atom1Feed
+    feed_type = CleanAtomFeed
 
     def subtitle(self):
         return self.description()

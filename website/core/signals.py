@@ -1,10 +1,37 @@
-from django.db import transaction
-from django.db.models.signals import post_save, pre_delete
+from django.db import models, transaction
+from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from wagtail.fields import StreamField
 from wagtail.models import ReferenceIndex
 
 from .models import CustomDocument
 from .tasks import extract_document_text, reindex_pages
+from .text import clean_data, clean_text
+
+
+@receiver(pre_save)
+def clean_pasted_text(sender, instance, **kwargs):
+    """Every text the project's models store, however it arrives (admin, forms, seed,
+    import), without the control characters pasted text carries (core.text): one Word
+    line break in an introduction would otherwise break every feed and calendar that shows
+    it. One-line fields get spaces for line breaks."""
+    if not sender.__module__.startswith("website."):
+        return
+    for field in sender._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if not value:
+            continue
+        if isinstance(field, StreamField):
+            raw = field.get_prep_value(value)
+            cleaned = clean_data(raw)
+            if cleaned != raw:
+                setattr(instance, field.attname, cleaned)
+        elif isinstance(field, models.JSONField):
+            setattr(instance, field.attname, clean_data(value))
+        elif isinstance(field, models.TextField):
+            setattr(instance, field.attname, clean_text(value))
+        elif isinstance(field, models.CharField):
+            setattr(instance, field.attname, clean_text(value, single_line=True))
 
 
 @receiver(post_save, sender=CustomDocument)

@@ -15,20 +15,28 @@ INVISIBLE_CONTROLS = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
 LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+ONE_LINE = re.compile(r" *\n[\s]*")
+# Typographic ligatures ("ﬁ", U+FB00–FB06) and full-width letters (U+FF01–FF5E) that text
+# copied from a typeset PDF carries: shown the same as their plain letters, but search and
+# the browser's find would not match them.
+PRESENTATION_FORMS = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for code in [*range(0xFB00, 0xFB07), *range(0xFF01, 0xFF5F)]
+}
 
 
 def clean_text(value, single_line=False):
-    """`value` with every line break one "\\n" and invisible control characters removed
-    (accents, emoji and tabs kept); with `single_line`, line breaks become spaces.
-    Anything that is not a str is returned as it is.
+    """`value` with every line break one "\\n", invisible control characters removed and
+    ligatures as plain letters (accents, emoji and tabs kept); with `single_line`, line
+    breaks become one space and the ends are trimmed. A non-str is returned as it is.
 
     Browsers count a line break in a textarea as one character against `maxlength`, but send
     it as "\\r\\n" (HTML standard, form submission): without this, a text the browser said fits
     would be refused as too long. Lone "\\r" (old Mac text) becomes "\\n" too."""
     if not isinstance(value, str):
         return value
-    value = INVISIBLE_CONTROLS.sub("", LINE_BREAKS.sub("\n", value))
-    return value.replace("\n", " ") if single_line else value
+    value = INVISIBLE_CONTROLS.sub("", LINE_BREAKS.sub("\n", value)).translate(PRESENTATION_FORMS)
+    return ONE_LINE.sub(" ", value).strip() if single_line else value
 
 
 # Removed before search compares text: soft hyphens and zero-width characters that Word and
@@ -42,3 +50,15 @@ def normalise(text):
     hyphens and zero-width characters split them, control characters as `clean_text`."""
     text = unicodedata.normalize("NFKC", INVISIBLE_IN_WORDS.sub("", text))
     return clean_text(text)
+
+
+def clean_data(value):
+    """`value` (JSON-shaped: dicts, lists, strings, numbers) with every string through
+    `clean_text`; keys too. For stream field data, JSON fields and JSON-LD."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_text(key): clean_data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean_data(item) for item in value]
+    return value

@@ -73,6 +73,7 @@ class MemberOrganisation(RevisionMixin, index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.SearchField("short_name"),
+        index.AutocompleteField("name"),
         index.SearchField("description"),
         index.FilterField("kind"),
         index.FilterField("level"),

@@ -187,7 +187,7 @@ LOCALE_PATHS = [PROJECT_DIR / "locale"]
 # to another host. Editors may upload their own picture in their account.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+    "default": {"BACKEND": "website.search.backends", "SEARCH_CONFIG": "dutch"}
 }
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds on public pages
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
@@ -15,7 +16,9 @@ pytestmark = pytest.mark.django_db
 def parse(response):
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/calendar")
-    assert response.headers["Content-Disposition"].startswith('attachment; filename="')
+    assert response.headers["Content-Disposition"].startswith("attachment; filename")
+    # A second, strict RFC 5545 parser: it refuses what lenient calendar apps let through.
+    IcsCalendarStream.calendar_from_ics(response.content.decode())
     return Calendar.from_ical(response.content)
 
 
@@ -135,3 +138,10 @@ def test_copying_an_event_gives_its_dates_new_uids(make_event, agenda):
     copy = page.copy(update_attrs={"title": "Kopie", "slug": "kopie"})
     original_uid = EventDate.objects.get(page=page).uid
     assert EventDate.objects.get(page=copy).uid != original_uid
+
+
+def test_an_accented_title_keeps_its_file_name(client, make_event):
+    """RFC 6266: browsers save "café-avond.ics", not "download.ics"."""
+    page = make_event(title="Café-avond", slug="café-avond")  # as Wagtail's editor makes it
+    disposition = client.get(page.url + "ical/").headers["Content-Disposition"]
+    assert disposition == "attachment; filename*=utf-8''caf%C3%A9-avond.ics"

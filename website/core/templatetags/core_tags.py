@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from website.core.navigation import without_empty_listings
+from website.core.text import clean_data
 
 register = template.Library()
 
@@ -83,8 +84,9 @@ def share_links(context, title, url):
 
 @register.simple_tag
 def ld_json(data):
-    """A schema.org JSON-LD block; characters that could end the script are escaped."""
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    """A schema.org JSON-LD block; characters that could end the script are escaped, and
+    control characters that pasted text may still carry are dropped (core.text)."""
+    payload = json.dumps(clean_data(data), ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
 
 

@@ -22,6 +22,7 @@ from website.library.factories import (
     make_document,
     pdf_bytes,
 )
+from website.library.tests.test_document_text import FIELD_CASES
 from website.pages.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +179,87 @@ def test_snippet_marks_words_without_breaking_entities(client, home_page):
     snippet = find_one(content, "p", "search-result__snippet")
     assert [mark.text for mark in find_all(snippet, "mark")] == ["amp"]
     assert text(snippet) == 'Tom & Jerry "quote" amp'
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("coöperatie", ["Sociale coöperaties"]),
+        ("cooperatie", ["Sociale coöperaties"]),
+        ("organisatie", ["Eén organisatie", "Organisaties van mensen in armoede"]),
+        ("organisaties", ["Eén organisatie", "Organisaties van mensen in armoede"]),
+        ("gemeente", ["Gemeentes en armoede"]),
+        ("foto", ["Foto&#x27;s van de Alliantiedag"]),  # as the HTML has it
+    ],
+)
+def test_singular_finds_plural_and_back(client, home_page, query, expected):
+    """PostgreSQL's Dutch stemmer keeps "-s" plurals as they are; each word is searched as
+    itself or its other number (search.backends). On both databases."""
+    for title in [
+        "Sociale coöperaties",
+        "Organisaties van mensen in armoede",
+        "Gemeentes en armoede",
+        "Foto's van de Alliantiedag",
+    ]:
+        StandardPageFactory(parent=home_page, title=title, introduction="Een pagina.")
+    StandardPageFactory(parent=home_page, title="Eén organisatie", introduction="Zo werkt het.")
+    found = card_titles(main_content(client.get("/zoeken/", {"q": query})))
+    assert sorted(found) == expected
+
+
+def test_ligatures_and_wide_letters_match_plain_words(client, library):
+    """Typeset PDFs carry "ﬁ" (one character); text pasted from them onto a page too. Both
+    are found by "financieel", and a query typed with a ligature finds plain text."""
+    page = PublicationPageFactory(parent=library, title="Plan", introduction="Een plan.")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        document = make_document(
+            "plan.pdf", (FIELD_CASES / "pdf-aes256-leeg-wachtwoord.pdf").read_bytes()
+        )
+        attach(page, document)
+    StandardPageFactory(
+        parent=home_page_of(library),
+        title="Geplakt",
+        introduction="Een o\ufb03cieel ﬁnancieel verslag.",
+    )
+    StandardPageFactory(
+        parent=home_page_of(library), title="Breed", introduction="ｆｌｅｘｉｂｅｌ werk"
+    )
+    assert sorted(card_titles(main_content(client.get("/zoeken/", {"q": "financieel"})))) == [
+        "Geplakt",
+        "Plan",
+    ]
+    ligature_query = client.get("/zoeken/", {"q": "o\ufb03cieel"})
+    assert sorted(card_titles(main_content(ligature_query))) == ["Geplakt", "Plan"]
+    # The PDF says "ﬂexibele": PostgreSQL's stemmer finds it too, SQLite needs the word.
+    assert "Breed" in card_titles(main_content(client.get("/zoeken/", {"q": "flexibel"})))
+
+
+def home_page_of(page):
+    return page.get_parent().specific
+
+
+HOSTILE = ['"', 'a"b', "'", "(", "*", "-", "^", "a:b", "\\", "AND", "OR x", "NOT", "NEAR(", "%"]
+ADMIN_SEARCHES = [
+    "/admin/documents/",
+    "/admin/images/",
+    "/admin/snippets/network/memberorganisation/",
+    "/admin/pages/search/",
+    "/admin/contactberichten/",
+    "/admin/aanmeldingen/",
+    "/admin/uitgaande-email/",
+]
+
+
+@pytest.mark.parametrize("url", ADMIN_SEARCHES)
+def test_no_admin_search_gives_an_error(admin_client, home_page, url):
+    """The embedded default (SQLite) is as safe as production: quotes, operators and a
+    search on named fields (member organisations) answer 200."""
+    from website.network.factories import MemberOrganisationFactory  # noqa: PLC0415
+
+    MemberOrganisationFactory(name="Voedselbank Utrecht")
+    for query in [*HOSTILE, "voedselbank", "\x00x", "ﬁ" * 300]:
+        response = admin_client.get(url, {"q": query})
+        assert response.status_code == 200, (url, query)
+    if "memberorganisation" in url:
+        found = admin_client.get(url, {"q": "voedselbank"}).content.decode()
+        assert "Voedselbank Utrecht" in found
