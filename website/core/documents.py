@@ -165,7 +165,8 @@ def extraction_problem(extraction, extension, has_text):
     if has_text:
         return ""
     if skipped:
-        return f"Er kon geen tekst gelezen worden. Overgeslagen: {skipped}."
+        nothing = f"Er kon geen tekst gelezen worden. Overgeslagen: {skipped}."
+        return f"{nothing} {extraction.problem}".strip()
     if extension == "pdf":
         return "Er staat geen tekst in: misschien is het een scan (een foto van papier)."
     return "Er staat geen tekst in het bestand."

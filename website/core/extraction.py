@@ -23,6 +23,7 @@ text of simple fields, docx2python doubles text boxes, odfdo includes comments.
 """
 
 import contextlib
+import functools
 import json
 import os
 import posixpath
@@ -40,8 +41,6 @@ from xml.sax.handler import ContentHandler, feature_namespaces
 
 from defusedxml.ElementTree import fromstring
 from defusedxml.sax import make_parser
-from openpyxl import load_workbook
-from pypdf import PasswordType, PdfReader
 
 from website.core.text import normalise
 
@@ -209,7 +208,13 @@ class WordHandler(TextHandler):
         {(W, "del"), (W, "moveFrom"), (W, "instrText"), (W, "delText"), (MC, "Fallback")}
         | {(W, "sdtPr"), (W, "pPrChange"), (W, "rPrChange"), (W, "commentReference")}
     )
-    breaks = {(W, "p"): "\n", (W, "tc"): "\n", (W, "footnote"): "\n", (W, "endnote"): "\n"}
+    breaks = {
+        (W, "p"): "\n",
+        (W, "tc"): "\n",
+        (W, "footnote"): "\n",
+        (W, "endnote"): "\n",
+        (W, "txbxContent"): "\n",
+    }
     tabs = {(W, "tab"): " ", (W, "br"): "\n", (W, "cr"): "\n", (W, "noBreakHyphen"): "-"}
 
     def __init__(self):
@@ -240,6 +245,8 @@ class WordHandler(TextHandler):
                 self.fields.pop()
         elif name in self.tabs and self.visible():
             self.emit(self.tabs[name])
+        elif name == (W, "txbxContent"):
+            self.emit("\n")  # a text box anchored in the middle of a line
 
     def endElementNS(self, name, qname):
         if name == (W, "rPr") and not self.skipping:
@@ -258,6 +265,11 @@ class OpenDocumentHandler(TextHandler):
         | {(TEXT, name) for name in ("sequence-decls", "variable-decls", "user-field-decls")}
         | {(OFFICE, "scripts"), (OFFICE, "forms"), (OFFICE, "event-listeners")}
     )
+
+    def __init__(self, sheets=False):
+        super().__init__()
+        self.sheets = sheets  # a spreadsheet: its tables are sheets, their names on tabs
+
     breaks = {
         (TEXT, "p"): "\n",
         (TEXT, "h"): "\n",
@@ -277,6 +289,8 @@ class OpenDocumentHandler(TextHandler):
             self.emit(" ")
         elif name in ((DRAW, "frame"), (TEXT, "note-body")):
             self.emit("\n")
+        elif name == (TABLE, "table") and self.sheets and attrs.get((TABLE, "name")):
+            self.emit(f"\n{attrs[(TABLE, 'name')]}\n")  # a sheet's name, as on its tab
 
 
 def parse_xml(data, handler):
@@ -302,15 +316,23 @@ def word_parts(path):
     yield Part("tekst", text)
 
 
-def open_document_parts(path):
+def open_document_parts(path, sheets=False):
     archive = open_zip(path)
     if archive is None:
         raise ValueError("not a readable zip container")
-    yield Part("tekst", parse_xml(read_part(archive, "content.xml"), OpenDocumentHandler()))
+    handler = OpenDocumentHandler(sheets=sheets)
+    yield Part("tekst", parse_xml(read_part(archive, "content.xml"), handler))
 
 
 def spreadsheet_parts(path):
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    """Opens the workbook now; reads the sheets as they are asked for."""
+    # Imported here: each reader loads only its own library, so the child starts quickly.
+    from openpyxl import load_workbook  # noqa: PLC0415
+
+    return _sheets(load_workbook(path, read_only=True, data_only=True))
+
+
+def _sheets(workbook):
     try:
         for sheet in workbook.worksheets:
             cells = []
@@ -334,6 +356,8 @@ LOCKED_PDF_MESSAGE = (
 def open_pdf(path):
     """A PdfReader, decrypted with the empty password when it is encrypted.
     Raises Refused when the file needs a password to open."""
+    from pypdf import PasswordType, PdfReader  # noqa: PLC0415 - see spreadsheet_parts
+
     reader = PdfReader(path)
     if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
         raise Refused(LOCKED_PDF_MESSAGE)
@@ -341,7 +365,11 @@ def open_pdf(path):
 
 
 def pdf_parts(path, first=0):
-    reader = open_pdf(path)
+    """Opens the file now (Refused for a locked PDF); reads the pages as they are asked for."""
+    return _pdf_pages(open_pdf(path), first)
+
+
+def _pdf_pages(reader, first):
     for number, page in enumerate(reader.pages[first:], start=first + 1):
         try:
             yield Part(f"pagina {number}", page.extract_text() or "")
@@ -363,7 +391,7 @@ READERS = {
     "pdf": pdf_parts,
     "docx": word_parts,
     "odt": open_document_parts,
-    "ods": open_document_parts,
+    "ods": functools.partial(open_document_parts, sheets=True),
     "xlsx": spreadsheet_parts,
 }
 
@@ -395,7 +423,13 @@ def child_main(argv):
     signal.signal(signal.SIGALRM, too_slow)
     reader = READERS[extension]
     kwargs = {"first": int(first)} if extension == "pdf" else {}
-    parts = reader(path, **kwargs)
+    # Opening (and a PDF's decryption) is not a page: the parent's hard stop bounds it.
+    try:
+        parts = iter(reader(path, **kwargs))
+    except Refused as error:
+        return report({"refused": str(error)})
+    except Exception as error:  # noqa: BLE001 - reported to the parent, which logs it
+        return report({"error": f"{type(error).__name__}: {error}"})
     while True:
         signal.setitimer(signal.ITIMER_REAL, float(page_seconds))
         try:
