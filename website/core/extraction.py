@@ -383,7 +383,7 @@ def page_problem(error):
     if isinstance(error, PageTimeout):
         return "het lezen duurde te lang"
     if type(error).__name__ == "LimitReachedError":
-        return "te ingewikkeld om te lezen (bijvoorbeeld een gedetailleerde kaart)"
+        return "te ingewikkeld om te lezen, bijvoorbeeld een gedetailleerde kaart"
     return f"kon niet gelezen worden ({type(error).__name__})"
 
 

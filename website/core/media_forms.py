@@ -18,6 +18,14 @@ class DocumentForm(BaseDocumentForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and "file" in self.fields:
             self.fields["file"].help_text = extraction_report(self.instance)
+        self.stored_file = self.instance.file.name if self.instance.pk else None
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.stored_file and "file" in self.errors:
+            # A refused replacement: the document keeps the file it has, and the page shows
+            # that one (not "the file could not be found" for the refused upload).
+            self.instance.file = self.stored_file
 
 
 def extraction_report(document):

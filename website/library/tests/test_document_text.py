@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from website.core.documents import read_text, validate_document_file
+from website.core.models import CustomDocument
 from website.library.factories import (
     docx_bytes,
     locked_pdf_bytes,
@@ -246,3 +248,25 @@ def test_files_saved_by_libreoffice(name, text):
     assert (status, out.strip(), err) == (0, text, "")
     for hidden in ("Schrapfamilie", "Commentaarnotitie", "nakijken", "Redacteur", "2026-11-02"):
         assert hidden not in out
+
+
+@pytest.mark.django_db
+def test_a_locked_pdf_is_refused_in_the_admin_and_the_old_file_stays(admin_client):
+    locked = locked_pdf_bytes("Armoedemonitor")
+    response = admin_client.post(
+        "/admin/documents/multiple/add/",
+        {"files[]": SimpleUploadedFile("monitor.pdf", locked, "application/pdf")},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert "wachtwoord nodig om te openen" in response.content.decode()
+    assert not CustomDocument.objects.exists()
+
+    document = make_document("brief.pdf", pdf_bytes("Armoede"), title="Brief")
+    page = admin_client.post(
+        f"/admin/documents/edit/{document.pk}/",
+        {"title": "Brief", "file": SimpleUploadedFile("monitor.pdf", locked, "application/pdf")},
+    ).content.decode()
+    assert "Sla het op zonder wachtwoord" in page
+    assert "kon niet worden gevonden" not in page  # the refused upload is not "missing"
+    document.refresh_from_db()
+    assert document.file.name.endswith("brief.pdf")
