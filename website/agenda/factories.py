@@ -32,6 +32,9 @@ def in_days(days):
 def add_date(page, days=10, **fields):
     """Add a date to an event page and publish it, as an editor would."""
     values = {"start_date": in_days(days), "city": "Utrecht", "province": "utrecht"} | fields
+    # The place in the editor's list, as the inline panel sets it (no order is no order:
+    # PostgreSQL may then return the dates either way round).
+    values.setdefault("sort_order", EventDate.objects.filter(page=page).count())
     event_date = EventDate(page=page, **values)
     event_date.save()
     page.save_revision().publish()
