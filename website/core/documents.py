@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
 from .extraction import (
+    MAX_TEXT_CHARS,
+    MAX_UNPACKED_BYTES,
     Limits,
     Refused,
     extract,
@@ -24,6 +26,7 @@ from .extraction import (
     open_pdf,
     open_zip,
     read_part,
+    unpacks_too_large,
 )
 
 logger = logging.getLogger(__name__)
@@ -41,6 +44,15 @@ CONTENT_TYPES = {
     **ODF_MIMETYPES,
 }
 KIND_LABELS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "odt": "ODT", "ods": "ODS"}
+# How to save each kind again, for the message when a file is not what its name says.
+SAVE_AS = {
+    "pdf": "als PDF",
+    "docx": "als Word-bestand (.docx)",
+    "xlsx": "als Excel-bestand (.xlsx)",
+    "odt": "als OpenDocument-tekst (.odt)",
+    "ods": "als OpenDocument-rekenblad (.ods)",
+}
+OLD_FORMATS = {"doc": "docx", "xls": "xlsx", "rtf": "docx"}
 
 
 def extension_of(name):
@@ -52,8 +64,12 @@ def validate_document_file(uploaded):
     extension = extension_of(uploaded.name)
     label = KIND_LABELS.get(extension)
     if label is None:
-        allowed = ", ".join(KIND_LABELS.values())
-        raise ValidationError(f"Dit soort bestand kan niet. Kies een {allowed}-bestand.")
+        hint = ""
+        if extension in OLD_FORMATS:
+            hint = f" Sla het op {SAVE_AS[OLD_FORMATS[extension]]} en probeer het nog eens."
+        raise ValidationError(
+            "Dit soort bestand kan niet. Kies een PDF-, Word-, Excel-, ODT- of ODS-bestand." + hint
+        )
     if uploaded.size > settings.DOCUMENT_MAX_UPLOAD_BYTES:
         raise ValidationError(
             f"Het bestand is te groot ({filesizeformat(uploaded.size)}). Het mag maximaal "
@@ -65,6 +81,12 @@ def validate_document_file(uploaded):
             matches = uploaded.read(5) == b"%PDF-"
             if matches:
                 _refuse_locked_pdf(uploaded)
+        elif unpacks_too_large(uploaded):
+            raise ValidationError(
+                "Dit bestand wordt bij het openen te groot (meer dan "
+                f"{filesizeformat(MAX_UNPACKED_BYTES)}). Maak het kleiner of deel het op, of "
+                "sla het op als PDF."
+            )
         elif extension in OOXML_MAIN_PARTS:
             matches = _is_office_package(uploaded, OOXML_MAIN_PARTS[extension])
         else:
@@ -74,7 +96,7 @@ def validate_document_file(uploaded):
     if not matches:
         raise ValidationError(
             f"Dit bestand is geen echt {label}-bestand, al eindigt de naam op .{extension}. "
-            f"Sla het opnieuw op als {label} en probeer het nog eens."
+            f"Sla het opnieuw op {SAVE_AS[extension]} en probeer het nog eens."
         )
 
 
@@ -142,8 +164,8 @@ def read_text(file, name):
     except Exception:  # noqa: BLE001 - a broken upload must never break the site
         logger.warning("Could not read the text of %s", name, exc_info=True)
         return "", (
-            "Het bestand kon niet gelezen worden: misschien is het beschadigd. Open het in "
-            "Word of LibreOffice, sla het opnieuw op en upload het nog eens."
+            "Het bestand kon niet gelezen worden: misschien is het beschadigd. Open het, sla "
+            "het opnieuw op en upload het nog eens."
         )
     text = extraction.text
     return text, extraction_problem(extraction, extension, has_text=bool(text))
@@ -160,15 +182,27 @@ def extraction_limits():
 def extraction_problem(extraction, extension, has_text):
     """The Dutch explanation for an editor of what could not be read ("" = nothing)."""
     skipped = "; ".join(f"{part.label} ({part.problem})" for part in extraction.skipped)
-    if has_text and skipped:
-        return f"Overgeslagen: {skipped}. {extraction.problem}".strip()
+    cut_off = ""
+    if extraction.cut_off:
+        last = extraction.parts[-1].label if extraction.full and extraction.parts else ""
+        cut_off = (
+            f"Alleen het begin{f' (tot en met {last})' if last else ''} is doorzoekbaar: "
+            f"zoeken bewaart per bestand {MAX_TEXT_CHARS:,} tekens.".replace(",", ".")
+        )
+    if has_text and (skipped or cut_off):
+        parts = [f"Overgeslagen: {skipped}." if skipped else "", extraction.problem, cut_off]
+        return " ".join(part for part in parts if part)
     if has_text:
         return ""
     if skipped:
         nothing = f"Er kon geen tekst gelezen worden. Overgeslagen: {skipped}."
         return f"{nothing} {extraction.problem}".strip()
     if extension == "pdf":
-        return "Er staat geen tekst in: misschien is het een scan (een foto van papier)."
+        return (
+            "Er staat geen tekst in: misschien is het een scan (een foto van papier). Upload "
+            "zo mogelijk een versie met echte tekst, bijvoorbeeld opgeslagen als PDF vanuit "
+            "Word."
+        )
     return "Er staat geen tekst in het bestand."
 
 

@@ -47,7 +47,8 @@ from website.core.text import normalise
 # Zip-based files: limits against zip bombs (total unpacked, one part, ratio).
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_PART_BYTES = 20 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 100
+# XML compresses well: LibreOffice saves a sheet of 60,000 similar rows at 205:1.
+MAX_COMPRESSION_RATIO = 1000
 MAX_TEXT_CHARS = 100_000
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,12 +77,22 @@ class Part:
 class Extraction:
     parts: list[Part] = field(default_factory=list)
     problem: str = ""  # a problem with the whole file (it could not be opened at all)
+    full: bool = False  # reading stopped after the last part: MAX_TEXT_CHARS were reached
+
+    @property
+    def all_text(self):
+        joined = " ".join(part.text for part in self.parts if part.text)
+        return " ".join(normalise(joined).split())
 
     @property
     def text(self):
         """All readable text, whitespace collapsed, at most MAX_TEXT_CHARS characters."""
-        joined = " ".join(part.text for part in self.parts if part.text)
-        return " ".join(normalise(joined).split())[:MAX_TEXT_CHARS]
+        return self.all_text[:MAX_TEXT_CHARS]
+
+    @property
+    def cut_off(self):
+        """True when the file holds more text than search keeps."""
+        return self.full or len(self.all_text) > MAX_TEXT_CHARS
 
     @property
     def skipped(self):
@@ -93,17 +104,32 @@ class Extraction:
 
 def open_zip(source):
     """A ZipFile for a path or file object, or None when it is not a zip or looks like a
-    zip bomb (more than MAX_UNPACKED_BYTES unpacked, or compressed more than 100:1)."""
+    zip bomb (see unpacks_too_large)."""
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError):
         return None
+    return None if _too_large(archive) else archive
+
+
+def unpacks_too_large(source):
+    """True for a zip that would unpack to more than MAX_UNPACKED_BYTES, or is compressed
+    more than MAX_COMPRESSION_RATIO to 1 (a zip bomb); False for anything else."""
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError):
+        return False
+    finally:
+        if hasattr(source, "seek"):
+            source.seek(0)
+    return _too_large(archive)
+
+
+def _too_large(archive):
     infos = archive.infolist()
     unpacked = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
-    if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO:
-        return None
-    return archive
+    return unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO
 
 
 def read_part(archive, name):
@@ -146,6 +172,7 @@ TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 
 
 class TextHandler(ContentHandler):
@@ -257,6 +284,13 @@ class WordHandler(TextHandler):
         return not self.hidden_run and not any(self.fields)
 
 
+# Style properties that hide what uses the style: (attribute, its hiding values).
+HIDING_PROPERTIES = {
+    (STYLE, "text-properties"): ((TEXT, "display"), ("none",)),
+    (STYLE, "table-properties"): ((TABLE, "display"), ("false",)),
+}
+
+
 class OpenDocumentHandler(TextHandler):
     text_elements = frozenset({(TEXT, "p"), (TEXT, "h")})
     skipped = frozenset(
@@ -269,6 +303,8 @@ class OpenDocumentHandler(TextHandler):
     def __init__(self, sheets=False):
         super().__init__()
         self.sheets = sheets  # a spreadsheet: its tables are sheets, their names on tabs
+        self.style = None
+        self.hidden_styles = set()  # automatic styles that hide text, a sheet or a table
 
     breaks = {
         (TEXT, "p"): "\n",
@@ -280,7 +316,19 @@ class OpenDocumentHandler(TextHandler):
 
     def skip(self, name, attrs):
         # The templates of a table of contents or index (…-source); their body is text.
-        return name in self.skipped or (name[0] == TEXT and name[1].endswith("-source"))
+        if name in self.skipped or (name[0] == TEXT and name[1].endswith("-source")):
+            return True
+        styles = {attrs.get((TEXT, "style-name")), attrs.get((TABLE, "style-name"))}
+        return bool(styles & self.hidden_styles) or self.hidden(name, attrs)
+
+    @staticmethod
+    def hidden(name, attrs):
+        """Hidden text, sections and spreadsheet rows or columns (by their own attributes)."""
+        if name == (TEXT, "hidden-text"):
+            return attrs.get((TEXT, "is-hidden")) == "true"
+        if name == (TEXT, "section"):
+            return attrs.get((TEXT, "display")) == "none"
+        return attrs.get((TABLE, "visibility")) in ("collapse", "filter")
 
     def start(self, name, attrs):
         if name == (TEXT, "s"):
@@ -291,6 +339,13 @@ class OpenDocumentHandler(TextHandler):
             self.emit("\n")
         elif name == (TABLE, "table") and self.sheets and attrs.get((TABLE, "name")):
             self.emit(f"\n{attrs[(TABLE, 'name')]}\n")  # a sheet's name, as on its tab
+        elif name == (STYLE, "style"):
+            self.style = attrs.get((STYLE, "name"))
+        elif (
+            name in HIDING_PROPERTIES
+            and attrs.get(HIDING_PROPERTIES[name][0]) in (HIDING_PROPERTIES[name][1])
+        ):
+            self.hidden_styles.add(self.style)
 
 
 def parse_xml(data, handler):
@@ -335,6 +390,8 @@ def spreadsheet_parts(path):
 def _sheets(workbook):
     try:
         for sheet in workbook.worksheets:
+            if sheet.sheet_state != "visible":
+                continue  # a hidden sheet: not what a reader sees
             cells = []
             for row in sheet.iter_rows(values_only=True):
                 cells += [str(value) for value in row if value not in (None, "")]
@@ -430,7 +487,10 @@ def child_main(argv):
         return report({"refused": str(error)})
     except Exception as error:  # noqa: BLE001 - reported to the parent, which logs it
         return report({"error": f"{type(error).__name__}: {error}"})
+    length = 0
     while True:
+        if length >= MAX_TEXT_CHARS:
+            return report({"full": True})  # search keeps no more: don't read 900 pages
         signal.setitimer(signal.ITIMER_REAL, float(page_seconds))
         try:
             part = next(parts)
@@ -445,6 +505,7 @@ def child_main(argv):
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
         report({"label": part.label, "text": part.text, "problem": part.problem})
+        length += len(part.text)
     return report({"done": True})
 
 
@@ -473,6 +534,7 @@ def extract(path, extension, limits=Limits()):
                 raise ValueError(message["error"])
             if "label" in message:
                 extraction.parts.append(Part(message["label"], message["text"], message["problem"]))
+            extraction.full = extraction.full or bool(message.get("full"))
         if finished:
             return extraction
         # The child stopped in the middle of a part: that part (a PDF page) costs itself.
@@ -516,7 +578,7 @@ def _run_child(path, extension, first_page, limits, deadline):
                 break
             messages.append(message)
             page_deadline = time.monotonic() + limits.page_seconds + 5
-            if message.get("done") or {"refused", "error"} & message.keys():
+            if {"done", "full", "refused", "error"} & message.keys():
                 process.wait()
                 return messages, True
     with contextlib.suppress(subprocess.TimeoutExpired):

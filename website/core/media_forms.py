@@ -4,13 +4,15 @@ document whose text could not be read says why, so the editor can upload a bette
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
+from .admin_forms import CleanSubmittedTextMixin
+
 TITLE_HELP = (
     "Bezoekers zien deze titel als linktekst. Controleer hem: gewone woorden, geen "
     "bestandsnaam. We maakten hem uit de naam van het bestand."
 )
 
 
-class DocumentForm(BaseDocumentForm):
+class DocumentForm(CleanSubmittedTextMixin, BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         # Before Wagtail's __init__, which already binds the title field.
         if "title" in self.base_fields:
@@ -32,23 +34,21 @@ def extraction_report(document):
     """What the editor needs to know about the text search found in a document."""
     status, problem = document.extraction_status, document.extraction_problem
     if status == "volledig":
-        return "De tekst uit dit bestand is helemaal gelezen. Zoeken vindt alle woorden erin."
+        return (
+            "De tekst uit dit bestand is helemaal gelezen. Zoeken vindt de woorden erin: op de "
+            "website via de publicaties met dit bestand, en hier bij Documenten."
+        )
     if status == "gedeeltelijk":
         return (
             f"Let op: de tekst uit dit bestand is maar voor een deel gelezen. {problem} "
-            "Zoeken vindt de woorden op die pagina's niet; de rest wel."
+            "Zoeken vindt alleen de woorden die wel gelezen zijn."
         )
     if status == "wacht":
         return "De tekst uit dit bestand wordt nog gelezen. Kijk over een minuut opnieuw."
-    return (
-        f"Let op: de tekst uit dit bestand kon niet worden gelezen. {problem} "
-        "Zoeken op de website vindt de woorden in dit bestand daarom niet. "
-        "Upload zo mogelijk een versie met echte tekst (bijvoorbeeld opgeslagen als "
-        "PDF vanuit Word)."
-    )
+    return f"Let op: zoeken vindt de woorden in dit bestand niet. {problem}"
 
 
-class ImageForm(BaseImageForm):
+class ImageForm(CleanSubmittedTextMixin, BaseImageForm):
     def __init__(self, *args, **kwargs):
         if "title" in self.base_fields:
             self.base_fields["title"].help_text = (

@@ -15,6 +15,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .admin_forms import AdminModelForm, AdminPageForm
 from .documents import KIND_LABELS, readable_title, validate_document_file
 
 # --- Media -------------------------------------------------------------------
@@ -56,7 +57,13 @@ class CustomDocument(ReadableTitleMixin, AbstractDocument):
     )
 
     admin_form_fields = Document.admin_form_fields
-    search_fields = [*AbstractDocument.search_fields, index.SearchField("extracted_text")]
+    # Autocomplete too: the admin's document search uses autocomplete fields only, and
+    # editors look for "the file that mentions X".
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("extracted_text"),
+        index.AutocompleteField("extracted_text"),
+    ]
 
     def clean(self):
         super().clean()
@@ -96,6 +103,7 @@ class BasePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    base_form_class = AdminPageForm
 
     show_share_links = True
 
@@ -164,6 +172,8 @@ class ImageWithAltMixin(models.Model):
 
 @register_setting(icon="site")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
+    base_form_class = AdminModelForm
+
     organisation_name = models.CharField("Naam van de organisatie", max_length=200)
     short_name = models.CharField("Korte naam", max_length=80, blank=True)
     tagline = models.CharField("Kernzin", max_length=200, blank=True)

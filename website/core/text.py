@@ -15,7 +15,7 @@ INVISIBLE_CONTROLS = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
 LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-ONE_LINE = re.compile(r" *\n[\s]*")
+ONE_LINE = re.compile(r"[ \t]*\n\s*|\t")
 # Typographic ligatures ("ﬁ", U+FB00–FB06) and full-width letters (U+FF01–FF5E) that text
 # copied from a typeset PDF carries: shown the same as their plain letters, but search and
 # the browser's find would not match them.

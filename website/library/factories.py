@@ -41,15 +41,25 @@ class PublicationPageFactory(wagtail_factories.PageFactory):
 
 def pdf_bytes(text):
     """A small real PDF with `text` on its page (pypdf can read it back)."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+    return pdf_bytes_pages([text])
+
+
+def pdf_bytes_pages(texts):
+    """A real PDF with one page per text in `texts` (Helvetica, Latin-1)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 "
+               b"/BaseFont /Helvetica >>"]  # fmt: skip
+    kids = []
+    for text in texts:
+        stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+        kids.append(f"{len(objects) + 1} 0 R")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents "
+            f"{len(objects) + 2} 0 R /Resources << /Font << /F1 3 0 R >> >> >>".encode()
+        )
+        objects.append(
+            b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream"
+        )
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -127,11 +137,12 @@ ODF_NAMESPACES = " ".join(
         ("table", "table:1.0"),
         ("draw", "drawing:1.0"),
         ("svg", "svg-compatible:1.0"),
+        ("style", "style:1.0"),
     ]
 )
 
 
-def odt_bytes(text="", body=None, kind="text"):
+def odt_bytes(text="", body=None, kind="text", styles=""):
     """A real OpenDocument file as LibreOffice writes it (mimetype first and stored):
     a text (kind "text", .odt) or spreadsheet ("spreadsheet", .ods) with the `body`
     XML, or one paragraph with `text`."""
@@ -143,8 +154,9 @@ def odt_bytes(text="", body=None, kind="text"):
         archive.writestr(
             "content.xml",
             f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NAMESPACES} '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:body>'
-            f"<office:{kind}>{body}</office:{kind}></office:body></office:document-content>",
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3">'
+            f"{styles}<office:body><office:{kind}>{body}</office:{kind}></office:body>"
+            "</office:document-content>",
         )
         archive.writestr(
             "META-INF/manifest.xml",
@@ -156,13 +168,19 @@ def odt_bytes(text="", body=None, kind="text"):
     return out.getvalue()
 
 
-def xlsx_bytes(rows, title="Blad1"):
-    """A real XLSX made by openpyxl with `rows` (lists of cell values) on one sheet."""
+def xlsx_bytes(rows, title="Blad1", hidden_sheet=None):
+    """A real XLSX made by openpyxl with `rows` (lists of cell values) on one sheet, and
+    `hidden_sheet` = (title, rows) as a hidden second sheet."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title
     for row in rows:
         sheet.append(row)
+    if hidden_sheet:
+        hidden = workbook.create_sheet(hidden_sheet[0])
+        hidden.sheet_state = "hidden"
+        for row in hidden_sheet[1]:
+            hidden.append(row)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

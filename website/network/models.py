@@ -13,11 +13,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
+from website.core.admin_forms import AdminModelForm
 from website.core.filters import FilterForm, choice_field
 from website.core.models import BasePage
 
 
 class MemberOrganisation(RevisionMixin, index.Indexed, models.Model):
+    base_form_class = AdminModelForm
+
     class Kind(models.TextChoices):
         TRADE_UNION = "vakbeweging", "Vakbeweging"
         CHURCH = "kerken", "Kerken"
@@ -122,6 +125,8 @@ class ChairTermQuerySet(models.QuerySet):
 
 
 class ChairTerm(models.Model):
+    base_form_class = AdminModelForm
+
     person_name = models.CharField("Naam", max_length=120)
     role = models.CharField(
         "Functie bij de eigen organisatie",

@@ -10,7 +10,8 @@ site's and the admin's:
   they search all fields.
 - Singular and plural find each other. PostgreSQL's Dutch (Snowball) stemmer strips "-en"
   but not "-s": "coöperatie" did not find "Sociale coöperaties", nor "organisaties"
-  "organisatie". Each word is searched as itself or its other form (+/- "s").
+  "organisatie"; and where the plural changes the spelling ("gezin"/"gezinnen") the stems
+  differ. Each word is searched as itself or its other form (`other_forms`).
 
 Configured as WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "website.search.backends".
 """
@@ -26,6 +27,9 @@ from website.core.text import normalise
 
 MIN_STEM_CHARS = 4  # "bus"/"bu" and "les"/"le" are different words
 WORDLIKE = re.compile(r"\w")
+# The backends build a query as nested expressions: hundreds of words exceed Python's
+# recursion limit (a 500). Nobody searches with more than a few.
+MAX_WORDS = 24
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
@@ -89,28 +93,80 @@ def clean_words(text):
     """The words of a query: normalised like indexed text, without quotes (they end an
     FTS5 string), and only tokens with a letter or digit (PostgreSQL drops the rest, then
     fails on an empty query)."""
-    return [word for word in normalise(text).replace('"', " ").split() if WORDLIKE.search(word)]
+    words = [word for word in normalise(text).replace('"', " ").split() if WORDLIKE.search(word)]
+    return words[:MAX_WORDS]
 
 
 def word_forms(word, boost=1.0):
     """One word as itself or its other number: "coöperatie" → coöperatie OR coöperaties,
-    "gemeentes" → gemeentes OR gemeente, "foto's" → foto's OR foto."""
-    other = plural_partner(word)
-    if other is None:
+    "gezin" → gezin OR gezinnen, "huizen" → huizen OR huis, "foto's" → foto's OR foto."""
+    forms = [word, *(form for form in other_forms(word) if form != word)]
+    if len(forms) == 1:
         return PlainText(word, boost=boost)
-    return PlainText(f"{word} {other}", operator="or", boost=boost)
+    return PlainText(" ".join(forms), operator="or", boost=boost)
 
 
-def plural_partner(word):
-    """The singular of a Dutch "-s"/"-'s" plural, or the "-s" plural of a singular; None for
-    short words and words that cannot take an "-s" (the stemmer handles "-en")."""
+VOWELS = set("aeiouyéëèêïöü")
+LONG_VOWELS = {"aa", "ee", "oo", "uu", "ie", "oe", "eu", "ei", "ij", "ui", "ou", "au"}
+SPELLING_IN_PLURAL = {"f": "v", "s": "z"}  # brief → brieven, huis → huizen
+SPELLING_IN_SINGULAR = {"v": "f", "z": "s"}
+S_PLURAL_ENDINGS = ("el", "er", "em", "en", "je")  # tafels, kamers, bezems, huisjes
+
+
+def other_forms(word):
+    """Likely singular or plural forms of a Dutch word by the regular spelling rules
+    (Algemene Nederlandse Spraakkunst, the plural of nouns): "-s"/"-'s" plurals, and "-en"
+    plurals with a doubled consonant (gezin → gezinnen), a single vowel (probleem →
+    problemen) or f/s as v/z (brief → brieven, huis → huizen). A guess that is no word
+    matches nothing; irregular plurals (stad → steden) are not guessed. Words under four
+    letters get none: "les" and "le" are different words."""
     lower = word.lower()
-    if not lower.isalpha() and not lower.endswith("'s"):
-        return None
     if lower.endswith("'s"):
-        return word[:-2] if len(lower) - 2 >= MIN_STEM_CHARS - 1 else None
-    if lower.endswith("s"):
-        return word[:-1] if len(lower) - 1 >= MIN_STEM_CHARS else None
-    if len(lower) >= MIN_STEM_CHARS:
-        return word + "s"
-    return None
+        return [word[:-2]] if len(lower) > MIN_STEM_CHARS else []
+    if len(lower) < MIN_STEM_CHARS or not lower.isalpha():
+        return []
+    if lower.endswith("en") and len(lower) > MIN_STEM_CHARS + 1:
+        return singulars_of_en_plural(word)
+    if lower.endswith("s") and is_s_plural(lower):
+        return [word[:-1]]  # organisaties, gemeentes, tafels, thema's without the apostrophe
+    if lower.endswith("e"):
+        return [word + "s", word + "n"]  # gemeentes, gemeenten
+    forms = [en_plural(word)]
+    return forms if lower.endswith("s") else [word + "s", *forms]
+
+
+def is_s_plural(lower):
+    if lower[-2] == "e":  # organisatie-s, gemeente-s
+        return True
+    if lower[-2] in VOWELS:  # thema-s, but not huis
+        return lower[-3:-1] not in LONG_VOWELS
+    return lower[-3:-1] in S_PLURAL_ENDINGS and len(lower) > MIN_STEM_CHARS + 1  # not mens
+
+
+def en_plural(word):
+    lower = word.lower()
+    last = lower[-1]
+    if last in VOWELS:
+        return word + "en"
+    if lower[-3:-1] in LONG_VOWELS:
+        if lower[-3] == lower[-2]:  # probleem → problemen
+            return word[:-2] + word[-1] + "en"
+        return word[:-1] + SPELLING_IN_PLURAL.get(last, last) + "en"  # huis → huizen
+    if lower[-2] in VOWELS:  # gezin → gezinnen: a short vowel keeps its sound
+        return word + last + "en"
+    return word + "en"  # kans → kansen, schuld → schulden
+
+
+def singulars_of_en_plural(word):
+    stem = word[:-2]
+    lower = stem.lower()
+    forms = [stem, stem + "e"]  # boeken → boek, gemeenten → gemeente
+    if lower[-1] == lower[-2] and lower[-1] not in VOWELS:
+        forms.append(stem[:-1])  # gezinnen → gezin
+    if lower[-1] in SPELLING_IN_SINGULAR and (lower[-2] in VOWELS or lower[-3:-1] in LONG_VOWELS):
+        forms.append(stem[:-1] + SPELLING_IN_SINGULAR[lower[-1]])  # huizen → huis
+    if lower[-2] in VOWELS and lower[-3] not in VOWELS and lower[-1] not in VOWELS:
+        forms.append(stem[:-2] + stem[-2] + stem[-2:])  # problemen → probleem
+    if lower.endswith("er") and len(lower) > MIN_STEM_CHARS + 1:
+        forms.append(stem[:-2])  # kinderen → kind
+    return forms

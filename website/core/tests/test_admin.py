@@ -3,10 +3,12 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import Site
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from website.core.models import SiteSettings
 from website.network.factories import ChairTermFactory, MemberOrganisationFactory
 from website.network.models import MemberDirectoryPage, MemberOrganisation
+from website.pages.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +92,42 @@ def test_page_create_screens_open(admin_client, home_page, page_type):
     app = "pages" if page_type == "standardpage" else "network"
     url = reverse("wagtailadmin_pages:add", args=[app, page_type, home_page.pk])
     assert admin_client.get(url).status_code == 200
+
+
+def test_admin_text_counts_as_the_browser_counts_and_pasted_controls_are_cleaned(
+    admin_client, home_page
+):
+    """A textarea's line breaks arrive as CRLF but the browser counted them as one character
+    each against maxlength (600): 599 characters with 5 line breaks must fit. A NUL pasted
+    into a one-line field is cleaned, not refused with "Null-tekens zijn niet toegestaan"."""
+    introduction = "\r\n".join(["x" * 119] * 5)  # 599 as the browser counts, 603 sent
+    assert len(introduction.replace("\r\n", "\n")) == 599
+    url = reverse("wagtailadmin_pages:add", args=["pages", "standardpage", home_page.pk])
+    response = admin_client.post(
+        url,
+        nested_form_data(
+            {
+                "title": "Geplakt\x00 uit\x0bWord",
+                "slug": "geplakt",
+                "introduction": introduction,
+                "body": streamfield([]),
+                "action-publish": "action-publish",
+            }
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = StandardPage.objects.get(slug="geplakt")
+    assert page.title == "Geplakt uit Word"
+    assert page.introduction == introduction.replace("\r\n", "\n")
+
+    response = admin_client.post(
+        reverse("wagtailsnippets_network_memberorganisation:add"),
+        {
+            "name": "Steun\x00punt",
+            "kind": "maatschappelijk",
+            "level": "lokaal",
+            "description": introduction,
+        },
+    )
+    assert response.status_code == 302
+    assert MemberOrganisation.objects.get(name="Steunpunt").description.count("\n") == 4

@@ -19,6 +19,7 @@ from website.library.factories import (
     make_document,
     odt_bytes,
     pdf_bytes,
+    pdf_bytes_pages,
     xlsx_bytes,
 )
 
@@ -271,3 +272,44 @@ def test_a_locked_pdf_is_refused_in_the_admin_and_the_old_file_stays(admin_clien
     assert "kon niet worden gevonden" not in page  # the refused upload is not "missing"
     document.refresh_from_db()
     assert document.file.name == stored
+
+
+def test_hidden_text_sheets_and_rows_stay_out():
+    styles = (
+        '<office:automatic-styles><style:style style:name="T1" style:family="text">'
+        '<style:text-properties text:display="none"/></style:style>'
+        '<style:style style:name="ta2" style:family="table"><style:table-properties '
+        'table:display="false"/></style:style></office:automatic-styles>'
+    )
+    odt = odt_bytes(
+        body='<text:p>Zichtbaar<text:span text:style-name="T1">Verborgentekst</text:span> '
+        'einde</text:p><text:section text:name="S" text:display="none"><text:p>Weg</text:p>'
+        "</text:section>",
+        styles=styles,
+    )
+    assert read_text(ContentFile(odt), "a.odt") == ("Zichtbaar einde", "")
+    ods = odt_bytes(
+        body='<table:table table:name="Open"><table:table-row><table:table-cell><text:p>Ja'
+        "</text:p></table:table-cell></table:table-row><table:table-row table:visibility="
+        '"collapse"><table:table-cell><text:p>Ingeklapt</text:p></table:table-cell>'
+        '</table:table-row></table:table><table:table table:name="Geheim" table:style-name='
+        '"ta2"><table:table-row><table:table-cell><text:p>Verborgeninhoud</text:p>'
+        "</table:table-cell></table:table-row></table:table>",
+        kind="spreadsheet",
+        styles=styles,
+    )
+    assert read_text(ContentFile(ods), "a.ods") == ("Open Ja", "")
+    xlsx = xlsx_bytes([["Ja"]], title="Open", hidden_sheet=("Geheim", [["Verborgeninhoud"]]))
+    assert read_text(ContentFile(xlsx), "a.xlsx") == ("Open Ja", "")
+
+
+def test_a_long_document_says_only_its_beginning_is_searchable(settings):
+    """Search keeps 100,000 characters of a file; the reader stops there and says so."""
+    pages = [f"Pagina{n} " + "armoede " * 400 for n in range(40)]  # 3,300 characters a page
+    text, problem = read_text(ContentFile(pdf_bytes_pages(pages)), "lang.pdf")
+    assert len(text) == 100_000
+    assert "Pagina29" in text and "Pagina35" not in text
+    assert problem == (
+        "Alleen het begin (tot en met pagina 32) is doorzoekbaar: zoeken bewaart per bestand "
+        "100.000 tekens."
+    )

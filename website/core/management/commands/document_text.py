@@ -1,3 +1,5 @@
+import contextlib
+import logging
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -19,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, **options):
         try:
-            with path.open("rb") as handle:
+            with quiet_logs("website.core.documents", "pypdf"), path.open("rb") as handle:
                 upload = File(handle, name=path.name)
                 validate_document_file(upload)
                 text, problem = read_text(upload, path.name)
@@ -37,3 +39,18 @@ class Command(BaseCommand):
     def fail(self, reason):
         self.stderr.write(reason)
         raise SystemExit(1)
+
+
+@contextlib.contextmanager
+def quiet_logs(*names):
+    """The reason on stderr is for people: no tracebacks or parser warnings around it (the
+    worker still logs them)."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
