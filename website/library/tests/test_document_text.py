@@ -30,8 +30,9 @@ LIBREOFFICE = Path(__file__).parent / "libreoffice"
 @pytest.fixture(autouse=True)
 def _quick_page_limit(settings):
     # The map page takes pypdf about 6 s before it gives up; a test need not wait that long
-    # (3 s: an ordinary page takes milliseconds, also on a machine busy with other tests).
-    settings.DOCUMENT_TEXT_PAGE_SECONDS = 3
+    # (1.5 s: an ordinary page takes milliseconds, also on a machine busy with other tests;
+    # opening the file is not timed).
+    settings.DOCUMENT_TEXT_PAGE_SECONDS = 1.5
 
 
 def document_text(path):
