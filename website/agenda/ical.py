@@ -6,8 +6,9 @@ from urllib.parse import urlsplit
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from icalendar import Calendar, Event, Timezone, vText
+from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 
+from website.core.models import SiteSettings
 from website.core.text import clean_text
 
 from .choices import EventStatus, local_zone
@@ -26,7 +27,18 @@ def sequence_for(event_date):
     return max(int((published - SEQUENCE_EPOCH).total_seconds()), 0)
 
 
-def event_component(event_date, request=None):
+def organizer_for(site):
+    """ORGANIZER (RFC 5545 §3.8.4.3; RFC 5546 §3.2.1 requires it for METHOD:PUBLISH): the
+    network's public address with its name, from the site settings; None without one."""
+    settings = SiteSettings.for_site(site) if site else None
+    if settings is None or not settings.email:
+        return None
+    organizer = vCalAddress(f"mailto:{settings.email}")
+    organizer.params["cn"] = vText(clean_text(settings.organisation_name, single_line=True))
+    return organizer
+
+
+def event_component(event_date, request=None, organizer=None):
     """One VEVENT for a date. Its URL and the host in its UID come from the page's site
     (the site's root URL, as for every absolute address)."""
     page = event_date.page
@@ -73,22 +85,30 @@ def event_component(event_date, request=None):
     event.add("sequence", sequence_for(event_date))
     if page.last_published_at:
         event.add("last-modified", page.last_published_at.astimezone(datetime.UTC))
+    if organizer is not None:
+        event.add("organizer", organizer)
     return event
 
 
-def build_calendar(dates, name, request=None):
-    """A VCALENDAR named `name` with a VEVENT per date that has an exact day."""
+def build_calendar(dates, name, request=None, subscription=True):
+    """A VCALENDAR with a VEVENT per date that has an exact day. A `subscription` (a feed
+    calendar apps subscribe to) is named `name` (X-WR-CALNAME); the file attached to a mail
+    is not, or Outlook opens it as a new calendar instead of adding the event."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", clean_text(name, single_line=True))
-    calendar.add("x-wr-timezone", str(local_zone()))
+    if subscription:
+        calendar.add("x-wr-calname", clean_text(name, single_line=True))
+        calendar.add("x-wr-timezone", str(local_zone()))
     events = 0
+    organizer = None
     for event_date in dates:
         if event_date.has_exact_date:
-            calendar.add_component(event_component(event_date, request))
+            if events == 0:
+                organizer = organizer_for(event_date.page.get_site())
+            calendar.add_component(event_component(event_date, request, organizer))
             events += 1
     calendar.add_missing_timezones()  # VTIMEZONE for Europe/Amsterdam when times are used
     if not events:
@@ -97,9 +117,14 @@ def build_calendar(dates, name, request=None):
     return calendar
 
 
-def calendar_bytes(dates, name, request=None):
+def calendar_bytes(dates, name, request=None, subscription=True):
     """The calendar as RFC 5545 bytes (CRLF line ends, folded lines)."""
-    return build_calendar(dates, name, request).to_ical()
+    return build_calendar(dates, name, request, subscription).to_ical()
+
+
+#: The content type of a calendar file attached to a mail: `method` must equal the file's
+#: METHOD (RFC 6047 §2.4), or mail clients do not offer "add to calendar".
+MAIL_CALENDAR_TYPE = "text/calendar; method=PUBLISH"
 
 
 def calendar_response(request, dates, name, filename):

@@ -31,6 +31,9 @@ from .forms import AgendaFilterForm
 from .ical import calendar_response
 from .structured_data import event_json_ld
 
+#: How far back a subscribed calendar (the agenda's iCal feeds) keeps dates.
+SUBSCRIPTION_PAST_DAYS = 365
+
 # --- Pages ----------------------------------------------------------------------
 
 
@@ -94,14 +97,15 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
 
     @path("ical/", name="feed")
     def feed_view(self, request):
-        dates = self.dates().upcoming().exclude(date_label__gt="")
+        dates = self.dates().for_subscription().exclude(date_label__gt="")
         return calendar_response(request, dates, self.title, "agenda.ics")
 
     @re_path(r"^ical/(?P<kind>[a-z-]+)/$", name="kind_feed")
     def kind_feed_view(self, request, kind):
         if kind not in EventKind.values:
             raise Http404("Onbekende soort")
-        dates = self.dates().upcoming().filter(page__kind=kind).exclude(date_label__gt="")
+        dates = self.dates().for_subscription().filter(page__kind=kind)
+        dates = dates.exclude(date_label__gt="")
         label = EventKind(kind).label
         return calendar_response(request, dates, f"{self.title}: {label}", f"{kind}.ics")
 
@@ -282,6 +286,14 @@ class EventDateQuerySet(models.QuerySet):
     def upcoming(self, today=None):
         today = today or timezone.localdate()
         ends = Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
+        return self.filter(ends).order_by("start_date", "start_time", "pk")
+
+    def for_subscription(self, today=None):
+        """What a subscribed calendar holds: every date from SUBSCRIPTION_PAST_DAYS ago on,
+        so yesterday's event stays in people's calendars instead of vanishing."""
+        today = today or timezone.localdate()
+        since = today - datetime.timedelta(days=SUBSCRIPTION_PAST_DAYS)
+        ends = Q(end_date__gte=since) | Q(end_date__isnull=True, start_date__gte=since)
         return self.filter(ends).order_by("start_date", "start_time", "pk")
 
     def past(self, today=None):

@@ -9,7 +9,7 @@ from website.core.email import Attachment, forget_mail_about, queue_email
 from website.core.private_links import find, new_token, personal_link
 from website.core.recipients import editor_recipients
 
-from .ical import calendar_bytes
+from .ical import MAIL_CALENDAR_TYPE, calendar_bytes
 from .models import EventDate, Registration
 
 
@@ -150,8 +150,8 @@ def cancel_url(event_date, token):
 def _ics_attachment(event_date):
     if not event_date.has_exact_date:
         return []
-    content = calendar_bytes([event_date], event_date.page.title)
-    return [Attachment(f"{event_date.page.slug}.ics", content, "text/calendar")]
+    content = calendar_bytes([event_date], event_date.page.title, subscription=False)
+    return [Attachment(f"{event_date.page.slug}.ics", content, MAIL_CALENDAR_TYPE)]
 
 
 def send_confirmation(registration, event_date, token):

@@ -4,6 +4,7 @@ documents, privacy clean-ups and pruning finished task results."""
 import base64
 import logging
 from datetime import timedelta
+from email.message import MIMEPart
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
@@ -46,11 +47,30 @@ def _build_message(outgoing):
         message.attach_alternative(outgoing.html_body, "text/html")
     for attachment in outgoing.attachments:
         message.attach(
-            attachment["filename"],
-            base64.b64decode(attachment["content_base64"]),
-            attachment["mimetype"],
+            attachment_part(
+                attachment["filename"],
+                base64.b64decode(attachment["content_base64"]),
+                attachment["mimetype"],
+            )
         )
     return message
+
+
+def attachment_part(filename, content, mimetype):
+    """A MIME part for an attachment; parameters of its type are kept, e.g. "text/calendar;
+    method=PUBLISH" (Django's attach() keeps only type/subtype). Text is sent as UTF-8."""
+    content_type, *parameters = (part.strip() for part in mimetype.split(";"))
+    maintype, subtype = (content_type or "application/octet-stream").split("/", 1)
+    params = dict(param.split("=", 1) for param in parameters if "=" in param)
+    part = MIMEPart()
+    if maintype == "text":
+        part.set_content(
+            content.decode("utf-8", "replace"), subtype=subtype, charset="utf-8", params=params
+        )
+    else:
+        part.set_content(content, maintype=maintype, subtype=subtype, params=params)
+    part.add_header("Content-Disposition", "attachment", filename=filename)
+    return part
 
 
 def deliver(outgoing_id, *, keep_retrying=False):

@@ -40,7 +40,7 @@ def submit_story(index_page, data, site=None):
         page = create_draft(index_page, submission)
         submission.page = page
         submission.save(update_fields=["page"])
-        notify_editors(submission, site)
+        notify_editors(submission, site, reply_to=data.get("email", ""))
         if token:
             send_confirmation(submission, data["email"], index_page, token)
     return submission, token
@@ -70,7 +70,9 @@ def create_draft(index_page, submission):
     return page
 
 
-def notify_editors(submission, site):
+def notify_editors(submission, site, reply_to=""):
+    """Tell the editors a story came in. Reply-To is the storyteller's address when they
+    gave one (checked by the form's e-mail field), so "Beantwoorden" reaches them."""
     recipients = editor_recipients(site)
     if not recipients:
         return
@@ -82,6 +84,7 @@ def notify_editors(submission, site):
         f"klaar om te beoordelen:\n{admin_url}\n\nControleer of de schrijver niet herkenbaar is "
         "voordat je het publiceert.\n",
         regarding=submission,
+        reply_to=[reply_to] if reply_to else [],
     )
 
 

@@ -95,15 +95,26 @@ def test_sequence_rises_when_the_event_changes(client, make_event):
     assert int(older["SEQUENCE"]) < int(after["SEQUENCE"])
 
 
-def test_feeds_of_all_upcoming_and_per_kind(client, agenda, make_event):
+def test_feeds_of_all_dates_and_per_kind_keep_the_past_year(client, agenda, make_event):
+    """A subscribed calendar keeps last year's dates: yesterday's event must not vanish
+    from people's calendars. Older dates and dates without a day stay out."""
     make_event(title="Dag", kind="alliantiedag", days=5)
     make_event(title="Commissie", kind="agendacommissie", days=6)
     make_event(title="Geweest", kind="alliantiedag", days=-3)
+    make_event(title="Vorig jaar", kind="alliantiedag", days=-300)
+    make_event(title="Lang geleden", kind="alliantiedag", days=-400)
     make_event(title="Vaag", kind="alliantiedag", dates=[{"days": 40, "date_label": "najaar"}])
-    everything = [str(e["SUMMARY"]) for e in events(parse(client.get(agenda.url + "ical/")))]
-    assert sorted(everything) == ["Commissie – Utrecht", "Dag – Utrecht"]
+    calendar = parse(client.get(agenda.url + "ical/"))
+    assert str(calendar["X-WR-CALNAME"]) == agenda.title  # a subscription has a name
+    everything = [str(e["SUMMARY"]) for e in events(calendar)]
+    assert everything == [
+        "Vorig jaar – Utrecht",
+        "Geweest – Utrecht",
+        "Dag – Utrecht",
+        "Commissie – Utrecht",
+    ]
     days = [str(e["SUMMARY"]) for e in events(parse(client.get(agenda.url + "ical/alliantiedag/")))]
-    assert days == ["Dag – Utrecht"]
+    assert days == ["Vorig jaar – Utrecht", "Geweest – Utrecht", "Dag – Utrecht"]
     assert client.get(agenda.url + "ical/onbekend/").status_code == 404
 
 

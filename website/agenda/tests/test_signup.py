@@ -1,17 +1,20 @@
 """Sign-up: stored first, confirmation with .ics through the outbox, capacity, waiting list,
 cancelling by private link, and the shared form protection."""
 
+import email
+import email.policy
 import re
 
 import pytest
 from django.core import mail
 from django.test import Client, TestCase
+from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 
 from website.agenda import personal_data
 from website.agenda import registration as registrations
 from website.agenda.models import EventDate, Registration
-from website.core.models import OutgoingEmail
+from website.core.models import OutgoingEmail, SiteSettings
 from website.core.tasks import retry_due_emails
 from website.core.tests.concurrency import all_at_once, database_for_threads
 from website.core.tests.mail_backends import FlakySMTPBackend
@@ -68,6 +71,13 @@ def field(form, name):
     return found
 
 
+def calendar_attachments(message):
+    """The calendar parts of a sent mail, read back from its raw bytes by Python's email
+    package, as a mail client sees them."""
+    raw = email.message_from_bytes(message.message().as_bytes(), policy=email.policy.default)
+    return [part for part in raw.iter_attachments() if part.get_content_type() == "text/calendar"]
+
+
 def cancel_link(message):
     return re.search(r"http://testserver(/agenda/afmelden/[^/\s]+/)", message.body)[1]
 
@@ -85,6 +95,12 @@ def test_form_page_renders_with_csrf_and_honeypot(client, open_date):
 
 
 def test_signup_is_stored_and_confirmed_by_mail_with_calendar_file(client, open_date, mailoutbox):
+    site_settings = SiteSettings.for_site(open_date.page.get_site())
+    site_settings.organisation_name, site_settings.email = (
+        "Sociale Alliantie",
+        "info@alliantie.example",
+    )
+    site_settings.save()
     response = post(client, open_date)
     assert response.status_code == 302
     assert response.headers["Location"].endswith("bedankt/?status=ok")
@@ -99,10 +115,19 @@ def test_signup_is_stored_and_confirmed_by_mail_with_calendar_file(client, open_
     (message,) = mailoutbox
     assert message.to == ["fatima@example.org"]
     assert "Je bent aangemeld" in message.subject
-    (attachment,) = message.attachments
-    assert attachment.filename.endswith(".ics")
-    calendar = Calendar.from_ical(attachment.content)
-    assert len(calendar.walk("VEVENT")) == 1
+    (attachment,) = calendar_attachments(message)
+    assert attachment.get_filename().endswith(".ics")
+    # "Add this event", not a new calendar: method= equals the file's METHOD (RFC 6047),
+    # no calendar name, and an organizer (RFC 5546 PUBLISH).
+    assert attachment.get_param("method") == "PUBLISH"
+    content = attachment.get_content().encode()
+    IcsCalendarStream.calendar_from_ics(content.decode())  # the strict parser
+    calendar = Calendar.from_ical(content)
+    assert calendar["METHOD"] == "PUBLISH"
+    assert "X-WR-CALNAME" not in calendar
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["ORGANIZER"]) == "mailto:info@alliantie.example"
+    assert event["ORGANIZER"].params["CN"] == "Sociale Alliantie"
     assert "/agenda/afmelden/" in message.body
     assert "Dorpshuis\nBrink 3\n9411 AB Beilen" in message.body  # the way there
 
@@ -148,7 +173,7 @@ def test_cancelling_frees_the_seat_for_the_first_on_the_waiting_list(client, ope
     promoted_mail = mailoutbox[-1]
     assert promoted_mail.to == ["drie@example.org"]
     assert "plaats vrij" in promoted_mail.subject
-    assert promoted_mail.attachments[0].filename.endswith(".ics")
+    assert calendar_attachments(promoted_mail)[0].get_filename().endswith(".ics")
     assert "Brink 3" in promoted_mail.body
     # The move-up mail has a cancel link of its own; the first mail's link works too.
     new_link = cancel_link(promoted_mail)

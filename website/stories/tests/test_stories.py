@@ -109,6 +109,7 @@ def test_submission_creates_a_draft_in_moderation_and_nothing_public(client, sto
     assert subjects == ["Nieuw verhaal ingestuurd", "We hebben je verhaal ontvangen"]
     editor_mail = next(m for m in mailoutbox if m.subject == "Nieuw verhaal ingestuurd")
     assert editor_mail.to == ["redactie@example.org"]
+    assert editor_mail.reply_to == ["schrijver@example.org"]  # "Beantwoorden" reaches them
     assert "Ik kom elke maand tekort" not in editor_mail.body  # the story stays in the CMS
 
 
