@@ -1,13 +1,15 @@
 """RSS and Atom for any list page: the page gives `feed_items()`, items give a date."""
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from .models import page_kind
+from .models import SiteSettings, page_kind
 from .text import clean_data, clean_text
 
 
@@ -30,6 +32,11 @@ class CleanRssFeed(CleanTextMixin, Rss201rev2Feed):
 
 class CleanAtomFeed(CleanTextMixin, Atom1Feed):
     pass
+
+
+def page_of(item):
+    """The page a feed item is about (theme feeds list ThemeItems that wrap one)."""
+    return getattr(item, "page", item)
 
 
 class PageListRssFeed(Feed):
@@ -55,17 +62,44 @@ class PageListRssFeed(Feed):
     def item_title(self, item):
         return item.title
 
+    def author_name(self):
+        """The feed's author (Atom requires one, RFC 4287 §4.1.1; entries without their
+        own inherit it): the network, from the site settings."""
+        site = self.index_page.get_site()
+        return SiteSettings.for_site(site).organisation_name if site else None
+
     def item_description(self, item):
-        return item.introduction
+        # Readers read RSS descriptions and Atom summaries as HTML: plain text is escaped,
+        # so "<b>vet</b>" or "AT&T" in an introduction shows as typed.
+        return escape(item.introduction)
 
     def item_link(self, item):
         return item.url
 
+    def item_guid(self, item):
+        """A permanent id (RFC 4151 tag URI: host, the day it was first published, the page
+        id): a new slug or a moved page is not a new item to feed readers."""
+        page = page_of(item)
+        host = urlsplit(page.get_site().root_url).hostname or "localhost"
+        first = timezone.localdate(page.first_published_at or timezone.now())
+        specific = f"page:{page.pk}"
+        if getattr(item, "anchor", ""):  # one date of an event on a theme: its own item
+            specific += ":" + item.anchor.lstrip("#")
+        return f"tag:{host},{first.isoformat()}:{specific}"
+
+    item_guid_is_permalink = False
+
     def item_pubdate(self, item):
-        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(12)))
+        """When it was published: the item's own date when that has passed (an old letter
+        keeps its date), else the day it went online (an event's date lies ahead)."""
+        first_published = page_of(item).first_published_at or timezone.now()
+        own_date = getattr(item, "date", None)
+        if own_date is None or own_date > timezone.localdate(first_published):
+            return first_published
+        return timezone.make_aware(datetime.datetime.combine(own_date, datetime.time(12)))
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return max(item.last_published_at or self.item_pubdate(item), self.item_pubdate(item))
 
     def item_categories(self, item):
         return [page_kind(item)]

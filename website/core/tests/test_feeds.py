@@ -1,0 +1,81 @@
+"""Feeds as feed readers and the W3C Feed Validator read them: an author for every Atom
+entry (RFC 4287 §4.1.1), ids that survive a new slug (RFC 4151 tag URIs), dates that are
+not in the future, plain text that stays text. Every list page's feeds and the themes'."""
+
+import datetime
+import html
+
+import feedparser
+import pytest
+from defusedxml.ElementTree import fromstring
+from django.utils import timezone
+
+from website.agenda.factories import AgendaIndexPageFactory, EventPageFactory, add_date
+from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+from website.core.models import SiteSettings
+from website.themes.factories import ThemePageFactory, ThemesIndexPageFactory, tag
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def network(home_page):
+    site_settings = SiteSettings.for_site(home_page.get_site())
+    site_settings.organisation_name = "Sociale Alliantie"
+    site_settings.save()
+    return site_settings
+
+
+def read(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    return feed, fromstring(response.content)
+
+
+def test_atom_has_an_author_and_ids_that_survive_a_new_slug(client, home_page, network):
+    index = ArticleIndexPageFactory(parent=home_page)
+    article = ArticlePageFactory(
+        parent=index, title="Toeslagen", introduction="Over <b>vet</b> en AT&T.", author=""
+    )
+    feed, xml = read(client, index.url + "feed/atom/")
+    assert xml.find(f"{ATOM}author/{ATOM}name").text == "Sociale Alliantie"
+    (entry,) = feed.entries
+    host = home_page.get_site().hostname
+    assert entry.id.startswith(f"tag:{host},") and entry.id.endswith(f":page:{article.pk}")
+    # Plain text, escaped as text: a reader shows the tags, it does not render them.
+    assert "<b>" not in entry.summary
+    assert html.unescape(entry.summary) == "Over <b>vet</b> en AT&T."
+
+    article.slug = "toeslagen-nieuw"
+    article.save_revision().publish()
+    feed, _xml = read(client, index.url + "feed/atom/")
+    assert feed.entries[0].id == entry.id
+    assert feed.entries[0].link.endswith("/toeslagen-nieuw/")
+
+    rss, rss_xml = read(client, index.url + "feed/rss/")
+    assert rss.entries[0].id == entry.id
+    assert rss_xml.find("channel/item/guid").get("isPermaLink") == "false"
+
+
+def test_items_are_dated_when_they_were_published_never_in_the_future(client, home_page, network):
+    """An event on a theme is dated by when it went online, not by its date next month; an
+    old letter keeps its own date."""
+    themes = ThemesIndexPageFactory(parent=home_page)
+    theme = ThemePageFactory(parent=themes)
+    agenda = AgendaIndexPageFactory(parent=home_page)
+    event = tag(EventPageFactory(parent=agenda, title="Alliantiedag"), theme)
+    add_date(event, days=40)
+    index = ArticleIndexPageFactory(parent=home_page)
+    tag(ArticlePageFactory(parent=index, title="Oud", date=datetime.date(2016, 3, 1)), theme)
+    now = timezone.now()
+    for kind in ("rss", "atom"):
+        feed, _xml = read(client, f"{theme.url}feed/{kind}/")
+        dates = {entry.title: entry.published_parsed for entry in feed.entries}
+        assert datetime.datetime(*dates["Alliantiedag"][:6], tzinfo=datetime.UTC) <= now
+        assert dates["Oud"][:3] == (2016, 3, 1)
+        for entry in feed.entries:
+            assert entry.id.startswith("tag:")
