@@ -7,6 +7,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from website.articles.structured_data import article_json_ld
 from website.core.blocks import body_blocks
 from website.core.feeds import FeedRoutesMixin
 from website.core.models import BasePage, ImageWithAltMixin
@@ -70,9 +71,16 @@ class ArticlePage(ImageWithAltMixin, BasePage):
         verbose_name = "Artikel"
         verbose_name_plural = "Artikelen"
 
+    og_type = "article"  # OpenGraph: shared as an article, with its published time
+
     @property
     def search_date(self):
         return self.date
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["article_json_ld"] = article_json_ld(self, request)
+        return context
 
 
 class BookReviewPage(ArticlePage):

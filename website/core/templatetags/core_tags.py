@@ -1,5 +1,5 @@
 import json
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -108,3 +108,21 @@ def filesize(num_bytes):
 def without_end_punctuation(text):
     """ "Mijn verhaal mag op de website staan." → "… staan", for "label: error" lines."""
     return str(text).rstrip(" .:;!?")
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The absolute address of what is shown: the page, or its route (a year of the
+    archive), and for a later page of a list its page number (?pagina=3): each page of a
+    sequence is its own canonical; filters and other parameters are left off."""
+    page, request = context.get("page"), context.get("request")
+    url = page.full_url
+    if request is None or not url:
+        return url
+    page_path = urlsplit(url).path
+    if request.path.startswith(page_path):
+        url += request.path[len(page_path) :]
+    number = request.GET.get("pagina", "")
+    if number.isdigit() and int(number) > 1:
+        url += f"?pagina={int(number)}"
+    return url
