@@ -16,6 +16,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("overzicht/", core_views.site_overview, name="site_overview"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("deelafbeelding.png", core_views.share_image, name="share_image"),
+    path("logo-vierkant.png", core_views.square_logo, name="square_logo"),
     path("favicon.ico", core_views.favicon),
     path("", include("website.search.urls")),
 ]

@@ -2,6 +2,7 @@
 engines show the headline, date, author and image (Google's Article and Review snippet
 guidelines name these properties)."""
 
+from website.core.addresses import site_address
 from website.core.models import SiteSettings
 from website.core.templatetags.core_tags import ld_json
 
@@ -54,5 +55,6 @@ def book_data(page):
 def article_json_ld(page, request):
     image_url = None
     if page.image_id and not page.image.is_svg():
-        image_url = request.build_absolute_uri(page.image.get_rendition("max-1200x1200").url)
+        rendition = page.image.get_rendition("max-1200x1200")
+        image_url = site_address(page.get_site(), rendition.url)
     return ld_json(article_data(page, request, image_url))

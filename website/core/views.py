@@ -1,4 +1,7 @@
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -8,7 +11,9 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 from wagtail.models import Site
 
+from .models import SiteSettings
 from .navigation import site_sections
+from .share_images import share_image_png, square_logo_png
 
 
 @require_safe
@@ -53,3 +58,45 @@ def site_overview(request):
     root = site.root_page.specific if site else None
     sections = site_sections(root) if root else []
     return render(request, "core/site_overview.html", {"sections": sections, "home": root})
+
+
+IMAGE_CACHE_SECONDS = 3600
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def share_image(request):
+    """The picture shared with links to pages without an image of their own (1200×630)."""
+    site_settings = SiteSettings.for_request(request)
+    key = f"share-image:{site_settings.organisation_name}:{site_settings.tagline}"
+    png = cache.get_or_set(
+        hashed(key),
+        lambda: share_image_png(site_settings.organisation_name, site_settings.tagline),
+        IMAGE_CACHE_SECONDS,
+    )
+    return HttpResponse(png, content_type="image/png")
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def square_logo(request):
+    """The network's logo as a 512×512 square, for the Organization in JSON-LD."""
+    site_settings = SiteSettings.for_request(request)
+    logo = site_settings.logo if site_settings.logo and not site_settings.logo.is_svg() else None
+    name = site_settings.organisation_name
+    short = site_settings.short_name or "".join(w[0] for w in name.split() if w[0].isupper())
+    key = f"square-logo:{short}:{logo.file.name if logo else ''}"
+
+    def draw():
+        if logo is None:
+            return square_logo_png(short)
+        with logo.open_file() as handle:
+            return square_logo_png(short, handle)
+
+    return HttpResponse(
+        cache.get_or_set(hashed(key), draw, IMAGE_CACHE_SECONDS), content_type="image/png"
+    )
+
+
+def hashed(key):
+    return "img:" + hashlib.sha256(key.encode()).hexdigest()

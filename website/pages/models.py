@@ -64,10 +64,8 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site_settings = SiteSettings.for_request(request)
-        logo_url = None
-        if site_settings.logo:
-            rendition = site_settings.logo.get_rendition("height-256")
-            logo_url = request.build_absolute_uri(rendition.url)
+        # A 512×512 square made from the logo (Google asks for at least 112×112).
+        logo_url = site_address(self.get_site(), reverse("square_logo"))
         members = MemberOrganisation.objects.only("name", "website")
         context["organisation_json_ld"] = ld_json(
             organisation_data(site_settings, self.get_full_url(request), logo_url, members)

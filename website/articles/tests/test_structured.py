@@ -2,9 +2,12 @@
 (each page of a list too), og:type article with its time, and schema.org Article/Review."""
 
 import datetime
+import io
 import json
+from urllib.parse import urlsplit
 
 import pytest
+from PIL import Image
 
 from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from website.articles.models import BookReviewPage
@@ -69,3 +72,34 @@ def test_each_page_of_a_list_is_its_own_canonical(client, home_page):
     assert canonical == index.full_url + "?pagina=2"
     _meta, canonical, _data = head_meta(client.get(index.url, {"pagina": 1}))
     assert canonical == index.full_url
+
+
+def png_size(client, url):
+    response = client.get(urlsplit(url).path)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "image/png"
+    return Image.open(io.BytesIO(response.content)).size
+
+
+def test_shared_links_show_the_page_image_or_a_large_picture_of_the_network(client, home_page):
+    """The networks ask for at least 200×200; the site's logo (329×96) was too small."""
+    index = ArticleIndexPageFactory(parent=home_page)
+    with_image = ArticlePageFactory(
+        parent=index,
+        image=ImageFactory(file__width=1600, file__height=900),
+        image_alt="Mensen bij de bank",
+    )
+    meta, _canonical, _data = head_meta(client.get(with_image.url))
+    assert "/media/images/" in meta["og:image"]
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "675")
+    assert meta["og:image:alt"] == "Mensen bij de bank"
+
+    # An image under the networks' minimum is not shared: the network's picture is.
+    small = ArticlePageFactory(parent=index, image=ImageFactory(), image_alt="Klein")
+    assert head_meta(client.get(small.url))[0]["og:image"].endswith("/deelafbeelding.png")
+
+    meta, _canonical, (organisation,) = head_meta(client.get(home_page.url))
+    assert meta["og:image"].endswith("/deelafbeelding.png")
+    assert png_size(client, meta["og:image"]) == (1200, 630)
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    assert png_size(client, organisation["logo"]) == (512, 512)  # Google: at least 112×112

@@ -2,10 +2,14 @@ import json
 from urllib.parse import quote, urlsplit
 
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from website.core.addresses import site_address
+from website.core.models import SiteSettings
 from website.core.navigation import without_empty_listings
+from website.core.share_images import SHARE_SIZE
 from website.core.text import clean_data
 
 register = template.Library()
@@ -126,3 +130,32 @@ def canonical_url(context):
     if number.isdigit() and int(number) > 1:
         url += f"?pagina={int(number)}"
     return url
+
+
+MIN_SHARE_SIDE = 200  # pixels; Facebook and LinkedIn ignore smaller images
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, page):
+    """What a shared link shows, {url, width, height, alt} or None: the page's own image
+    (a book cover, an article's photo), else the picture made from the site's identity
+    (1200×630). Absolute addresses come from the Site's root URL."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    image = getattr(page, "image", None)
+    rendition = image.get_rendition("max-1200x1200") if image and not image.is_svg() else None
+    if rendition and min(rendition.width, rendition.height) >= MIN_SHARE_SIDE:
+        return {
+            "url": site_address(site, rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": getattr(page, "image_alt", "") or page.title,
+        }
+    return {
+        "url": site_address(site, reverse("share_image")),
+        "width": SHARE_SIZE[0],
+        "height": SHARE_SIZE[1],
+        "alt": SiteSettings.for_request(request).organisation_name,
+    }
