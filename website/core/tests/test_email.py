@@ -52,8 +52,10 @@ def test_e_mail_is_stored_then_sent_by_the_task(mailoutbox, commit):
     sent = mailoutbox[0]
     assert sent.to == ["redactie@example.org"]
     assert sent.subject == "Nieuwe aanmelding"
-    assert sent.attachments[0].filename == "afspraak.ics"
-    assert sent.attachments[0].content == "BEGIN:VCALENDAR"
+    (attachment,) = sent.attachments  # a MIME part, as mail clients get it
+    assert attachment.get_filename() == "afspraak.ics"
+    assert attachment.get_content_type() == "text/calendar"
+    assert attachment.get_content().strip() == "BEGIN:VCALENDAR"
 
 
 def test_subject_cannot_carry_header_injection(mailoutbox, commit):
