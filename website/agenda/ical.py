@@ -19,12 +19,15 @@ ZONE_ID = "Europe/Amsterdam"
 
 
 def sequence_for(event_date):
-    """Raised whenever the event is published again (seconds since 2020; fits the 32-bit
-    integer calendar apps use until 2088): monotonic, so they take the newest version."""
-    published = event_date.page.last_published_at or event_date.page.first_published_at
-    if not published:
+    """Raised whenever the event is published again or the date's time, place or status
+    changes (seconds since 2020; fits the 32-bit integer calendar apps use until 2088):
+    monotonic, so they take the newest version (RFC 5546 §2.1.4)."""
+    page = event_date.page
+    moments = [page.last_published_at, page.first_published_at, event_date.changed_at]
+    moments = [moment for moment in moments if moment]
+    if not moments:
         return 0
-    return max(int((published - SEQUENCE_EPOCH).total_seconds()), 0)
+    return max(int((max(moments) - SEQUENCE_EPOCH).total_seconds()), 0)
 
 
 def organizer_for(site):

@@ -346,6 +346,10 @@ class EventDate(Orderable):
         help_text="Leeg: geen maximum. Is het vol, dan komen nieuwe aanmeldingen op de wachtlijst.",
     )
 
+    #: When the time, place or status last changed (people who signed up were told); the
+    #: calendar item's SEQUENCE counts from it, so calendar apps take the new version.
+    changed_at = models.DateTimeField("Laatst gewijzigd", null=True, blank=True, editable=False)
+
     objects = EventDateQuerySet.as_manager()
 
     panels = [

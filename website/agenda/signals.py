@@ -1,9 +1,35 @@
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from .changes import changed_fields, stamp
 from .models import EventDate, Registration
 from .registration import fill_free_seats
+from .tasks import tell_people_about_change
+
+
+@receiver(pre_save, sender=EventDate)
+def notice_changes(sender, instance, raw=False, **kwargs):
+    """A new time, place or status (as publishing the event page saves it): stamp it, and
+    after the commit tell the people who signed up (a task, through the outbox)."""
+    if raw:
+        return
+    old_values = changed_fields(instance)
+    if not old_values:
+        return
+    stamp(instance)
+    if instance.registrations.filter(status__in=ACTIVE).exists():
+        pk = instance.pk
+        transaction.on_commit(lambda: tell_people_about_change.enqueue(pk, encode(old_values)))
+
+
+ACTIVE = [Registration.Status.CONFIRMED, Registration.Status.WAITING]
+
+
+def encode(values):
+    """Task arguments are JSON: dates and times as ISO strings."""
+    return {name: value.isoformat() if hasattr(value, "isoformat") else value
+            for name, value in values.items()}  # fmt: skip
 
 
 @receiver(post_save, sender=EventDate)

@@ -6,7 +6,8 @@ from django.db.models.functions import Coalesce
 from django.tasks import task
 from django.utils import timezone
 
-from .models import Registration
+from .changes import tell_people
+from .models import EventDate, Registration
 
 logger = logging.getLogger(__name__)
 
@@ -24,3 +25,15 @@ def delete_old_registrations():
     if deleted:
         logger.info("Deleted %s registrations of events before %s", deleted, cutoff)
     return deleted
+
+
+@task
+def tell_people_about_change(event_date_id, old_values):
+    """Mail the people signed up for a date that changed (agenda.changes); `old_values` is
+    {field: old value as JSON} (dates and times as ISO strings)."""
+    return tell_people(event_date_id, decode(old_values))
+
+
+def decode(values):
+    fields = {field.name: field for field in EventDate._meta.get_fields()}
+    return {name: fields[name].to_python(value) for name, value in values.items()}

@@ -1,0 +1,102 @@
+"""People who signed up hear when their date changes: a new time or place, or a
+cancellation. Each active sign-up (confirmed or on the waiting list) gets a short mail
+through the outbox saying what was and what is, with the calendar item of the date: the
+same UID and a higher SEQUENCE, STATUS:CANCELLED when it is called off, so calendar apps
+update or strike the event they already have (RFC 5546 §2.1.4, §3.2.1)."""
+
+import copy
+
+from django.utils import timezone
+
+from website.core.email import queue_email
+
+from .choices import EventStatus
+from .models import EventDate, Registration
+from .registration import _ics_attachment
+
+#: What people must know about: when, where, and whether it happens.
+WATCHED_FIELDS = (
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "date_label",
+    "venue_name",
+    "street_address",
+    "postcode",
+    "city",
+    "status",
+)
+
+
+def changed_fields(event_date):
+    """{field: old value} of the watched fields that differ from the stored row; {} for a
+    new date."""
+    if not event_date.pk:
+        return {}
+    old = EventDate.objects.filter(pk=event_date.pk).values(*WATCHED_FIELDS).first()
+    if old is None:
+        return {}
+    return {name: old[name] for name in WATCHED_FIELDS if old[name] != getattr(event_date, name)}
+
+
+def describe(event_date):
+    """The date as people read it: when, then where (one line)."""
+    place = ", ".join(line for line in event_date.address_lines if line)
+    return f"{event_date.when_text}{', ' + place if place else ''}"
+
+
+def tell_people(event_date_id, old_values):
+    """Mail every active sign-up of the date about the change from `old_values`
+    ({field: old value}); update their copy of when it is. Returns how many were told."""
+    event_date = EventDate.objects.select_related("page").filter(pk=event_date_id).first()
+    if event_date is None:
+        return 0
+    before = copy.copy(event_date)
+    for name, value in old_values.items():
+        setattr(before, name, value)
+    active = event_date.registrations.filter(
+        status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
+    )
+    title = event_date.page.title
+    cancelled = event_date.status == EventStatus.CANCELLED
+    subject = f"{'Afgelast' if cancelled else 'Gewijzigd'}: {title}"
+    attachments = _ics_attachment(event_date)
+    told = 0
+    for registration in active:
+        queue_email(
+            registration.email,
+            subject,
+            change_text(registration, event_date, before, cancelled),
+            regarding=registration,
+            attachments=attachments if registration.status == Registration.Status.CONFIRMED
+            or cancelled else [],
+        )  # fmt: skip
+        told += 1
+    active.update(event_when=event_date.when_text, event_last_day=event_date.last_day)
+    return told
+
+
+def change_text(registration, event_date, before, cancelled):
+    note = f"\n{event_date.status_note}\n" if event_date.status_note else ""
+    if cancelled:
+        news = f"{event_date.page.title} op {describe(before)} gaat niet door.{note}"
+        calendar = "In de bijlage staat het agendabestand: je agenda streept de afspraak door.\n"
+    else:
+        news = (
+            f"Er is iets veranderd aan {event_date.page.title}.{note}\n"
+            f"Was: {describe(before)}\nNu: {describe(event_date)}\n"
+        )
+        calendar = "In de bijlage staat het bijgewerkte agendabestand voor je agenda.\n"
+    if registration.status == Registration.Status.WAITING and not cancelled:
+        calendar = "Je staat nog op de wachtlijst.\n"
+    return (
+        f"Beste {registration.name},\n\n{news}\n{calendar}\n"
+        "Kun je niet meer komen? Meld je af via de link in je eerste e-mail over deze "
+        "aanmelding.\n"
+    )
+
+
+def stamp(event_date):
+    """Mark the moment of a change (it raises the calendar item's SEQUENCE)."""
+    event_date.changed_at = timezone.now()

@@ -1,0 +1,100 @@
+"""An editor moves a date's time, then cancels it: everyone signed up gets a mail whose
+calendar item updates, then strikes, the event they have (same UID, higher SEQUENCE,
+STATUS:CANCELLED), read back by icalendar and the strict `ical` parser."""
+
+import datetime
+import email
+import email.policy
+
+import pytest
+from django.test import TestCase
+from ical.calendar_stream import IcsCalendarStream
+from icalendar import Calendar
+
+from website.agenda import registration as registrations
+from website.agenda.models import EventDate, Registration
+
+pytestmark = pytest.mark.django_db
+
+
+def calendar_event(message):
+    raw = email.message_from_bytes(message.message().as_bytes(), policy=email.policy.default)
+    (part,) = [p for p in raw.iter_attachments() if p.get_content_type() == "text/calendar"]
+    assert part.get_param("method") == "PUBLISH"
+    content = part.get_content()
+    IcsCalendarStream.calendar_from_ics(content)
+    (event,) = Calendar.from_ical(content.encode()).walk("VEVENT")
+    return event
+
+
+def publish_change(event_date, **fields):
+    """As the editor does it: change the date in the page editor and publish."""
+    page = type(event_date.page).objects.get(pk=event_date.page_id)
+    dates = list(page.dates.all())
+    for date in dates:
+        if date.pk == event_date.pk:
+            for name, value in fields.items():
+                setattr(date, name, value)
+    page.dates = dates  # the page's own copy of its dates, as the editor's form sets it
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        page.save_revision().publish()
+
+
+def test_people_signed_up_are_told_of_a_new_time_and_of_a_cancellation(
+    client, make_event, mailoutbox
+):
+    page = make_event(
+        title="Alliantiedag",
+        dates=[
+            {
+                "days": 20,
+                "start_time": datetime.time(10, 0),
+                "registration_open": True,
+                "capacity": 2,
+                "venue_name": "Dorpshuis",
+                "city": "Beilen",
+            }
+        ],
+    )
+    event_date = EventDate.objects.get(page=page)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        for name in ("an", "bo", "cas"):
+            registrations.register(event_date, name=name.title(), email=f"{name}@example.org")
+        registrations.register(event_date, name="Weg", email="weg@example.org")
+        registrations.cancel(Registration.objects.get(email="weg@example.org"))
+    first = {m.to[0]: calendar_event(m) for m in mailoutbox if "aangemeld" in m.subject}
+    mailoutbox.clear()
+
+    publish_change(event_date, start_time=datetime.time(13, 30))
+    moved = {m.to[0]: m for m in mailoutbox}
+    # Two confirmed and one on the waiting list; not the one who cancelled.
+    assert sorted(moved) == ["an@example.org", "bo@example.org", "cas@example.org"]
+    message = moved["an@example.org"]
+    assert message.subject == "Gewijzigd: Alliantiedag"
+    assert "Was: " in message.body and "10.00 uur" in message.body
+    assert "Nu: " in message.body and "13.30 uur" in message.body
+    event = calendar_event(message)
+    assert event["UID"] == first["an@example.org"]["UID"]
+    assert int(event["SEQUENCE"]) > int(first["an@example.org"]["SEQUENCE"])
+    assert event.decoded("DTSTART").time() == datetime.time(13, 30)
+    assert "Je staat nog op de wachtlijst" in moved["cas@example.org"].body
+    assert Registration.objects.get(email="an@example.org").event_when.endswith("13.30 uur")
+
+    page_html = client.get(page.url).content.decode()
+    assert "Gewijzigd op" in page_html
+
+    mailoutbox.clear()
+    publish_change(event_date, status="afgelast", status_note="De zaal is niet beschikbaar.")
+    cancelled = {m.to[0]: m for m in mailoutbox}
+    assert sorted(cancelled) == ["an@example.org", "bo@example.org", "cas@example.org"]
+    message = cancelled["bo@example.org"]
+    assert message.subject == "Afgelast: Alliantiedag"
+    assert "gaat niet door" in message.body and "De zaal is niet beschikbaar." in message.body
+    struck = calendar_event(message)
+    assert struck["STATUS"] == "CANCELLED"
+    assert struck["UID"] == event["UID"]
+    assert int(struck["SEQUENCE"]) >= int(event["SEQUENCE"])
+
+    mailoutbox.clear()
+    publish_change(event_date, status_note="De zaal is niet beschikbaar.")  # nothing changed
+    assert mailoutbox == []
