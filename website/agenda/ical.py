@@ -23,7 +23,7 @@ def sequence_for(event_date):
     changes (seconds since 2020; fits the 32-bit integer calendar apps use until 2088):
     monotonic, so they take the newest version (RFC 5546 §2.1.4)."""
     page = event_date.page
-    moments = [page.last_published_at, page.first_published_at, event_date.changed_at]
+    moments = [page.last_published_at or page.first_published_at, event_date.changed_at]
     moments = [moment for moment in moments if moment]
     if not moments:
         return 0
