@@ -43,6 +43,12 @@ def test_atom_has_an_author_and_ids_that_survive_a_new_slug(client, home_page, n
     )
     feed, xml = read(client, index.url + "feed/atom/")
     assert xml.find(f"{ATOM}author/{ATOM}name").text == "Sociale Alliantie"
+    # The elements the W3C Feed Validator requires or recommends (RFC 4287 §4.1.1–4.1.2).
+    assert xml.find(f"{ATOM}id").text and xml.find(f"{ATOM}updated").text
+    assert xml.find(f"{ATOM}link[@rel='self']").get("href").endswith("/feed/atom/")
+    for element in xml.findall(f"{ATOM}entry"):
+        for required in ("id", "title", "updated", "link"):
+            assert element.find(f"{ATOM}{required}") is not None, required
     (entry,) = feed.entries
     host = home_page.get_site().hostname
     assert entry.id.startswith(f"tag:{host},") and entry.id.endswith(f":page:{article.pk}")
