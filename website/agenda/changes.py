@@ -5,6 +5,7 @@ same UID and a higher SEQUENCE, STATUS:CANCELLED when it is called off, so calen
 update or strike the event they already have (RFC 5546 §2.1.4, §3.2.1)."""
 
 import copy
+import datetime
 
 from django.utils import timezone
 
@@ -98,5 +99,11 @@ def change_text(registration, event_date, before, cancelled):
 
 
 def stamp(event_date):
-    """Mark the moment of a change (it raises the calendar item's SEQUENCE)."""
-    event_date.changed_at = timezone.now()
+    """Mark the moment of a change. The calendar item's SEQUENCE counts seconds from it,
+    so it is at least a second after what the last version counted from: two versions
+    within one second must not share a SEQUENCE (calendar apps would keep the first)."""
+    page = event_date.page
+    earlier = [page.last_published_at, page.first_published_at, event_date.changed_at]
+    earlier = [moment for moment in earlier if moment]
+    after_last = max(earlier) + datetime.timedelta(seconds=1) if earlier else timezone.now()
+    event_date.changed_at = max(timezone.now(), after_last)
