@@ -42,9 +42,12 @@ def changed_fields(event_date):
 
 
 def describe(event_date):
-    """The date as people read it: when, then where (one line)."""
+    """The date as people read it: when, where, and its status unless it is as planned."""
     place = ", ".join(line for line in event_date.address_lines if line)
-    return f"{event_date.when_text}{', ' + place if place else ''}"
+    status = (
+        f" ({event_date.get_status_display().lower()})" if event_date.status != "gepland" else ""
+    )
+    return f"{event_date.when_text}{', ' + place if place else ''}{status}"
 
 
 def tell_people(event_date_id, old_values):
@@ -91,11 +94,13 @@ def change_text(registration, event_date, before, cancelled):
         calendar = "In de bijlage staat het bijgewerkte agendabestand voor je agenda.\n"
     if registration.status == Registration.Status.WAITING and not cancelled:
         calendar = "Je staat nog op de wachtlijst.\n"
-    return (
-        f"Beste {registration.name},\n\n{news}\n{calendar}\n"
-        "Kun je niet meer komen? Meld je af via de link in je eerste e-mail over deze "
+    cancel = (
+        ""
+        if cancelled
+        else "Kun je niet meer komen? Meld je af via de link in je eerste e-mail over deze "
         "aanmelding.\n"
     )
+    return f"Beste {registration.name},\n\n{news}\n{calendar}\n{cancel}"
 
 
 def stamp(event_date):

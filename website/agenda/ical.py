@@ -130,9 +130,12 @@ def calendar_bytes(dates, name, request=None, subscription=True):
 MAIL_CALENDAR_TYPE = "text/calendar; method=PUBLISH"
 
 
-def calendar_response(request, dates, name, filename):
+def calendar_response(request, dates, name, filename, subscription=True):
+    """A calendar download; `subscription=False` for one date to add ("Zet in je agenda"),
+    which calendar apps must not open as a calendar of its own."""
     response = HttpResponse(
-        calendar_bytes(dates, name, request), content_type="text/calendar; charset=utf-8"
+        calendar_bytes(dates, name, request, subscription),
+        content_type="text/calendar; charset=utf-8",
     )
     # RFC 6266: an ASCII name plus filename*=utf-8'' for "Café-avond.ics" (Django's helper,
     # as document downloads use it).

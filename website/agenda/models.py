@@ -259,7 +259,7 @@ class EventPage(RoutablePageMixin, BasePage):
         if not event_date.has_exact_date:
             raise Http404("Nog geen vaste datum")
         filename = f"{self.slug}-{event_date.start_date.isoformat()}.ics"
-        return calendar_response(request, [event_date], self.title, filename)
+        return calendar_response(request, [event_date], self.title, filename, subscription=False)
 
     @re_path(r"^aanmelden/(?P<date_id>\d+)/$", name="signup")
     def signup_view(self, request, date_id):

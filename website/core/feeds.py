@@ -27,11 +27,26 @@ class CleanTextMixin:
 
 
 class CleanRssFeed(CleanTextMixin, Rss201rev2Feed):
-    pass
+    """RSS readers read titles and the channel description as HTML (RSS 2.0 leaves it
+    open): plain text is escaped, so "<b>vet</b>" or "AT&T" shows as typed."""
+
+    def __init__(self, title, link, description, *args, **kwargs):
+        super().__init__(escape(title), link, escape(description), *args, **kwargs)
+
+    def add_item(self, title, *args, **kwargs):
+        super().add_item(escape(clean_text(title, single_line=True)), *args, **kwargs)
 
 
 class CleanAtomFeed(CleanTextMixin, Atom1Feed):
     pass
+
+
+def tag_uri(page, suffix=""):
+    """RFC 4151: tag:<host>,<day first published>:page:<id>[:<suffix>]; the host from the
+    Site's root URL."""
+    host = urlsplit(page.get_site().root_url).hostname or "localhost"
+    first = timezone.localdate(page.first_published_at or timezone.now())
+    return f"tag:{host},{first.isoformat()}:page:{page.pk}" + (f":{suffix}" if suffix else "")
 
 
 def page_of(item):
@@ -62,6 +77,10 @@ class PageListRssFeed(Feed):
     def item_title(self, item):
         return item.title
 
+    def feed_guid(self):
+        """The feed's own permanent id (Atom <id>): a new slug for the list page keeps it."""
+        return tag_uri(self.index_page, "feed")
+
     def author_name(self):
         """The feed's author (Atom requires one, RFC 4287 §4.1.1; entries without their
         own inherit it): the network, from the site settings."""
@@ -79,13 +98,8 @@ class PageListRssFeed(Feed):
     def item_guid(self, item):
         """A permanent id (RFC 4151 tag URI: host, the day it was first published, the page
         id): a new slug or a moved page is not a new item to feed readers."""
-        page = page_of(item)
-        host = urlsplit(page.get_site().root_url).hostname or "localhost"
-        first = timezone.localdate(page.first_published_at or timezone.now())
-        specific = f"page:{page.pk}"
-        if getattr(item, "anchor", ""):  # one date of an event on a theme: its own item
-            specific += ":" + item.anchor.lstrip("#")
-        return f"tag:{host},{first.isoformat()}:{specific}"
+        anchor = getattr(item, "anchor", "")  # one date of an event on a theme: its own item
+        return tag_uri(page_of(item), anchor.lstrip("#"))
 
     item_guid_is_permalink = False
 
@@ -94,9 +108,10 @@ class PageListRssFeed(Feed):
         keeps its date), else the day it went online (an event's date lies ahead)."""
         first_published = page_of(item).first_published_at or timezone.now()
         own_date = getattr(item, "date", None)
-        if own_date is None or own_date > timezone.localdate(first_published):
+        if own_date is None:
             return first_published
-        return timezone.make_aware(datetime.datetime.combine(own_date, datetime.time(12)))
+        own = timezone.make_aware(datetime.datetime.combine(own_date, datetime.time(12)))
+        return min(own, first_published)  # today's noon may still lie ahead
 
     def item_updateddate(self, item):
         return max(item.last_published_at or self.item_pubdate(item), self.item_pubdate(item))

@@ -95,6 +95,13 @@ def test_people_signed_up_are_told_of_a_new_time_and_of_a_cancellation(
     assert struck["UID"] == event["UID"]
     assert int(struck["SEQUENCE"]) > int(event["SEQUENCE"])
 
+    assert "Meld je af" not in message.body  # nothing to cancel any more
+
     mailoutbox.clear()
     publish_change(event_date, status_note="De zaal is niet beschikbaar.")  # nothing changed
     assert mailoutbox == []
+
+    publish_change(event_date, status="gepland", status_note="")  # it goes ahead after all
+    (back,) = [m for m in mailoutbox if m.to == ["an@example.org"]]
+    was, now = back.body.split("Nu:")
+    assert "(afgelast)" in was and "(afgelast)" not in now

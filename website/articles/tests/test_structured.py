@@ -72,6 +72,9 @@ def test_each_page_of_a_list_is_its_own_canonical(client, home_page):
     assert canonical == index.full_url + "?pagina=2"
     _meta, canonical, _data = head_meta(client.get(index.url, {"pagina": 1}))
     assert canonical == index.full_url
+    # A number past the end shows the last page: that page's address, not a new one.
+    _meta, canonical, _data = head_meta(client.get(index.url, {"pagina": 99}))
+    assert canonical == index.full_url + "?pagina=2"
 
 
 def png_size(client, url):

@@ -126,9 +126,11 @@ def canonical_url(context):
     page_path = urlsplit(url).path
     if request.path.startswith(page_path):
         url += request.path[len(page_path) :]
-    number = request.GET.get("pagina", "")
-    if number.isdigit() and int(number) > 1:
-        url += f"?pagina={int(number)}"
+    # The page of the list really shown (?pagina=99 shows the last page; not a new address).
+    listing = context.get("listing")
+    number = getattr(listing, "number", None)
+    if isinstance(number, int) and number > 1:
+        url += f"?pagina={number}"
     return url
 
 

@@ -41,6 +41,7 @@ def test_atom_has_an_author_and_ids_that_survive_a_new_slug(client, home_page, n
     article = ArticlePageFactory(
         parent=index, title="Toeslagen", introduction="Over <b>vet</b> en AT&T.", author=""
     )
+    ArticlePageFactory(parent=index, title="AT&T <b>vet</b>", date=datetime.date(2015, 1, 1))
     feed, xml = read(client, index.url + "feed/atom/")
     assert xml.find(f"{ATOM}author/{ATOM}name").text == "Sociale Alliantie"
     # The elements the W3C Feed Validator requires or recommends (RFC 4287 §4.1.1–4.1.2).
@@ -49,7 +50,9 @@ def test_atom_has_an_author_and_ids_that_survive_a_new_slug(client, home_page, n
     for element in xml.findall(f"{ATOM}entry"):
         for required in ("id", "title", "updated", "link"):
             assert element.find(f"{ATOM}{required}") is not None, required
-    (entry,) = feed.entries
+    entry, plain = feed.entries
+    assert plain.title == "AT&T <b>vet</b>"  # Atom: a text title, as typed
+    assert xml.find(f"{ATOM}id").text.startswith("tag:")  # the feed's own id is permanent
     host = home_page.get_site().hostname
     assert entry.id.startswith(f"tag:{host},") and entry.id.endswith(f":page:{article.pk}")
     # Plain text, escaped as text: a reader shows the tags, it does not render them.
@@ -64,6 +67,9 @@ def test_atom_has_an_author_and_ids_that_survive_a_new_slug(client, home_page, n
 
     rss, rss_xml = read(client, index.url + "feed/rss/")
     assert rss.entries[0].id == entry.id
+    # RSS readers read titles as HTML: escaped, the tags show instead of making it bold.
+    assert "<b>" not in rss.entries[1].title
+    assert html.unescape(rss.entries[1].title) == "AT&T <b>vet</b>"
     assert rss_xml.find("channel/item/guid").get("isPermaLink") == "false"
 
 
