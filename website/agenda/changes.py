@@ -50,6 +50,38 @@ def describe(event_date):
     return f"{event_date.when_text}{', ' + place if place else ''}{status}"
 
 
+def tell_people_of_removal(event_date):
+    """A date removed from its event (the editor deleted it) is called off for everyone
+    signed up: the same mail as a cancellation, with the calendar item struck. Built now,
+    while the date still exists; stored in the outbox after the commit."""
+    active = list(
+        event_date.registrations.filter(
+            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
+        )
+    )
+    if not active:
+        return []
+    gone = copy.copy(event_date)
+    gone.status = EventStatus.CANCELLED
+    stamp(gone)
+    attachments = _ics_attachment(gone)
+    mails = [
+        (
+            registration.email,
+            f"Afgelast: {event_date.page.title}",
+            change_text(registration, gone, event_date, cancelled=True),
+            registration,
+        )
+        for registration in active
+    ]
+
+    def queue():
+        for address, subject, body, registration in mails:
+            queue_email(address, subject, body, regarding=registration, attachments=attachments)
+
+    return queue
+
+
 def tell_people(event_date_id, old_values):
     """Mail every active sign-up of the date about the change from `old_values`
     ({field: old value}); update their copy of when it is. Returns how many were told."""

@@ -1,8 +1,8 @@
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from .changes import changed_fields, stamp
+from .changes import changed_fields, stamp, tell_people_of_removal
 from .models import EventDate, Registration
 from .registration import fill_free_seats
 from .tasks import tell_people_about_change
@@ -24,6 +24,14 @@ def notice_changes(sender, instance, raw=False, **kwargs):
 
 
 ACTIVE = [Registration.Status.CONFIRMED, Registration.Status.WAITING]
+
+
+@receiver(pre_delete, sender=EventDate)
+def removed_date_is_called_off(sender, instance, **kwargs):
+    """Deleting a date with sign-ups tells those people it is called off."""
+    queue = tell_people_of_removal(instance)
+    if queue:
+        transaction.on_commit(queue)
 
 
 def encode(values):

@@ -105,3 +105,20 @@ def test_people_signed_up_are_told_of_a_new_time_and_of_a_cancellation(
     (back,) = [m for m in mailoutbox if m.to == ["an@example.org"]]
     was, now = back.body.split("Nu:")
     assert "(afgelast)" in was and "(afgelast)" not in now
+
+
+def test_deleting_a_date_with_sign_ups_calls_it_off_for_them(make_event, mailoutbox):
+    page = make_event(title="Alliantiedag", dates=[{"days": 20, "registration_open": True}])
+    event_date = EventDate.objects.get(page=page)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        registrations.register(event_date, name="An", email="an@example.org")
+    uid = calendar_event(mailoutbox[0])["UID"]
+    mailoutbox.clear()
+    page = type(page).objects.get(pk=page.pk)
+    page.dates = []  # the editor deletes the date in the page editor and publishes
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        page.save_revision().publish()
+    (message,) = mailoutbox
+    assert message.subject == "Afgelast: Alliantiedag"
+    struck = calendar_event(message)
+    assert (struck["UID"], struck["STATUS"]) == (uid, "CANCELLED")
