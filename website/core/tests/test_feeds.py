@@ -8,6 +8,7 @@ import html
 import feedparser
 import pytest
 from defusedxml.ElementTree import fromstring
+from django.test import TestCase
 from django.utils import timezone
 
 from website.agenda.factories import AgendaIndexPageFactory, EventPageFactory, add_date
@@ -91,3 +92,19 @@ def test_items_are_dated_when_they_were_published_never_in_the_future(client, ho
         assert dates["Oud"][:3] == (2016, 3, 1)
         for entry in feed.entries:
             assert entry.id.startswith("tag:")
+
+
+def test_subscribers_keep_the_feed_when_the_list_page_gets_a_new_slug(client, home_page):
+    """Wagtail redirects the page; its feed and calendar routes follow it (301)."""
+    index = ArticleIndexPageFactory(parent=home_page, slug="achtergronden")
+    ArticlePageFactory(parent=index, title="Toeslagen")
+    old_feed = index.url + "feed/atom/"
+    index.slug = "verdieping"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        index.save_revision().publish()
+    response = client.get(old_feed)
+    assert response.status_code == 301
+    assert response.headers["Location"] == "/verdieping/feed/atom/"
+    feed, _xml = read(client, response.headers["Location"])
+    assert [entry.title for entry in feed.entries] == ["Toeslagen"]
+    assert client.get("/nergens/feed/atom/").status_code == 404
