@@ -13,7 +13,7 @@ from website.core.email import queue_email
 
 from .choices import EventStatus
 from .models import EventDate, Registration
-from .registration import _ics_attachment
+from .registration import calendar_attachment
 
 #: What people must know about: when, where, and whether it happens.
 WATCHED_FIELDS = (
@@ -64,7 +64,7 @@ def tell_people_of_removal(event_date):
     gone = copy.copy(event_date)
     gone.status = EventStatus.CANCELLED
     stamp(gone)
-    attachments = _ics_attachment(gone)
+    attachments = calendar_attachment(gone)
     mails = [
         (
             registration.email,
@@ -97,7 +97,7 @@ def tell_people(event_date_id, old_values):
     title = event_date.page.title
     cancelled = event_date.status == EventStatus.CANCELLED
     subject = f"{'Afgelast' if cancelled else 'Gewijzigd'}: {title}"
-    attachments = _ics_attachment(event_date)
+    attachments = calendar_attachment(event_date)
     told = 0
     for registration in active:
         queue_email(

@@ -147,7 +147,9 @@ def cancel_url(event_date, token):
     return personal_link(event_date.page.get_parent().specific, "cancel", token)
 
 
-def _ics_attachment(event_date):
+def calendar_attachment(event_date):
+    """[Attachment] of the date's calendar item to add (none for a vague date), for the
+    confirmation, move-up and change mails."""
     if not event_date.has_exact_date:
         return []
     content = calendar_bytes([event_date], event_date.page.title, subscription=False)
@@ -174,7 +176,9 @@ def send_confirmation(registration, event_date, token):
         "Deze link is alleen voor jou. Deel hem niet met anderen.\n"
     )
     attachments = (
-        _ics_attachment(event_date) if registration.status == Registration.Status.CONFIRMED else []
+        calendar_attachment(event_date)
+        if registration.status == Registration.Status.CONFIRMED
+        else []
     )
     queue_email(registration.email, subject, body, regarding=registration, attachments=attachments)
 
@@ -222,5 +226,5 @@ def send_promotion_notice(registration, event_date, token):
         f"Er is een plaats vrij: {registration.event_title}",
         body,
         regarding=registration,
-        attachments=_ics_attachment(event_date),
+        attachments=calendar_attachment(event_date),
     )

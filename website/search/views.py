@@ -8,17 +8,18 @@ from django.shortcuts import render
 from wagtail.models import Page, Site, get_page_models
 
 from website.core.models import page_kind
+from website.core.text import clean_text
 
 from .snippets import snippet, stem
 
 MAX_QUERY_CHARS = 200
 PER_PAGE = 10
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def clean_query(raw):
-    """Cap the length and drop control characters (null bytes included)."""
-    return " ".join(CONTROL.sub(" ", raw[: MAX_QUERY_CHARS * 2]).split())[:MAX_QUERY_CHARS]
+    """Cap the length and drop control characters (null bytes included; core.text)."""
+    text = clean_text(raw[: MAX_QUERY_CHARS * 2], single_line=True)
+    return " ".join(text.split())[:MAX_QUERY_CHARS]
 
 
 def search_words(query):

@@ -3,8 +3,6 @@ calendar item updates, then strikes, the event they have (same UID, higher SEQUE
 STATUS:CANCELLED), read back by icalendar and the strict `ical` parser."""
 
 import datetime
-import email
-import email.policy
 
 import pytest
 from django.test import TestCase
@@ -13,13 +11,13 @@ from icalendar import Calendar
 
 from website.agenda import registration as registrations
 from website.agenda.models import EventDate, Registration
+from website.agenda.tests.test_signup import calendar_attachments
 
 pytestmark = pytest.mark.django_db
 
 
 def calendar_event(message):
-    raw = email.message_from_bytes(message.message().as_bytes(), policy=email.policy.default)
-    (part,) = [p for p in raw.iter_attachments() if p.get_content_type() == "text/calendar"]
+    (part,) = calendar_attachments(message)
     assert part.get_param("method") == "PUBLISH"
     content = part.get_content()
     IcsCalendarStream.calendar_from_ics(content)
