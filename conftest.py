@@ -11,13 +11,13 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
+from website.core.content_cache import forget_everything
 from website.core.tests.chromium import CHROMIUM_ARGS, chromium_path
 from website.pages.factories import make_home_site
 
@@ -56,11 +56,12 @@ def mail_through_the_outbox(settings):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Each test starts with an empty cache (Redis is shared between tests)."""
+    """Each test starts with empty caches (Redis is shared between tests; the content cache
+    lives in the process)."""
 
-    cache.clear()
+    forget_everything()
     yield
-    cache.clear()
+    forget_everything()
 
 
 @pytest.fixture

@@ -1,86 +1,549 @@
-"""Measure the seeded site: response time, SQL queries and page weight per page.
+"""Measure the production stack under a crowd: `make bench`.
 
-Runs in-process against a throw-away SQLite database (or DATABASE_URL), so the numbers show
-the application's own cost, without network or a reverse proxy. Usage: make bench
+Starts, on this machine, what docs/deploy.md deploys: PostgreSQL (a fresh database), Redis
+(a database of its own), gunicorn with 2 workers and production settings, and nginx with
+deploy/nginx/site.conf (TLS with a throw-away certificate) in front, on the seeded site. Then,
+for the home page, a list (documents), a detail page (a publication), the agenda and a
+search, 50 concurrent connections (wrk) for BENCH_SECONDS each:
+
+- through the proxy (page-cache hits),
+- straight to gunicorn (every request rendered),
+- the same HTML saved as a file and served by the same proxy (the ceiling),
+
+side by side with the ratios, and per page type the SQL queries of one render (warm cache)
+and the bytes sent gzip- and brotli-compressed. It also publishes a change and a setting and
+measures how long until anonymous visitors get it, and the CPU an idle task worker uses.
+
+Needs root to install nginx, its brotli modules and wrk when they are missing (Debian). Run
+alone: the figures are only comparable within one run.
 """
 
+import json
 import os
-import statistics
+import re
+import secrets
+import shutil
+import signal
+import ssl
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-workdir = tempfile.mkdtemp(prefix="bench-")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
-os.environ.setdefault("MEDIA_ROOT", f"{workdir}/media")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
-
-import django  # noqa: E402
-
-django.setup()
-
-import logging  # noqa: E402
-
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from website.initiatives.models import InitiativeIndexPage, InitiativePage  # noqa: E402
-from website.initiatives.municipalities import municipalities  # noqa: E402
-from website.network.models import MemberOrganisation  # noqa: E402
-from website.themes.models import ThemePage  # noqa: E402
-
-PAGES = [
-    "/",
-    "/wie-zijn-wij/",
-    "/wie-zijn-wij/organisaties/",
-    "/agenda/archief/2014/",
-    "/documenten/",
-    "/documenten/verbeterpunten-schuldhulpverlening/",
-    "/zoeken/?q=schulden",
-    "/wat-mensen-overkomt/deel-je-verhaal/",
-    "/achtergronden/genadebrood/",
-    "/themas/schulden/",
-    "/lokale-aanpak/",
-    "/lokale-aanpak/?provincie=drenthe",
-    "/lokale-aanpak/bench-initiatief-0/",
-    "/bestaat-niet/",
+PYTHON = ROOT / ".venv/bin/python"
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "50"))
+PG = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/13")
+APP_PORT, HTTP_PORT, HTTPS_PORT = 8701, 8780, 8743
+PAGES = {
+    "home": "/",
+    "list (documents)": "/documenten/",
+    "detail (publication)": "/documenten/verbeterpunten-schuldhulpverlening/",
+    "agenda": "/agenda/",
+    "search": "/zoeken/?q=schulden",
+}
+# Every public page type, for the query counts (one render each, warm cache).
+QUERY_PAGES = {
+    **PAGES,
+    "standard page": "/wie-zijn-wij/",
+    "member organisations": "/wie-zijn-wij/organisaties/",
+    "agenda archive": "/agenda/archief/2014/",
+    "event": None,  # found in the seeded site
+    "story form": "/wat-mensen-overkomt/deel-je-verhaal/",
+    "stories": "/wat-mensen-overkomt/",
+    "articles": "/achtergronden/",
+    "book review": "/achtergronden/genadebrood/",
+    "themes": "/themas/",
+    "theme": "/themas/schulden/",
+    "initiatives": "/lokale-aanpak/",
+    "initiative": "/lokale-aanpak/bench-initiatief-0/",
+    "campaign": "/documenten/najaarsactie-2016/",
+    "contact": "/contact/",
+    "site overview": "/overzicht/",
+    "feed (RSS)": "/documenten/feed/rss/",
+    "not found": "/bestaat-niet/",
+}
+NGINX_PACKAGES = [
+    "nginx-light",
+    "libnginx-mod-http-brotli-filter",
+    "libnginx-mod-http-brotli-static",
 ]
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
-EXTRA_MEMBERS = int(os.environ.get("BENCH_EXTRA_MEMBERS", "50"))
-INITIATIVES = int(os.environ.get("BENCH_INITIATIVES", "60"))
+BROTLI_MODULES = [
+    "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so",
+    "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+]
 
 
-def prepare():
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("load_seed", stdout=open(os.devnull, "w"))  # noqa: SIM115
+def main():
+    ensure_tools()
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    database = f"bench_{os.getpid()}"
+    env = production_env(work, database)
+    processes = []
+    try:
+        run(["createdb", *pg_args(), database])
+        prepare_site(env)
+        processes.append(start_gunicorn(env, work))
+        processes.append(start_nginx(env, work))
+        wait_for(f"http://127.0.0.1:{APP_PORT}/", env)
+        report(env, work)
+    except BaseException:
+        for log in ("gunicorn.log", "nginx-error.log"):
+            if (work / log).exists():
+                print(
+                    f"--- {log} (last lines)\n" + (work / log).read_text()[-3000:], file=sys.stderr
+                )
+        raise
+    finally:
+        for process in processes:
+            stop(process)
+        run(["dropdb", *pg_args(), "--if-exists", "--force", database], check=False)
+        shutil.rmtree(work, ignore_errors=True)
 
-    # About fifty organisations, as in the real network.
-    for number in range(EXTRA_MEMBERS):
+
+# --- The stack ---------------------------------------------------------------------------
+
+
+def ensure_tools():
+    missing = [name for name in ("nginx", "wrk") if not shutil.which(name)]
+    if missing or not all(Path(module).exists() for module in BROTLI_MODULES):
+        if os.geteuid() != 0 or not shutil.which("apt-get"):
+            packages = " ".join([*NGINX_PACKAGES, "wrk"])
+            sys.exit(f"make bench needs nginx with brotli and wrk: apt-get install {packages}")
+        print("Installing nginx (with brotli) and wrk from Debian", flush=True)
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", *NGINX_PACKAGES, "wrk"],
+            check=True,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+            stdout=subprocess.DEVNULL,
+        )
+        # Debian starts the packaged service on port 80; the bench runs its own.
+        subprocess.run(["service", "nginx", "stop"], check=False, capture_output=True)
+
+
+def pg_args():
+    from urllib.parse import urlsplit  # noqa: PLC0415 - only here
+
+    parts = urlsplit(PG)
+    return ["-h", parts.hostname, "-p", str(parts.port or 5432), "-U", parts.username or "postgres"]
+
+
+def production_env(work, database):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "localhost,127.0.0.1",
+        "DATABASE_URL": f"{PG}/{database}",
+        "REDIS_URL": REDIS,
+        "CACHE_KEY_PREFIX": f"bench{os.getpid()}",
+        "MEDIA_ROOT": str(work / "media"),
+        "STATIC_ROOT": str(work / "static"),
+        "WAGTAILADMIN_BASE_URL": f"https://localhost:{HTTPS_PORT}",
+        "EDITORS_EMAIL": "redactie@localhost",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def prepare_site(env):
+    manage = [str(PYTHON), "manage.py"]
+    run([*manage, "migrate", "--no-input", "-v0"], env=env)
+    run([*manage, "collectstatic", "--no-input", "-v0"], env=env)
+    run([*manage, "load_seed"], env=env, quiet=True)
+    inside(env, "grow")
+
+
+def start_gunicorn(env, work):
+    command = [
+        str(ROOT / ".venv/bin/gunicorn"),
+        "website.wsgi",
+        "--no-control-socket",
+        "--bind",
+        f"127.0.0.1:{APP_PORT}",
+        "--workers",
+        "2",
+        "--log-level",
+        "warning",
+    ]
+    log = open(work / "gunicorn.log", "w")  # noqa: SIM115 - lives as long as the process
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+
+
+def start_nginx(env, work):
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+        + ["-subj", "/CN=localhost", "-keyout", work / "tls.key", "-out", work / "tls.crt"],
+        check=True,
+        capture_output=True,
+    )
+    site = (ROOT / "deploy/nginx/site.conf").read_text()
+    for name, value in {
+        "CACHE_PATH": work / "nginx-cache",
+        "APP_SERVERS": f"server 127.0.0.1:{APP_PORT};",
+        "SERVER_NAME": "localhost 127.0.0.1",
+        "HTTP_PORT": HTTP_PORT,
+        "HTTPS_PORT": HTTPS_PORT,
+        "TLS_CERTIFICATE": work / "tls.crt",
+        "TLS_CERTIFICATE_KEY": work / "tls.key",
+        "STATIC_ROOT": env["STATIC_ROOT"],
+        "MEDIA_ROOT": env["MEDIA_ROOT"],
+    }.items():
+        site = site.replace(f"@{name}@", str(value))
+    assert "@" not in re.sub(r"#.*", "", site), "a placeholder was left in site.conf"
+    (work / "site.conf").write_text(site)
+    modules = "".join(f"load_module {module};\n" for module in BROTLI_MODULES)
+    # nginx's workers run as www-data when started by root: they need the cache and temp
+    # folders and must read the files.
+    work.chmod(0o755)
+    nginx_dirs = ["nginx-cache", "nginx-body", "nginx-proxy", "nginx-fastcgi", "nginx-uwsgi"]
+    for name in [*nginx_dirs, "nginx-scgi"]:
+        (work / name).mkdir(exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(work / name, "www-data")
+    (work / "nginx.conf").write_text(
+        f"""{modules}
+{"user www-data;" if os.geteuid() == 0 else ""}
+worker_processes auto;
+pid {work}/nginx.pid;
+error_log {work}/nginx-error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    types {{ text/calendar ics; }}
+    sendfile on;
+    tcp_nopush on;
+    keepalive_timeout 65;
+    keepalive_requests 100000;
+    access_log off;
+    client_body_temp_path {work}/nginx-body;
+    proxy_temp_path {work}/nginx-proxy;
+    fastcgi_temp_path {work}/nginx-fastcgi;
+    uwsgi_temp_path {work}/nginx-uwsgi;
+    scgi_temp_path {work}/nginx-scgi;
+    include {work}/site.conf;
+}}
+"""
+    )
+    return subprocess.Popen(["nginx", "-c", str(work / "nginx.conf"), "-g", "daemon off;"])
+
+
+def stop(process):
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def wait_for(url, env, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            fetch(url, headers={"X-Forwarded-Proto": "https"})
+            return
+        except (OSError, urllib.error.URLError):
+            time.sleep(0.3)
+    sys.exit(f"{url} did not answer within {seconds} s")
+
+
+# --- Measuring ---------------------------------------------------------------------------
+
+TLS = ssl.create_default_context()
+TLS.check_hostname = False
+TLS.verify_mode = ssl.CERT_NONE
+
+
+def fetch(url, headers=None):
+    """(status, headers, raw body bytes) of a GET."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, context=TLS, timeout=10) as response:  # noqa: S310
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def proxied(path):
+    return f"https://localhost:{HTTPS_PORT}{path}"
+
+
+def wrk(url, direct=False):
+    """{rps, p50_ms, p99_ms, errors} for CONNECTIONS connections during SECONDS."""
+    headers = ["-H", "Accept-Encoding: br, gzip"]
+    if direct:  # as the proxy would send it, else production redirects to https
+        headers += ["-H", "X-Forwarded-Proto: https", "-H", "Host: localhost"]
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "5s"]
+    output = subprocess.run([*command, *headers, url], capture_output=True, text=True).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output):
+    def latency(percent):
+        match = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        if not match:
+            return float("nan")
+        value, unit = float(match[1]), match[2]
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    socket = re.search(r"connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = sum(map(int, socket.groups()[:3])) if socket else 0
+    return {
+        "rps": float(rps[1]) if rps else 0.0,
+        "p50": latency(50),
+        "p99": latency(99),
+        "errors": errors + (int(non_2xx[1]) if non_2xx else 0),
+        "timeouts": int(socket[4]) if socket else 0,
+    }
+
+
+def save_static_copies(env):
+    """Each page's HTML as a file under /static/bench/, served by the same proxy."""
+    folder = Path(env["STATIC_ROOT"]) / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, path in enumerate(PAGES.values()):
+        status, _, body = fetch(proxied(path))
+        assert status == 200, (path, status)
+        (folder / f"{number}.html").write_bytes(body)
+    return {name: f"/static/bench/{number}.html" for number, name in enumerate(PAGES)}
+
+
+def compressed_sizes(path):
+    """{encoding: bytes sent} for identity, gzip and brotli through the proxy."""
+    sizes = {}
+    for encoding in ("identity", "gzip", "br"):
+        _, headers, body = fetch(proxied(path), {"Accept-Encoding": encoding})
+        sent = headers.get("Content-Encoding", "identity")
+        sizes[encoding] = len(body) if sent == encoding else None
+    return sizes
+
+
+def time_until_visible(env, change, path, marker):
+    """Seconds from a change (made by `manage.py` in another process, as an editor's
+    publish is) until an anonymous visitor through the proxy gets `marker` on `path`."""
+    for _ in range(3):
+        fetch(proxied(path))  # the old copy is in the page cache
+    inside(env, change, marker)
+    started = time.monotonic()
+    while time.monotonic() - started < 30:
+        _, _, body = fetch(proxied(path), {"Accept-Encoding": "identity"})
+        if marker.encode() in body:
+            return time.monotonic() - started
+        time.sleep(0.1)
+    return float("inf")
+
+
+def idle_worker_cpu(env, seconds=20):
+    """Percent of one core the task worker uses while there is nothing to do."""
+    # First the tasks the seed and the changes above queued (search index and the like).
+    run([PYTHON, "manage.py", "db_worker", "--batch", "--no-reload"], env=env, quiet=True)
+    worker = subprocess.Popen(
+        [str(PYTHON), "manage.py", "db_worker", *WORKER_OPTIONS],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(15)  # start-up: Django and the first look at the queue
+        before = cpu_seconds(worker.pid)
+        time.sleep(seconds)
+        return 100 * (cpu_seconds(worker.pid) - before) / seconds
+    finally:
+        stop(worker)
+
+
+def worker_options():
+    """The worker's options as docs/deploy.md gives them (the systemd unit)."""
+    unit = (ROOT / "deploy/systemd/website-worker.service").read_text()
+    command = re.search(r"^ExecStart=.*db_worker(.*)$", unit, re.M)
+    return command[1].split() if command else []
+
+
+WORKER_OPTIONS = worker_options()
+
+
+def cpu_seconds(pid):
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def report(env, work):
+    print(f"\nmake bench, {time.strftime('%Y-%m-%d %H:%M')}, {machine()}")
+    print(f"{CONNECTIONS} connections, {SECONDS} s per run, gunicorn 2 sync workers\n")
+    static = save_static_copies(env)
+    for path in PAGES.values():  # fill the page cache
+        fetch(proxied(path))
+    hits, static_files, uncached = {}, {}, {}
+    for name, path in PAGES.items():
+        fetch(proxied(path))  # in the page cache again
+        hits[name] = wrk(proxied(path))
+        static_files[name] = wrk(proxied(static[name]))
+    for name, path in PAGES.items():
+        uncached[name] = wrk(f"http://127.0.0.1:{APP_PORT}{path}", direct=True)
+        time.sleep(3)  # gunicorn answers what is still queued before the next run
+    rows = [(name, hits[name], uncached[name], static_files[name]) for name in PAGES]
+    print(
+        "| page | proxy (cache hits) req/s | p50 / p99 ms | gunicorn (uncached) req/s "
+        "| p50 / p99 ms | static file req/s | p50 / p99 ms | hits / static | errors + timeouts |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, hit, app, static_file in rows:
+        problems = sum(r["errors"] + r["timeouts"] for r in (hit, app, static_file))
+        print(
+            f"| {name} | {hit['rps']:,.0f} | {hit['p50']:.1f} / {hit['p99']:.1f} "
+            f"| {app['rps']:,.0f} | {app['p50']:.0f} / {app['p99']:.0f} "
+            f"| {static_file['rps']:,.0f} | {static_file['p50']:.1f} / {static_file['p99']:.1f} "
+            f"| {hit['rps'] / static_file['rps']:.0%} | {problems} |"
+        )
+
+    queries = json.loads(inside(env, "queries", capture=True))
+    print("\n| page type | status | SQL queries | HTML bytes | gzip | brotli |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, result in queries.items():
+        sizes = compressed_sizes(result["path"])
+        print(
+            f"| {name} ({result['path']}) | {result['status']} | {result['queries']} "
+            f"| {sizes['identity'] or '–'} | {sizes['gzip'] or '–'} | {sizes['br'] or '–'} |"
+        )
+
+    publish = time_until_visible(
+        env, "publish", PAGES["detail (publication)"], f"Bijgewerkt {secrets.token_hex(3)}"
+    )
+    setting = time_until_visible(
+        env, "setting", PAGES["list (documents)"], f"Kern {secrets.token_hex(3)}"
+    )
+    idle = idle_worker_cpu(env)
+    print(f"\nA page published (another process) is served through the proxy after {publish:.1f} s")
+    print(f"A changed site setting (the tagline, on every page) after {setting:.1f} s")
+    print(f"Idle task worker ({' '.join(WORKER_OPTIONS) or 'defaults'}): {idle:.2f} % of one core")
+    check_targets(rows, publish, setting)
+
+
+def check_targets(rows, publish, setting):
+    print("\nTargets:")
+    checks = []
+    for name, hit, app, static_file in rows:
+        checks.append(
+            (
+                f"{name}: cache hits ≥ 50 % of the static file",
+                hit["rps"] >= 0.5 * static_file["rps"],
+            )
+        )
+        checks.append(
+            (
+                f"{name}: 0 errors and 0 timeouts",
+                not any(r["errors"] or r["timeouts"] for r in (hit, app, static_file)),
+            )
+        )
+        checks.append(
+            (f"{name}: p99 < 1 s (proxy and gunicorn)", max(hit["p99"], app["p99"]) < 1000)
+        )
+        if name in ("home", "list (documents)", "detail (publication)"):
+            checks.append((f"{name}: uncached ≥ 100 req/s", app["rps"] >= 100))
+    checks.append(("published page served within 10 s", publish <= 10))
+    checks.append(("changed setting served within 10 s", setting <= 10))
+    for label, passed in checks:
+        print(f"  {'✓' if passed else '✗'} {label}")
+    if not all(passed for _, passed in checks):
+        sys.exit(1)
+
+
+def machine():
+    cpu = re.search(r"model name\s*:\s*(.*)", Path("/proc/cpuinfo").read_text())
+    system = os.uname()
+    return f"{os.cpu_count()} cores ({cpu[1] if cpu else '?'}), {system.sysname} {system.release}"
+
+
+# --- Inside Django (a child process with the production settings) -------------------------
+
+
+def inside(env, action, *args, capture=False):
+    return run([str(PYTHON), __file__, "--inside", action, *args], env=env, capture=capture)
+
+
+def run(command, env=None, check=True, quiet=False, capture=False):
+    result = subprocess.run(
+        [str(part) for part in command],
+        cwd=ROOT,
+        env=env,
+        check=check,
+        text=True,
+        stdout=subprocess.PIPE if quiet or capture else None,
+        stderr=subprocess.DEVNULL if quiet else None,
+    )
+    return result.stdout
+
+
+def inside_django(action, *args):
+    import django  # noqa: PLC0415 - only in the child process
+
+    django.setup()
+    from django.db import connection  # noqa: PLC0415
+    from django.test import Client  # noqa: PLC0415
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
+
+    if action == "grow":
+        grow_site()
+    elif action == "queries":
+        client = Client(HTTP_HOST="localhost", headers={"X-Forwarded-Proto": "https"})
+        results = {}
+        for name, path in QUERY_PAGES.items():
+            path = path or event_path()
+            client.get(path)  # warm: renditions, fragments
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            results[name] = {"path": path, "status": response.status_code, "queries": len(queries)}
+        print(json.dumps(results))
+    elif action == "publish":
+        from wagtail.models import Page  # noqa: PLC0415
+
+        page = Page.objects.get(url_path__endswith="/verbeterpunten-schuldhulpverlening/").specific
+        page.title = f"{page.title} {args[0]}"
+        page.save_revision().publish()
+    elif action == "setting":
+        from website.core.models import SiteSettings  # noqa: PLC0415
+
+        settings = SiteSettings.objects.get()
+        settings.tagline = args[0]
+        settings.save()
+
+
+def event_path():
+    from website.agenda.models import EventPage  # noqa: PLC0415
+
+    return EventPage.objects.live().first().url
+
+
+def grow_site(members=50, initiatives=60):
+    """About fifty member organisations, as in the real network, and local initiatives
+    spread over the country on the seed's themes."""
+    from website.initiatives.models import InitiativeIndexPage, InitiativePage  # noqa: PLC0415
+    from website.initiatives.municipalities import municipalities  # noqa: PLC0415
+    from website.network.models import MemberOrganisation  # noqa: PLC0415
+    from website.themes.models import ThemePage  # noqa: PLC0415
+
+    for number in range(members):
         MemberOrganisation.objects.get_or_create(
             name=f"Bench-organisatie {number}", defaults={"kind": "maatschappelijk"}
         )
-    add_initiatives()
-
-
-def add_initiatives():
-    """Local initiatives spread over the country, on the seed's themes."""
-
     overview = InitiativeIndexPage.objects.get()
     codes = list(municipalities())
     themes = list(ThemePage.objects.all())
-    for number in range(INITIATIVES):
-        slug = f"bench-initiatief-{number}"
-        if overview.get_children().filter(slug=slug).exists():
-            continue
+    for number in range(initiatives):
         page = InitiativePage(
             title=f"Bench-initiatief {number}",
-            slug=slug,
+            slug=f"bench-initiatief-{number}",
             municipality=codes[number * 7 % len(codes)],
             introduction="Buren helpen elkaar met geld en papieren.",
         )
@@ -89,46 +552,8 @@ def add_initiatives():
         page.save_revision().publish()
 
 
-def measure(client, path):
-    client.get(path)  # warm up: renditions, template cache
-    timings = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        response = client.get(path)
-        timings.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(path)
-    timings.sort()
-    return {
-        "status": response.status_code,
-        "median_ms": statistics.median(timings),
-        "p95_ms": timings[int(len(timings) * 0.95) - 1],
-        "queries": len(queries),
-        "html_kb": len(response.content) / 1024,
-    }
-
-
-def static_weight():
-    files = [ROOT / "website/static/css/site.css", ROOT / "website/static/js/site.js"]
-    return sum(path.stat().st_size for path in files) / 1024
-
-
-def main():
-    logging.getLogger("django.request").setLevel(logging.ERROR)
-    prepare()
-    client = Client(HTTP_HOST="localhost")
-    print(f"database: {settings.DATABASES['default']['ENGINE']}, rounds: {ROUNDS}")
-    print(
-        f"{'page':32} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'HTML kB':>8}"
-    )
-    for path in PAGES:
-        r = measure(client, path)
-        print(
-            f"{path:32} {r['status']:>6} {r['median_ms']:>10.1f} {r['p95_ms']:>8.1f} "
-            f"{r['queries']:>8} {r['html_kb']:>8.1f}"
-        )
-    print(f"CSS + JS (uncompressed): {static_weight():.1f} kB; web fonts: none")
-
-
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--inside"]:
+        inside_django(*sys.argv[2:])
+    else:
+        main()

@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from website.core.blocks import body_blocks
 from website.core.geography import PROVINCE_NAMES, PROVINCES
-from website.core.models import BasePage
+from website.core.models import BasePage, private_pages_q
 from website.core.private_links import TOKEN_ROUTE
 from website.themes.models import ThemeItem, themes_field, themes_panel
 
@@ -281,7 +281,7 @@ class EventDateQuerySet(models.QuerySet):
     def public(self):
         """Dates of live pages that anyone may see (no login or password restriction)."""
 
-        return self.filter(page__in=Page.objects.live().public())
+        return self.filter(page__in=Page.objects.live().exclude(private_pages_q()))
 
     def upcoming(self, today=None):
         today = today or timezone.localdate()

@@ -4,7 +4,9 @@ list can be shared, bookmarked and used without JavaScript. Rendered by
 
 from django import forms
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 
+from .content_cache import remember
 from .forms import FilterFormRenderer
 
 
@@ -18,10 +20,36 @@ class FilterForm(forms.Form):
     lookups: dict = {}
     default_renderer = FilterFormRenderer
 
-    def __init__(self, data=None, **kwargs):
+    def __init__(self, data=None, scope="", **kwargs):
+        """`scope` names what the choices come from (the list page's id), for the cache."""
         kwargs.setdefault("auto_id", "filter-%s")
         kwargs.setdefault("label_suffix", "")
         super().__init__(data.copy() if data else None, **kwargs)
+        self.scope = scope
+
+    @property
+    def rendered_fields(self):
+        """The fields' HTML. Rendering a select with its options through the form templates
+        is most of a list page's time, and it is the same for everyone who chose the same:
+        from the content cache when every chosen value is one of the choices (free text
+        would make endless keys)."""
+
+        def render():
+            return mark_safe("".join(field.as_field_group() for field in self))  # noqa: S308
+
+        if self.cache_key is None:
+            return render()
+        return remember("filter-fields", render, self.cache_key)
+
+    @property
+    def cache_key(self):
+        """A string naming what was chosen (for caching what depends on it: the fields, the
+        list), or None when a free-text value was typed: that would make endless keys."""
+        values = self.values
+        if any(not isinstance(self.fields[name], forms.ChoiceField) for name in values):
+            return None
+        chosen = sorted((name, str(value)) for name, value in values.items())
+        return f"{type(self).__name__}:{self.scope}:{chosen}"
 
     @cached_property
     def values(self):

@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
+from django.http.request import split_domain_port
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
+
+from .content_cache import remember
 
 
 class PublicContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
@@ -59,3 +62,33 @@ def moved_route(request):
             query = request.META.get("QUERY_STRING", "")
             return f"{url}?{query}" if query else url
     return None
+
+
+class CachedSiteMiddleware:
+    """Wagtail looks up the Site for every request (a query), and then its home page (a
+    second), and the sites' root paths for every page address. They change rarely: they
+    come from the content cache (core.content_cache), the home page already specific, and
+    Wagtail finds them on the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # get_host() refuses hosts outside ALLOWED_HOSTS (400), so no visitor can fill the
+        # cache with made-up host names.
+        hostname = split_domain_port(request.get_host())[0]
+        port = request.get_port()
+        request._wagtail_site = remember("site", lambda: site_for(request), hostname, port)
+        # Wagtail asks the shared cache for these for every page address it makes.
+        request._wagtail_cached_site_root_paths = remember(
+            "site-root-paths", Site.get_site_root_paths
+        )
+        return self.get_response(request)
+
+
+def site_for(request):
+    """Wagtail's Site for `request` with its root page as its specific type, or None."""
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site

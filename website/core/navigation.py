@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.db.models.functions import Substr
 from wagtail.models import Page, get_page_models
 
+from .models import private_pages_q
+
 
 def listing_content_type_ids():
     """Content type ids of the page types that hide themselves when empty (cached by
@@ -44,7 +46,7 @@ def site_sections(root):
     [sub-pages])] for the live, public children of `root` (in the menu or not, such as the
     privacy statement) and their children that are in menus; empty listings left out. Three
     queries plus those of `without_empty_listings`, however large the site."""
-    private = Page.objects.private_q()  # once for both lists
+    private = private_pages_q()  # once for both lists
     sections = without_empty_listings(root.get_children().live().exclude(private).specific())
     below = without_empty_listings(
         Page.objects.live()

@@ -22,6 +22,7 @@ import secrets
 
 from django.db import models
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from wagtail.models import Page
 
 from .addresses import page_address
@@ -70,6 +71,22 @@ def personal_link_response(request, page, token, *, find, act, template, scope, 
       `done_route` of the page, after a successful POST); the object found is `found`.
     - A POST passes `refuse_post(request, scope)` first (413/429), also when the token finds
       nothing, so guessing tokens is rate-limited like any form."""
+    response = _personal_link_answer(
+        request,
+        page,
+        token,
+        find=find,
+        act=act,
+        template=template,
+        scope=scope,
+        done_route=done_route,
+    )
+    # Personal: never in a shared cache, also when the token finds nothing (core.http_cache).
+    add_never_cache_headers(response)
+    return response
+
+
+def _personal_link_answer(request, page, token, *, find, act, template, scope, done_route):
     if request.method == "POST" and (refusal := refuse_post(request, scope=scope)) is not None:
         return refusal
     context = Page.get_context(page, request)
@@ -84,4 +101,6 @@ def personal_link_response(request, page, token, *, find, act, template, scope, 
 
 def personal_link_done(request, page, template):
     """The page a personal link's POST redirects to (reloading it sends nothing again)."""
-    return render(request, template, Page.get_context(page, request) | {"state": "done"})
+    response = render(request, template, Page.get_context(page, request) | {"state": "done"})
+    add_never_cache_headers(response)
+    return response

@@ -1,9 +1,11 @@
 from django.db import models, transaction
-from django.db.models.signals import post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.fields import StreamField
 from wagtail.models import ReferenceIndex
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .content_cache import content_changed, shows_on_public_pages
 from .models import CustomDocument
 from .tasks import extract_document_text, reindex_pages
 from .text import clean_data, clean_text
@@ -54,3 +56,30 @@ def forget_document_text(sender, instance, **kwargs):
     ]
     if page_ids:
         transaction.on_commit(lambda: reindex_pages.enqueue(page_ids))
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def forget_cached_fragments(sender, **kwargs):
+    """Anything saved or deleted that can show on a public page (a page, a setting, a
+    member organisation, an image) makes the cached menu, footer and other fragments
+    stale (core.content_cache)."""
+    if kwargs.get("raw"):
+        return  # fixtures
+    if shows_on_public_pages(sender):
+        content_changed()
+
+
+@receiver(m2m_changed)
+def forget_cached_fragments_on_relation(sender, instance, action, **kwargs):
+    """Themes of a member organisation, tags: relations change without a save."""
+    if action.startswith("post_") and shows_on_public_pages(type(instance)):
+        content_changed()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def forget_cached_fragments_on_page_change(sender, **kwargs):
+    """Publishing and moving also update rows without a model save (tree paths)."""
+    content_changed()

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 from wagtail.models import Site
 
+from .content_cache import remember
 from .models import SiteSettings
 from .navigation import site_sections
 from .share_images import share_image_png, square_logo_png
@@ -56,7 +57,7 @@ def site_overview(request):
     """ "Overzicht van de website": every section and its sub-pages, linked from the footer."""
     site = Site.find_for_request(request)
     root = site.root_page.specific if site else None
-    sections = site_sections(root) if root else []
+    sections = remember("site-overview", lambda: site_sections(root), root.pk) if root else []
     return render(request, "core/site_overview.html", {"sections": sections, "home": root})
 
 

@@ -1,3 +1,4 @@
+from website.core.content_cache import remember
 from website.core.filters import FilterForm, choice_field
 from website.core.geography import PROVINCES
 from website.themes.models import ThemePage
@@ -16,11 +17,20 @@ class InitiativeFilterForm(FilterForm):
     lookups = {"provincie": "province", "gemeente": "municipality", "thema": "themes__slug"}
 
     def __init__(self, data, index_page):
-        super().__init__(data)
+        super().__init__(data, scope=index_page.pk)
+        choices = remember("initiative-filters", lambda: self.choices(index_page), index_page.pk)
+        for name, extra in choices.items():
+            self.fields[name].choices += extra
+
+    @staticmethod
+    def choices(index_page):
+        """{field name: [(value, label)]} of the municipalities and themes on offer."""
         initiatives = index_page.initiatives()
         codes = set(initiatives.order_by().values_list("municipality", flat=True).distinct())
-        self.fields["gemeente"].choices += municipalities.grouped_choices(codes)
         themes = (
             ThemePage.objects.live().public().filter(pk__in=initiatives.order_by().values("themes"))
         )
-        self.fields["thema"].choices += [(t.slug, t.title) for t in themes.order_by("title")]
+        return {
+            "gemeente": municipalities.grouped_choices(codes),
+            "thema": [(t.slug, t.title) for t in themes.order_by("title")],
+        }

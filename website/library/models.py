@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import path
@@ -11,6 +12,7 @@ from wagtail.search import index
 
 from website.agenda.models import EventDate
 from website.core.blocks import body_blocks
+from website.core.content_cache import remember
 from website.core.feeds import FeedRoutesMixin
 from website.core.filters import FilterForm, choice_field
 from website.core.models import BasePage
@@ -92,17 +94,26 @@ class LibraryFilterForm(FilterForm):
     }
 
     def __init__(self, data, index_page):
-        super().__init__(data)
-        publications = PublicationPage.objects.live().public().descendant_of(index_page)
-        years = [d.year for d in publications.dates("date", "year", order="DESC")]
-        self.fields["jaar"].choices += [(str(year), str(year)) for year in years]
-        campaigns = CampaignPage.objects.live().public().descendant_of(index_page).order_by("-pk")
-        self.fields["campagne"].choices += [(c.slug, c.title) for c in campaigns]
-        themes = ThemePage.objects.live().public().order_by("title")
-        self.fields["thema"].choices += [(t.slug, t.title) for t in themes]
+        super().__init__(data, scope=index_page.pk)
+        choices = remember("library-filters", lambda: self.choices(index_page), index_page.pk)
+        for name, extra in choices.items():
+            self.fields[name].choices += extra
         for name in ("campagne", "thema"):
             if len(self.fields[name].choices) == 1:
                 del self.fields[name]
+
+    @staticmethod
+    def choices(index_page):
+        """{field name: [(value, label)]} of the years, campaigns and themes on offer."""
+        publications = PublicationPage.objects.live().public().descendant_of(index_page)
+        years = [d.year for d in publications.dates("date", "year", order="DESC")]
+        campaigns = CampaignPage.objects.live().public().descendant_of(index_page).order_by("-pk")
+        themes = ThemePage.objects.live().public().order_by("title")
+        return {
+            "jaar": [(str(year), str(year)) for year in years],
+            "campagne": [(c.slug, c.title) for c in campaigns],
+            "thema": [(t.slug, t.title) for t in themes],
+        }
 
 
 class CampaignPage(BasePage):
@@ -199,20 +210,28 @@ class PublicationPage(BasePage):
     def search_kind(self):
         return self.get_kind_display()
 
+    @cached_property
     def available_files(self):
-        return [item for item in self.files.all() if item.document_id]
+        """The files with a document, once per request (the page asks twice)."""
+        return [item for item in self.files.select_related("document") if item.document_id]
 
-    def file_text(self):
+    def file_text(self, cached=False):
         """The words inside this publication's files, for search. Files in a collection
-        with a view restriction stay out: their text must not leak through search."""
+        with a view restriction stay out: their text must not leak through search.
+        `cached`: from the content cache (search snippets; the index reads it fresh)."""
 
-        restricted = set(CollectionViewRestriction.objects.values_list("collection_id", flat=True))
-        texts = [
-            f"{item.document.title} {item.document.extracted_text}"
-            for item in self.files.select_related("document__collection")
-            if not _in_restricted(item.document.collection, restricted)
-        ]
-        return " ".join(texts)[:MAX_PAGE_FILE_TEXT]
+        def build():
+            restricted = set(
+                CollectionViewRestriction.objects.values_list("collection_id", flat=True)
+            )
+            texts = [
+                f"{item.document.title} {item.document.extracted_text}"
+                for item in self.files.select_related("document__collection")
+                if not _in_restricted(item.document.collection, restricted)
+            ]
+            return " ".join(texts)[:MAX_PAGE_FILE_TEXT]
+
+        return remember("file-text", build, self.pk) if cached else build()
 
 
 class PublicationFile(Orderable):

@@ -4,9 +4,8 @@ restrictions in all), however much content there is; empty lists are left out by
 
 from dataclasses import dataclass, field
 
-from wagtail.models import Page
-
 from website.agenda.models import AgendaIndexPage, EventDate, EventPage
+from website.core.models import private_pages_q
 from website.library.models import CampaignPage, LibraryIndexPage, PublicationPage
 from website.stories.models import StoryIndexPage, StoryPage
 
@@ -33,7 +32,7 @@ class LatestWork:
 def latest_work(site):
     """The home page's lists for `site` (a wagtail Site)."""
     root = site.root_page
-    private = Page.objects.private_q()  # once, not once per list
+    private = private_pages_q()  # once, not once per list
 
     def live(model):
         return model.objects.live().exclude(private).descendant_of(root)

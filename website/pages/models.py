@@ -12,6 +12,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -34,6 +35,7 @@ from wagtail.search import index
 
 from website.core.addresses import site_address
 from website.core.blocks import body_blocks
+from website.core.content_cache import remember
 from website.core.email import queue_email
 from website.core.models import BasePage, SiteSettings
 from website.core.protection import HONEYPOT_FIELD, ProtectedForm, protected_form_response
@@ -63,14 +65,23 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        site = Site.find_for_request(request)
         site_settings = SiteSettings.for_request(request)
-        # A 512×512 square made from the logo (Google asks for at least 112×112).
-        logo_url = site_address(self.get_site(), reverse("square_logo"))
-        members = MemberOrganisation.objects.only("name", "website")
-        context["organisation_json_ld"] = ld_json(
-            organisation_data(site_settings, self.get_full_url(request), logo_url, members)
+
+        def organisation_json_ld():
+            # A 512×512 square made from the logo (Google asks for at least 112×112).
+            logo_url = site_address(site, reverse("square_logo"))
+            members = MemberOrganisation.objects.only("name", "website")
+            home_url = self.get_full_url(request)
+            return ld_json(organisation_data(site_settings, home_url, logo_url, members))
+
+        # Both are the same for every visitor until content changes, or (the dates) the day.
+        context["organisation_json_ld"] = remember(
+            "home-organisation", organisation_json_ld, self.pk
         )
-        context["latest"] = latest_work(self.get_site() or Site.find_for_request(request))
+        context["latest"] = remember(
+            "home-latest", lambda: latest_work(site), site.pk, timezone.localdate()
+        )
         return context
 
 

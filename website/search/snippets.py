@@ -27,7 +27,7 @@ def searchable_text(page):
     if body:
         parts.extend(str(text) for text in body.stream_block.get_searchable_content(body))
     if callable(getattr(page, "file_text", None)):
-        parts.append(page.file_text())
+        parts.append(page.file_text(cached=True))  # a snippet for every hit: no queries
     return " ".join(" ".join(parts).split())
 
 

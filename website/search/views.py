@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page, Site, get_page_models
 
-from website.core.models import page_kind
+from website.core.models import page_kind, private_pages_q, specific_pages
 from website.core.text import clean_text
 
 from .snippets import snippet, stem
@@ -46,7 +46,9 @@ def search(request):
     kind = kind if kind in kinds else ""
     results = listing = None
     if query:
-        pages = Page.objects.live().public().in_site(Site.find_for_request(request)).specific()
+        pages = (
+            Page.objects.live().exclude(private_pages_q()).in_site(Site.find_for_request(request))
+        )
         if kind:
             pages = pages.type(kinds[kind][1])
         words = search_words(query)
@@ -64,7 +66,7 @@ def search(request):
                 "date": result_date(page),
                 "snippet": snippet(page, query),
             }
-            for page in listing.object_list
+            for page in specific_pages(listing.object_list)
         ]
 
     context = {

@@ -50,6 +50,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the session and CSRF middleware: it must see the cookies they set.
+    "website.core.http_cache.CacheHeadersMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "website.core.middleware.CachedSiteMiddleware",
     "website.core.middleware.PublicContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -104,7 +108,7 @@ def _cache_config(redis_url):
     if redis_url:
         return {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "website.core.cache_backends.RedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "site"),
             }
@@ -114,6 +118,16 @@ def _cache_config(redis_url):
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = _cache_config(REDIS_URL)
+# What core.content_cache keeps (fragments, page objects, the menu) is keyed by the content
+# generation, which lives in the shared cache above: each process may keep its own copies,
+# in its own memory, without a round trip to Redis. `{% cache %}` uses it too.
+CACHES["content"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "content",
+    "TIMEOUT": 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
+CACHES["template_fragments"] = CACHES["content"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -129,7 +143,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -222,6 +236,13 @@ LOGGING = {
     "loggers": {"website": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 CSP_EXEMPT_PATH_PREFIXES = ("/admin/",)
+# What the reverse proxy may cache (website.core.http_cache): anonymous pages for a few
+# seconds, the old copy for a few more while a new one is made, and for a day while the
+# site fails. A change shows within PAGE_CACHE_SECONDS + PAGE_CACHE_STALE_SECONDS.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "5"))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "3"))
+PAGE_CACHE_ERROR_SECONDS = 24 * 60 * 60
+NEVER_CACHE_PATH_PREFIXES = ("/admin/",)
 # Without a reverse proxy in front (`make run`, tests) Django serves uploaded files itself.
 SERVE_MEDIA = True
 

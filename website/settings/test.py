@@ -39,10 +39,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # each parallel test worker (pytest-xdist: gw0, gw1, …) a Redis database of its own, because
 # tests empty the cache between them.
 _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-for alias in CACHES:  # noqa: F405
-    CACHES[alias]["KEY_PREFIX"] = "test"  # noqa: F405
-    if REDIS_URL and _worker:  # noqa: F405
-        CACHES[alias]["LOCATION"] = _redis_database(REDIS_URL, _worker)  # noqa: F405
+CACHES["default"]["KEY_PREFIX"] = "test"  # noqa: F405
+if REDIS_URL and _worker:  # noqa: F405
+    CACHES["default"]["LOCATION"] = _redis_database(REDIS_URL, _worker)  # noqa: F405
 
 # Uploaded and seeded files of a test run go to a temporary folder, never the working tree.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="website-test-media-"))

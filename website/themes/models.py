@@ -18,8 +18,9 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, Site, get_page_models
 
+from website.core.content_cache import remember
 from website.core.feeds import FeedRoutesMixin, PageListRssFeed
-from website.core.models import BasePage, ImageWithAltMixin, page_kind
+from website.core.models import BasePage, ImageWithAltMixin, page_kind, private_pages_q
 
 
 class ThemesIndexPage(BasePage):
@@ -68,18 +69,22 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
     @cached_property
     def private_sections(self):
         """Pages behind a login or password, asked once per request, not per content type."""
-        return Page.objects.private_q()
+        return private_pages_q()
 
     def feed_items(self):
         return self.tagged_items(limit=PageListRssFeed.limit)
 
     def get_context(self, request, *args, **kwargs):
         # Member organisations name this relation (network.MemberOrganisation.themes).
-        members = self.member_organisations.order_by("name")
+        def members():
+            return list(self.member_organisations.order_by("name"))
+
+        # The same for everyone until content changes (or, for event dates, the day).
+        today = timezone.localdate()
         return super().get_context(request, *args, **kwargs) | {
-            "items": self.tagged_items(),
-            "members": members,
-            "overviews": self.overviews(request),
+            "items": remember("theme-items", self.tagged_items, self.pk, today),
+            "members": remember("theme-members", members, self.pk),
+            "overviews": remember("theme-overviews", lambda: self.overviews(request), self.pk),
         }
 
     def overviews(self, request):
@@ -173,7 +178,7 @@ def related_pages(page, limit=3, themes=None):
     if not theme_ids:
         return []
     candidates = []
-    private = Page.objects.private_q()  # once, not once per content type
+    private = private_pages_q()  # once, not once per content type
     for model in themed_page_models():
         candidates += (
             model.objects.live()

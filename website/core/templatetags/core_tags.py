@@ -3,10 +3,12 @@ from urllib.parse import quote, urlsplit
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from website.core.addresses import site_address
+from website.core.content_cache import content_generation, remember
 from website.core.models import SiteSettings
 from website.core.navigation import without_empty_listings
 from website.core.share_images import SHARE_SIZE
@@ -15,6 +17,29 @@ from website.core.text import clean_data
 register = template.Library()
 
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def fragment_version(context):
+    """What a `{% cache %}` fragment that is the same on every page of a site varies on:
+    the content generation (core.content_cache) and the site."""
+    site = Site.find_for_request(context.get("request"))
+    return f"{content_generation()}:{site.pk if site else ''}"
+
+
+@register.simple_tag(takes_context=True)
+def page_body(context, page):
+    """`{% include_block page.body %}`, from the content cache: turning rich text and
+    blocks into HTML is most of a content page's time, and it only changes with content
+    (or, for blocks that list dates, the day). Previews render the draft itself."""
+    request = context.get("request")
+
+    def render():
+        return page.body.render_as_block(context=context.flatten())
+
+    if request is None or getattr(request, "is_preview", False) or not page.pk:
+        return render()
+    return remember("page-body", render, page.pk, timezone.localdate())
 
 
 @register.simple_tag(takes_context=True)
@@ -38,36 +63,61 @@ def related_campaigns(site_settings):
 
 @register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
 def main_menu(context):
+    """Home and the sections in the menu; the current one marked. The items come from the
+    content cache (they are the same on every page); only the marking is per page."""
     root = site_root(context)
     current = context.get("page")
-    items = []
-    if root:
-        items = [root, *without_empty_listings(root.get_children().live().in_menu())]
     current_path = current.path if isinstance(current, Page) else ""
+    request = context.get("request")
+    items = remember("main-menu", lambda: menu_items(root, request), root.pk) if root else []
     menu = []
     for item in items:
-        is_home = item.depth == root.depth
-        active = current_path == item.path if is_home else current_path.startswith(item.path)
-        menu.append({"page": item, "active": active, "current": current_path == item.path})
-    return {"menu": menu, "request": context.get("request")}
+        is_home = item["depth"] == root.depth
+        active = current_path == item["path"] if is_home else current_path.startswith(item["path"])
+        menu.append({**item, "active": active, "current": current_path == item["path"]})
+    return {"menu": menu}
+
+
+def menu_items(root, request):
+    """[{title, url, path, depth}] for the home page and its sections in the menu."""
+    pages = [root, *without_empty_listings(root.get_children().live().in_menu())]
+    return [
+        {"title": page.title, "url": page.get_url(request), "path": page.path, "depth": page.depth}
+        for page in pages
+    ]
 
 
 @register.simple_tag
 def section_menu(page):
-    """The live child pages of `page` that are in menus, without empty listings."""
-    return without_empty_listings(page.get_children().live().in_menu())
+    """The live child pages of `page` that are in menus, without empty listings (from the
+    content cache)."""
+    return remember(
+        "section-menu",
+        lambda: list(without_empty_listings(page.get_children().live().in_menu())),
+        page.pk,
+    )
 
 
 @register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, here=""):
     """The trail from home to the page. `here` names a view inside the page (a route such
-    as "Deel je verhaal"): the page becomes a link and `here` the current step."""
+    as "Deel je verhaal"): the page becomes a link and `here` the current step. The
+    ancestors come from the content cache."""
     page = context.get("page")
     root = site_root(context)
     if not isinstance(page, Page) or root is None or (page.depth <= root.depth and not here):
         return {"ancestors": []}
-    ancestors = page.get_ancestors().filter(depth__gte=root.depth).specific(defer=True)
+    request = context.get("request")
+    ancestors = remember(
+        "breadcrumbs", lambda: ancestor_links(page, root, request), page.pk, root.pk
+    )
     return {"ancestors": ancestors, "page": page, "here": here}
+
+
+def ancestor_links(page, root, request):
+    """[{title, url}] for the pages from `root` down to `page`'s parent."""
+    ancestors = page.get_ancestors().filter(depth__gte=root.depth)
+    return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
 
 
 @register.inclusion_tag("core/includes/share_links.html", takes_context=True)
@@ -120,7 +170,7 @@ def canonical_url(context):
     archive), and for a later page of a list its page number (?pagina=3): each page of a
     sequence is its own canonical; filters and other parameters are left off."""
     page, request = context.get("page"), context.get("request")
-    url = page.full_url
+    url = page.get_full_url(request)
     if request is None or not url:
         return url
     page_path = urlsplit(url).path
