@@ -123,6 +123,15 @@ def remember(name, build, *parts, timeout=FRAGMENT_SECONDS):
     return value
 
 
+def remember_published(request, name, build, page, *parts):
+    """`remember()` for what is made from `page` itself (its body, its themes): a preview
+    renders a draft (`request.is_preview`), which must neither be stored (visitors would
+    see the draft) nor come from the store (the editor would not see it)."""
+    if request is None or getattr(request, "is_preview", False) or not page.pk:
+        return build()
+    return remember(name, build, page.pk, *parts)
+
+
 def forget_everything():
     """Empty the shared and the local caches and the memo (tests start from nothing)."""
     for alias in ("default", "content"):

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from website.core.addresses import site_address
-from website.core.content_cache import content_generation, remember
+from website.core.content_cache import content_generation, remember, remember_published
 from website.core.models import SiteSettings
 from website.core.navigation import without_empty_listings
 from website.core.share_images import SHARE_SIZE
@@ -32,14 +32,12 @@ def page_body(context, page):
     """`{% include_block page.body %}`, from the content cache: turning rich text and
     blocks into HTML is most of a content page's time, and it only changes with content
     (or, for blocks that list dates, the day). Previews render the draft itself."""
-    request = context.get("request")
 
     def render():
         return page.body.render_as_block(context=context.flatten())
 
-    if request is None or getattr(request, "is_preview", False) or not page.pk:
-        return render()
-    return remember("page-body", render, page.pk, timezone.localdate())
+    request = context.get("request")
+    return remember_published(request, "page-body", render, page, timezone.localdate())
 
 
 @register.simple_tag(takes_context=True)

@@ -232,14 +232,22 @@ def test_a_moved_page_is_found_at_its_new_address_only(client, seeded):
 
 
 def test_a_preview_shows_the_draft_and_leaves_the_cached_page_alone(client, seeded):
+    """Previewed first (nothing cached yet) and then shown to a visitor: the draft's body and
+    themes are in the preview only, never stored for visitors."""
     page = PublicationPage.objects.live().first().specific
-    client.get(page.url)  # the published body is now in the content cache
+    theme = ThemePage.objects.live().exclude(pk__in=page.themes.all()).first()
     page.body = [("paragraph", RichText("<p>Alleen in het concept</p>"))]
+    page.themes.add(theme)
     page.save_revision()
     draft = page.get_latest_revision_as_object()
-    preview = draft.make_preview_request()  # what the admin's preview does
-    assert "Alleen in het concept" in preview.content.decode()
-    assert "Alleen in het concept" not in client.get(page.url).text
+    preview = draft.make_preview_request().content.decode()  # what the admin's preview does
+    assert "Alleen in het concept" in preview
+    assert f">{theme.title}</a></li>" in preview
+    public = client.get(page.url).text
+    assert "Alleen in het concept" not in public
+    assert f">{theme.title}</a></li>" not in public
+    # And the other way round: with the page cached, the preview still shows the draft.
+    assert "Alleen in het concept" in draft.make_preview_request().content.decode()
 
 
 def test_internal_rows_leave_the_cache_alone_and_content_replaces_it(seeded):
