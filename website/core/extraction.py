@@ -477,7 +477,9 @@ def child_main(argv):
     def too_slow(signum, frame):
         raise PageTimeout
 
-    signal.signal(signal.SIGALRM, too_slow)
+    # The limit counts the CPU time the page costs (ITIMER_PROF), not the clock: a machine
+    # busy with other work must not cost pages; a page that is heavy to read still does.
+    signal.signal(signal.SIGPROF, too_slow)
     reader = READERS[extension]
     kwargs = {"first": int(first)} if extension == "pdf" else {}
     # Opening (and a PDF's decryption) is not a page: the parent's hard stop bounds it.
@@ -491,7 +493,7 @@ def child_main(argv):
     while True:
         if length >= MAX_TEXT_CHARS:
             return report({"full": True})  # search keeps no more: don't read 900 pages
-        signal.setitimer(signal.ITIMER_REAL, float(page_seconds))
+        signal.setitimer(signal.ITIMER_PROF, float(page_seconds))
         try:
             part = next(parts)
         except StopIteration:
@@ -503,7 +505,7 @@ def child_main(argv):
         except Exception as error:  # noqa: BLE001 - reported to the parent, which logs it
             return report({"error": f"{type(error).__name__}: {error}"})
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
         report({"label": part.label, "text": part.text, "problem": part.problem})
         length += len(part.text)
     return report({"done": True})

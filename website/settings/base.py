@@ -190,8 +190,8 @@ WAGTAILDOCS_CONTENT_TYPES = {
 }
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # always a download with a file name, never inline
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
-# Reading a document's text (core.extraction): at most this long per page and per file, and
-# this much memory, so one heavy file never blocks the worker.
+# Reading a document's text (core.extraction): at most this much CPU time per page, this
+# long per file (the clock) and this much memory, so one heavy file never blocks the worker.
 DOCUMENT_TEXT_PAGE_SECONDS = float(os.environ.get("DOCUMENT_TEXT_PAGE_SECONDS", 10))
 DOCUMENT_TEXT_TOTAL_SECONDS = float(os.environ.get("DOCUMENT_TEXT_TOTAL_SECONDS", 60))
 DOCUMENT_TEXT_MEMORY_MB = int(os.environ.get("DOCUMENT_TEXT_MEMORY_MB", 1024))
