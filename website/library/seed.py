@@ -4,7 +4,7 @@ import datetime
 
 from django.utils.text import slugify
 
-from website.core.seed.context import stream_blocks
+from website.core.seed.context import introduction_from, stream_blocks
 from website.core.seed.parser import ListBlock, Paragraph
 
 from .models import CampaignPage, LibraryIndexPage, PublicationPage, TalkPage, TalksIndexPage
@@ -62,9 +62,8 @@ def seed_campaign(ctx, index, spec):
 
 def add_publication(index, *, title, spec, blocks, campaign=None, pending="", publish=True):
     """A publication under `index`, published, or a draft with `publish=False`."""
-    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
-    introduction = paragraphs[0].text if paragraphs else spec.get("introduction", "")
-    body_blocks = [b for b in blocks if b is not (paragraphs[0] if paragraphs else None)]
+    introduction, body_blocks = introduction_from(blocks)
+    introduction = introduction or spec.get("introduction", "")
     page = PublicationPage(
         title=title,
         slug=slugify(title)[:80],

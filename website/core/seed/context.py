@@ -10,7 +10,7 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
-from website.core.models import SeedRecord
+from website.core.models import BasePage, SeedRecord
 
 from .parser import ListBlock, Paragraph, SeedDocument
 
@@ -140,6 +140,33 @@ def without_phrases(blocks, phrases):
     return result
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def introduction_from(blocks):
+    """(introduction, the other blocks) from a seed section's blocks: the first paragraph
+    is the introduction. When it is longer than an introduction may be (BasePage's
+    max_length), its first sentences that fit are the introduction and the rest of it stays
+    as the body's first paragraph: the old site's long openings must not make a page that
+    editors cannot save."""
+    limit = BasePage._meta.get_field("introduction").max_length
+    position = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)), None)
+    if position is None:
+        return "", list(blocks)
+    text = blocks[position].text
+    rest = blocks[:position] + blocks[position + 1 :]
+    if len(text) <= limit:
+        return text, rest
+    sentences = SENTENCE_END.split(text)
+    fitting = 0
+    while fitting < len(sentences) and len(" ".join(sentences[: fitting + 1])) <= limit:
+        fitting += 1
+    if not fitting:  # one sentence longer than an introduction: all of it in the body
+        return "", list(blocks)
+    remainder = Paragraph(lines=[" ".join(sentences[fitting:])])
+    return " ".join(sentences[:fitting]), [*rest[:position], remainder, *rest[position:]]
+
+
 def page_content(section, config, special_blocks=None):
     """The seed section's opening paragraph becomes the introduction, the rest the body.
 
@@ -152,8 +179,8 @@ def page_content(section, config, special_blocks=None):
     intro, parts = section.split(config.get("headings", []))
     intro = without_phrases(intro, config.get("leave_out", []))
     introduction = ""
-    if intro and hasattr(intro[0], "text"):
-        introduction, intro = intro[0].text, intro[1:]
+    if intro and isinstance(intro[0], Paragraph):
+        introduction, intro = introduction_from(intro)
     body = stream_blocks(intro)
     for heading in config.get("headings", []):
         if heading in special_blocks:

@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Page, Site
 
 from website.core.models import CustomImage, RelatedCampaign, SiteSettings
+from website.core.seed.context import introduction_from
 from website.core.seed.parser import ImageMarker, ListBlock, Paragraph, SeedDocument
 from website.core.tests.utils import (
     assert_in_html,
@@ -208,3 +209,27 @@ def test_seed_gives_the_site_its_public_address(seeded, settings):
 def test_missing_seed_gives_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="Seed not found"):
         call_command("load_seed", seed_dir=str(tmp_path), stdout=io.StringIO())
+
+
+def test_every_seeded_page_can_be_saved_by_an_editor(seeded):
+    """The old site's long openings made introductions over their 600-character limit, and
+    an editor could not save the page at all, not even unchanged (the admin's form checks
+    every text field's max_length; the model does not for text fields). Every seeded page
+    and draft fits its fields."""
+    too_long = {}
+    for page in Page.objects.filter(depth__gt=1).specific():
+        shown = page.get_latest_revision_as_object()
+        for field in type(shown)._meta.concrete_fields:
+            value = getattr(shown, field.attname)
+            if field.max_length and isinstance(value, str) and len(value) > field.max_length:
+                too_long[f"{page.url_path} {field.name}"] = len(value)
+    assert not too_long, too_long
+
+
+def test_a_long_opening_paragraph_gives_an_introduction_of_whole_sentences():
+    sentence = "Dit is een zin van ongeveer zestig tekens over armoede in Nederland. "
+    opening = Paragraph(lines=[sentence * 15])  # about 1,000 characters
+    introduction, rest = introduction_from([opening, Paragraph(lines=["Tweede alinea."])])
+    assert 0 < len(introduction) <= 600 and introduction.endswith("Nederland.")
+    assert (introduction + " " + rest[0].text).split() == opening.text.split()  # nothing lost
+    assert rest[1].text == "Tweede alinea."
