@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from website.core import views as core_views
+from website.core.health import health_check
 
 handler404 = "website.core.views.page_not_found"
 handler500 = "website.core.views.server_error"
@@ -16,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("overzicht/", core_views.site_overview, name="site_overview"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("healthz", health_check, name="health_check"),
     path("deelafbeelding.png", core_views.share_image, name="share_image"),
     path("logo-vierkant.png", core_views.square_logo, name="square_logo"),
     path("favicon.ico", core_views.favicon),

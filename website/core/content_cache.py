@@ -64,12 +64,24 @@ INTERNAL_APPS = {"wagtailsearch"}
 # uses it for every fragment. A change made by another process shows this much later; one
 # made by this process at once.
 GENERATION_MEMO_SECONDS = 1.0
-_memo = {"token": None, "until": 0.0}
+_memo = {"token": None, "until": 0.0, "outages": 0}
 
 
 def content_generation():
-    """The current generation: a short string (hex), made when the cache has none."""
+    """The current generation: a short string (hex), made when the cache has none.
+
+    While Redis is out (`core.cache_backends`) every call gives a new one: a change made by
+    another process could not be announced, so nothing cached may be trusted. Once Redis is
+    back, a process that saw the outage starts a new generation, because a change made
+    meanwhile never reached the shared token and other processes still hold fragments from
+    before it."""
+    if getattr(cache, "unavailable", False):
+        return uuid.uuid4().hex[:16]
     now = time.monotonic()
+    outages = getattr(cache, "outages", 0)
+    if outages != _memo["outages"]:
+        _memo["outages"] = outages
+        _replace_generation()
     if _memo["token"] is not None and now < _memo["until"]:
         return _memo["token"]
     token = cache.get(GENERATION_KEY)
@@ -114,6 +126,8 @@ def remember(name, build, *parts, timeout=FRAGMENT_SECONDS):
 
     `build` must return something picklable (a string, a list of dicts, a model instance
     with what it needs already loaded); it runs again after any content change."""
+    if getattr(cache, "unavailable", False):
+        return build()  # nothing can be trusted or kept now (see content_generation)
     key = fragment_key(name, *parts)
     store = caches["content"]
     value = store.get(key, _MISSING)
@@ -136,4 +150,4 @@ def forget_everything():
     """Empty the shared and the local caches and the memo (tests start from nothing)."""
     for alias in ("default", "content"):
         caches[alias].clear()
-    _memo.update(token=None, until=0.0)
+    _memo.update(token=None, until=0.0, outages=getattr(cache, "outages", 0))

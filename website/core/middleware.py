@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
 from django.middleware.csp import ContentSecurityPolicyMiddleware
@@ -78,11 +79,16 @@ class CachedSiteMiddleware:
         # cache with made-up host names.
         hostname = split_domain_port(request.get_host())[0]
         port = request.get_port()
-        request._wagtail_site = remember("site", lambda: site_for(request), hostname, port)
-        # Wagtail asks the shared cache for these for every page address it makes.
-        request._wagtail_cached_site_root_paths = remember(
-            "site-root-paths", Site.get_site_root_paths
-        )
+        try:
+            request._wagtail_site = remember("site", lambda: site_for(request), hostname, port)
+            # Wagtail asks the shared cache for these for every page address it makes.
+            request._wagtail_cached_site_root_paths = remember(
+                "site-root-paths", Site.get_site_root_paths
+            )
+        except DatabaseError:
+            # The database is out of reach: what needs no Site (robots.txt, the health
+            # check) still answers; a page fails in its view and gets the 503 page.
+            pass
         return self.get_response(request)
 
 

@@ -14,6 +14,7 @@ POSTs without a form (a confirm button) use `refuse_post`, which does both check
 
 import hashlib
 import ipaddress
+import logging
 import re
 import time
 
@@ -25,6 +26,7 @@ from django.shortcuts import redirect, render
 from .forms import PublicFormRenderer
 from .text import clean_text
 
+logger = logging.getLogger(__name__)
 HONEYPOT_FIELD = "fax_nummer"
 
 
@@ -154,19 +156,28 @@ def address_block(address):
 
 def is_rate_limited(request, scope, limit=None, period=None):
     """Count this POST; True when the visitor's address went over the limit for `scope`.
-    The counter lives in the cache, so all server processes share it (Redis)."""
+    The counter lives in the cache, so all server processes share it (Redis). While Redis
+    is out, each process counts on its own (core.cache_backends), which is logged: a visitor
+    then gets at most `limit` posts per process per period."""
     limit = limit or settings.FORM_RATE_LIMIT[0]
     period = period or settings.FORM_RATE_LIMIT[1]
     address = hashlib.sha256(address_block(client_ip(request)).encode()).hexdigest()[:32]
     key = f"ratelimit:{scope}:{address}"
+    count = _count(key, period)
+    if getattr(cache, "unavailable", False):
+        logger.warning("Rate limit for %r counted by this process alone: Redis is out.", scope)
+    return count > limit
+
+
+def _count(key, period):
+    """Add one to the counter `key` (made for `period` seconds); the new count."""
     if cache.add(key, 1, timeout=period):
-        return False
+        return 1
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=period)
-        return False
-    return count > limit
+        return 1
 
 
 def refuse_oversized(request, max_body_bytes=None):

@@ -1,7 +1,9 @@
 import hashlib
+import sys
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -15,6 +17,9 @@ from .content_cache import remember
 from .models import SiteSettings
 from .navigation import site_sections
 from .share_images import share_image_png, square_logo_png
+
+# Connection refused or lost, too many connections, a lock that timed out: temporary.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 @require_safe
@@ -38,7 +43,14 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # No database, no context processors: the error may come from either.
+    """Django's handler500. No database, no context processors: the error may come from
+    either. An unreachable (or overloaded) database is not a fault in the page but a wait:
+    503 with Retry-After, so visitors, the proxy and search engines come back later."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER_SECONDS)
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 

@@ -104,6 +104,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
+# Seconds to wait for Redis to connect or answer: a hanging Redis must not hold a page up
+# (website.core.cache_backends answers from memory then).
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
+
+
 def _cache_config(redis_url):
     if redis_url:
         return {
@@ -111,6 +116,10 @@ def _cache_config(redis_url):
                 "BACKEND": "website.core.cache_backends.RedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "site"),
+                "OPTIONS": {
+                    "socket_connect_timeout": REDIS_TIMEOUT,
+                    "socket_timeout": REDIS_TIMEOUT,
+                },
             }
         }
     return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -256,6 +265,13 @@ FORM_REPEAT_WINDOW = 120
 # How many reverse proxies append to X-Forwarded-For in front of the site (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 CSRF_FAILURE_VIEW = "website.core.views.csrf_failure"
+
+# While the database is out of reach pages answer 503 and ask to come back after this many
+# seconds (Retry-After).
+DATABASE_RETRY_AFTER_SECONDS = 60
+# The health check (/healthz) calls the site "degraded" when a task due to run has waited
+# longer than this (seconds): the worker is down or far behind.
+HEALTH_TASK_DELAY_SECONDS = int(os.environ.get("HEALTH_TASK_DELAY_SECONDS", "600"))
 
 # Sign-ups are deleted this many days after the event's last day.
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "92"))
