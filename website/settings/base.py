@@ -273,6 +273,17 @@ DATABASE_RETRY_AFTER_SECONDS = 60
 # longer than this (seconds): the worker is down or far behind.
 HEALTH_TASK_DELAY_SECONDS = int(os.environ.get("HEALTH_TASK_DELAY_SECONDS", "600"))
 
+# Backups (manage.py backup / restore, website.core.backup): where the archives go and how
+# many days the daily backup keeps them.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "14"))
+# django-dbbackup makes the database dump; on SQLite it restores into the open connection.
+DBBACKUP_CONNECTOR_MAPPING = {
+    "django.db.backends.sqlite3": "website.core.backup.SqliteLiveConnector",
+}
+# pg_restore into a database owned by another role than the dumped one.
+DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
+
 # Sign-ups are deleted this many days after the event's last day.
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "92"))
 
