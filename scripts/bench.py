@@ -22,22 +22,29 @@ import json
 import os
 import re
 import secrets
-import shutil
-import signal
-import ssl
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = ROOT / ".venv/bin/python"
+from stack import (
+    PYTHON,
+    ROOT,
+    ensure_packages,
+    fetch,
+    prepare_site,
+    production_env,
+    run,
+    start_gunicorn,
+    start_nginx,
+    stop,
+    throwaway_database,
+    wait_for,
+    work_folder,
+)
+
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "50"))
-PG = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/13")
 APP_PORT, HTTP_PORT, HTTPS_PORT = 8701, 8780, 8743
 PAGES = {
@@ -68,208 +75,28 @@ QUERY_PAGES = {
     "feed (RSS)": "/documenten/feed/rss/",
     "not found": "/bestaat-niet/",
 }
-NGINX_PACKAGES = [
-    "nginx-light",
-    "libnginx-mod-http-brotli-filter",
-    "libnginx-mod-http-brotli-static",
-]
-BROTLI_MODULES = [
-    "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so",
-    "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
-]
 
 
 def main():
-    ensure_tools()
-    work = Path(tempfile.mkdtemp(prefix="bench-"))
-    database = f"bench_{os.getpid()}"
-    env = production_env(work, database)
-    processes = []
-    try:
-        run(["createdb", *pg_args(), database])
+    ensure_packages(programs=("nginx", "wrk"), extra_packages=("wrk",))
+    logs = ("gunicorn.log", "nginx-error.log")
+    with work_folder("bench-", logs) as work, throwaway_database("bench") as database:
+        env = production_env(work, database, REDIS, HTTPS_PORT)
         prepare_site(env)
-        processes.append(start_gunicorn(env, work))
-        processes.append(start_nginx(env, work))
-        wait_for(f"http://127.0.0.1:{APP_PORT}/", env)
-        report(env, work)
-    except BaseException:
-        for log in ("gunicorn.log", "nginx-error.log"):
-            if (work / log).exists():
-                print(
-                    f"--- {log} (last lines)\n" + (work / log).read_text()[-3000:], file=sys.stderr
-                )
-        raise
-    finally:
-        for process in processes:
-            stop(process)
-        run(["dropdb", *pg_args(), "--if-exists", "--force", database], check=False)
-        shutil.rmtree(work, ignore_errors=True)
-
-
-# --- The stack ---------------------------------------------------------------------------
-
-
-def ensure_tools():
-    missing = [name for name in ("nginx", "wrk") if not shutil.which(name)]
-    if missing or not all(Path(module).exists() for module in BROTLI_MODULES):
-        if os.geteuid() != 0 or not shutil.which("apt-get"):
-            packages = " ".join([*NGINX_PACKAGES, "wrk"])
-            sys.exit(f"make bench needs nginx with brotli and wrk: apt-get install {packages}")
-        print("Installing nginx (with brotli) and wrk from Debian", flush=True)
-        subprocess.run(["apt-get", "update", "-qq"], check=True)
-        subprocess.run(
-            ["apt-get", "install", "-y", "-qq", *NGINX_PACKAGES, "wrk"],
-            check=True,
-            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-            stdout=subprocess.DEVNULL,
-        )
-        # Debian starts the packaged service on port 80; the bench runs its own.
-        subprocess.run(["service", "nginx", "stop"], check=False, capture_output=True)
-
-
-def pg_args():
-    from urllib.parse import urlsplit  # noqa: PLC0415 - only here
-
-    parts = urlsplit(PG)
-    return ["-h", parts.hostname, "-p", str(parts.port or 5432), "-U", parts.username or "postgres"]
-
-
-def production_env(work, database):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "localhost,127.0.0.1",
-        "DATABASE_URL": f"{PG}/{database}",
-        "REDIS_URL": REDIS,
-        "CACHE_KEY_PREFIX": f"bench{os.getpid()}",
-        "MEDIA_ROOT": str(work / "media"),
-        "STATIC_ROOT": str(work / "static"),
-        "WAGTAILADMIN_BASE_URL": f"https://localhost:{HTTPS_PORT}",
-        "EDITORS_EMAIL": "redactie@localhost",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "PYTHONPATH": str(ROOT),
-    }
-
-
-def prepare_site(env):
-    manage = [str(PYTHON), "manage.py"]
-    run([*manage, "migrate", "--no-input", "-v0"], env=env)
-    run([*manage, "collectstatic", "--no-input", "-v0"], env=env)
-    run([*manage, "load_seed"], env=env, quiet=True)
-    inside(env, "grow")
-
-
-def start_gunicorn(env, work):
-    command = [
-        str(ROOT / ".venv/bin/gunicorn"),
-        "website.wsgi",
-        "--no-control-socket",
-        "--bind",
-        f"127.0.0.1:{APP_PORT}",
-        "--workers",
-        "2",
-        "--log-level",
-        "warning",
-    ]
-    log = open(work / "gunicorn.log", "w")  # noqa: SIM115 - lives as long as the process
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
-
-
-def start_nginx(env, work):
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-        + ["-subj", "/CN=localhost", "-keyout", work / "tls.key", "-out", work / "tls.crt"],
-        check=True,
-        capture_output=True,
-    )
-    site = (ROOT / "deploy/nginx/site.conf").read_text()
-    for name, value in {
-        "CACHE_PATH": work / "nginx-cache",
-        "APP_SERVERS": f"server 127.0.0.1:{APP_PORT};",
-        "SERVER_NAME": "localhost 127.0.0.1",
-        "HTTP_PORT": HTTP_PORT,
-        "HTTPS_PORT": HTTPS_PORT,
-        "TLS_CERTIFICATE": work / "tls.crt",
-        "TLS_CERTIFICATE_KEY": work / "tls.key",
-        "STATIC_ROOT": env["STATIC_ROOT"],
-        "MEDIA_ROOT": env["MEDIA_ROOT"],
-    }.items():
-        site = site.replace(f"@{name}@", str(value))
-    assert "@" not in re.sub(r"#.*", "", site), "a placeholder was left in site.conf"
-    (work / "site.conf").write_text(site)
-    modules = "".join(f"load_module {module};\n" for module in BROTLI_MODULES)
-    # nginx's workers run as www-data when started by root: they need the cache and temp
-    # folders and must read the files.
-    work.chmod(0o755)
-    nginx_dirs = ["nginx-cache", "nginx-body", "nginx-proxy", "nginx-fastcgi", "nginx-uwsgi"]
-    for name in [*nginx_dirs, "nginx-scgi"]:
-        (work / name).mkdir(exist_ok=True)
-        if os.geteuid() == 0:
-            shutil.chown(work / name, "www-data")
-    (work / "nginx.conf").write_text(
-        f"""{modules}
-{"user www-data;" if os.geteuid() == 0 else ""}
-worker_processes auto;
-pid {work}/nginx.pid;
-error_log {work}/nginx-error.log warn;
-events {{ worker_connections 4096; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    types {{ text/calendar ics; }}
-    sendfile on;
-    tcp_nopush on;
-    keepalive_timeout 65;
-    keepalive_requests 100000;
-    access_log off;
-    client_body_temp_path {work}/nginx-body;
-    proxy_temp_path {work}/nginx-proxy;
-    fastcgi_temp_path {work}/nginx-fastcgi;
-    uwsgi_temp_path {work}/nginx-uwsgi;
-    scgi_temp_path {work}/nginx-scgi;
-    include {work}/site.conf;
-}}
-"""
-    )
-    return subprocess.Popen(["nginx", "-c", str(work / "nginx.conf"), "-g", "daemon off;"])
-
-
-def stop(process):
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
+        inside(env, "grow")
+        processes = [
+            start_gunicorn(env, work, APP_PORT),
+            start_nginx(env, work, [APP_PORT], HTTP_PORT, HTTPS_PORT),
+        ]
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def wait_for(url, env, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            fetch(url, headers={"X-Forwarded-Proto": "https"})
-            return
-        except (OSError, urllib.error.URLError):
-            time.sleep(0.3)
-    sys.exit(f"{url} did not answer within {seconds} s")
+            wait_for(f"http://127.0.0.1:{APP_PORT}/")
+            report(env, work)
+        finally:
+            for process in processes:
+                stop(process)
 
 
 # --- Measuring ---------------------------------------------------------------------------
-
-TLS = ssl.create_default_context()
-TLS.check_hostname = False
-TLS.verify_mode = ssl.CERT_NONE
-
-
-def fetch(url, headers=None):
-    """(status, headers, raw body bytes) of a GET."""
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, context=TLS, timeout=10) as response:  # noqa: S310
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
 
 
 def proxied(path):
@@ -474,19 +301,6 @@ def machine():
 
 def inside(env, action, *args, capture=False):
     return run([str(PYTHON), __file__, "--inside", action, *args], env=env, capture=capture)
-
-
-def run(command, env=None, check=True, quiet=False, capture=False):
-    result = subprocess.run(
-        [str(part) for part in command],
-        cwd=ROOT,
-        env=env,
-        check=check,
-        text=True,
-        stdout=subprocess.PIPE if quiet or capture else None,
-        stderr=subprocess.DEVNULL if quiet else None,
-    )
-    return result.stdout
 
 
 def inside_django(action, *args):

@@ -42,16 +42,21 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def error_page_html(status):
+    """The HTML of the 500 or 503 page, as `server_error` sends it (for checks)."""
+    return loader.get_template(f"{status}.html").render()
+
+
 def server_error(request):
     """Django's handler500. No database, no context processors: the error may come from
     either. An unreachable (or overloaded) database is not a fault in the page but a wait:
     503 with Retry-After, so visitors, the proxy and search engines come back later."""
     error = sys.exc_info()[1]
     if isinstance(error, DATABASE_UNAVAILABLE):
-        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response = HttpResponse(error_page_html(503), status=503)
         response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER_SECONDS)
         return response
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    return HttpResponseServerError(error_page_html(500))
 
 
 def serve_media(request, path):

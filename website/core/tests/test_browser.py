@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from website.core.samples import page_samples
+from website.core.views import error_page_html
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +29,24 @@ def test_every_page_type_has_no_axe_violations_and_loads_nothing_from_elsewhere(
         if problems:
             failures[path] = problems
     assert failures == {}
+    assert browser.external_requests() == []
+
+
+@pytest.mark.every_page
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("status", [500, 503])
+def test_error_pages_have_no_axe_violations(seeded_site, open_browser, width, status):
+    """The pages sent when something fails (the 503 while the database is out of reach)
+    cannot be reached on a healthy site: the browser gets them for a made-up address, with
+    the site's own stylesheet."""
+    browser = open_browser(seeded_site.url, width=width)
+    url = f"{seeded_site.url}/storing-{status}/"
+    html = error_page_html(status)
+    browser.page.route(url, lambda route: route.fulfill(status=status, body=html))
+    assert browser.page.goto(url).status == status
+    browser.page.wait_for_load_state("networkidle")
+    assert browser.page.evaluate("document.styleSheets[0].cssRules.length") > 0  # loaded
+    assert browser.axe_violations() == []
     assert browser.external_requests() == []
 
 

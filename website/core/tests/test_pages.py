@@ -6,7 +6,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
@@ -250,6 +250,18 @@ def test_custom_500_page_needs_no_database(client, django_assert_num_queries):
         response = server_error(None)
     assert response.status_code == 500
     assert "Er ging iets mis" in response.content.decode()
+
+
+def test_database_errors_get_the_503_page_without_the_database(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        try:
+            raise OperationalError("connection refused")
+        except OperationalError:
+            response = server_error(None)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert "De website is even niet bereikbaar" in response.content.decode()
+    assert_valid_html(response.content.decode())
 
 
 def test_robots_and_sitemap(client, home_page):

@@ -13,6 +13,7 @@ import pytest
 from website.core.samples import page_samples
 from website.core.tests.showcase import add_showcase
 from website.core.tests.utils import find_all, find_one, text
+from website.core.views import error_page_html
 
 pytestmark = [pytest.mark.django_db, pytest.mark.every_page]
 
@@ -38,6 +39,8 @@ def every_page(seeded, client):
     share = next(path for name, path in samples if name == "story-form")
     refused = client.post(share, {"story": "", "name_choice": "anoniem"})
     pages.append(("story-form-errors", share, refused.content.decode()))
+    for status in (500, 503):
+        pages.append((f"error-{status}", "", error_page_html(status)))
     return pages
 
 
@@ -70,6 +73,7 @@ def test_every_page_type_is_there(every_page):
         "search",
         "site",  # the overview
         "not",  # found
+        "error",  # 500 and 503
     } <= names
     assert len(every_page) >= 25
 

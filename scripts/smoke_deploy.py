@@ -1,0 +1,379 @@
+"""CI's deploy smoke test: the site as docs/deploy.md deploys it, two app servers behind nginx.
+
+Starts, from the files in deploy/ (scripts/stack.py): a fresh PostgreSQL database, Redis,
+two gunicorn app servers as deploy/systemd/website.service starts them, the task worker and
+nginx with deploy/nginx/site.conf. Then checks, through the proxy:
+
+- the home page (200), with CSP, HSTS and nosniff; compression (brotli and gzip); plain HTTP
+  redirected to HTTPS; a static file served by nginx, immutable; `/media/documents/` refused;
+  the admin login page (Dutch); the health check; a contact message posted and stored;
+
+and across the two app servers (each asked directly, as the proxy would ask it):
+
+- the form rate limit counts posts to both together;
+- a page published through one is served fresh by both at once (and by the proxy within
+  its few seconds of page cache);
+- two sign-ups for the last place, one through each server at the same moment, give one
+  place and one waiting-list entry;
+
+and two more app servers with a service cut off: one whose Redis hangs (SIGSTOP) and then
+stops (pages 200 within 1 s, a contact message stored), one whose database address has
+nothing listening (503 with Retry-After and the Dutch page; static files, robots.txt and the
+health check still answer).
+
+Exits non-zero with what failed. Installs nginx from Debian when missing (needs root).
+"""
+
+import http.client
+import json
+import re
+import secrets
+import signal
+import ssl
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+
+from stack import (
+    PYTHON,
+    ensure_packages,
+    prepare_site,
+    production_env,
+    run,
+    start_gunicorn,
+    start_nginx,
+    start_worker,
+    stop,
+    throwaway_database,
+    wait_for,
+    work_folder,
+)
+
+APP_PORTS = (8711, 8712)
+OUTAGE_PORTS = (8713, 8714)
+SPARE_REDIS_PORT, CLOSED_PORT = 8798, 8799
+HTTP_PORT, HTTPS_PORT = 8790, 8753
+REDIS = "redis://127.0.0.1:6379/12"
+PROXY = f"https://localhost:{HTTPS_PORT}"
+ADMIN_PASSWORD = secrets.token_urlsafe(16)
+failures = []
+
+
+def check(condition, what):
+    print(("ok   " if condition else "FAIL ") + what, flush=True)
+    if not condition:
+        failures.append(what)
+
+
+class Visitor:
+    """One browser: its own cookies, talking to `base` (the proxy over HTTPS, or one app
+    server over HTTP with the headers the proxy adds)."""
+
+    def __init__(self, base, forwarded_for=None):
+        self.base = urllib.parse.urlsplit(base)
+        self.cookies = {}
+        self.forwarded_for = forwarded_for
+        # What Django sees as its own address; the Referer of a form post must match it.
+        self.origin = PROXY if self.base.scheme == "https" else "https://localhost"
+
+    def request(self, method, path, data=None, headers=None):
+        if self.base.scheme == "https":
+            context = ssl._create_unverified_context()  # noqa: S323 - throw-away certificate
+            connection = http.client.HTTPSConnection(self.base.netloc, context=context, timeout=20)
+            sent = {}
+        else:
+            connection = http.client.HTTPConnection(self.base.netloc, timeout=20)
+            sent = {"Host": "localhost", "X-Forwarded-Proto": "https"}
+            if self.forwarded_for:
+                sent["X-Forwarded-For"] = self.forwarded_for
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urllib.parse.urlencode(data)
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+            sent["Referer"] = self.origin + path
+        sent.update(headers or {})
+        connection.request(method, path, body=body, headers=sent)
+        response = connection.getresponse()
+        content = response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        connection.close()
+        return response.status, response.headers, content.decode("utf-8", "replace")
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def post_form(self, path, fields, form_path=None):
+        """GET the form at `form_path` (default `path`) for its CSRF token, then POST."""
+        _, _, page = self.get(form_path or path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        if not token:
+            return 0, {}, "no CSRF token on the form"
+        return self.request("POST", path, {"csrfmiddlewaretoken": token[1], **fields})
+
+
+def app(index):
+    return f"http://127.0.0.1:{APP_PORTS[index]}"
+
+
+def check_proxy():
+    visitor = Visitor(PROXY)
+    status, headers, _ = visitor.get("/")
+    check(status == 200, "home page through the proxy answers 200")
+    check("default-src" in headers.get("Content-Security-Policy", ""), "CSP header present")
+    check("max-age=" in headers.get("Strict-Transport-Security", ""), "HSTS header present")
+    check(headers.get("X-Content-Type-Options") == "nosniff", "nosniff present")
+    for encoding in ("br", "gzip"):
+        _, headers, _ = visitor.get("/", {"Accept-Encoding": encoding})
+        check(headers.get("Content-Encoding") == encoding, f"home page sent with {encoding}")
+    plain = http.client.HTTPConnection("localhost", HTTP_PORT, timeout=10)
+    plain.request("GET", "/wie-zijn-wij/")
+    redirect = plain.getresponse()
+    status, location = redirect.status, redirect.headers.get("Location", "")
+    plain.close()
+    check(status == 301 and location.startswith("https://"), "plain HTTP redirects to HTTPS")
+
+    _, _, home = visitor.get("/")
+    stylesheet = re.search(r'<link rel="stylesheet" href="(/static/[^"]+)"', home)
+    status, headers, _ = visitor.get(stylesheet[1] if stylesheet else "/static/missing.css")
+    immutable = "immutable" in headers.get("Cache-Control", "")
+    check(status == 200 and immutable, "static file served by nginx, immutable")
+    status, _, _ = visitor.get("/media/documents/jaarverslag.pdf")
+    check(status == 404, "/media/documents/ refused by the proxy")
+    status, _, login = visitor.get("/admin/login/")
+    check(status == 200 and 'lang="nl"' in login, "admin login page served, in Dutch")
+    status, headers, body = visitor.get("/healthz")
+    report = json.loads(body) if status == 200 else {}
+    check(report.get("database", {}).get("ok") is True, f"health check: {body[:200]}")
+    check("no-store" in headers.get("Cache-Control", ""), "health check is never cached")
+
+    before = int(inside("count-contact"))
+    status, _, _ = visitor.post_form("/contact/", contact_fields("via de proxy"))
+    check(status == 302, f"contact form through the proxy redirects (got {status})")
+    check(int(inside("count-contact")) == before + 1, "the contact message is stored")
+
+
+def contact_fields(text):
+    return {
+        "je_naam": "Rook Test",
+        "je_e_mailadres": "rook@example.org",
+        "je_bericht": f"Rooktest {text}",
+    }
+
+
+def check_rate_limit_across_servers():
+    address = "198.51.100.7"  # the visitor's address, as the proxy passes it on
+    answers = []
+    for number in range(6):
+        visitor = Visitor(app(number % 2), forwarded_for=address)
+        status, _, _ = visitor.post_form("/contact/", contact_fields(f"limiet {number}"))
+        answers.append(status)
+    check(
+        answers == [302] * 5 + [429],
+        f"rate limit counts posts to both app servers together: {answers}",
+    )
+
+
+def check_publish_is_fresh_everywhere():
+    page = json.loads(inside("draft-title"))
+    editor = Visitor(app(0))
+    status, _, _ = editor.post_form(
+        "/admin/login/",
+        {"username": "rooktest", "password": ADMIN_PASSWORD, "next": "/admin/"},
+    )
+    check(status == 302 and "sessionid" in editor.cookies, "an editor logs in on server 1")
+    bulk = f"/admin/bulk/wagtailcore/page/publish/?id={page['id']}&next=/admin/"
+    status, _, _ = editor.post_form(bulk, {})
+    check(status == 302, f"the editor publishes the draft through server 1 (got {status})")
+    for index in (0, 1):
+        _, _, body = Visitor(app(index)).get(page["url"])
+        check(page["title"] in body, f"app server {index + 1} serves the new title at once")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        _, _, body = Visitor(PROXY).get(page["url"])
+        if page["title"] in body:
+            break
+        time.sleep(0.5)
+    check(page["title"] in body, "the proxy serves the new title within its page cache time")
+
+
+def check_last_place_race():
+    race = json.loads(inside("last-place"))
+    visitors = [Visitor(app(index), forwarded_for=f"203.0.113.{index + 1}") for index in (0, 1)]
+    tokens = []
+    for visitor in visitors:
+        _, _, form = visitor.get(race["url"])
+        tokens.append(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1])
+    start = threading.Barrier(2)
+    answers = [None, None]
+
+    def sign_up(index):
+        fields = {
+            "csrfmiddlewaretoken": tokens[index],
+            "name": f"Deelnemer {index + 1}",
+            "email": f"deelnemer{index + 1}@example.org",
+        }
+        start.wait()
+        answers[index] = visitors[index].request("POST", race["url"], fields)[0]
+
+    threads = [threading.Thread(target=sign_up, args=(index,)) for index in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    counts = json.loads(inside("race-result", str(race["date"])))
+    check(answers == [302, 302], f"both sign-ups answered with a redirect: {answers}")
+    check(
+        counts == {"confirmed": 1, "waiting": 1},
+        f"the last place went to one, the other is on the waiting list: {counts}",
+    )
+
+
+def check_outages(work):
+    """An app server whose Redis hangs and then is stopped, and one whose database is out
+    of reach, each asked directly."""
+    redis = subprocess.Popen(
+        ["redis-server", "--port", str(SPARE_REDIS_PORT), "--bind", "127.0.0.1", "--save", ""]
+        + ["--appendonly", "no", "--dir", str(work)],
+        stdout=subprocess.DEVNULL,
+    )
+    cut_off = {"REDIS_URL": f"redis://127.0.0.1:{SPARE_REDIS_PORT}/0"}
+    servers = [start_gunicorn(ENV | cut_off, work, OUTAGE_PORTS[0], name="gunicorn-redis-out")]
+    closed = f"postgres://postgres@127.0.0.1:{CLOSED_PORT}/website"
+    env = ENV | {"DATABASE_URL": closed}
+    servers.append(start_gunicorn(env, work, OUTAGE_PORTS[1], name="gunicorn-database-out"))
+    try:
+        for port in OUTAGE_PORTS:
+            wait_for(f"http://127.0.0.1:{port}/robots.txt")
+        without_redis = Visitor(f"http://127.0.0.1:{OUTAGE_PORTS[0]}", forwarded_for="192.0.2.1")
+        without_redis.get("/")
+        redis.send_signal(signal.SIGSTOP)
+        for path in ("/", "/documenten/", "/agenda/", "/zoeken/?q=schulden"):
+            start = time.perf_counter()
+            status, _, _ = without_redis.get(path)
+            seconds = time.perf_counter() - start
+            check(
+                status == 200 and seconds < 1,
+                f"Redis hanging: {path} answers {status} in {seconds:.2f} s",
+            )
+        before = int(inside("count-contact"))
+        status, _, _ = without_redis.post_form("/contact/", contact_fields("Redis hangt"))
+        stored = int(inside("count-contact")) == before + 1
+        check(status == 302 and stored, "Redis hanging: a contact message is stored")
+        redis.send_signal(signal.SIGCONT)
+        redis.terminate()
+        redis.wait(10)
+        status, _, _ = without_redis.get("/wie-zijn-wij/")
+        check(status == 200, "Redis stopped: pages answer 200")
+
+        without_database = Visitor(f"http://127.0.0.1:{OUTAGE_PORTS[1]}")
+        status, headers, body = without_database.get("/")
+        check(
+            status == 503 and headers.get("Retry-After") == "60" and "even niet" in body,
+            f"database out of reach: 503 with Retry-After and the Dutch page (got {status})",
+        )
+        stylesheet = re.search(r'href="(/static/[^"]+\.css)"', body)
+        status, _, _ = without_database.get(stylesheet[1] if stylesheet else "/static/x.css")
+        check(status == 200, "database out of reach: the 503 page's stylesheet is served")
+        status, _, _ = without_database.get("/robots.txt")
+        check(status == 200, "database out of reach: robots.txt answers")
+        status, _, body = without_database.get("/healthz")
+        check(status == 503 and '"down"' in body, "database out of reach: health check 503")
+    finally:
+        for server in servers:
+            stop(server)
+        redis.send_signal(signal.SIGCONT)
+        stop(redis)
+
+
+def main():
+    ensure_packages()
+    logs = ("gunicorn-1.log", "gunicorn-2.log", "worker.log", "nginx-error.log")
+    logs += ("gunicorn-redis-out.log", "gunicorn-database-out.log")
+    with work_folder("deploy-smoke-", logs) as work, throwaway_database("smoke") as database:
+        global ENV
+        ENV = production_env(work, database, REDIS, HTTPS_PORT)
+        prepare_site(ENV)
+        inside("superuser", ADMIN_PASSWORD)
+        processes = [
+            start_gunicorn(ENV, work, port, name=f"gunicorn-{number}")
+            for number, port in enumerate(APP_PORTS, start=1)
+        ]
+        processes.append(start_worker(ENV, work))
+        processes.append(start_nginx(ENV, work, APP_PORTS, HTTP_PORT, HTTPS_PORT))
+        try:
+            for port in APP_PORTS:
+                wait_for(f"http://127.0.0.1:{port}/")
+            wait_for(f"{PROXY}/")
+            check_proxy()
+            check_rate_limit_across_servers()
+            check_publish_is_fresh_everywhere()
+            check_last_place_race()
+            check_outages(work)
+        finally:
+            for process in processes:
+                stop(process)
+        if failures:
+            raise SystemExit(f"{len(failures)} deploy check(s) failed: {failures}")
+    print("Deploy smoke test: proxy, two app servers, worker: all checks passed")
+
+
+# --- Inside Django (a child process with the production settings) -------------------------
+
+ENV = None
+
+
+def inside(action, *args):
+    return run([PYTHON, __file__, "--inside", action, *args], env=ENV, capture=True).strip()
+
+
+def inside_django(action, *args):
+    import django  # noqa: PLC0415 - only in the child process
+
+    django.setup()
+    if action == "superuser":
+        from django.contrib.auth import get_user_model  # noqa: PLC0415
+
+        get_user_model().objects.create_superuser("rooktest", "rook@example.org", args[0])
+    elif action == "count-contact":
+        from website.pages.models import ContactMessage  # noqa: PLC0415
+
+        print(ContactMessage.objects.count())
+    elif action == "draft-title":
+        from website.library.models import PublicationPage  # noqa: PLC0415
+
+        page = PublicationPage.objects.live().order_by("pk").first()
+        page.title = f"Nieuwe titel {secrets.token_hex(3)}"
+        page.save_revision()  # a draft, as an editor leaves it
+        print(json.dumps({"id": page.pk, "url": page.url, "title": page.title}))
+    elif action == "last-place":
+        from website.agenda.factories import add_date  # noqa: PLC0415
+        from website.agenda.models import EventPage  # noqa: PLC0415
+
+        page = EventPage.objects.live().order_by("pk").first()
+        event_date = add_date(page, days=30, registration_open=True, capacity=1)
+        print(json.dumps({"url": event_date.signup_url(), "date": event_date.pk}))
+    elif action == "race-result":
+        from website.agenda.models import Registration  # noqa: PLC0415
+
+        registrations = Registration.objects.filter(event_date_id=int(args[0]))
+        print(
+            json.dumps(
+                {
+                    "confirmed": registrations.filter(status=Registration.Status.CONFIRMED).count(),
+                    "waiting": registrations.filter(status=Registration.Status.WAITING).count(),
+                }
+            )
+        )
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--inside"]:
+        inside_django(*sys.argv[2:])
+    else:
+        main()
