@@ -22,7 +22,7 @@ from website.library.models import LibraryIndexPage, PublicationFile
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-FIELD_CASES = Path(settings.BASE_DIR).parent / "shared" / "field-cases"
+FIELD_CASES = Path(settings.BASE_DIR) / "website/library/tests/field_cases"
 
 
 def digest(field_file):
