@@ -21,6 +21,7 @@ urlpatterns = [
     path("deelafbeelding.png", core_views.share_image, name="share_image"),
     path("logo-vierkant.png", core_views.square_logo, name="square_logo"),
     path("favicon.ico", core_views.favicon),
+    path("nieuwsbrief/", include("website.newsletter.urls")),
     path("", include("website.search.urls")),
 ]
 

@@ -20,14 +20,17 @@ two files in a storage of their own, so this module only packs them together and
 
 import io
 import json
+import os
 import shutil
 import sqlite3
+import subprocess
 import tarfile
 import tempfile
+from contextlib import closing
 from pathlib import Path, PurePosixPath
-from tempfile import SpooledTemporaryFile
 
 from dbbackup.db.base import get_connector
+from dbbackup.db.exceptions import CommandConnectorError
 from dbbackup.db.sqlite import SqliteBackupConnector
 from django.core.files import File
 from django.core.files.storage import default_storage
@@ -47,6 +50,13 @@ MEDIA_FOLDER = "media/"
 class BackupError(Exception):
     """A backup could not be made or restored; the message says why (Dutch, for the
     administrator)."""
+
+
+# The connectors a manifest may name (it is read from a file someone may have changed).
+ALLOWED_CONNECTORS = {
+    "website.core.backup.SqliteLiveConnector",
+    "dbbackup.db.postgresql.PgDumpBinaryConnector",
+}
 
 
 class SqliteLiveConnector(SqliteBackupConnector):
@@ -103,7 +113,7 @@ def latest_migrations():
 def make_backup(folder):
     """Write one archive into `folder` (made if missing); its Path. Raises BackupError."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     made = timezone.localtime()
     path = folder / f"{ARCHIVE_PREFIX}{made:%Y%m%d-%H%M%S}{ARCHIVE_SUFFIX}"
     connector = get_connector()
@@ -122,6 +132,8 @@ def make_backup(folder):
         "files": files,
     }
     partial = path.with_name(path.name + ".partial")
+    # Only the site's own user may read it: it holds every address and message.
+    os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
     with tarfile.open(partial, "w:gz") as archive:
         body = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
         _add(archive, "manifest.json", io.BytesIO(body), len(body))
@@ -133,21 +145,74 @@ def make_backup(folder):
     return path
 
 
+REQUIRED_MANIFEST_KEYS = ("engine", "connector", "database", "files")
+
+
 def read_manifest(archive):
     try:
         manifest = json.load(archive.extractfile("manifest.json"))
-    except (KeyError, ValueError) as error:
+    except (KeyError, ValueError, AttributeError) as error:
         raise BackupError(
             "Dit is geen back-up van deze website (manifest.json ontbreekt)."
         ) from error
-    if manifest.get("format") != FORMAT:
-        raise BackupError(f"Onbekende versie van de back-up: {manifest.get('format')}.")
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BackupError("Dit is geen back-up van deze website, of een onbekende versie.")
+    if missing := [key for key in REQUIRED_MANIFEST_KEYS if key not in manifest]:
+        raise BackupError(f"De back-up is onvolledig: {', '.join(missing)} ontbreekt.")
     if manifest["engine"] != connection.vendor:
         raise BackupError(
             f"Deze back-up komt uit {manifest['engine']}; de database hier is "
             f"{connection.vendor}. Zet hem terug in hetzelfde soort database."
         )
+    if manifest["connector"] not in ALLOWED_CONNECTORS:
+        raise BackupError(f"Onbekende manier van kopiëren: {manifest['connector']}.")
     return manifest
+
+
+def checked_members(archive, manifest):
+    """{storage name: member} of the uploaded files, after checking every member of the
+    archive: only the manifest, the database and the listed files, each inside the media
+    folder. Raises BackupError before anything is changed."""
+    files = {}
+    for member in archive.getmembers():
+        if member.name in ("manifest.json", manifest["database"]) and member.isfile():
+            continue
+        name = safe_media_name(member.name) if member.name.startswith(MEDIA_FOLDER) else None
+        if name is None or not member.isfile() or name not in manifest["files"]:
+            raise BackupError(f"Onverwacht bestand in de back-up: {member.name}")
+        files[name] = member
+    if missing := set(manifest["files"]) - set(files):
+        raise BackupError(f"De back-up mist {len(missing)} bestanden, zoals {min(missing)}.")
+    return files
+
+
+def checked_dump(archive, manifest, folder):
+    """The database dump, written to a file in `folder` and read back by its own tool
+    (pg_restore --list, or SQLite's integrity check) before anything is changed; its Path."""
+    try:
+        source = archive.extractfile(manifest["database"])
+    except KeyError as error:
+        raise BackupError("De back-up bevat geen database.") from error
+    path = Path(folder) / "database"
+    with path.open("wb") as dump:
+        shutil.copyfileobj(source, dump)
+    if connection.vendor == "sqlite":
+        try:
+            with closing(sqlite3.connect(path)) as copy:
+                ok = copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        except sqlite3.DatabaseError:
+            ok = False
+    else:
+        # pg_restore from the PATH, as django-dbbackup runs it; on our own file.
+        listing = subprocess.run(  # noqa: S603
+            ["pg_restore", "--list", str(path)],  # noqa: S607
+            capture_output=True,
+            check=False,
+        )
+        ok = listing.returncode == 0
+    if not ok:
+        raise BackupError("De database in de back-up is beschadigd; er is niets veranderd.")
+    return path
 
 
 def database_is_empty():
@@ -178,43 +243,43 @@ def safe_media_name(member_name):
     return str(name)
 
 
-def restore_files(archive, manifest):
+def restore_files(archive, members):
     """Write every uploaded file back under its own name; the number written."""
-    written = 0
-    for member in archive.getmembers():
-        if not member.isfile() or not member.name.startswith(MEDIA_FOLDER):
-            continue
-        name = safe_media_name(member.name)
-        if name is None or name not in manifest["files"]:
-            raise BackupError(f"Onverwacht bestand in de back-up: {member.name}")
+    for name, member in members.items():
         if default_storage.exists(name):
             default_storage.delete(name)
         saved = default_storage.save(name, File(archive.extractfile(member), name=name))
         if saved != name:
             raise BackupError(f"Het bestand {name} kwam terug als {saved}.")
-        written += 1
-    return written
+    return len(members)
 
 
 def restore_backup(path, replace=False):
-    """Restore archive `path` into this site's database and storage; (pages, files) counts.
-    Raises BackupError when the archive is not a backup of this kind of database, or the
-    database is not empty and `replace` is False."""
-    with tarfile.open(path, "r:gz") as archive:
-        manifest = read_manifest(archive)
-        if not database_is_empty():
-            if not replace:
-                raise BackupError(
-                    "De database is niet leeg. Zet een back-up terug in een lege database, "
-                    "of geef --replace mee om alles wat er nu in staat te vervangen."
-                )
-            empty_database()
-        with SpooledTemporaryFile(max_size=64 * 1024 * 1024) as dump:
-            shutil.copyfileobj(archive.extractfile(manifest["database"]), dump)
-            dump.seek(0)
-            get_connector(connector_path=manifest["connector"]).restore_dump(dump)
-        connection.close()  # a new connection sees the restored schema from scratch
-        files = restore_files(archive, manifest)
+    """Restore archive `path` into this site's database and storage; the number of files.
+
+    Everything is checked first (the manifest, every member's name, the dump read back by
+    its own tool); only then is the database emptied (with `replace`) and restored. Raises
+    BackupError, with nothing changed, when the archive is damaged, not a backup of this
+    kind of database, or the database is not empty and `replace` is False."""
+    try:
+        with tarfile.open(path, "r:gz") as archive, tempfile.TemporaryDirectory() as folder:
+            manifest = read_manifest(archive)
+            members = checked_members(archive, manifest)
+            dump_path = checked_dump(archive, manifest, folder)
+            if not database_is_empty():
+                if not replace:
+                    raise BackupError(
+                        "De database is niet leeg. Zet een back-up terug in een lege "
+                        "database, of geef --replace mee om alles wat er nu in staat te "
+                        "vervangen."
+                    )
+                empty_database()
+            with dump_path.open("rb") as dump:
+                get_connector(connector_path=manifest["connector"]).restore_dump(dump)
+            connection.close()  # a new connection sees the restored schema from scratch
+            files = restore_files(archive, members)
+    except (tarfile.TarError, EOFError, OSError, CommandConnectorError) as error:
+        raise BackupError(f"De back-up kon niet worden gelezen: {error}") from error
     call_command("migrate", interactive=False, verbosity=0)
     forget_everything()
     return files

@@ -7,6 +7,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
 from .content_cache import remember
+from .errors import database_unavailable_response
 
 
 class PublicContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
@@ -79,6 +80,8 @@ class CachedSiteMiddleware:
         # cache with made-up host names.
         hostname = split_domain_port(request.get_host())[0]
         port = request.get_port()
+        if request.path in settings.DATABASE_FREE_PATHS:
+            return self.get_response(request)  # they need no Site and must answer without
         try:
             request._wagtail_site = remember("site", lambda: site_for(request), hostname, port)
             # Wagtail asks the shared cache for these for every page address it makes.
@@ -86,9 +89,9 @@ class CachedSiteMiddleware:
                 "site-root-paths", Site.get_site_root_paths
             )
         except DatabaseError:
-            # The database is out of reach: what needs no Site (robots.txt, the health
-            # check) still answers; a page fails in its view and gets the 503 page.
-            pass
+            # The database is out of reach: the 503 page now, rather than wait for a second
+            # connection attempt in the view.
+            return database_unavailable_response()
         return self.get_response(request)
 
 

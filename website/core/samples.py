@@ -1,6 +1,7 @@
 """One example address per kind of public page, for the screenshot tool (`make
 screenshots`) and the HTML checker test: every page type that has a live page on the site,
-the extra views some page types serve (routes), search results and the not-found page."""
+the extra views some page types serve (routes), search results, the newsletter sign-up and
+the not-found page."""
 
 from django.urls import reverse
 from wagtail.models import Page, get_page_models
@@ -42,5 +43,7 @@ def page_samples(site):
                 samples.append((name, path + route))
     samples.append(("search", f"{reverse('search')}?q={SAMPLE_QUERY}"))
     samples.append(("site-overview", reverse("site_overview")))
+    samples.append(("newsletter-subscribe", reverse("newsletter:subscribe")))
+    samples.append(("newsletter-sent", reverse("newsletter:subscribe_sent")))
     samples.append(("not-found", "/deze-pagina-bestaat-niet/"))
     return samples

@@ -3,10 +3,8 @@ import sys
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
-from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -14,12 +12,10 @@ from django.views.static import serve
 from wagtail.models import Site
 
 from .content_cache import remember
+from .errors import DATABASE_UNAVAILABLE, database_unavailable_response, error_page_html
 from .models import SiteSettings
 from .navigation import site_sections
 from .share_images import share_image_png, square_logo_png
-
-# Connection refused or lost, too many connections, a lock that timed out: temporary.
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 @require_safe
@@ -42,20 +38,12 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
-def error_page_html(status):
-    """The HTML of the 500 or 503 page, as `server_error` sends it (for checks)."""
-    return loader.get_template(f"{status}.html").render()
-
-
 def server_error(request):
     """Django's handler500. No database, no context processors: the error may come from
     either. An unreachable (or overloaded) database is not a fault in the page but a wait:
     503 with Retry-After, so visitors, the proxy and search engines come back later."""
-    error = sys.exc_info()[1]
-    if isinstance(error, DATABASE_UNAVAILABLE):
-        response = HttpResponse(error_page_html(503), status=503)
-        response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER_SECONDS)
-        return response
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return database_unavailable_response()
     return HttpResponseServerError(error_page_html(500))
 
 

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "website.initiatives",
     "website.search",
     "website.pages",
+    "website.newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -102,6 +103,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# A database server that accepts connections but does not answer would hold every request
+# until gunicorn kills the worker: give up connecting after this many seconds (libpq's
+# minimum is 2), and the visitor gets the 503 page (website.core.views.server_error).
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
+if USING_POSTGRES:
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
 
 
 # Seconds to wait for Redis to connect or answer: a hanging Redis must not hold a page up
@@ -269,6 +276,8 @@ CSRF_FAILURE_VIEW = "website.core.views.csrf_failure"
 # While the database is out of reach pages answer 503 and ask to come back after this many
 # seconds (Retry-After).
 DATABASE_RETRY_AFTER_SECONDS = 60
+# Addresses that answer without the database (the rest get the 503 page at once).
+DATABASE_FREE_PATHS = ("/robots.txt", "/healthz", "/favicon.ico")
 # The health check (/healthz) calls the site "degraded" when a task due to run has waited
 # longer than this (seconds): the worker is down or far behind.
 HEALTH_TASK_DELAY_SECONDS = int(os.environ.get("HEALTH_TASK_DELAY_SECONDS", "600"))
@@ -283,6 +292,11 @@ DBBACKUP_CONNECTOR_MAPPING = {
 }
 # pg_restore into a database owned by another role than the dumped one.
 DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
+
+# The newsletter (website.newsletter): a sign-up not confirmed within this many days is
+# erased; a second confirmation mail to the same address goes out at most this often.
+NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))
+NEWSLETTER_RESEND_MINUTES = 60
 
 # Sign-ups are deleted this many days after the event's last day.
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "92"))

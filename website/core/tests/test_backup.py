@@ -113,3 +113,54 @@ def test_restore_refuses_what_is_not_a_backup(seeded, tmp_path):
     with pytest.raises(CommandError, match="geen back-up van deze website"):
         call_command("restore", str(stray), "--replace", "--no-input")
     assert not database_is_empty()
+
+
+def damaged_copies(archive, folder):
+    """{what: path} of archives shaped like the mistakes and attacks met in practice."""
+    good = archive.read_bytes()
+    with tarfile.open(archive) as packed:
+        members = {m.name: packed.extractfile(m).read() for m in packed.getmembers()}
+    manifest = json.loads(members["manifest.json"])
+    database = manifest["database"]
+
+    def pack(name, entries):
+        path = folder / f"{name}.tar.gz"
+        with tarfile.open(path, "w:gz") as out:
+            for member_name, data in entries.items():
+                info = tarfile.TarInfo(member_name)
+                info.size = len(data)
+                out.addfile(info, io.BytesIO(data))
+        return path
+
+    half_dump = dict(members) | {database: members[database][: len(members[database]) // 2]}
+    evil = dict(members) | {"media/../../evil.txt": b"x"}
+    evil_manifest = json.dumps(manifest | {"files": {**manifest["files"], "../../evil.txt": 1}})
+    evil["manifest.json"] = evil_manifest.encode()
+    (folder / "not-gzip.tar.gz").write_bytes(b"plain text, not an archive")
+    (folder / "truncated.tar.gz").write_bytes(good[: len(good) // 2])
+    return {
+        "not a gzip file": folder / "not-gzip.tar.gz",
+        "a truncated archive": folder / "truncated.tar.gz",
+        "a folder": folder,
+        "a manifest without keys": pack("bare", {"manifest.json": b'{"format": 1}'}),
+        "no database member": pack("nodb", {k: v for k, v in members.items() if k != database}),
+        "half a database dump": pack("half", half_dump),
+        "a name leaving the media folder": pack("evil", evil),
+    }
+
+
+def test_a_damaged_or_hostile_archive_changes_nothing(seeded, tmp_path):
+    archive = backup(tmp_path / "good")
+    before = snapshot()
+    for what, path in damaged_copies(archive, tmp_path).items():
+        with pytest.raises(CommandError) as refused:
+            call_command("restore", str(path), "--replace", "--no-input")
+        assert "Traceback" not in str(refused.value), what
+        assert snapshot() == before, what
+    assert not (Path(settings.MEDIA_ROOT).parent / "evil.txt").exists()
+
+
+def test_backups_are_readable_by_the_site_alone(seeded, tmp_path):
+    archive = backup(tmp_path / "backups")
+    assert archive.stat().st_mode & 0o077 == 0
+    assert archive.parent.stat().st_mode & 0o077 == 0

@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from website.core.errors import error_page_html
 from website.core.samples import page_samples
-from website.core.views import error_page_html
 
 pytestmark = pytest.mark.browser
 

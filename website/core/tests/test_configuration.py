@@ -29,7 +29,13 @@ def test_periodic_tasks_of_every_app_are_tasks_with_an_interval():
 
 def test_personal_data_providers_have_the_three_functions():
     providers = registry.personal_data_providers()
-    assert [p.NAME for p in providers] == ["core", "agenda", "verhalen", "contactformulier"]
+    assert [p.NAME for p in providers] == [
+        "core",
+        "agenda",
+        "verhalen",
+        "contactformulier",
+        "nieuwsbrief",
+    ]
     for provider in providers:
         for function in ("export", "erase", "expire"):
             assert callable(getattr(provider, function)), (provider.NAME, function)

@@ -7,6 +7,7 @@ import datetime
 import json
 import logging
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -202,11 +203,23 @@ print(json.dumps(answers))
 """
 
 
-def test_with_the_database_out_of_reach_visitors_get_a_dutch_503():
-    closed = f"postgres://postgres@127.0.0.1:{free_port()}/website"
+@pytest.fixture(params=["refusing", "hanging"])
+def database_out_of_reach(request):
+    """A database address where nothing listens, or where something accepts connections
+    and never answers (the kernel completes the handshake; no one reads)."""
+    if request.param == "refusing":
+        yield f"postgres://postgres@127.0.0.1:{free_port()}/website"
+        return
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(64)
+        yield f"postgres://postgres@127.0.0.1:{silent.getsockname()[1]}/website"
+
+
+def test_with_the_database_out_of_reach_visitors_get_a_dutch_503(database_out_of_reach):
     environment = os.environ | {
         "DJANGO_SETTINGS_MODULE": "website.settings.test",
-        "DATABASE_URL": closed,
+        "DATABASE_URL": database_out_of_reach,
         "REDIS_URL": "",
     }
     environment.pop("PYTEST_XDIST_WORKER", None)
@@ -230,6 +243,10 @@ def test_with_the_database_out_of_reach_visitors_get_a_dutch_503():
         assert '<html lang="nl">' in answer["body"]
     assert "wat je hebt ingevuld, staat er meestal nog" in answers["post /contact/"]["body"]
     assert answers["get /robots.txt"]["status"] == 200
+    # One connection attempt per request at most (DATABASE_CONNECT_TIMEOUT), not one per
+    # query: a hanging database must not hold a worker until gunicorn kills it.
+    limit = django_settings.DATABASE_CONNECT_TIMEOUT + 1.5
+    assert max(answer["seconds"] for answer in answers.values()) < limit
     health = answers["get /healthz"]
     assert health["status"] == 503
     report = json.loads(health["body"])

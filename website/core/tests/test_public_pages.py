@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from website.core.errors import error_page_html
 from website.core.samples import page_samples
 from website.core.tests.showcase import add_showcase
 from website.core.tests.utils import find_all, find_one, text
-from website.core.views import error_page_html
 
 pytestmark = [pytest.mark.django_db, pytest.mark.every_page]
 

@@ -24,13 +24,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, archive, replace, interactive, **options):
         if replace and interactive:
-            answer = input(
-                "Alles in de database wordt vervangen door de back-up. Typ 'ja' om door te gaan: "
-            )
+            try:
+                answer = input(
+                    "Alles in de database wordt vervangen door de back-up. "
+                    "Typ 'ja' om door te gaan: "
+                )
+            except EOFError:
+                answer = ""
             if answer.strip().lower() != "ja":
-                raise CommandError("Niets gedaan.")
+                raise CommandError("Niets gedaan. Zonder vragen: geef --no-input mee.")
         try:
             files = restore_backup(archive, replace=replace)
-        except (BackupError, FileNotFoundError) as error:
+        except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Back-up teruggezet: de database en {files} bestanden.")

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class NewsletterConfig(AppConfig):
+    name = "website.newsletter"
+    label = "newsletter"
+    verbose_name = "Nieuwsbrief"
+    # Its expire() erases sign-ups never confirmed; the daily privacy task calls it.
+    personal_data = "website.newsletter.personal_data"

@@ -1,0 +1,129 @@
+"""Double opt-in: subscribing, confirming, leaving. The visitor always gets the same answer,
+whether an address is new, waiting or already subscribed, so the form reveals nothing."""
+
+import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from website.core.addresses import site_address
+from website.core.email import forget_mail_about, queue_email
+from website.core.private_links import find, new_token
+
+from .models import CONSENT_VERSION, Subscriber, Suppression, address_hash
+
+UNSUBSCRIBE_SALT = "newsletter.unsubscribe"
+
+
+def normalised(email):
+    return email.strip().lower()
+
+
+def subscribe(email, name, site, status=Subscriber.Status.PENDING):
+    """Start the double opt-in for `email` (a str) on `site` (a Wagtail Site): store the
+    address as waiting and mail a confirmation link. Nothing is sent for an address that is
+    already subscribed, nor a second mail within NEWSLETTER_RESEND_MINUTES. `status` INVITED
+    marks an imported address. Returns the Subscriber."""
+    email = normalised(email)
+    now = timezone.now()
+    resend_after = now - datetime.timedelta(minutes=settings.NEWSLETTER_RESEND_MINUTES)
+    with transaction.atomic():
+        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+            email=email, defaults={"name": name, "status": status}
+        )
+        if subscriber.status == Subscriber.Status.CONFIRMED:
+            return subscriber
+        if not created and (subscriber.confirmation_sent_at or now) > resend_after:
+            return subscriber
+        token, token_hash = new_token()
+        subscriber.name = name or subscriber.name
+        subscriber.confirm_token_hash = token_hash
+        subscriber.consent_version = CONSENT_VERSION
+        subscriber.confirmation_sent_at = now
+        subscriber.save()
+        link = site_address(site, reverse("newsletter:confirm", args=[token]))
+        queue_email(
+            email,
+            "Bevestig je aanmelding voor de nieuwsbrief",
+            confirmation_text(subscriber.name, link),
+            regarding=subscriber,
+        )
+    return subscriber
+
+
+def confirmation_text(name, link):
+    days = settings.NEWSLETTER_CONFIRM_DAYS
+    greeting = f"Hallo {name}," if name else "Hallo,"
+    return (
+        f"{greeting}\n\n"
+        "Je hebt je aangemeld voor onze nieuwsbrief. Klopt dat? Bevestig het dan via deze "
+        f"link:\n\n{link}\n\n"
+        f"Pas daarna krijg je de nieuwsbrief. De link werkt {days} dagen.\n\n"
+        "Heb je je niet aangemeld? Dan hoef je niets te doen. Je krijgt dan niets meer van "
+        f"ons, en we wissen je e-mailadres na {days} dagen.\n"
+    )
+
+
+def waiting_for(token):
+    """The subscriber still waiting to confirm with `token`, or None."""
+    waiting = Subscriber.objects.exclude(status=Subscriber.Status.CONFIRMED)
+    return find(waiting, token, fields=("confirm_token_hash",))
+
+
+def confirm(subscriber):
+    """Confirmed: from now on the address receives newsletters. Consent is recorded with
+    its time and the version of the text that was shown."""
+    subscriber.status = Subscriber.Status.CONFIRMED
+    subscriber.consented_at = timezone.now()
+    subscriber.confirm_token_hash = ""
+    subscriber.save()
+    Suppression.objects.filter(email_hash=address_hash(subscriber.email)).delete()
+
+
+def unsubscribe_token(subscriber):
+    """The token in a subscriber's unsubscribe link: the id, signed with SECRET_KEY."""
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(subscriber.pk))
+
+
+def unsubscribe_link(subscriber, site):
+    return site_address(
+        site, reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)])
+    )
+
+
+def subscriber_for_unsubscribe(token):
+    """The subscriber an unsubscribe token was made for, or None (left already, or not a
+    token of ours)."""
+    try:
+        pk = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
+    except signing.BadSignature:
+        return None
+    return Subscriber.objects.filter(pk=pk).first()
+
+
+def unsubscribe(subscriber):
+    """Erase the address and the mails about it; keep only its hash, so an import cannot
+    put it back."""
+    Suppression.objects.get_or_create(email_hash=address_hash(subscriber.email))
+    forget_mail_about(subscriber)
+    subscriber.delete()
+
+
+def is_suppressed(email):
+    return Suppression.objects.filter(email_hash=address_hash(email)).exists()
+
+
+def delete_unconfirmed(now=None):
+    """Erase sign-ups never confirmed within NEWSLETTER_CONFIRM_DAYS; how many."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.NEWSLETTER_CONFIRM_DAYS)
+    stale = list(
+        Subscriber.objects.exclude(status=Subscriber.Status.CONFIRMED).filter(created_at__lt=cutoff)
+    )
+    for subscriber in stale:
+        forget_mail_about(subscriber)
+        subscriber.delete()
+    return len(stale)

@@ -1,0 +1,71 @@
+"""The newsletter in a real browser: from the footer to confirmed and back out, axe at 320 and
+1280 px, by keyboard and without JavaScript."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+from wagtail.models import Site
+
+from website.newsletter.models import Subscriber
+from website.newsletter.subscriptions import unsubscribe_link
+
+pytestmark = pytest.mark.browser
+
+
+def no_problems(browser):
+    assert browser.axe_violations() == []
+    assert browser.external_requests() == []
+    overflow = browser.page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_from_the_footer_to_confirmed_and_out_again(seeded_live, open_browser, width):
+    browser = open_browser(seeded_live.url, width=width)
+    page = browser.page
+    browser.open("/wie-zijn-wij/")
+    page.fill("footer input[type=email]", "an@example.org")
+    page.click("footer .signup-inline button")
+    expect(page.locator("main .lead")).to_contain_text("Nog één stap")
+    no_problems(browser)
+
+    page.click("main button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Kijk in je mailbox")
+    no_problems(browser)
+
+    (message,) = mail.outbox
+    confirm = re.search(r"/nieuwsbrief/bevestigen/\S+/", message.body)[0]
+    browser.open(confirm)
+    no_problems(browser)
+    page.click("text=Ja, stuur mij de nieuwsbrief")
+    expect(page.locator("h1")).to_have_text("Je bent aangemeld")
+    no_problems(browser)
+
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == Subscriber.Status.CONFIRMED
+    leave = unsubscribe_link(subscriber, Site.objects.get(is_default_site=True))
+    browser.open(re.search(r"/nieuwsbrief/afmelden/\S+/", leave)[0])
+    no_problems(browser)
+    page.click("main button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Je bent afgemeld")
+    no_problems(browser)
+    assert not Subscriber.objects.exists()
+
+
+def test_signing_up_with_the_keyboard_only_and_without_javascript(seeded_live, open_browser):
+    browser = open_browser(seeded_live.url, javascript=False)
+    browser.open("/nieuwsbrief/aanmelden/")
+    keyboard = browser.page.keyboard
+    browser.tab_to(".skip-link")
+    keyboard.press("Enter")
+    browser.tab_to("main input[type=email]")
+    keyboard.type("kees@example.org")
+    keyboard.press("Tab")
+    keyboard.type("Kees")
+    keyboard.press("Enter")
+    expect(browser.page.locator("h1")).to_have_text("Kijk in je mailbox")
+    assert Subscriber.objects.get().name == "Kees"
