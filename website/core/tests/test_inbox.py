@@ -33,6 +33,7 @@ from website.core.tasks import deliver
 from website.core.tests.utils import find_all, find_one, text
 from website.core.wagtail_hooks import say_published_after_approval
 from website.network.models import MemberOrganisation
+from website.newsletter.models import Subscriber
 from website.pages.dashboard import ContactMessagesPanel
 from website.pages.models import ContactMessage, ContactPage
 from website.stories.dashboard import StoriesWaitingPanel
@@ -415,8 +416,12 @@ def test_the_pages_editors_use_show_no_raw_values(client, admin_client, editors_
     registration = sign_up(upcoming_date())
     mail = OutgoingEmail.objects.first()
     organisation = MemberOrganisation.objects.first()
+    subscriber = Subscriber.objects.create(email="an@example.org", status="aangemeld")
     paths = [
         "/admin/",
+        "/admin/abonnees/",
+        f"/admin/abonnees/inspect/{subscriber.pk}/",
+        "/admin/abonnees/uitnodigen/",
         "/admin/contactberichten/",
         f"/admin/contactberichten/inspect/{message.pk}/",
         "/admin/ingestuurde-verhalen/",

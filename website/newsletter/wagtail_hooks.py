@@ -1,0 +1,116 @@
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.views.generic import FormView
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Site
+from wagtail.permissions import register_permission_policy
+
+from website.core.admin_views import ReadableIndexView, ReadableInspectView
+from website.core.permissions import LimitedActionsPolicy
+
+from .imports import invite
+from .models import Subscriber
+
+
+class SubscriberIndexView(ReadableIndexView):
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.permission_policy.user_has_permission(self.request.user, "delete"):
+            buttons.append(
+                HeaderButton(
+                    "Adressen uitnodigen", url=reverse("abonnees:invite"), icon_name="mail"
+                )
+            )
+        return buttons
+
+
+class InviteForm(forms.Form):
+    addresses = forms.CharField(
+        label="E-mailadressen",
+        help_text=(
+            "Plak de adressen hier: één per regel, of gescheiden door komma's of puntkomma's. "
+            "Iedereen krijgt een e-mail om de aanmelding te bevestigen. Wie niet bevestigt, "
+            "krijgt niets en wordt na een paar dagen gewist. Wie zich eerder afmeldde, krijgt "
+            "geen e-mail."
+        ),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        max_length=200_000,
+    )
+
+
+class InviteView(FormView):
+    """Editors paste a list; nobody is subscribed by it (imports.invite). For those who may
+    manage subscribers (the "delete" permission)."""
+
+    form_class = InviteForm
+    template_name = "newsletter/admin/invite.html"
+    permission_policy = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_permission(request.user, "delete"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        result = invite(form.cleaned_data["addresses"], Site.find_for_request(self.request))
+        summary = [f"{len(result.invited)} adressen uitgenodigd."]
+        if result.known:
+            summary.append(f"{len(result.known)} waren al bekend en kregen geen nieuwe e-mail.")
+        if result.left_before:
+            summary.append(
+                f"{len(result.left_before)} meldden zich eerder af en kregen geen e-mail."
+            )
+        if result.not_addresses:
+            shown = ", ".join(result.not_addresses[:5])
+            summary.append(f"{len(result.not_addresses)} zijn geen e-mailadres: {shown}.")
+        messages.success(self.request, " ".join(summary))
+        return redirect("abonnees:index")
+
+
+class SubscriberViewSet(ModelViewSet):
+    """Who receives the newsletter. Addresses come only from the public form (double
+    opt-in) or an invitation; editors may remove one, never add or change one."""
+
+    model = Subscriber
+    index_view_class = SubscriberIndexView
+    inspect_view_class = ReadableInspectView
+    icon = "mail"
+    menu_label = "Nieuwsbrief-abonnees"
+    menu_order = 260
+    add_to_admin_menu = True
+    name = "abonnees"
+    list_display = ["email", "name", "status", "created_at", "consented_at"]
+    list_filter = ["status"]
+    list_export = ["email", "name", "get_status_display", "consented_at", "consent_version"]
+    export_headings = {"get_status_display": "Status"}
+    export_filename = "nieuwsbrief-abonnees"
+    search_fields = ["email", "name"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "email",
+        "name",
+        "status",
+        "created_at",
+        "confirmation_sent_at",
+        "consented_at",
+        "consent_version",
+    ]
+    form_fields = ["name"]
+
+    def get_urlpatterns(self):
+        invite_view = InviteView.as_view(permission_policy=self.permission_policy)
+        return [*super().get_urlpatterns(), path("uitnodigen/", invite_view, name="invite")]
+
+
+register_permission_policy(Subscriber, LimitedActionsPolicy(Subscriber, forbidden=("add",)))
+
+
+@hooks.register("register_admin_viewset")
+def register_subscriber_viewset():
+    return SubscriberViewSet()
