@@ -34,7 +34,7 @@ class Subscriber(models.Model):
     confirm_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     consent_version = models.CharField("Versie toestemmingstekst", max_length=20, blank=True)
     consented_at = models.DateTimeField("Toestemming gegeven op", null=True, blank=True)
-    created_at = models.DateTimeField("Aangemeld op", default=timezone.now)
+    created_at = models.DateTimeField("Toegevoegd op", default=timezone.now)
     confirmation_sent_at = models.DateTimeField("Bevestigingsmail gestuurd op", null=True)
 
     class Meta:

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('confirm_token_hash', models.CharField(blank=True, db_index=True, max_length=64)),
                 ('consent_version', models.CharField(blank=True, max_length=20, verbose_name='Versie toestemmingstekst')),
                 ('consented_at', models.DateTimeField(blank=True, null=True, verbose_name='Toestemming gegeven op')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='Aangemeld op')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='Toegevoegd op')),
                 ('confirmation_sent_at', models.DateTimeField(null=True, verbose_name='Bevestigingsmail gestuurd op')),
             ],
             options={
