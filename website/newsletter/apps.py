@@ -7,3 +7,4 @@ class NewsletterConfig(AppConfig):
     verbose_name = "Nieuwsbrief"
     # Its expire() erases sign-ups never confirmed; the daily privacy task calls it.
     personal_data = "website.newsletter.personal_data"
+    seed_steps = {460: "website.newsletter.seed.newsletter"}

@@ -1,10 +1,20 @@
-"""Who receives the newsletter: subscribers with double opt-in, and the addresses that
-left (only as a hash)."""
+"""The newsletter: who receives it (subscribers with double opt-in, and the addresses that
+left, only as a hash) and the newsletters themselves (pages under an archive page)."""
 
 import hashlib
 
+from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404, HttpResponse
 from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import path
+from wagtail.fields import StreamField
+
+from website.core.feeds import FeedRoutesMixin
+from website.core.models import BasePage
+
+from .blocks import newsletter_blocks
 
 # The text a subscriber agrees to (templates/newsletter/includes/consent.html); a new text
 # gets a new version, so each subscription says which one was shown.
@@ -59,3 +69,85 @@ class Suppression(models.Model):
 
     def __str__(self):
         return f"Afgemeld op {self.created_at:%d-%m-%Y}"
+
+
+class NewsletterIndexPage(FeedRoutesMixin, BasePage):
+    """ "Nieuwsbrieven": every newsletter that was sent, newest first, with RSS and Atom.
+    Nothing about who received them."""
+
+    hide_when_empty = True
+    per_page = 12
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["newsletter.NewsletterPage"]
+
+    class Meta:
+        verbose_name = "Overzicht nieuwsbrieven"
+        verbose_name_plural = "Overzichten nieuwsbrieven"
+
+    def newsletters(self):
+        return (
+            NewsletterPage.objects.live()
+            .public()
+            .child_of(self)
+            .filter(sent_at__isnull=False)
+            .order_by("-sent_at", "-pk")
+        )
+
+    def feed_items(self):
+        return self.newsletters()
+
+    @path("")
+    def index_view(self, request):
+        listing = Paginator(self.newsletters(), self.per_page).get_page(
+            request.GET.get("pagina") or 1
+        )
+        return self.render(request, context_overrides={"listing": listing})
+
+
+class NewsletterPage(BasePage):
+    """One newsletter: an introduction, free text and lists pulled in from the site. Its
+    web version is public once it has been sent; the preview shows the mail as HTML and as
+    plain text."""
+
+    body = StreamField(newsletter_blocks(), blank=True, verbose_name="Inhoud")
+    sent_at = models.DateTimeField("Verstuurd op", null=True, editable=False)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    parent_page_types = ["newsletter.NewsletterIndexPage"]
+    subpage_types = []
+    preview_modes = [("", "Webversie"), ("mail", "E-mail"), ("text", "E-mail als platte tekst")]
+
+    class Meta:
+        verbose_name = "Nieuwsbrief"
+        verbose_name_plural = "Nieuwsbrieven"
+
+    @property
+    def date(self):
+        """When it was sent (feeds and lists date items by it)."""
+        return timezone.localdate(self.sent_at) if self.sent_at else None
+
+    def serve(self, request, *args, **kwargs):
+        # Public once sent: until then only the editors' preview shows it.
+        if not self.sent_at:
+            raise Http404("Deze nieuwsbrief is nog niet verstuurd")
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.sent_at else []
+
+    def get_context(self, request, *args, **kwargs):
+        from .mailing import sections  # noqa: PLC0415 - mailing imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = sections(self, self.get_site())
+        return context
+
+    def serve_preview(self, request, mode_name):
+        from .mailing import render_mail  # noqa: PLC0415 - mailing imports these models
+
+        if mode_name in ("mail", "text"):
+            mail = render_mail(self, self.get_site(), unsubscribe_url="#afmelden")
+            if mode_name == "text":
+                return HttpResponse(mail.text, content_type="text/plain; charset=utf-8")
+            return HttpResponse(mail.html)
+        return super().serve_preview(request, mode_name)

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.generic import FormView
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Site
@@ -13,8 +14,9 @@ from wagtail.permissions import register_permission_policy
 from website.core.admin_views import ReadableIndexView, ReadableInspectView
 from website.core.permissions import LimitedActionsPolicy
 
+from . import admin_views
 from .imports import invite
-from .models import Subscriber
+from .models import NewsletterPage, Subscriber
 
 
 class SubscriberIndexView(ReadableIndexView):
@@ -114,3 +116,34 @@ register_permission_policy(Subscriber, LimitedActionsPolicy(Subscriber, forbidde
 @hooks.register("register_admin_viewset")
 def register_subscriber_viewset():
     return SubscriberViewSet()
+
+
+@hooks.register("register_admin_urls")
+def newsletter_admin_urls():
+    return [
+        path(
+            "nieuwsbrief/<int:page_id>/test/",
+            admin_views.send_test,
+            name="newsletter_send_test",
+        ),
+    ]
+
+
+class SendTestMenuItem(ActionMenuItem):
+    label = "Stuur een test naar mij"
+    name = "action-newsletter-test"
+    icon_name = "mail"
+
+    def get_url(self, parent_context):
+        return reverse("newsletter_send_test", args=[parent_context["page"].pk])
+
+
+@hooks.register("construct_page_action_menu")
+def newsletter_actions(menu_items, request, context):
+    """A newsletter is not published by hand: it becomes public when it is sent. Its
+    editor gets "Stuur een test naar mij" instead."""
+    page = context.get("page")
+    if context.get("view") != "edit" or not isinstance(page, NewsletterPage):
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    menu_items.append(SendTestMenuItem(order=60))

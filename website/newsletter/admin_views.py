@@ -1,0 +1,35 @@
+"""The editor's actions on a newsletter: "Stuur een test naar mij" (the mail as subscribers
+will get it, to the editor's own address)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from website.core.email import queue_email
+
+from .mailing import render_mail
+from .models import NewsletterPage
+
+TEST_UNSUBSCRIBE_NOTE = "#afmeldlink-staat-hier-in-de-echte-nieuwsbrief"
+
+
+def editable_newsletter(request, page_id):
+    page = get_object_or_404(NewsletterPage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return page.get_latest_revision_as_object()
+
+
+def send_test(request, page_id):
+    """GET: what will be sent and where; POST: send the latest draft to the editor."""
+    page = editable_newsletter(request, page_id)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    address = request.user.email
+    if request.method == "POST" and address:
+        mail = render_mail(page, page.get_site(), unsubscribe_url=TEST_UNSUBSCRIBE_NOTE)
+        queue_email(address, f"[Test] {mail.subject}", mail.text, html_body=mail.html)
+        messages.success(request, f"De test is verstuurd naar {address}.")
+        return redirect(edit_url)
+    context = {"page": page, "address": address, "edit_url": edit_url}
+    return render(request, "newsletter/admin/send_test.html", context)

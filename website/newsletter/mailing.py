@@ -1,0 +1,108 @@
+"""A newsletter as a mail: the same sections as the web version, as HTML (inline styles, no
+images, no tracking pixel, links straight to the site) and as plain text.
+
+`render_mail(page, site, unsubscribe_url)` -> NewsletterMail(subject, html, text)."""
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from django.template.loader import render_to_string
+
+from website.core.addresses import page_address, site_address
+from website.core.models import SiteSettings
+
+
+@dataclass
+class NewsletterMail:
+    subject: str
+    html: str
+    text: str
+
+
+def sections(page, site):
+    """[{"kind": "text", "html": …} | {"kind": "items", "heading": …, "items": [dict]}]."""
+    result = []
+    for block in page.body:
+        if block.block_type == "paragraph":
+            result.append({"kind": "text", "html": str(block.value)})
+        else:
+            items = block.block.items(block.value, site)
+            if items:
+                result.append({"kind": "items", "heading": block.value["heading"], "items": items})
+    return result
+
+
+class _TextWriter(HTMLParser):
+    """Rich text (p, h2, h3, ul, ol, li, a, b, i, br) as readable plain text: headings on
+    their own line, list items with a dash, a link's address after its words."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.links = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("p", "h2", "h3", "ul", "ol"):
+            self.parts.append("\n\n")
+        elif tag == "li":
+            self.parts.append("\n- ")
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag == "a":
+            self.links.append(dict(attrs).get("href", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.links and (href := self.links.pop()):
+            self.parts.append(f" ({href})")
+
+    def handle_data(self, data):
+        self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup):
+    writer = _TextWriter()
+    writer.feed(markup)
+    lines = "".join(writer.parts).split("\n")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in lines)).strip()
+
+
+def as_text(page, site, parts, settings, unsubscribe_url):
+    out = [page.title.upper(), ""]
+    if page.introduction:
+        out += [page.introduction, ""]
+    for part in parts:
+        if part["kind"] == "text":
+            out += [html_to_text(part["html"]), ""]
+            continue
+        out += [part["heading"].upper(), ""]
+        for item in part["items"]:
+            when = " · ".join(x for x in (item["date"], item.get("place", "")) if x)
+            out += [f"* {item['title']}"] + ([when] if when else [])
+            out += ([item["teaser"]] if item["teaser"] else []) + [item["url"], ""]
+    out += [
+        "--",
+        f"Lees deze nieuwsbrief op de website: {page_address(page)}",
+        f"Geen nieuwsbrief meer? Meld je af: {unsubscribe_url}",
+        f"{settings.display_name} · {site_address(site)}",
+    ]
+    return "\n".join(out).strip() + "\n"
+
+
+def render_mail(page, site, unsubscribe_url):
+    settings = SiteSettings.for_site(site)
+    parts = sections(page, site)
+    context = {
+        "page": page,
+        "sections": parts,
+        "site_settings": settings,
+        "site_url": site_address(site),
+        "web_url": page_address(page),
+        "unsubscribe_url": unsubscribe_url,
+    }
+    subject = f"{settings.display_name}: {page.title}" if settings.display_name else page.title
+    return NewsletterMail(
+        subject=html.unescape(subject),
+        html=render_to_string("newsletter/mail/newsletter.html", context),
+        text=as_text(page, site, parts, settings, unsubscribe_url),
+    )

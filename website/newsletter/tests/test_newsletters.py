@@ -1,0 +1,128 @@
+"""Composing a newsletter from the site's content: the mail as HTML and plain text, the
+preview, the test to the editor, and the public archive (only what was sent)."""
+
+import email
+import re
+
+import feedparser
+import pytest
+from django.core import mail
+from django.test import RequestFactory, TestCase
+from django.utils import timezone
+from wagtail.models import Site
+
+from website.core.tests.utils import find_all, find_one, main_content
+from website.library.models import PublicationPage
+from website.newsletter.mailing import render_mail
+from website.newsletter.models import NewsletterIndexPage, NewsletterPage
+from website.stories.factories import StoryPageFactory
+from website.stories.models import StoryIndexPage, StoryPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def newsletter(seeded):
+    archive = NewsletterIndexPage.objects.get()
+    story = StoryPageFactory(parent=StoryIndexPage.objects.get(), title="Rondkomen in Zwolle")
+    page = NewsletterPage(
+        title="Nieuwsbrief december",
+        slug="december",
+        introduction="Wat het netwerk deed & wat eraan komt.",
+        body=[
+            {
+                "type": "paragraph",
+                "value": '<h2 data-block-key="a">Beste lezer</h2><p data-block-key="b">Lees '
+                '<a href="https://example.org/brief">onze brief</a> aan de Kamer.</p>'
+                '<ul><li data-block-key="c">Eén</li><li data-block-key="d">Twee</li></ul>',
+            },
+            {"type": "publications", "value": {"heading": "Nieuwe documenten", "count": 2}},
+            {"type": "events", "value": {"heading": "Agenda", "count": 3}},
+            {
+                "type": "stories",
+                "value": {"heading": "Verhalen", "count": 3, "pages": [story.pk]},
+            },
+        ],
+        live=False,
+    )
+    archive.add_child(instance=page)
+    page.save_revision()
+    return page
+
+
+def site():
+    return Site.objects.get(is_default_site=True)
+
+
+def test_the_mail_pulls_in_the_sites_content_as_html_and_text(newsletter):
+    message = render_mail(newsletter, site(), unsubscribe_url="https://example.org/afmelden/x/")
+    newest = list(PublicationPage.objects.live().order_by("-date", "-pk")[:2])
+    story = StoryPage.objects.get(title="Rondkomen in Zwolle")
+    for text in (message.html, message.text):
+        for publication in newest:
+            assert publication.title in text or publication.title.upper() in text
+        assert story.title in text
+        assert "https://example.org/afmelden/x/" in text
+    assert message.subject.endswith("Nieuwsbrief december")
+    assert "Wat het netwerk deed & wat eraan komt." in message.text
+    assert "Lees onze brief (https://example.org/brief) aan de Kamer." in message.text
+    assert "- Eén\n- Twee" in message.text
+    assert "Wat het netwerk deed &amp; wat eraan komt." in message.html
+
+
+def test_the_mail_has_no_pixel_and_no_redirected_links(newsletter):
+    message = render_mail(newsletter, site(), unsubscribe_url="https://example.org/afmelden/x/")
+    assert "<img" not in message.html and "url(" not in message.html
+    root = site().root_url
+    links = re.findall(r'href="([^"]+)"', message.html)
+    assert links
+    allowed = (root, "https://example.org/brief", "https://example.org/afmelden/x/")
+    assert all(link.startswith(allowed) for link in links), links
+    assert not find_all(message.html, "script")
+
+
+def test_preview_shows_the_mail_as_html_and_as_plain_text(newsletter, admin_user):
+    request = RequestFactory().get("/")
+    request.user = admin_user
+    as_text = newsletter.serve_preview(request, "text")
+    assert as_text["Content-Type"] == "text/plain; charset=utf-8"
+    assert "NIEUWSBRIEF DECEMBER" in as_text.content.decode()
+    as_mail = newsletter.serve_preview(request, "mail")
+    assert find_one(as_mail.content.decode(), "h1").text == "Nieuwsbrief december"
+
+
+def test_the_editor_sends_a_test_to_themselves_and_cannot_publish_by_hand(
+    admin_client, admin_user, newsletter
+):
+    edit = admin_client.get(f"/admin/pages/{newsletter.pk}/edit/").content.decode()
+    assert "Stuur een test naar mij" in edit
+    assert 'name="action-publish"' not in edit
+    test_url = f"/admin/nieuwsbrief/{newsletter.pk}/test/"
+    assert admin_user.email in main_content(admin_client.get(test_url))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        answer = admin_client.post(test_url)
+    assert answer.status_code == 302
+    (sent,) = mail.outbox
+    assert sent.to == [admin_user.email]
+    assert sent.subject.startswith("[Test] ")
+    parsed = email.message_from_bytes(sent.message().as_bytes())
+    kinds = [part.get_content_type() for part in parsed.walk()]
+    assert "text/plain" in kinds and "text/html" in kinds
+
+
+def test_only_sent_newsletters_are_public_in_the_archive_and_feeds(client, newsletter):
+    archive = NewsletterIndexPage.objects.get()
+    newsletter.save_revision().publish()  # live, as a bulk action could make it
+    assert client.get(newsletter.url).status_code == 404
+    assert "december" not in client.get(archive.url).content.decode()
+
+    newsletter.sent_at = timezone.now()
+    newsletter.save_revision().publish()
+    page = client.get(newsletter.url)
+    assert page.status_code == 200
+    assert "Nieuwe documenten" in main_content(page)
+    assert "Nieuwsbrief december" in main_content(client.get(archive.url))
+    for kind in ("rss", "atom"):
+        feed = feedparser.parse(client.get(f"{archive.url}feed/{kind}/").content)
+        assert not feed.bozo, kind
+        assert [entry.title for entry in feed.entries] == ["Nieuwsbrief december"]
