@@ -53,12 +53,13 @@ def queue_email(
     cc=(),
     bcc=(),
     from_email="",
+    headers=None,
 ):
     """Store an e-mail and schedule its delivery once the current transaction commits.
 
     `to`: one address or a list; `regarding`: the saved model instance the mail is about
-    (erased with it), or None. Returns the stored OutgoingEmail. Callers never talk to the
-    mail server themselves.
+    (erased with it), or None; `headers`: extra header lines {name: value}. Returns the
+    stored OutgoingEmail. Callers never talk to the mail server themselves.
     """
 
     recipients = [to] if isinstance(to, str) else list(to)
@@ -73,6 +74,7 @@ def queue_email(
         body=body,
         html_body=html_body,
         attachments=[attachment.as_json() for attachment in attachments],
+        headers=dict(headers or {}),
         regarding_type=regarding_type,
         regarding_id=regarding_id,
     )

@@ -436,6 +436,8 @@ class OutgoingEmail(models.Model):
     html_body = models.TextField("HTML-versie", blank=True)
     # [{filename, mimetype, content_base64}]
     attachments = models.JSONField("Bijlagen", default=list, blank=True)
+    # Extra mail headers ({name: value}), e.g. List-Unsubscribe on a newsletter.
+    headers = models.JSONField("Extra kopregels", default=dict, blank=True)
     status = models.CharField("Status", max_length=10, choices=Status, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField("Pogingen", default=0)
     last_error = models.TextField("Technische foutmelding", blank=True)

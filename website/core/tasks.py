@@ -2,6 +2,7 @@
 documents, privacy clean-ups and pruning finished task results."""
 
 import base64
+import email.policy
 import logging
 from datetime import timedelta
 from email.message import MIMEPart
@@ -33,8 +34,19 @@ def retry_delay(attempts):
 DELIVERY_MAILER = "delivery"
 
 
+# RFC 5322 allows lines of 998 characters. Python folds at 78 by default, and splits a
+# long word (an address in List-Unsubscribe) into RFC 2047 encoded-words, which mail
+# programs do not decode in such headers: the one-click link would break.
+LONG_LINES = email.policy.default.clone(max_line_length=998)
+
+
+class OutboxMessage(EmailMultiAlternatives):
+    def message(self, *, policy=LONG_LINES):
+        return super().message(policy=policy)
+
+
 def _build_message(outgoing):
-    message = EmailMultiAlternatives(
+    message = OutboxMessage(
         subject=outgoing.subject,
         body=outgoing.body,
         from_email=outgoing.from_email or settings.DEFAULT_FROM_EMAIL,
@@ -42,6 +54,7 @@ def _build_message(outgoing):
         cc=outgoing.cc or None,
         bcc=outgoing.bcc or None,
         reply_to=outgoing.reply_to or None,
+        headers=outgoing.headers or None,
     )
     if outgoing.html_body:
         message.attach_alternative(outgoing.html_body, "text/html")

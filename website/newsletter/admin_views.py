@@ -1,5 +1,6 @@
 """The editor's actions on a newsletter: "Stuur een test naar mij" (the mail as subscribers
-will get it, to the editor's own address)."""
+will get it, to the editor's own address) and "Verzenden" (to every confirmed subscriber,
+with its progress)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -9,7 +10,8 @@ from django.urls import reverse
 from website.core.email import queue_email
 
 from .mailing import render_mail
-from .models import NewsletterPage
+from .models import NewsletterPage, Subscriber
+from .sending import progress, start_sending
 
 TEST_UNSUBSCRIBE_NOTE = "#afmeldlink-staat-hier-in-de-echte-nieuwsbrief"
 
@@ -33,3 +35,23 @@ def send_test(request, page_id):
         return redirect(edit_url)
     context = {"page": page, "address": address, "edit_url": edit_url}
     return render(request, "newsletter/admin/send_test.html", context)
+
+
+def send(request, page_id):
+    """GET: to how many, and a warning; POST: start sending (once). Afterwards: progress."""
+    page = editable_newsletter(request, page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    if request.method == "POST" and not page.sent_at:
+        if start_sending(page, request.user):
+            messages.success(request, "De nieuwsbrief wordt verstuurd.")
+        return redirect("newsletter_send", page_id=page.pk)
+    page.refresh_from_db()
+    context = {
+        "page": page,
+        "edit_url": edit_url,
+        "confirmed": Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).count(),
+        "progress": progress(page) if page.sent_at else None,
+    }
+    return render(request, "newsletter/admin/send.html", context)

@@ -8,3 +8,5 @@ class NewsletterConfig(AppConfig):
     # Its expire() erases sign-ups never confirmed; the daily privacy task calls it.
     personal_data = "website.newsletter.personal_data"
     seed_steps = {460: "website.newsletter.seed.newsletter"}
+    # A send whose worker died between batches goes on (see newsletter.sending).
+    periodic_tasks = {"website.newsletter.sending.resume_sending": 5 * 60}

@@ -151,3 +151,30 @@ class NewsletterPage(BasePage):
                 return HttpResponse(mail.text, content_type="text/plain; charset=utf-8")
             return HttpResponse(mail.html)
         return super().serve_preview(request, mode_name)
+
+
+class Delivery(models.Model):
+    """One newsletter for one subscriber: made for every confirmed subscriber when sending
+    starts (never twice: unique), marked when its mail is put in the outbox (in the same
+    transaction, so a crash can neither lose nor double it). Erased with the subscriber."""
+
+    newsletter = models.ForeignKey(
+        NewsletterPage, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="+")
+    queued_at = models.DateTimeField("In de verzendrij gezet", null=True)
+    email = models.ForeignKey(
+        "core.OutgoingEmail", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "verzending"
+        verbose_name_plural = "verzendingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["newsletter", "subscriber"], name="one_delivery_per_subscriber"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.newsletter} aan abonnee {self.subscriber_id}"

@@ -126,6 +126,7 @@ def newsletter_admin_urls():
             admin_views.send_test,
             name="newsletter_send_test",
         ),
+        path("nieuwsbrief/<int:page_id>/verzenden/", admin_views.send, name="newsletter_send"),
     ]
 
 
@@ -138,12 +139,27 @@ class SendTestMenuItem(ActionMenuItem):
         return reverse("newsletter_send_test", args=[parent_context["page"].pk])
 
 
+class SendMenuItem(ActionMenuItem):
+    label = "Verzenden…"
+    name = "action-newsletter-send"
+    icon_name = "upload"
+
+    def is_shown(self, context):
+        return context["user_page_permissions_tester"].can_publish()
+
+    def get_url(self, parent_context):
+        return reverse("newsletter_send", args=[parent_context["page"].pk])
+
+
 @hooks.register("construct_page_action_menu")
 def newsletter_actions(menu_items, request, context):
     """A newsletter is not published by hand: it becomes public when it is sent. Its
-    editor gets "Stuur een test naar mij" instead."""
+    editor gets "Stuur een test naar mij" and "Verzenden…" instead."""
     page = context.get("page")
     if context.get("view") != "edit" or not isinstance(page, NewsletterPage):
         return
     menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
     menu_items.append(SendTestMenuItem(order=60))
+    send_item = SendMenuItem(order=70)
+    if send_item.is_shown(context):
+        menu_items.append(send_item)

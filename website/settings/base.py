@@ -297,6 +297,8 @@ DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
 # erased; a second confirmation mail to the same address goes out at most this often.
 NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))
 NEWSLETTER_RESEND_MINUTES = 60
+# How many newsletter mails go into the outbox per minute (a mail provider's rate limit).
+NEWSLETTER_MAILS_PER_MINUTE = int(os.environ.get("NEWSLETTER_MAILS_PER_MINUTE", "100"))
 
 # Sign-ups are deleted this many days after the event's last day.
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "92"))

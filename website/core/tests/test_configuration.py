@@ -21,6 +21,7 @@ def test_periodic_tasks_of_every_app_are_tasks_with_an_interval():
         "website.core.tasks.delete_expired_personal_data",
         "website.core.tasks.prune_task_results",
         "website.agenda.tasks.delete_old_registrations",
+        "website.newsletter.sending.resume_sending",
     }
     for path, seconds in tasks.items():
         assert isinstance(import_string(path), Task), path
