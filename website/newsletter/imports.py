@@ -4,6 +4,7 @@ addresses that left earlier (a suppression) and addresses already known are skip
 
 import re
 from dataclasses import dataclass, field
+from email.utils import getaddresses
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -11,9 +12,9 @@ from django.core.validators import validate_email
 from .models import Subscriber
 from .subscriptions import is_suppressed, normalised, subscribe
 
-# Addresses in pasted text: one per line, or separated by commas, semicolons or spaces
-# (a column copied from a spreadsheet, an address book export).
-SEPARATORS = re.compile(r"[\s,;<>\"']+")
+# At most this many addresses per invitation: each one is a mail and a few writes, and an
+# editor's request must finish (a longer list: in parts).
+MAX_INVITES = 300
 
 
 @dataclass
@@ -25,34 +26,39 @@ class InviteResult:
 
 
 def addresses_in(text):
-    """The distinct words of `text` that look like e-mail addresses (lower case), and the
-    words that do not."""
-    found, wrong = [], []
-    for word in SEPARATORS.split(text):
-        if not word:
-            continue
+    """[(address, name)] in `text`, each address once (lower case), and the entries with an
+    "@" that are no valid address. Understands a column pasted from a spreadsheet (other
+    columns are left alone), address-book lines ("Jan Jansen <jan@example.org>; Piet
+    <piet@example.org>") and plain lists."""
+    entries = getaddresses([re.sub(r"[;\t\r\n]+", ",", text)])
+    found, wrong, seen = [], [], set()
+    for name, address in entries:
+        if "@" not in address:
+            continue  # a name or a heading in a pasted table, not a try at an address
         try:
-            validate_email(word)
+            validate_email(address)
         except ValidationError:
-            wrong.append(word)
+            wrong.append(address)
             continue
-        address = normalised(word)
-        if address not in found:
-            found.append(address)
+        address = normalised(address)
+        if address not in seen:
+            seen.add(address)
+            found.append((address, name.strip()[:100]))
     return found, wrong
 
 
 def invite(text, site):
     """Invite every new address in `text` on `site`; an InviteResult."""
-    addresses, wrong = addresses_in(text)
+    entries, wrong = addresses_in(text)
     result = InviteResult(not_addresses=wrong)
+    addresses = [address for address, _ in entries]
     known = set(Subscriber.objects.filter(email__in=addresses).values_list("email", flat=True))
-    for address in addresses:
+    for address, name in entries:
         if address in known:
             result.known.append(address)
         elif is_suppressed(address):
             result.left_before.append(address)
         else:
-            subscribe(address, "", site, status=Subscriber.Status.INVITED)
+            subscribe(address, name, site, status=Subscriber.Status.INVITED)
             result.invited.append(address)
     return result

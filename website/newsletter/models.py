@@ -1,12 +1,11 @@
 """The newsletter: who receives it (subscribers with double opt-in, and the addresses that
 left, only as a hash) and the newsletters themselves (pages under an archive page)."""
 
-import hashlib
-
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
@@ -22,8 +21,12 @@ CONSENT_VERSION = "2026-12"
 
 
 def address_hash(email):
-    """SHA-256 hex digest of a normalised address: how a suppression is stored."""
-    return hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    """How a suppression is stored: an HMAC-SHA-256 (hex) of the normalised address with
+    the SECRET_KEY, so the list cannot be read back by hashing guessed addresses. A new
+    SECRET_KEY forgets the list (old suppressions no longer match)."""
+    return salted_hmac(
+        "newsletter.suppression", email.strip().lower(), algorithm="sha256"
+    ).hexdigest()
 
 
 class Subscriber(models.Model):
@@ -140,6 +143,7 @@ class NewsletterPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = sections(self, self.get_site())
+        context["hide_footer_signup"] = True  # it links to the sign-up page itself
         return context
 
     def serve_preview(self, request, mode_name):

@@ -6,11 +6,13 @@ import datetime
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from website.core.addresses import site_address
 from website.core.email import forget_mail_about, queue_email
+from website.core.models import SiteSettings
 from website.core.private_links import find, new_token
 
 from .models import CONSENT_VERSION, Subscriber, Suppression, address_hash
@@ -45,40 +47,58 @@ def subscribe(email, name, site, status=Subscriber.Status.PENDING):
         subscriber.confirmation_sent_at = now
         subscriber.save()
         link = site_address(site, reverse("newsletter:confirm", args=[token]))
-        queue_email(
-            email,
-            "Bevestig je aanmelding voor de nieuwsbrief",
-            confirmation_text(subscriber.name, link),
-            regarding=subscriber,
+        sender = SiteSettings.for_site(site).display_name or site.site_name or "ons"
+        subject, text = confirmation_mail(
+            sender, link, invited=subscriber.status == Subscriber.Status.INVITED
         )
+        queue_email(email, subject, text, regarding=subscriber)
     return subscriber
 
 
-def confirmation_text(name, link):
+def confirmation_mail(sender, link, invited=False):
+    """(subject, text) of the confirmation mail. The name a visitor typed is left out: the
+    form must not let anyone put words of their own in a mail from the site."""
     days = settings.NEWSLETTER_CONFIRM_DAYS
-    greeting = f"Hallo {name}," if name else "Hallo,"
-    return (
-        f"{greeting}\n\n"
-        "Je hebt je aangemeld voor onze nieuwsbrief. Klopt dat? Bevestig het dan via deze "
-        f"link:\n\n{link}\n\n"
+    if invited:
+        subject = f"Wil je de nieuwsbrief van {sender} ontvangen?"
+        opening = (
+            f"{sender} nodigt je uit voor de nieuwsbrief. Wil je hem ontvangen? Bevestig het "
+            "dan via deze link:"
+        )
+        otherwise = "Wil je hem niet? Dan hoef je niets te doen."
+    else:
+        subject = f"Bevestig je aanmelding voor de nieuwsbrief van {sender}"
+        opening = (
+            f"Je hebt je aangemeld voor de nieuwsbrief van {sender}. Klopt dat? Bevestig het "
+            "dan via deze link:"
+        )
+        otherwise = "Heb je je niet aangemeld? Dan hoef je niets te doen."
+    text = (
+        f"Hallo,\n\n{opening}\n\n{link}\n\n"
         f"Pas daarna krijg je de nieuwsbrief. De link werkt {days} dagen.\n\n"
-        "Heb je je niet aangemeld? Dan hoef je niets te doen. Je krijgt dan niets meer van "
-        f"ons, en we wissen je e-mailadres na {days} dagen.\n"
+        f"{otherwise} Je krijgt dan niets meer van ons, en we wissen je e-mailadres na "
+        f"{days} dagen.\n\n"
+        f"Met vriendelijke groet,\n{sender}\n{site_address_of(link)}\n"
     )
+    return subject, text
 
 
-def waiting_for(token):
-    """The subscriber still waiting to confirm with `token`, or None."""
-    waiting = Subscriber.objects.exclude(status=Subscriber.Status.CONFIRMED)
-    return find(waiting, token, fields=("confirm_token_hash",))
+def site_address_of(link):
+    return link.split("/nieuwsbrief/", 1)[0] + "/"
+
+
+def subscriber_for_confirm(token):
+    """The subscriber the confirmation link with `token` was sent to (waiting, or already
+    confirmed through it), or None."""
+    return find(Subscriber.objects.all(), token, fields=("confirm_token_hash",))
 
 
 def confirm(subscriber):
     """Confirmed: from now on the address receives newsletters. Consent is recorded with
-    its time and the version of the text that was shown."""
+    its time and the version of the text that was shown. The link keeps its hash, so that
+    following it again says "you are subscribed" rather than "this link is broken"."""
     subscriber.status = Subscriber.Status.CONFIRMED
     subscriber.consented_at = timezone.now()
-    subscriber.confirm_token_hash = ""
     subscriber.save()
     Suppression.objects.filter(email_hash=address_hash(subscriber.email)).delete()
 
@@ -120,8 +140,12 @@ def delete_unconfirmed(now=None):
     """Erase sign-ups never confirmed within NEWSLETTER_CONFIRM_DAYS; how many."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.NEWSLETTER_CONFIRM_DAYS)
+    # Counted from the last confirmation mail: its link promises so many days.
     stale = list(
-        Subscriber.objects.exclude(status=Subscriber.Status.CONFIRMED).filter(created_at__lt=cutoff)
+        Subscriber.objects.exclude(status=Subscriber.Status.CONFIRMED).filter(
+            Q(confirmation_sent_at__lt=cutoff)
+            | Q(confirmation_sent_at__isnull=True, created_at__lt=cutoff)
+        )
     )
     for subscriber in stale:
         forget_mail_about(subscriber)

@@ -1,18 +1,20 @@
 """Subscribing to the newsletter and leaving it.
 
 Every page of the site may carry the short sign-up form (footer, home page), and those
-pages are cached by the proxy, so they cannot hold a CSRF token. That form posts here
-without one: the visitor then gets this page with what they typed and one button
-("Aanmelden") that does carry the token. Only a post with a valid token, through the shared
-form protection, starts the double opt-in.
+pages are cached by the proxy, so they cannot hold a CSRF token: the sign-up takes a POST
+without one. CSRF protects what a visitor's browser could be made to do in their name; a
+sign-up only sends a confirmation mail, which anyone can ask for any address anyway, and
+nothing happens until the link in it is followed (double opt-in). The rest of the shared
+form protection applies: honeypot, size and rate limits, validation, and a redirect after
+a successful POST.
 
 Leaving works with one click: the link in every newsletter leads to a page with one button,
 and mail programs may POST `List-Unsubscribe=One-Click` to the same address (RFC 8058), so
 that view takes a POST without a CSRF token: the signed token in the address is the proof.
 """
 
+from django.conf import settings
 from django.http import HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -22,22 +24,15 @@ from website.core.protection import protected_form_response, refuse_post
 
 from . import subscriptions
 from .forms import SubscribeForm
+from .models import Subscriber
 
-
-def has_valid_csrf_token(request):
-    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {}) is None
+NO_FOOTER_FORM = {"hide_footer_signup": True}  # these pages have the form themselves
 
 
 @csrf_exempt
 def subscribe(request):
-    def render_form(form, one_more_step=False):
-        context = {"form": form, "one_more_step": one_more_step}
-        return render(request, "newsletter/subscribe.html", context)
-
-    if request.method == "POST" and not has_valid_csrf_token(request):
-        # From the short form on a cached page: ask once more, with the token.
-        form = SubscribeForm(initial={"email": request.POST.get("email", "")[:254]})
-        return render_form(form, one_more_step=True)
+    def render_form(form):
+        return render(request, "newsletter/subscribe.html", {"form": form} | NO_FOOTER_FORM)
 
     def on_valid(form):
         site = Site.find_for_request(request)
@@ -53,44 +48,54 @@ def subscribe(request):
     )
 
 
+def message(request, state, status=200, **context):
+    context = {"state": state, "days": settings.NEWSLETTER_CONFIRM_DAYS} | context
+    return render(request, "newsletter/message.html", context | NO_FOOTER_FORM, status=status)
+
+
 def subscribe_sent(request):
-    return render(request, "newsletter/message.html", {"state": "sent"})
+    return message(request, "sent")
 
 
 @never_cache
 def confirm(request, token):
-    subscriber = subscriptions.waiting_for(token)
-    if request.method == "POST":
-        if (refusal := refuse_post(request, "newsletter-confirm")) is not None:
-            return refusal
-        if subscriber is not None:
-            subscriptions.confirm(subscriber)
-            return redirect("newsletter:confirmed")
+    subscriber = subscriptions.subscriber_for_confirm(token)
     if subscriber is None:
-        return render(request, "newsletter/message.html", {"state": "gone"}, status=404)
-    return render(request, "newsletter/confirm.html", {"subscriber": subscriber})
+        if request.method == "POST" and (refusal := refuse_post(request, "newsletter")):
+            return refusal
+        return message(request, "gone", status=404)
+    if subscriber.status == Subscriber.Status.CONFIRMED:
+        return message(request, "confirmed")  # the link followed again: nothing to do
+    if request.method == "POST":
+        subscriptions.confirm(subscriber)
+        return redirect("newsletter:confirmed")
+    return render(request, "newsletter/confirm.html", {"subscriber": subscriber} | NO_FOOTER_FORM)
 
 
 def confirmed(request):
-    return render(request, "newsletter/message.html", {"state": "confirmed"})
+    return message(request, "confirmed")
 
 
 @never_cache
 @csrf_exempt
 def unsubscribe(request, token):
+    """The signed token is the proof. Only posts with a token that finds no one count
+    towards the rate limit: mail providers send their one-click posts for many people from
+    a few addresses."""
     subscriber = subscriptions.subscriber_for_unsubscribe(token)
     if request.method == "POST":
-        if (refusal := refuse_post(request, "newsletter-unsubscribe")) is not None:
-            return refusal
         if subscriber is not None:
             subscriptions.unsubscribe(subscriber)
+        elif (refusal := refuse_post(request, "newsletter")) is not None:
+            return refusal
         if request.POST.get("List-Unsubscribe") == "One-Click":
             return HttpResponse("Afgemeld.", content_type="text/plain; charset=utf-8")
         return redirect("newsletter:unsubscribed")
     if subscriber is None:
-        return render(request, "newsletter/message.html", {"state": "left"}, status=404)
-    return render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber})
+        return message(request, "left", status=404)
+    context = {"subscriber": subscriber} | NO_FOOTER_FORM
+    return render(request, "newsletter/unsubscribe.html", context)
 
 
 def unsubscribed(request):
-    return render(request, "newsletter/message.html", {"state": "unsubscribed"})
+    return message(request, "unsubscribed")

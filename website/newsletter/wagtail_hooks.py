@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.views.generic import FormView
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Site
@@ -15,8 +16,9 @@ from website.core.admin_views import ReadableIndexView, ReadableInspectView
 from website.core.permissions import LimitedActionsPolicy
 
 from . import admin_views
-from .imports import invite
+from .imports import MAX_INVITES, addresses_in, invite
 from .models import NewsletterPage, Subscriber
+from .subscriptions import unsubscribe
 
 
 class SubscriberIndexView(ReadableIndexView):
@@ -45,6 +47,22 @@ class InviteForm(forms.Form):
         max_length=200_000,
     )
 
+    def clean_addresses(self):
+        text = self.cleaned_data["addresses"]
+        count = len(addresses_in(text)[0])
+        if count > MAX_INVITES:
+            raise forms.ValidationError(
+                f"Dit zijn {count} adressen. Nodig er maximaal {MAX_INVITES} tegelijk uit: "
+                "plak de rest daarna."
+            )
+        if not count:
+            raise forms.ValidationError("Er staat geen e-mailadres in.")
+        return text
+
+
+def counted(number, one, more):
+    return f"{number} {one if number == 1 else more}"
+
 
 class InviteView(FormView):
     """Editors paste a list; nobody is subscribed by it (imports.invite). For those who may
@@ -61,18 +79,30 @@ class InviteView(FormView):
 
     def form_valid(self, form):
         result = invite(form.cleaned_data["addresses"], Site.find_for_request(self.request))
-        summary = [f"{len(result.invited)} adressen uitgenodigd."]
+        summary = [counted(len(result.invited), "adres", "adressen") + " uitgenodigd."]
         if result.known:
-            summary.append(f"{len(result.known)} waren al bekend en kregen geen nieuwe e-mail.")
+            summary.append(
+                counted(len(result.known), "adres was", "adressen waren")
+                + " al bekend en kreeg geen nieuwe e-mail."
+            )
         if result.left_before:
             summary.append(
-                f"{len(result.left_before)} meldden zich eerder af en kregen geen e-mail."
+                counted(len(result.left_before), "adres is", "adressen zijn")
+                + " eerder afgemeld en kreeg geen e-mail."
             )
         if result.not_addresses:
-            shown = ", ".join(result.not_addresses[:5])
-            summary.append(f"{len(result.not_addresses)} zijn geen e-mailadres: {shown}.")
+            shown = ", ".join(result.not_addresses[:10])
+            summary.append(f"Niet goed geschreven, dus niet uitgenodigd: {shown}.")
         messages.success(self.request, " ".join(summary))
         return redirect("abonnees:index")
+
+
+class SubscriberDeleteView(DeleteView):
+    """Removing an address in the admin is leaving: the mails about it go too, and an
+    invitation cannot bring it back (a suppression), only the person by signing up again."""
+
+    def delete_action(self):
+        unsubscribe(self.object)
 
 
 class SubscriberViewSet(ModelViewSet):
@@ -82,6 +112,7 @@ class SubscriberViewSet(ModelViewSet):
     model = Subscriber
     index_view_class = SubscriberIndexView
     inspect_view_class = ReadableInspectView
+    delete_view_class = SubscriberDeleteView
     icon = "mail"
     menu_label = "Nieuwsbrief-abonnees"
     menu_order = 260

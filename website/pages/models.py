@@ -82,6 +82,7 @@ class HomePage(BasePage):
         context["latest"] = remember(
             "home-latest", lambda: latest_work(site), site.pk, timezone.localdate()
         )
+        context["hide_footer_signup"] = True  # the page has its own newsletter form
         return context
 
 
