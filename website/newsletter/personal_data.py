@@ -1,6 +1,6 @@
 """Personal data held by the newsletter: the subscriber's address, name and consent."""
 
-from .models import Subscriber
+from .models import Delivery, Subscriber
 from .subscriptions import delete_unconfirmed, forget_mail_about
 
 NAME = "nieuwsbrief"
@@ -16,12 +16,19 @@ def export(email):
             "aangemeld op": s.created_at.isoformat(),
             "toestemming gegeven op": s.consented_at.isoformat() if s.consented_at else "",
             "versie toestemmingstekst": s.consent_version,
+            "ontvangen nieuwsbrieven": [
+                {"nieuwsbrief": d.newsletter.title, "verstuurd": d.queued_at.isoformat()}
+                for d in Delivery.objects.filter(subscriber=s, queued_at__isnull=False)
+                .select_related("newsletter")
+                .order_by("queued_at")
+            ],
         }
         for s in Subscriber.objects.filter(email=email)
     ]
 
 
 def erase(email):
+    """The subscriber, the mails about them and (cascade) their delivery records."""
     count = 0
     for subscriber in Subscriber.objects.filter(email=email):
         forget_mail_about(subscriber)

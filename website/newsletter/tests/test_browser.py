@@ -8,7 +8,8 @@ from django.core import mail
 from playwright.sync_api import expect
 from wagtail.models import Site
 
-from website.newsletter.models import Subscriber
+from website.newsletter.models import NewsletterIndexPage, NewsletterPage, Subscriber
+from website.newsletter.sending import start_sending
 from website.newsletter.subscriptions import unsubscribe_link
 
 pytestmark = pytest.mark.browser
@@ -65,3 +66,28 @@ def test_signing_up_with_the_keyboard_only_and_without_javascript(seeded_live, o
     keyboard.press("Enter")
     expect(browser.page.locator("h1")).to_have_text("Kijk in je mailbox")
     assert Subscriber.objects.get().name == "Kees"
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_sent_newsletter_and_the_archive(seeded_live, open_browser, width):
+    page = NewsletterPage(
+        title="Nieuwsbrief februari",
+        slug="februari",
+        introduction="Wat er gebeurde en wat eraan komt.",
+        body=[
+            {"type": "paragraph", "value": '<p data-block-key="a">Beste lezer, welkom.</p>'},
+            {"type": "publications", "value": {"heading": "Nieuwe documenten", "count": 3}},
+            {"type": "events", "value": {"heading": "Agenda", "count": 3}},
+        ],
+        live=False,
+    )
+    NewsletterIndexPage.objects.get().add_child(instance=page)
+    page.save_revision()
+    start_sending(page)
+    browser = open_browser(seeded_live.url, width=width)
+    browser.open(page.url)
+    expect(browser.page.locator("h2").first).to_have_text("Nieuwe documenten")
+    no_problems(browser)
+    browser.open(NewsletterIndexPage.objects.get().url)
+    expect(browser.page.locator(".card__title")).to_have_text("Nieuwsbrief februari")
+    no_problems(browser)

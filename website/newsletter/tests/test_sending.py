@@ -12,6 +12,7 @@ from django.test import Client, TestCase
 from django.utils import timezone
 
 from website.core.models import OutgoingEmail
+from website.core.privacy import erase_personal_data, export_personal_data
 from website.newsletter.models import Delivery, NewsletterIndexPage, NewsletterPage, Subscriber
 from website.newsletter.sending import progress, queue_batch, resume_sending, start_sending
 
@@ -115,3 +116,14 @@ def test_the_editor_sends_from_the_admin_and_sees_the_progress(admin_client, new
     with TestCase.captureOnCommitCallbacks(execute=True):
         admin_client.post(url)
     assert len(mail.outbox) == 7
+
+
+def test_export_lists_what_was_received_and_erase_removes_the_records(newsletter):
+    send(newsletter)
+    (exported,) = export_personal_data("lezer1@example.org")["nieuwsbrief"]
+    assert [r["nieuwsbrief"] for r in exported["ontvangen nieuwsbrieven"]] == [
+        "Nieuwsbrief januari"
+    ]
+    erase_personal_data("lezer1@example.org")
+    assert not Delivery.objects.filter(subscriber__email="lezer1@example.org").exists()
+    assert Delivery.objects.count() == 6
