@@ -423,6 +423,7 @@ class OutgoingEmail(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", "Wacht op verzending"
+        SENDING = "sending", "Wordt verzonden"
         SENT = "sent", "Verzonden"
         FAILED = "failed", "Mislukt"
 

@@ -89,6 +89,12 @@ def attachment_part(filename, content, mimetype):
 def deliver(outgoing_id, *, keep_retrying=False):
     """Try to send one stored e-mail once, if it is due. Returns its status afterwards.
 
+    Never twice: the message is marked "sending" (and that committed) before the mail
+    server is asked, and marked sent or failed after. A worker that dies in between leaves
+    it "sending"; `retry_due_emails` later marks such a message failed with a note that it
+    may or may not have arrived, for an editor to look at ("Opnieuw proberen"), rather than
+    send it again unasked.
+
     Only the task chain that started with the message (`keep_retrying=True`) schedules
     the next try, so sweeps and retries never multiply into parallel chains.
     """
@@ -102,32 +108,58 @@ def deliver(outgoing_id, *, keep_retrying=False):
                 transaction.on_commit(lambda: _schedule_retry(outgoing))
             return outgoing.status
         outgoing.attempts += 1
-        try:
-            mailers[DELIVERY_MAILER].send_messages([_build_message(outgoing)])
-        except Exception as error:  # noqa: BLE001 - any delivery failure means: try later
-            outgoing.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if outgoing.attempts >= settings.EMAIL_MAX_ATTEMPTS:
-                outgoing.status = OutgoingEmail.Status.FAILED
-                outgoing.next_attempt_at = None
-                logger.error("E-mail %s failed for good: %s", outgoing.pk, outgoing.last_error)
-            else:
-                outgoing.next_attempt_at = timezone.now() + retry_delay(outgoing.attempts)
-                logger.warning(
-                    "E-mail %s not sent (attempt %s), retry at %s: %s",
-                    outgoing.pk,
-                    outgoing.attempts,
-                    outgoing.next_attempt_at,
-                    outgoing.last_error,
-                )
-        else:
-            outgoing.status = OutgoingEmail.Status.SENT
-            outgoing.sent_at = timezone.now()
+        outgoing.status = OutgoingEmail.Status.SENDING
+        outgoing.next_attempt_at = timezone.now()  # when this attempt started
+        outgoing.save(update_fields=["attempts", "status", "next_attempt_at"])
+    try:
+        mailers[DELIVERY_MAILER].send_messages([_build_message(outgoing)])
+    except Exception as error:  # noqa: BLE001 - any delivery failure means: try later
+        outgoing.last_error = f"{type(error).__name__}: {error}"[:2000]
+        if outgoing.attempts >= settings.EMAIL_MAX_ATTEMPTS:
+            outgoing.status = OutgoingEmail.Status.FAILED
             outgoing.next_attempt_at = None
-            outgoing.last_error = ""
-        outgoing.save()
+            logger.error("E-mail %s failed for good: %s", outgoing.pk, outgoing.last_error)
+        else:
+            outgoing.status = OutgoingEmail.Status.PENDING
+            outgoing.next_attempt_at = timezone.now() + retry_delay(outgoing.attempts)
+            logger.warning(
+                "E-mail %s not sent (attempt %s), retry at %s: %s",
+                outgoing.pk,
+                outgoing.attempts,
+                outgoing.next_attempt_at,
+                outgoing.last_error,
+            )
+    else:
+        outgoing.status = OutgoingEmail.Status.SENT
+        outgoing.sent_at = timezone.now()
+        outgoing.next_attempt_at = None
+        outgoing.last_error = ""
+    # update(), not save(): the message may have been erased meanwhile (privacy).
+    OutgoingEmail.objects.filter(pk=outgoing.pk).update(
+        status=outgoing.status,
+        sent_at=outgoing.sent_at,
+        next_attempt_at=outgoing.next_attempt_at,
+        last_error=outgoing.last_error,
+    )
     if keep_retrying and outgoing.status == OutgoingEmail.Status.PENDING:
         _schedule_retry(outgoing)
     return outgoing.status
+
+
+INTERRUPTED = (
+    "De verzending werd onderbroken (de server viel uit). Misschien is de e-mail "
+    "aangekomen, misschien niet. Kijk het na; 'Opnieuw proberen' stuurt hem nog een keer."
+)
+
+
+def mark_interrupted(now=None):
+    """Messages left "sending" longer than EMAIL_TIMEOUT plus a margin by a worker that
+    died: failed, with a note (see `deliver`). How many."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=settings.EMAIL_SENDING_STALE_SECONDS)
+    return OutgoingEmail.objects.filter(
+        status=OutgoingEmail.Status.SENDING, next_attempt_at__lt=cutoff
+    ).update(status=OutgoingEmail.Status.FAILED, next_attempt_at=None, last_error=INTERRUPTED)
 
 
 def _schedule_retry(outgoing):
@@ -144,7 +176,9 @@ def send_queued_email(outgoing_id):
 
 @task
 def retry_due_emails():
-    """Send every pending e-mail whose retry time has come (or that was never tried)."""
+    """Send every pending e-mail whose retry time has come (or that was never tried), after
+    marking messages a dead worker left half-sent (`mark_interrupted`)."""
+    mark_interrupted()
     due = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING).filter(
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
     )

@@ -7,7 +7,8 @@
   deliveries in the outbox (core.email), each with its own unsubscribe link in the text and
   in `List-Unsubscribe` (RFC 2369) with `List-Unsubscribe-Post: List-Unsubscribe=One-Click`
   (RFC 8058), and marks them in the same transaction; then schedules the next batch a
-  minute later. The outbox delivers each mail once, with retries.
+  NEWSLETTER_BATCH_SECONDS later. The outbox delivers each mail once, with retries, and
+  never twice (core.tasks.deliver).
 - `resume_sending` (periodic): a worker that died between batches left deliveries waiting
   and no next batch; this starts one again.
 """
@@ -28,7 +29,6 @@ from .subscriptions import unsubscribe_link
 # Rendered once per batch with this in place of the unsubscribe link, then filled in per
 # subscriber.
 UNSUBSCRIBE_PLACEHOLDER = "https://afmelden.invalid/placeholder"
-RESUME_AFTER = datetime.timedelta(minutes=3)
 
 
 def start_sending(page, user=None):
@@ -87,8 +87,8 @@ def send_batch(page_id):
     waiting = queue_batch(page_id)
     if waiting:
         if task_backends[send_batch.backend].supports_defer:
-            later = timezone.now() + datetime.timedelta(minutes=1)
-            send_batch.using(run_after=later).enqueue(page_id)
+            pause = datetime.timedelta(seconds=settings.NEWSLETTER_BATCH_SECONDS)
+            send_batch.using(run_after=timezone.now() + pause).enqueue(page_id)
         else:
             send_batch.enqueue(page_id)
     return waiting
@@ -97,7 +97,7 @@ def send_batch(page_id):
 @task
 def resume_sending():
     """Start a batch for every newsletter with waiting deliveries and none queued lately."""
-    recent = timezone.now() - RESUME_AFTER
+    recent = timezone.now() - datetime.timedelta(seconds=settings.NEWSLETTER_RESUME_AFTER_SECONDS)
     stalled = (
         Delivery.objects.filter(queued_at__isnull=True)
         .exclude(newsletter__deliveries__queued_at__gte=recent)
@@ -124,6 +124,6 @@ def progress(page):
         "total": deliveries.count(),
         "waiting": deliveries.filter(queued_at__isnull=True).count(),
         "sent": statuses.get("sent", 0),
-        "pending": statuses.get("pending", 0),
+        "pending": statuses.get("pending", 0) + statuses.get("sending", 0),
         "failed": statuses.get("failed", 0),
     }

@@ -186,6 +186,9 @@ MAILERS = {
     "delivery": {"BACKEND": "django.core.mail.backends.console.EmailBackend"},
 }
 EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "8"))
+# A message still "sending" after this many seconds was left by a worker that died while
+# talking to the mail server: marked failed for a person to check (core.tasks.deliver).
+EMAIL_SENDING_STALE_SECONDS = 10 * 60
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Website")
@@ -299,6 +302,10 @@ NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))
 NEWSLETTER_RESEND_MINUTES = 60
 # How many newsletter mails go into the outbox per minute (a mail provider's rate limit).
 NEWSLETTER_MAILS_PER_MINUTE = int(os.environ.get("NEWSLETTER_MAILS_PER_MINUTE", "100"))
+# Seconds between two batches, and how long a send may show no progress before the periodic
+# resume_sending takes it that the worker died and starts the next batch.
+NEWSLETTER_BATCH_SECONDS = int(os.environ.get("NEWSLETTER_BATCH_SECONDS", "60"))
+NEWSLETTER_RESUME_AFTER_SECONDS = 3 * 60
 
 # Sign-ups are deleted this many days after the event's last day.
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "92"))

@@ -1,0 +1,150 @@
+"""A newsletter to 1,000 subscribers through the real task worker (`manage.py db_worker`, a
+process of its own) and a real SMTP server (aiosmtpd); the worker is killed (SIGKILL) half
+way and started again. Nobody gets it twice, and everybody gets it, except at most the one
+mail the worker was handing to the server at that moment, which is marked for a person to
+check instead of being sent again unasked (core.tasks.deliver).
+
+PostgreSQL only: the worker must reach the test database, and the SQLite one lives in this
+process's memory. CI runs the suite on PostgreSQL too."""
+
+import collections
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.conf import settings as django_settings
+from django.db import connection
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from website.core.models import OutgoingEmail
+from website.core.tasks import INTERRUPTED, mark_interrupted, retry_due_emails
+from website.core.tests.services import free_port
+from website.newsletter.models import Delivery, NewsletterIndexPage, NewsletterPage, Subscriber
+from website.newsletter.sending import resume_sending, start_sending
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not django_settings.USING_POSTGRES,
+        reason="the worker process needs a database it can reach (SQLite tests run in memory)",
+    ),
+]
+
+SUBSCRIBERS = 1000
+
+
+class Inbox:
+    def __init__(self):
+        self.received = collections.Counter()
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.update(envelope.rcpt_tos)
+        return "250 OK"
+
+
+def worker_environment(smtp_port):
+    database = connection.settings_dict
+    url = (
+        f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
+        f"{database['PORT'] or 5432}/{database['NAME']}"
+    )
+    return os.environ | {
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": django_settings.SECRET_KEY,
+        "ALLOWED_HOSTS": "testserver",
+        "DATABASE_URL": url,
+        "REDIS_URL": "",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp_port),
+        "EMAIL_USE_TLS": "false",
+        "NEWSLETTER_MAILS_PER_MINUTE": "100",
+        "NEWSLETTER_BATCH_SECONDS": "0",
+    }
+
+
+def start_worker(environment):
+    command = [sys.executable, "manage.py", "db_worker", "--interval", "0.1", "--no-reload"]
+    return subprocess.Popen(
+        [*command, "--no-startup-delay"],
+        cwd=Path(django_settings.BASE_DIR),
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def wait_until(condition, seconds=180):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.05)
+
+
+def all_handed_over():
+    waiting = Delivery.objects.filter(queued_at__isnull=True).exists()
+    return not waiting and not OutgoingEmail.objects.filter(status="pending").exists()
+
+
+def test_a_thousand_subscribers_each_once_with_the_worker_killed_half_way(seeded, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.NEWSLETTER_RESUME_AFTER_SECONDS = 0
+    Subscriber.objects.bulk_create(
+        Subscriber(email=f"lezer{n:04d}@example.org", status="aangemeld")
+        for n in range(SUBSCRIBERS)
+    )
+    page = NewsletterPage(
+        title="Nieuwsbrief maart",
+        slug="maart",
+        body=[{"type": "publications", "value": {"heading": "Nieuw", "count": 2}}],
+        live=False,
+    )
+    NewsletterIndexPage.objects.get().add_child(instance=page)
+    page.save_revision()
+
+    inbox = Inbox()
+    smtp = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    smtp.start()
+    environment = worker_environment(smtp.port)
+    worker = start_worker(environment)
+    try:
+        assert start_sending(page)
+        wait_until(lambda: sum(inbox.received.values()) >= SUBSCRIBERS * 0.4)
+        worker.kill()  # SIGKILL: no chance to finish anything
+        worker.wait(10)
+        half = sum(inbox.received.values())
+        assert half < SUBSCRIBERS
+
+        # Started again; the periodic tasks find what the dead worker left.
+        worker = start_worker(environment)
+        resume_sending.enqueue()
+        retry_due_emails.enqueue()
+        wait_until(all_handed_over)
+        wait_until(lambda: not DBTaskResult.objects.ready().exists())
+    finally:
+        worker.terminate()
+        worker.wait(10)
+        smtp.stop()
+
+    addresses = {f"lezer{n:04d}@example.org" for n in range(SUBSCRIBERS)}
+    assert Delivery.objects.count() == SUBSCRIBERS
+    assert max(inbox.received.values()) == 1  # nobody twice
+    in_flight = set(
+        OutgoingEmail.objects.filter(status="sending").values_list("to", flat=True).iterator()
+    )
+    assert len(in_flight) <= 1
+    missing = addresses - set(inbox.received)
+    assert missing <= {address for recipients in in_flight for address in recipients}
+    assert len(inbox.received) >= SUBSCRIBERS - 1
+
+    # The one left "sending" (if the kill fell while it was being handed over) is marked
+    # for a person to check, not sent again.
+    later = timezone.now() + timezone.timedelta(hours=1)
+    assert mark_interrupted(later) == len(in_flight)
+    if in_flight:
+        assert OutgoingEmail.objects.get(status="failed").last_error == INTERRUPTED
