@@ -135,6 +135,12 @@ class NewsletterPage(BasePage):
             raise Http404("Deze nieuwsbrief is nog niet verstuurd")
         return super().serve(request, *args, **kwargs)
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # Site search finds a newsletter once it has been sent, not before (even if someone
+        # published it by another way than "Verzenden").
+        return super().get_indexed_objects().filter(sent_at__isnull=False)
+
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.sent_at else []
 

@@ -114,6 +114,8 @@ def test_only_sent_newsletters_are_public_in_the_archive_and_feeds(client, newsl
     archive = NewsletterIndexPage.objects.get()
     newsletter.save_revision().publish()  # live, as a bulk action could make it
     assert client.get(newsletter.url).status_code == 404
+    assert newsletter.url not in client.get("/zoeken/", {"q": "december"}).content.decode()
+    assert newsletter.url not in client.get("/sitemap.xml").content.decode()
     assert "december" not in client.get(archive.url).content.decode()
 
     newsletter.sent_at = timezone.now()
@@ -122,6 +124,8 @@ def test_only_sent_newsletters_are_public_in_the_archive_and_feeds(client, newsl
     assert page.status_code == 200
     assert "Nieuwe documenten" in main_content(page)
     assert "Nieuwsbrief december" in main_content(client.get(archive.url))
+    found = client.get("/zoeken/", {"q": "nieuwsbrief december"}).content.decode()
+    assert newsletter.url in found
     for kind in ("rss", "atom"):
         feed = feedparser.parse(client.get(f"{archive.url}feed/{kind}/").content)
         assert not feed.bozo, kind
