@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from website.core.email import queue_email
 
-from .mailing import render_mail
+from .mailing import render_mail, sections
 from .models import NewsletterPage, Subscriber
 from .sending import progress, start_sending
 
@@ -29,7 +29,9 @@ def send_test(request, page_id):
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     address = request.user.email
     if request.method == "POST" and address:
-        mail = render_mail(page, page.get_site(), unsubscribe_url=TEST_UNSUBSCRIBE_NOTE)
+        mail = render_mail(
+            page, page.get_site(), unsubscribe_url=TEST_UNSUBSCRIBE_NOTE, web_link=False
+        )
         queue_email(address, f"[Test] {mail.subject}", mail.text, html_body=mail.html)
         messages.success(request, f"De test is verstuurd naar {address}.")
         return redirect(edit_url)
@@ -43,7 +45,8 @@ def send(request, page_id):
     if not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    if request.method == "POST" and not page.sent_at:
+    empty = not page.introduction and not sections(page, page.get_site())
+    if request.method == "POST" and not page.sent_at and not empty:
         if start_sending(page, request.user):
             messages.success(request, "De nieuwsbrief wordt verstuurd.")
         return redirect("newsletter_send", page_id=page.pk)
@@ -53,5 +56,6 @@ def send(request, page_id):
         "edit_url": edit_url,
         "confirmed": Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).count(),
         "progress": progress(page) if page.sent_at else None,
+        "empty": empty,
     }
     return render(request, "newsletter/admin/send.html", context)

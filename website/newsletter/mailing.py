@@ -21,12 +21,21 @@ class NewsletterMail:
     text: str
 
 
+def absolute_links(markup, site):
+    """Rich text with the site's own links ("/contact/") made absolute, as a mail needs."""
+    root = site_address(site, "/").rstrip("/")
+    return re.sub(r'href="/(?!/)', f'href="{root}/', markup)
+
+
 def sections(page, site):
-    """[{"kind": "text", "html": …} | {"kind": "items", "heading": …, "items": [dict]}]."""
+    """[{"kind": "text", "html": …} | {"kind": "items", "heading": …, "items": [dict]}],
+    JSON-ready (kept as what was sent: NewsletterPage.sent_sections)."""
+    if page.sent_sections:
+        return page.sent_sections
     result = []
     for block in page.body:
         if block.block_type == "paragraph":
-            result.append({"kind": "text", "html": str(block.value)})
+            result.append({"kind": "text", "html": absolute_links(str(block.value), site)})
         else:
             items = block.block.items(block.value, site)
             if items:
@@ -67,34 +76,47 @@ def html_to_text(markup):
     return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in lines)).strip()
 
 
-def as_text(page, site, parts, settings, unsubscribe_url):
-    out = [page.title.upper(), ""]
+def as_text(page, site, parts, settings, unsubscribe_url, web_link=True):
+    out = [page.title, "=" * min(len(page.title), 60), ""]
     if page.introduction:
         out += [page.introduction, ""]
     for part in parts:
         if part["kind"] == "text":
             out += [html_to_text(part["html"]), ""]
             continue
-        out += [part["heading"].upper(), ""]
+        out += [part["heading"], "-" * min(len(part["heading"]), 60), ""]
         for item in part["items"]:
             when = " · ".join(x for x in (item["date"], item.get("place", "")) if x)
             out += [f"* {item['title']}"] + ([when] if when else [])
             out += ([item["teaser"]] if item["teaser"] else []) + [item["url"], ""]
+    out += ["--"]
+    if web_link:
+        out += [f"Lees deze nieuwsbrief op de website: {page_address(page)}"]
     out += [
-        "--",
-        f"Lees deze nieuwsbrief op de website: {page_address(page)}",
         f"Geen nieuwsbrief meer? Meld je af: {unsubscribe_url}",
         f"{settings.display_name} · {site_address(site)}",
     ]
     return "\n".join(out).strip() + "\n"
 
 
-def render_mail(page, site, unsubscribe_url):
+LINK_STYLE = "color:#0b4f7c;"
+
+
+def styled(part):
+    """Links in free text get the mail's link colour (mail programs drop style sheets)."""
+    if part["kind"] != "text":
+        return part
+    return part | {"html": part["html"].replace("<a ", f'<a style="{LINK_STYLE}" ')}
+
+
+def render_mail(page, site, unsubscribe_url, web_link=True):
+    """`web_link`: False for a test before sending (the web version is not public yet)."""
     settings = SiteSettings.for_site(site)
     parts = sections(page, site)
     context = {
         "page": page,
-        "sections": parts,
+        "sections": [styled(part) for part in parts],
+        "web_link": web_link,
         "site_settings": settings,
         "site_url": site_address(site),
         "web_url": page_address(page),
@@ -104,5 +126,5 @@ def render_mail(page, site, unsubscribe_url):
     return NewsletterMail(
         subject=html.unescape(subject),
         html=render_to_string("newsletter/mail/newsletter.html", context),
-        text=as_text(page, site, parts, settings, unsubscribe_url),
+        text=as_text(page, site, parts, settings, unsubscribe_url, web_link),
     )

@@ -1,6 +1,7 @@
 """The newsletter: who receives it (subscribers with double opt-in, and the addresses that
 left, only as a hash) and the newsletters themselves (pages under an archive page)."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
@@ -114,11 +115,16 @@ class NewsletterPage(BasePage):
 
     body = StreamField(newsletter_blocks(), blank=True, verbose_name="Inhoud")
     sent_at = models.DateTimeField("Verstuurd op", null=True, editable=False)
+    # What was sent, as it was (the "newest" lists change afterwards): the web version shows
+    # this once sent. mailing.sections() shape.
+    sent_sections = models.JSONField(null=True, editable=False)
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     parent_page_types = ["newsletter.NewsletterIndexPage"]
     subpage_types = []
     preview_modes = [("", "Webversie"), ("mail", "E-mail"), ("text", "E-mail als platte tekst")]
+    # A copy is a new newsletter: not sent.
+    exclude_fields_in_copy = ["sent_at", "sent_sections"]
 
     class Meta:
         verbose_name = "Nieuwsbrief"
@@ -144,11 +150,19 @@ class NewsletterPage(BasePage):
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.sent_at else []
 
+    def with_content_json(self, content):
+        """A version of the page (a draft, an older version brought back) never changes
+        whether and when it was sent, nor what was sent: that is a fact, not content."""
+        page = super().with_content_json(content)
+        page.sent_at = self.sent_at
+        page.sent_sections = self.sent_sections
+        return page
+
     def get_context(self, request, *args, **kwargs):
         from .mailing import sections  # noqa: PLC0415 - mailing imports these models
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = sections(self, self.get_site())
+        context["sections"] = self.sent_sections or sections(self, self.get_site())
         context["hide_footer_signup"] = True  # it links to the sign-up page itself
         return context
 
@@ -159,7 +173,14 @@ class NewsletterPage(BasePage):
             mail = render_mail(self, self.get_site(), unsubscribe_url="#afmelden")
             if mode_name == "text":
                 return HttpResponse(mail.text, content_type="text/plain; charset=utf-8")
-            return HttpResponse(mail.html)
+            response = HttpResponse(mail.html)
+            # A mail has its styles inline (mail programs drop style sheets): let the
+            # preview show them, inside the admin's frame.
+            response._csp_config = settings.SECURE_CSP | {
+                "style-src": ["'unsafe-inline'"],
+                "frame-ancestors": ["'self'"],
+            }
+            return response
         return super().serve_preview(request, mode_name)
 
 

@@ -21,10 +21,11 @@ from django.tasks import task, task_backends
 from django.utils import timezone
 
 from website.core.email import queue_email
+from website.core.models import SiteSettings
 
-from .mailing import render_mail
+from .mailing import render_mail, sections
 from .models import Delivery, NewsletterPage, Subscriber
-from .subscriptions import unsubscribe_link
+from .subscriptions import sender_address, unsubscribe_link
 
 # Rendered once per batch with this in place of the unsubscribe link, then filled in per
 # subscriber.
@@ -38,7 +39,12 @@ def start_sending(page, user=None):
         if locked.sent_at:
             return False
         latest = locked.get_latest_revision_as_object()
-        latest.sent_at = timezone.now()
+        # Sent, and what was sent, are facts kept on the page row itself (versions do not
+        # change them, NewsletterPage.with_content_json): set them before publishing.
+        now = timezone.now()
+        snapshot = sections(latest, latest.get_site())
+        NewsletterPage.objects.filter(pk=page.pk).update(sent_at=now, sent_sections=snapshot)
+        latest.sent_at, latest.sent_sections = now, snapshot
         latest.save_revision(user=user, log_action=False).publish(user=user)
         confirmed = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED)
         Delivery.objects.bulk_create(
@@ -66,6 +72,7 @@ def queue_batch(page_id):
             page = NewsletterPage.objects.get(pk=page_id)
             site = page.get_site()
             mail = render_mail(page, site, unsubscribe_url=UNSUBSCRIBE_PLACEHOLDER)
+            sender = sender_address(SiteSettings.for_site(site).display_name or site.site_name)
             now = timezone.now()
             for delivery in batch:
                 link = unsubscribe_link(delivery.subscriber, site)
@@ -76,6 +83,7 @@ def queue_batch(page_id):
                     html_body=mail.html.replace(UNSUBSCRIBE_PLACEHOLDER, link),
                     headers=unsubscribe_headers(link),
                     regarding=delivery.subscriber,
+                    from_email=sender,
                 )
                 delivery.queued_at = now
             Delivery.objects.bulk_update(batch, ["email", "queued_at"])

@@ -2,6 +2,7 @@
 whether an address is new, waiting or already subscribed, so the form reveals nothing."""
 
 import datetime
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core import signing
@@ -51,8 +52,13 @@ def subscribe(email, name, site, status=Subscriber.Status.PENDING):
         subject, text = confirmation_mail(
             sender, link, invited=subscriber.status == Subscriber.Status.INVITED
         )
-        queue_email(email, subject, text, regarding=subscriber)
+        queue_email(email, subject, text, regarding=subscriber, from_email=sender_address(sender))
     return subscriber
+
+
+def sender_address(name):
+    """DEFAULT_FROM_EMAIL with the network's name, so a mail says who sends it."""
+    return formataddr((name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 
 
 def confirmation_mail(sender, link, invited=False):

@@ -15,6 +15,8 @@ from website.core.tests.utils import find_all, find_one, main_content
 from website.library.models import PublicationPage
 from website.newsletter.mailing import render_mail
 from website.newsletter.models import NewsletterIndexPage, NewsletterPage
+from website.newsletter.sending import start_sending
+from website.pages.models import ContactPage
 from website.stories.factories import StoryPageFactory
 from website.stories.models import StoryIndexPage, StoryPage
 
@@ -86,8 +88,9 @@ def test_preview_shows_the_mail_as_html_and_as_plain_text(newsletter, admin_user
     request.user = admin_user
     as_text = newsletter.serve_preview(request, "text")
     assert as_text["Content-Type"] == "text/plain; charset=utf-8"
-    assert "NIEUWSBRIEF DECEMBER" in as_text.content.decode()
+    assert "Nieuwsbrief december\n====" in as_text.content.decode()
     as_mail = newsletter.serve_preview(request, "mail")
+    assert as_mail._csp_config["style-src"] == ["'unsafe-inline'"]  # the mail's own styles
     assert find_one(as_mail.content.decode(), "h1").text == "Nieuwsbrief december"
 
 
@@ -130,3 +133,48 @@ def test_only_sent_newsletters_are_public_in_the_archive_and_feeds(client, newsl
         feed = feedparser.parse(client.get(f"{archive.url}feed/{kind}/").content)
         assert not feed.bozo, kind
         assert [entry.title for entry in feed.entries] == ["Nieuwsbrief december"]
+
+
+def test_the_sites_own_links_are_absolute_in_the_mail(newsletter):
+    contact = ContactPage.objects.get()
+    page = newsletter.get_latest_revision_as_object()
+    page.body = [
+        {
+            "type": "paragraph",
+            "value": f'<p data-block-key="a">Mail ons via <a linktype="page" id="{contact.pk}">'
+            "de contactpagina</a>.</p>",
+        }
+    ]
+    message = render_mail(page, site(), unsubscribe_url="https://example.org/x/", web_link=False)
+    assert f'href="{site().root_url}/contact/"' in message.html
+    assert f"de contactpagina ({site().root_url}/contact/)" in message.text
+    assert "Lees deze nieuwsbrief op de website" not in message.html + message.text
+
+
+def test_sent_is_a_fact_copies_and_old_versions_do_not_change(client, newsletter):
+    draft = newsletter.get_latest_revision()
+    start_sending(newsletter)
+    newsletter.refresh_from_db()
+    sent_at, shown = newsletter.sent_at, main_content(client.get(newsletter.url))
+
+    StoryPageFactory(parent=StoryIndexPage.objects.get(), title="Een verhaal van later")
+    assert main_content(client.get(newsletter.url)) == shown  # what was sent, as it was
+
+    draft.publish()  # the version from before sending brought back
+    newsletter.refresh_from_db()
+    assert newsletter.sent_at == sent_at and newsletter.sent_sections
+    assert client.get(newsletter.url).status_code == 200
+
+    copy = newsletter.copy(update_attrs={"slug": "januari", "title": "Nieuwsbrief januari"})
+    assert copy.sent_at is None and copy.sent_sections is None
+
+
+def test_an_empty_newsletter_cannot_be_sent(admin_client, seeded):
+    empty = NewsletterPage(title="Leeg", slug="leeg", live=False)
+    NewsletterIndexPage.objects.get().add_child(instance=empty)
+    empty.save_revision()
+    url = f"/admin/nieuwsbrief/{empty.pk}/verzenden/"
+    assert "Deze nieuwsbrief is nog leeg" in admin_client.get(url).content.decode()
+    admin_client.post(url)
+    empty.refresh_from_db()
+    assert empty.sent_at is None
