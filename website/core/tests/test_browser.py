@@ -262,3 +262,35 @@ def test_axe_harness_reports_real_violations(open_browser):
     violations = " ".join(browser.axe_violations())
     assert "image-alt" in violations
     assert "html-has-lang" in violations
+
+
+def test_read_aloud_uses_the_browsers_own_speech_and_needs_javascript(seeded_site, open_browser):
+    """ "Lees voor" on content pages: the browser's speech synthesis reads the main text
+    (not the menu, the share tools or the forms); play, pause, go on and stop by keyboard.
+    Without JavaScript there is no button."""
+    path = "/documenten/verbeterpunten-schuldhulpverlening/"
+    browser = open_browser(seeded_site.url)
+    browser.open(path)
+    page = browser.page
+    play = page.locator("[data-read-aloud-play]")
+    expect(play).to_be_visible()
+    text = page.evaluate("document.querySelector('[data-read-aloud]').readAloudText()")
+    assert "Verbeterpunten schuldhulpverlening. De Sociale Alliantie signaleert" in text[:200]
+    assert "Deel deze pagina" not in text and "Zoek op de website" not in text
+
+    play.focus()
+    page.keyboard.press("Enter")
+    expect(play).to_have_text("Pauzeer")
+    expect(play).to_have_attribute("aria-pressed", "true")
+    page.keyboard.press("Enter")
+    expect(play).to_have_text("Ga verder")
+    stop = page.locator("[data-read-aloud-stop]")
+    stop.click()
+    expect(play).to_have_text("Lees voor")
+    expect(stop).to_be_hidden()
+    expect(play).to_be_focused()
+    assert browser.external_requests() == []
+
+    without = open_browser(seeded_site.url, javascript=False)
+    without.open(path)
+    expect(without.page.locator("[data-read-aloud-play]")).to_be_hidden()

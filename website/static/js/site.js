@@ -73,4 +73,71 @@
   // Move focus to the error summary so screen-reader and keyboard users hear what to fix.
   var summary = document.querySelector("[data-error-summary]");
   if (summary) { summary.focus(); }
+  // "Lees voor": the main text read aloud by the browser's own speech synthesis (Web Speech
+  // API, a Dutch voice when there is one). Nothing leaves the browser. Without speech the
+  // controls stay hidden.
+  var reader = document.querySelector("[data-read-aloud]");
+  if (reader && "speechSynthesis" in window && "SpeechSynthesisUtterance" in window) {
+    var synth = window.speechSynthesis;
+    var play = reader.querySelector("[data-read-aloud-play]");
+    var stop = reader.querySelector("[data-read-aloud-stop]");
+    var labels = { idle: "Lees voor", speaking: "Pauzeer", paused: "Ga verder" };
+    var state = "idle";
+    var setState = function (next) {
+      state = next;
+      play.textContent = labels[next];
+      play.setAttribute("aria-pressed", String(next === "speaking"));
+      stop.hidden = next === "idle";
+      reader.setAttribute("data-state", next);
+    };
+    var readable = "h1, h2, h3, h4, p, li, blockquote, figcaption, dt, dd, td, th";
+    var skip = ".page-tools, .read-aloud, nav, form, [aria-hidden=true], .breadcrumbs";
+    var mainText = function () {
+      var parts = [];
+      document.querySelectorAll("main " + readable.split(", ").join(", main ")).forEach(function (el) {
+        if (el.closest(skip) || el.parentElement.closest(readable)) { return; }
+        var text = el.innerText.replace(/\s+/g, " ").trim();
+        if (text) { parts.push(/[.!?:]$/.test(text) ? text : text + "."); }
+      });
+      return parts.join(" ");
+    };
+    // Chromium stops one long utterance after some seconds: speak a few sentences at a time.
+    var chunks = function (text) {
+      var out = [], current = "";
+      (text.match(/[^.!?]+[.!?]+\s*/g) || [text]).forEach(function (sentence) {
+        if ((current + sentence).length > 220 && current) { out.push(current); current = ""; }
+        current += sentence;
+      });
+      if (current.trim()) { out.push(current); }
+      return out;
+    };
+    var speak = function () {
+      synth.cancel();
+      var dutch = synth.getVoices().filter(function (v) { return /^nl/i.test(v.lang); })[0];
+      var parts = chunks(mainText());
+      parts.forEach(function (part, index) {
+        var utterance = new SpeechSynthesisUtterance(part);
+        utterance.lang = "nl-NL";
+        if (dutch) { utterance.voice = dutch; }
+        if (index === parts.length - 1) {
+          utterance.addEventListener("end", function () { if (state === "speaking") { setState("idle"); } });
+        }
+        synth.speak(utterance);
+      });
+      setState("speaking");
+    };
+    reader.hidden = false;
+    reader.readAloudText = mainText;  // what "Lees voor" reads (for tests and curious people)
+    play.addEventListener("click", function () {
+      if (state === "idle") { speak(); }
+      else if (state === "speaking") { synth.pause(); setState("paused"); }
+      else { synth.resume(); setState("speaking"); }
+    });
+    stop.addEventListener("click", function () {
+      setState("idle");
+      synth.cancel();
+      play.focus();
+    });
+    window.addEventListener("pagehide", function () { synth.cancel(); });
+  }
 })();
