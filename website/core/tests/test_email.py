@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from website.core.email import Attachment, queue_email
 from website.core.models import OutgoingEmail
-from website.core.tasks import deliver, retry_delay, retry_due_emails
+from website.core.tasks import INTERRUPTED, deliver, retry_delay, retry_due_emails
 from website.core.tests.mail_backends import FlakySMTPBackend
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +202,25 @@ def test_retries_form_one_chain_with_a_deferring_queue(server_down, settings, co
     finally:
         del settings.TASKS
         task_backends._settings = None
+
+
+def test_a_mail_a_dead_worker_left_half_sent_is_marked_not_sent_again(mailoutbox, commit):
+    """`deliver` marks a message "sending" before the mail server is asked. A worker killed
+    right then leaves it so: the sweep marks it failed with a note, never sends it again."""
+    with commit():
+        message = queue_email("a@example.org", "Onderwerp", "Tekst")
+    assert len(mailoutbox) == 1
+    started = timezone.now() - datetime.timedelta(hours=1)
+    OutgoingEmail.objects.filter(pk=message.pk).update(
+        status=OutgoingEmail.Status.SENDING, next_attempt_at=started
+    )
+    retry_due_emails.enqueue()
+    message.refresh_from_db()
+    assert message.status == OutgoingEmail.Status.FAILED
+    assert message.last_error == INTERRUPTED
+    assert len(mailoutbox) == 1  # not again
+
+    fresh = OutgoingEmail.objects.filter(pk=message.pk)
+    fresh.update(status=OutgoingEmail.Status.SENDING, next_attempt_at=timezone.now())
+    retry_due_emails.enqueue()  # a send in progress right now is left alone
+    assert fresh.get().status == OutgoingEmail.Status.SENDING
