@@ -24,6 +24,11 @@ from website.library.factories import (
 )
 
 FIELD_CASES = Path(__file__).parent / "field_cases"
+MAP_PAGE_SKIPPED = "map page"
+MAP_PAGE_REASONS = (
+    "Overgeslagen: pagina 2 (het lezen duurde te lang).",
+    "Overgeslagen: pagina 2 (te ingewikkeld om te lezen, bijvoorbeeld een gedetailleerde kaart).",
+)
 LIBREOFFICE = Path(__file__).parent / "libreoffice"
 
 
@@ -54,12 +59,13 @@ def document_text(path):
             "Het officieel financieel plan voor flexibele schuldhulp.",
             "",
         ),
-        # The map page is skipped; the pages before and after it are read.
+        # The map page is skipped; the pages before and after it are read. Which limit it
+        # meets first, time or memory, depends on the machine: either is told.
         (
             "pdf-jaarverslag-kaartpagina.pdf",
             "Jaarverslag armoedebestrijding Kwakkelstad voorwoord "
             "Hoofdstuk twee: kwijtschelding en bijzondere bijstand",
-            "Overgeslagen: pagina 2 (het lezen duurde te lang).",
+            MAP_PAGE_SKIPPED,
         ),
         # No tracked deletion, no field instructions; the table of contents as it shows
         # (entry and page number), and the footnote.
@@ -78,7 +84,11 @@ def document_text(path):
 )
 def test_every_field_case_gives_the_readers_text(name, text, skipped):
     status, out, err = document_text(FIELD_CASES / name)
-    assert (status, out.strip(), err.strip()) == (0, text, skipped)
+    assert (status, out.strip()) == (0, text)
+    if skipped == MAP_PAGE_SKIPPED:
+        assert err.strip() in MAP_PAGE_REASONS
+    else:
+        assert err.strip() == skipped
 
 
 def test_a_pdf_that_needs_a_password_is_refused_with_what_to_do(tmp_path):
@@ -192,7 +202,7 @@ def test_the_edit_page_says_how_much_text_was_read(
     assert partly.extraction_status == "gedeeltelijk"
     page = admin_client.get(f"/admin/documents/edit/{partly.pk}/").content.decode()
     assert "maar voor een deel gelezen" in page
-    assert "pagina 2 (het lezen duurde te lang)" in page
+    assert any(reason.removeprefix("Overgeslagen: ")[:-1] in page for reason in MAP_PAGE_REASONS)
     page = admin_client.get(f"/admin/documents/edit/{fully.pk}/").content.decode()
     assert "helemaal gelezen" in page
 
