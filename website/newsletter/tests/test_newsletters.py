@@ -7,7 +7,9 @@ import re
 import feedparser
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import RequestFactory, TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -178,3 +180,26 @@ def test_an_empty_newsletter_cannot_be_sent(admin_client, seeded):
     admin_client.post(url)
     empty.refresh_from_db()
     assert empty.sent_at is None
+
+
+def test_the_archive_costs_the_same_queries_however_many_were_sent(client, seeded):
+    archive = NewsletterIndexPage.objects.get()
+
+    def add(count):
+        for _ in range(count):
+            number = NewsletterPage.objects.count()
+            page = NewsletterPage(title=f"Nieuwsbrief {number}", slug=f"nb-{number}", live=False)
+            archive.add_child(instance=page)
+            page.save_revision()
+            start_sending(page)
+
+    def queries():
+        client.get(archive.url)  # warm the caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(archive.url).status_code == 200
+        return len(captured)
+
+    add(2)
+    few = queries()
+    add(4)
+    assert queries() == few
