@@ -41,6 +41,9 @@ class RedisServer:
                 "",
                 "--appendonly",
                 "no",
+                # SHUTDOWN SAVE writes dump.rdb into this folder, not the working directory.
+                "--dir",
+                self.folder,
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
