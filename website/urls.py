@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from website.contributors.invitations import InvitationAcceptView
 from website.core import views as core_views
 from website.core.health import health_check
 
@@ -12,6 +13,12 @@ handler404 = "website.core.views.page_not_found"
 handler500 = "website.core.views.server_error"
 
 urlpatterns = [
+    # The invitation link is used before the contributor can log in.
+    path(
+        "admin/uitnodiging/<uidb64>/<token>/",
+        InvitationAcceptView.as_view(),
+        name="contributor_invitation",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten-bestand/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

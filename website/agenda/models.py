@@ -24,6 +24,7 @@ from website.core.blocks import body_blocks
 from website.core.geography import PROVINCE_NAMES, PROVINCES
 from website.core.models import BasePage, private_pages_q
 from website.core.private_links import TOKEN_ROUTE
+from website.network.models import ContributedMixin
 from website.themes.models import ThemeItem, themes_field, themes_panel
 
 from .choices import EventKind, EventStatus, local_zone
@@ -140,7 +141,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
         return self.render(request, context_overrides=context)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(ContributedMixin, RoutablePageMixin, BasePage):
     kind = models.CharField("Soort", max_length=30, choices=EventKind, default=EventKind.MEETING)
     organiser = models.ForeignKey(
         "network.MemberOrganisation",
@@ -164,6 +165,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     content_panels = [
         *BasePage.content_panels,
+        *ContributedMixin.contributed_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("organiser")]),
         FieldPanel("campaign"),
         InlinePanel(

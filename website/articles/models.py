@@ -11,6 +11,7 @@ from website.articles.structured_data import article_json_ld
 from website.core.blocks import body_blocks
 from website.core.feeds import FeedRoutesMixin
 from website.core.models import BasePage, ImageWithAltMixin
+from website.network.models import ContributedMixin
 from website.themes.models import themes_field, themes_panel
 
 
@@ -46,7 +47,7 @@ class ArticleIndexPage(FeedRoutesMixin, BasePage):
         return self.render(request, context_overrides={"listing": listing})
 
 
-class ArticlePage(ImageWithAltMixin, BasePage):
+class ArticlePage(ContributedMixin, ImageWithAltMixin, BasePage):
     date = models.DateField("Datum")
     author = models.CharField("Auteur", max_length=120, blank=True)
     body = StreamField(body_blocks(), blank=True, verbose_name="Tekst")
@@ -54,6 +55,7 @@ class ArticlePage(ImageWithAltMixin, BasePage):
 
     content_panels = [
         *BasePage.content_panels,
+        *ContributedMixin.contributed_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
         *ImageWithAltMixin.image_panels,
         FieldPanel("body"),

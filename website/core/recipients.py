@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 
 def editor_recipients(site=None):
     """[address]: the editors' address from the site settings ("E-mailadres van de
-    redactie"); else MANAGERS; else the addresses of active moderators and administrators,
+    redactie"); else MANAGERS; else the addresses of active members of Redactie and superusers,
     logged as a warning, as is having nobody at all (the dashboard and `check --deploy`
     say so too)."""
 
@@ -23,7 +23,8 @@ def editor_recipients(site=None):
     if managers := [address for _name, address in settings.MANAGERS]:
         return managers
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    moderators = users.filter(groups__name="Moderators") | users.filter(is_superuser=True)
+    # "Redactie": the editors' role (website.contributors.roles), made by a migration.
+    moderators = users.filter(groups__name="Redactie") | users.filter(is_superuser=True)
     recipients = sorted(set(moderators.values_list("email", flat=True)))
     logger.warning(
         "No e-mail address for the editors in the site settings; notices go to %s.",

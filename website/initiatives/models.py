@@ -15,6 +15,7 @@ from wagtail.search import index
 from website.core.blocks import body_blocks
 from website.core.geography import PROVINCE_NAMES, PROVINCES
 from website.core.models import BasePage, ImageWithAltMixin
+from website.network.models import ContributedMixin
 from website.themes.models import themes_field, themes_panel
 
 from . import municipalities
@@ -94,7 +95,7 @@ class InitiativeIndexPage(BasePage):
         ]
 
 
-class InitiativePage(ImageWithAltMixin, BasePage):
+class InitiativePage(ContributedMixin, ImageWithAltMixin, BasePage):
     municipality = models.CharField(
         "Gemeente",
         max_length=6,
@@ -120,6 +121,7 @@ class InitiativePage(ImageWithAltMixin, BasePage):
 
     content_panels = [
         *BasePage.content_panels,
+        *ContributedMixin.contributed_panels,
         FieldPanel("municipality"),
         MultiFieldPanel(
             [

@@ -94,6 +94,19 @@ class MemberOrganisation(RevisionMixin, index.Indexed, models.Model):
     def revisions(self):
         return self._revisions
 
+    @property
+    def anchor(self):
+        """The id of its card on the member directory page ("lid-12")."""
+        return f"lid-{self.pk}"
+
+    def public_url(self):
+        """str: where a visitor reads about the organisation: its card on the live member
+        directory page, else its own website, else "" (one query)."""
+        directory = MemberDirectoryPage.objects.live().public().first()
+        if directory:
+            return f"{directory.get_url()}#{self.anchor}"
+        return self.website
+
 
 class ChairTermQuerySet(models.QuerySet):
     """Who chairs the network follows from the dates alone: no edit when a term turns."""
@@ -222,3 +235,30 @@ class MemberDirectoryPage(BasePage):
         )
         context.update(organisations=filters.apply(organisations), filters=filters)
         return context
+
+
+class ContributedMixin(models.Model):
+    """A page a member organisation can add (through a contributor of that organisation, or
+    an editor on its behalf). The page says "Toegevoegd door <organisatie>"."""
+
+    contributed_by = models.ForeignKey(
+        MemberOrganisation,
+        verbose_name="Toegevoegd door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "De aangesloten organisatie die dit heeft aangeleverd. De pagina toont "
+            "'Toegevoegd door …'. Bij een bijdrager vult de site dit zelf in."
+        ),
+    )
+
+    # Only those who manage the organisations choose it; a contributor's own organisation
+    # is filled in for them (website.contributors.signals).
+    contributed_panels = [
+        FieldPanel("contributed_by", permission="network.change_memberorganisation"),
+    ]
+
+    class Meta:
+        abstract = True

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "website.search",
     "website.pages",
     "website.newsletter",
+    "website.contributors",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -298,6 +299,8 @@ DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
 
 # The newsletter (website.newsletter): a sign-up not confirmed within this many days is
 # erased; a second confirmation mail to the same address goes out at most this often.
+# How long a contributor's invitation link works (website.contributors.invitations).
+CONTRIBUTOR_INVITATION_DAYS = int(os.environ.get("CONTRIBUTOR_INVITATION_DAYS", "7"))
 NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))
 NEWSLETTER_RESEND_MINUTES = 60
 # How many newsletter mails go into the outbox per minute (a mail provider's rate limit).

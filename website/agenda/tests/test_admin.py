@@ -58,6 +58,6 @@ def test_export_neutralises_spreadsheet_formulas(admin_client, make_event):
 
 def test_editors_may_see_registrations(client, django_user_model):
     editor = django_user_model.objects.create_user("redacteur", "r@example.org", "x")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Redactie"))
     assert editor.has_perm("agenda.view_registration")
     assert editor.has_perm("agenda.change_registration")

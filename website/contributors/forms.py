@@ -1,0 +1,43 @@
+"""The editors' form to invite a contributor, and to change one's organisation."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import BaseUserManager
+
+from website.core.admin_forms import AdminModelForm
+
+from .models import Contributor
+
+
+class ContributorForm(AdminModelForm):
+    class Meta:
+        model = Contributor
+        fields = ["organisation"]
+
+
+class InviteContributorForm(ContributorForm):
+    """An account for a person of a member organisation; the mail asks them to choose a
+    password (invitations.invite)."""
+
+    email = forms.EmailField(
+        label="E-mailadres",
+        max_length=254,
+        help_text="Hierheen gaat de uitnodiging. Het is ook de gebruikersnaam.",
+    )
+    first_name = forms.CharField(label="Voornaam", max_length=150)
+    last_name = forms.CharField(label="Achternaam", max_length=150, required=False)
+
+    field_order = ["email", "first_name", "last_name", "organisation"]
+
+    def clean_email(self):
+        email = BaseUserManager.normalize_email(self.cleaned_data["email"].strip())
+        users = get_user_model().objects
+        if (
+            users.filter(email__iexact=email).exists()
+            or users.filter(username__iexact=email).exists()
+        ):
+            raise forms.ValidationError(
+                "Er is al een account met dit e-mailadres. Zoek het op bij Instellingen → "
+                "Gebruikers."
+            )
+        return email

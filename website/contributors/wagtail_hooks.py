@@ -1,0 +1,135 @@
+"""Contributors in the admin: the list "Bijdragers" with invitations, what a contributor may
+create, and a dashboard panel that tells each person what their role lets them do."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import CreateView, DeleteView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Site
+
+from website.core.admin_views import PostActionsMixin, ReadableIndexView, ReadableInspectView
+
+from .forms import ContributorForm, InviteContributorForm
+from .invitations import invite, send_invitation
+from .models import Contributor
+from .roles import CONTRIBUTABLE_PAGE_MODELS, organisation_of, user_roles
+
+
+def site_name(request):
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    return site.site_name or site.hostname if site else ""
+
+
+class InviteView(CreateView):
+    """Saving the form makes the account and queues the invitation mail."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return invite(
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            organisation=data["organisation"],
+            invited_by=self.request.user,
+            site_name=site_name(self.request),
+        )
+
+    def get_success_message(self, instance):
+        return f"{instance.email} is uitgenodigd. De uitnodiging werkt {self._days()} dagen."
+
+    @staticmethod
+    def _days():
+        from django.conf import settings  # noqa: PLC0415
+
+        return settings.CONTRIBUTOR_INVITATION_DAYS
+
+
+class RemoveContributorView(DeleteView):
+    """Removing a contributor removes their account (their pages stay, without owner)."""
+
+    def delete_action(self):
+        self.object.user.delete()
+
+
+class ContributorViewSet(PostActionsMixin, ModelViewSet):
+    model = Contributor
+    index_view_class = ReadableIndexView
+    inspect_view_class = ReadableInspectView
+    add_view_class = InviteView
+    delete_view_class = RemoveContributorView
+    icon = "group"
+    menu_label = "Bijdragers"
+    menu_order = 270
+    add_to_admin_menu = True
+    name = "bijdragers"
+    list_display = ["name", "email", "organisation", "invited_at", "accepted_at"]
+    list_filter = ["organisation"]
+    search_fields = ["user__first_name", "user__last_name", "user__email", "organisation__name"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name",
+        "email",
+        "organisation",
+        "invited_at",
+        "invited_by",
+        "accepted_at",
+    ]
+    post_actions = ["reinvite"]
+
+    def get_form_class(self, for_update=False):
+        return ContributorForm if for_update else InviteContributorForm
+
+    def act_reinvite(self, request, contributor):
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        if contributor.accepted_at:
+            messages.info(request, f"{contributor.name} heeft al een wachtwoord gekozen.")
+        else:
+            send_invitation(contributor, site_name(request))
+            messages.success(request, f"Nieuwe uitnodiging gestuurd naar {contributor.email}.")
+        return redirect(self.get_url_name("inspect"), contributor.pk)
+
+
+contributor_viewset = ContributorViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_contributors():
+    return contributor_viewset
+
+
+@hooks.register("before_create_page")
+def contributors_add_their_own_kinds(request, parent_page, page_class):
+    """A contributor adds events, local initiatives and news articles, nothing else (not a
+    book review, not a new list), even where the section would allow more."""
+    if organisation_of(request.user) is None:
+        return None
+    if page_class not in CONTRIBUTABLE_PAGE_MODELS:
+        raise PermissionDenied
+    return None
+
+
+class RolePanel(Component):
+    """Top of the dashboard: your role in one sentence; for a contributor, the way to work."""
+
+    name = "role"
+    order = 5
+    template_name = "contributors/admin/role_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "roles": user_roles(self.user),
+            "organisation": organisation_of(self.user),
+            "is_superuser": self.user.is_superuser,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_role_panel(request, panels):
+    panels.append(RolePanel(request.user))
