@@ -37,7 +37,12 @@ def editor_client(name="redacteur"):
 def invite(client, email, organisation, first_name="Fatima"):
     return client.post(
         reverse("bijdragers:add"),
-        {"email": email, "first_name": first_name, "last_name": "", "organisation": organisation.pk},
+        {
+            "email": email,
+            "first_name": first_name,
+            "last_name": "",
+            "organisation": organisation.pk,
+        },
     )
 
 
@@ -124,7 +129,9 @@ def test_invited_contributor_adds_an_event_an_editor_approves_it_and_it_says_who
     dashboard = editor.get(reverse("wagtailadmin_home")).content.decode()
     assert "Samen eten in Zwolle" in dashboard
 
-    task_state = TaskState.objects.get(workflow_state__base_content_type__isnull=False, status="in_progress")
+    task_state = TaskState.objects.get(
+        workflow_state__base_content_type__isnull=False, status="in_progress"
+    )
     response = editor.post(
         reverse("wagtailadmin_pages:workflow_action", args=[event.pk, "approve", task_state.pk]),
         {"comment": ""},
@@ -188,7 +195,9 @@ def test_a_contributor_sees_no_personal_data(listing):
 
 def test_a_contributor_sees_no_stories_messages_or_outbox_anywhere():
     stories = StoryIndexPage.objects.get()
-    draft = StoryPageFactory(parent=stories, title="Mijn schulden bij de Belastingdienst", live=False)
+    draft = StoryPageFactory(
+        parent=stories, title="Mijn schulden bij de Belastingdienst", live=False
+    )
     client = contributor_client(MemberOrganisationFactory())
     for url in [
         "/admin/",
