@@ -12,6 +12,7 @@ SEED_DIR = Path(os.environ.get("SEED_DIR", BASE_DIR / "seed"))
 
 INSTALLED_APPS = [
     "website.core",
+    "website.writing",
     "website.network",
     "website.agenda",
     "website.library",
@@ -299,6 +300,10 @@ DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
 
 # The newsletter (website.newsletter): a sign-up not confirmed within this many days is
 # erased; a second confirmation mail to the same address goes out at most this often.
+# Schrijfhulp (website.writing.analysis): advice, never a block.
+PLAIN_LANGUAGE_MAX_SENTENCE_WORDS = int(os.environ.get("PLAIN_LANGUAGE_MAX_SENTENCE_WORDS", "20"))
+PLAIN_LANGUAGE_MAX_WORD_LETTERS = int(os.environ.get("PLAIN_LANGUAGE_MAX_WORD_LETTERS", "15"))
+PLAIN_LANGUAGE_MAX_CHARACTERS = 100_000  # a longer text is read up to here
 # How long a contributor's invitation link works (website.contributors.invitations).
 CONTRIBUTOR_INVITATION_DAYS = int(os.environ.get("CONTRIBUTOR_INVITATION_DAYS", "7"))
 NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))

@@ -1,0 +1,138 @@
+"""Schrijfhulp: what makes a Dutch text harder to read than it needs to be.
+
+`analyse(text)` finds sentences longer than PLAIN_LANGUAGE_MAX_SENTENCE_WORDS words, words
+longer than PLAIN_LANGUAGE_MAX_WORD_LETTERS letters, sentences in the passive voice (a
+form of "worden" with a past participle, a heuristic) and words from the editable list of
+difficult words (JargonTerm), and gives one readability figure for the whole text:
+
+Flesch-Douma, the Dutch adaptation of Flesch's Reading Ease by W.H. Douma, "De
+leesbaarheid van landbouwbladen: een onderzoek naar en een toepassing van
+leesbaarheidsformules", Landbouwhogeschool Wageningen, 1960:
+    206,835 − 0,93 × (words per sentence) − 77 × (syllables per word),
+computed by textstat (language "nl"; syllables from pyphen's Dutch hyphenation
+dictionary). Higher is easier; like Flesch's, the scale runs roughly from 0 to 100.
+
+It advises; nothing here blocks saving or publishing.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from textstat.textstat import textstatistics
+
+from website.core.text import normalise
+
+from .models import JargonTerm
+
+DUTCH = textstatistics()
+DUTCH.set_lang("nl_NL")
+
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# A sentence ends at . ! ? or … before a space, or at a line break (headings, list items).
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
+WORDEN = {"word", "wordt", "worden", "werd", "werden", "geworden"}
+# A past participle: ge-…-d/t/en ("betaald", "gegeven"), or with an unstressed prefix and
+# no ge- ("verlaagd", "besproken", "ontvangen", "herhaald").
+PARTICIPLE = re.compile(r"^(?:ge\w{2,}(?:d|t|en)|(?:be|ver|ont|her|er)\w{2,}(?:d|t|en))$")
+
+# Flesch's own bands, in Dutch words editors know.
+READABILITY_BANDS = [
+    (80, "makkelijk"),
+    (60, "redelijk makkelijk"),
+    (50, "een beetje moeilijk"),
+    (30, "moeilijk"),
+    (float("-inf"), "erg moeilijk"),
+]
+
+
+@dataclass
+class Finding:
+    excerpt: str  # the sentence or word as written
+    advice: str = ""  # for jargon: the plain alternative
+    count: int = 0  # for sentences: the number of words
+
+
+@dataclass
+class Analysis:
+    words: int = 0
+    sentences: int = 0
+    readability: float | None = None  # Flesch-Douma, None for a text under 30 words
+    long_sentences: list = field(default_factory=list)
+    long_words: list = field(default_factory=list)
+    passive_sentences: list = field(default_factory=list)
+    jargon: list = field(default_factory=list)
+
+    @property
+    def readability_label(self):
+        if self.readability is None:
+            return ""
+        return next(label for floor, label in READABILITY_BANDS if self.readability >= floor)
+
+    @property
+    def finding_count(self):
+        return sum(
+            len(found)
+            for found in [
+                self.long_sentences,
+                self.long_words,
+                self.passive_sentences,
+                self.jargon,
+            ]
+        )
+
+
+def sentences_of(text):
+    """[str]: the sentences of `text` (plain text), stripped, empty ones left out."""
+    return [part.strip() for part in SENTENCE_END.split(text) if WORD.search(part or "")]
+
+
+def words_of(sentence):
+    return WORD.findall(sentence)
+
+
+def is_passive(words):
+    lower = [word.lower() for word in words]
+    return any(word in WORDEN for word in lower) and any(
+        PARTICIPLE.match(word) for word in lower if word not in WORDEN
+    )
+
+
+def jargon_pattern(term):
+    """The term as a whole word, with -e, -en or -s after it, any case."""
+    return re.compile(rf"(?<!\w){re.escape(term)}(?:e|en|s)?(?!\w)", re.IGNORECASE)
+
+
+def analyse(text, *, terms=None, max_sentence_words=None, max_word_letters=None):
+    """Analysis of `text` (plain text, at most PLAIN_LANGUAGE_MAX_CHARACTERS are read).
+    `terms`: [(term, alternative)], default every JargonTerm (one query)."""
+    # Words whole again where Word put soft hyphens or zero-width spaces; controls removed.
+    text = normalise(text[: settings.PLAIN_LANGUAGE_MAX_CHARACTERS])
+    max_sentence_words = max_sentence_words or settings.PLAIN_LANGUAGE_MAX_SENTENCE_WORDS
+    max_word_letters = max_word_letters or settings.PLAIN_LANGUAGE_MAX_WORD_LETTERS
+    if terms is None:
+        terms = list(JargonTerm.objects.values_list("term", "alternative"))
+    result = Analysis()
+    seen_words = set()
+    for sentence in sentences_of(text):
+        words = words_of(sentence)
+        result.sentences += 1
+        result.words += len(words)
+        if len(words) > max_sentence_words:
+            result.long_sentences.append(Finding(sentence, count=len(words)))
+        if is_passive(words):
+            result.passive_sentences.append(Finding(sentence))
+        for word in words:
+            letters = word.replace("-", "")
+            if len(letters) > max_word_letters and word.lower() not in seen_words:
+                seen_words.add(word.lower())
+                result.long_words.append(Finding(word, count=len(letters)))
+    for term, alternative in terms:
+        match = jargon_pattern(term).search(text)
+        if match:
+            result.jargon.append(Finding(match.group(0), advice=alternative))
+    if result.words >= 30:
+        # Each heading and list item is a sentence of its own, for textstat too.
+        sentences = [s if s.endswith((".", "!", "?")) else f"{s}." for s in sentences_of(text)]
+        result.readability = round(DUTCH.flesch_reading_ease(" ".join(sentences)), 1)
+    return result
