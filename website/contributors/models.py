@@ -41,6 +41,10 @@ class Contributor(models.Model):
     def name(self):
         return self.user.get_full_name() or self.user.email
 
+    name.fget.short_description = "Naam"
+
     @property
     def email(self):
         return self.user.email
+
+    email.fget.short_description = "E-mailadres"

@@ -10,7 +10,12 @@ from wagtail.admin.views.generic import CreateView, DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Site
 
-from website.core.admin_views import PostActionsMixin, ReadableIndexView, ReadableInspectView
+from website.core.admin_views import (
+    PostActionsMixin,
+    ReadableColumn,
+    ReadableIndexView,
+    ReadableInspectView,
+)
 
 from .forms import ContributorForm, InviteContributorForm
 from .invitations import invite, send_invitation
@@ -23,8 +28,16 @@ def site_name(request):
     return site.site_name or site.hostname if site else ""
 
 
+class ContributorIndexView(ReadableIndexView):
+    add_item_label = "Bijdrager uitnodigen"
+
+
 class InviteView(CreateView):
     """Saving the form makes the account and queues the invitation mail."""
+
+    page_title = "Bijdrager uitnodigen"
+    page_subtitle = "Iemand van een aangesloten organisatie"
+    submit_button_label = "Uitnodiging sturen"
 
     def save_instance(self):
         data = self.form.cleaned_data
@@ -56,7 +69,7 @@ class RemoveContributorView(DeleteView):
 
 class ContributorViewSet(PostActionsMixin, ModelViewSet):
     model = Contributor
-    index_view_class = ReadableIndexView
+    index_view_class = ContributorIndexView
     inspect_view_class = ReadableInspectView
     add_view_class = InviteView
     delete_view_class = RemoveContributorView
@@ -65,7 +78,13 @@ class ContributorViewSet(PostActionsMixin, ModelViewSet):
     menu_order = 270
     add_to_admin_menu = True
     name = "bijdragers"
-    list_display = ["name", "email", "organisation", "invited_at", "accepted_at"]
+    list_display = [
+        ReadableColumn("name", label="Naam"),
+        ReadableColumn("email", label="E-mailadres"),
+        "organisation",
+        "invited_at",
+        "accepted_at",
+    ]
     list_filter = ["organisation"]
     search_fields = ["user__first_name", "user__last_name", "user__email", "organisation__name"]
     inspect_view_enabled = True

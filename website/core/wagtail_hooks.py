@@ -94,12 +94,15 @@ def register_outbox_viewset():
 
 @hooks.register("construct_homepage_panels")
 def add_inbox_warnings(request, panels):
+    # For those who handle the inbox (the outbox's readers: Redactie, Beheerder), not for
+    # a contributor, who can do nothing about it.
+    if not outbox_viewset.permission_policy.user_has_permission(request.user, "view"):
+        return
     if notification_address_missing():
         panels.append(MissingAddressPanel())
-    if outbox_viewset.permission_policy.user_has_permission(request.user, "view"):
-        undelivered = FailedMailPanel()
-        if undelivered.undelivered:
-            panels.append(undelivered)
+    undelivered = FailedMailPanel()
+    if undelivered.undelivered:
+        panels.append(undelivered)
 
 
 @hooks.register("insert_global_admin_css")

@@ -18,6 +18,8 @@ It advises; nothing here blocks saving or publishing.
 import re
 from dataclasses import dataclass, field
 
+import html5lib
+
 from django.conf import settings
 from textstat.textstat import textstatistics
 
@@ -44,6 +46,53 @@ READABILITY_BANDS = [
     (30, "moeilijk"),
     (float("-inf"), "erg moeilijk"),
 ]
+
+
+# What is not the page's own text: navigation, forms and buttons, the themes and related
+# items under it, the share links, and whatever is hidden.
+SKIPPED_TAGS = {"nav", "aside", "form", "button", "script", "style", "template", "noscript"}
+SKIPPED_CLASSES = {"page-themes", "related", "page-tools", "read-aloud", "breadcrumbs"}
+# Elements that end a line of text (a heading, paragraph or list item is a sentence of its
+# own when it has no full stop).
+BLOCK_TAGS = {
+    *["p", "div", "section", "article", "header", "footer", "main", "blockquote", "figure"],
+    *["figcaption", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "br"],
+    *["h1", "h2", "h3", "h4", "h5", "h6", "address", "pre", "hr"],
+}
+
+
+def text_of_html(html):
+    """The readable text of an HTML fragment (str → str): each block on its own line,
+    SKIPPED_TAGS, SKIPPED_CLASSES and hidden elements left out. html5lib parses it as a
+    browser would, so broken markup pasted from Word is read too."""
+    root = html5lib.parse(f"<body>{html}</body>", namespaceHTMLElements=False).find("body")
+    parts = []
+
+    def walk(element):
+        if not isinstance(element.tag, str):  # a comment: only what follows it counts
+            parts.append(element.tail or "")
+            return
+        tag = element.tag
+        classes = set((element.get("class") or "").split())
+        skipped = (
+            tag in SKIPPED_TAGS
+            or classes & SKIPPED_CLASSES
+            or element.get("hidden") is not None
+            or element.get("aria-hidden") == "true"
+        )
+        if not skipped:
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
+            parts.append(element.text or "")
+            for child in element:
+                walk(child)
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
+        parts.append(element.tail or "")
+
+    for child in root:
+        walk(child)
+    return (root.text or "") + "".join(parts)
 
 
 @dataclass
@@ -104,8 +153,9 @@ def jargon_pattern(term):
 
 
 def analyse(text, *, terms=None, max_sentence_words=None, max_word_letters=None):
-    """Analysis of `text` (plain text, at most PLAIN_LANGUAGE_MAX_CHARACTERS are read).
-    `terms`: [(term, alternative)], default every JargonTerm (one query)."""
+    """Analysis of `text` (plain text; `text_of_html` makes it from HTML; at most
+    PLAIN_LANGUAGE_MAX_CHARACTERS are read). `terms`: [(term, alternative)], default every
+    JargonTerm (one query)."""
     # Words whole again where Word put soft hyphens or zero-width spaces; controls removed.
     text = normalise(text[: settings.PLAIN_LANGUAGE_MAX_CHARACTERS])
     max_sentence_words = max_sentence_words or settings.PLAIN_LANGUAGE_MAX_SENTENCE_WORDS
@@ -132,7 +182,12 @@ def analyse(text, *, terms=None, max_sentence_words=None, max_word_letters=None)
         if match:
             result.jargon.append(Finding(match.group(0), advice=alternative))
     if result.words >= 30:
-        # Each heading and list item is a sentence of its own, for textstat too.
-        sentences = [s if s.endswith((".", "!", "?")) else f"{s}." for s in sentences_of(text)]
+        # Each heading and list item is a sentence of its own, for textstat too; a label of
+        # one to three words (a date, a caption) is left out, as it says little about reading.
+        sentences = [
+            s if s.endswith((".", "!", "?")) else f"{s}."
+            for s in sentences_of(text)
+            if s.endswith((".", "!", "?")) or len(words_of(s)) > 3
+        ]
         result.readability = round(DUTCH.flesch_reading_ease(" ".join(sentences)), 1)
     return result

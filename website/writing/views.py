@@ -6,14 +6,19 @@ from django.http import HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
-from .analysis import analyse
+from .analysis import analyse, text_of_html
 
 
 @require_POST
 def schrijfhulp(request):
-    """POST text=<plain text> → an HTML fragment with the findings (Dutch). The text is not
-    stored. Too much text is read up to PLAIN_LANGUAGE_MAX_CHARACTERS."""
-    text = request.POST.get("text")
+    """POST html=<the page's main element> (or text=<plain text>) → an HTML fragment with
+    the findings (Dutch). Nothing is stored. Too much is read up to
+    PLAIN_LANGUAGE_MAX_CHARACTERS."""
+    limit = settings.PLAIN_LANGUAGE_MAX_CHARACTERS
+    if html := request.POST.get("html"):
+        text = text_of_html(html[: limit * 4])  # markup is longer than its text
+    else:
+        text = request.POST.get("text")
     if text is None:
         return HttpResponseBadRequest("Er is geen tekst meegestuurd.")
     return TemplateResponse(

@@ -34,8 +34,10 @@ EDITOR_MODELS = {
 }
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 ADMINISTRATOR_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "bulk_delete_page"]
-# Bijdrager: into the admin, and images and documents to add to their pages.
+# Bijdrager: into the admin, images and documents to add to their pages, and the member
+# organisations to choose as an event's organiser (public information anyway).
 CONTRIBUTOR_MODELS = {
+    ("network", "memberorganisation"): ("view",),
     ("wagtailimages", "image"): ("add", "choose"),
     ("wagtaildocs", "document"): ("add", "choose"),
 }

@@ -183,7 +183,9 @@ def test_a_contributor_cannot_publish():
         "/admin/aanmeldingen/",
         "/admin/abonnees/",
         "/admin/bijdragers/",
-        "/admin/snippets/network/memberorganisation/",
+        "/admin/contactberichten/",
+        "/admin/uitgaande-email/",
+        "/admin/ingestuurde-verhalen/",
     ],
 )
 def test_a_contributor_sees_no_personal_data(listing):

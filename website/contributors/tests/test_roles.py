@@ -67,7 +67,14 @@ def test_a_bijdrager_may_add_under_agenda_initiatives_and_news_only():
     user = member_of("Bijdrager")
     assert set(
         Permission.objects.filter(group__name="Bijdrager").values_list("codename", flat=True)
-    ) == {"access_admin", "add_image", "choose_image", "add_document", "choose_document"}
+    ) == {
+        "access_admin",
+        "add_image",
+        "choose_image",
+        "add_document",
+        "choose_document",
+        "view_memberorganisation",
+    }
     may_add = {
         page.specific_class.__name__
         for page in Page.objects.all()

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from website.core.tests.utils import find_all, find_one, text
-from website.writing.analysis import analyse, sentences_of
+from website.writing.analysis import analyse, sentences_of, text_of_html
 from website.writing.models import JargonTerm
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +128,43 @@ def test_the_admin_refuses_get_and_strangers():
     assert editor().get("/admin/schrijfhulp/").status_code == 405
     response = Client().post("/admin/schrijfhulp/", {"text": "x"})
     assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+PREVIEW_MAIN = """
+<nav class="breadcrumbs"><a href="/">Home</a></nav>
+<article class="prose">
+  <p class="kicker">Kamerbrief</p><h1>Brief over armoede</h1>
+  <div class="read-aloud" hidden><button>Lees voor</button></div>
+  <p>De <b>bijstand</b> is te laag.<!-- een opmerking --> Dat <i>moet</i> anders.</p>
+  <ul><li>Hogere bijstand</li><li>Lagere huren</li></ul>
+  <form><label>E-mail</label><input name=email></form>
+</article>
+<section class="page-themes"><h2>Thema's</h2><a href="/t/">Werk</a></section>
+<section class="related"><h2>Lees ook</h2><a href="/x/">Ander stuk</a></section>
+<aside class="page-tools"><h2>Deel deze pagina</h2><a href="#">WhatsApp</a></aside>
+"""
+
+
+def test_only_the_pages_own_text_is_read_from_the_preview():
+    assert sentences_of(text_of_html(PREVIEW_MAIN)) == [
+        "Kamerbrief",
+        "Brief over armoede",
+        "De bijstand is te laag.",
+        "Dat moet anders.",
+        "Hogere bijstand",
+        "Lagere huren",
+    ]
+
+
+def test_broken_markup_pasted_from_word_is_read():
+    html = (
+        '<p class=MsoNormal><span style="mso-bidi-font-family:Calibri">Wij&nbsp;vragen'
+        "<o:p></o:p></span><p>Meer geld<table><tr><td>voor iedereen</table>"
+    )
+    assert sentences_of(text_of_html(html)) == ["Wij\xa0vragen", "Meer geld", "voor iedereen"]
+
+
+def test_the_admin_reads_the_preview_markup():
+    response = editor().post("/admin/schrijfhulp/", {"html": PREVIEW_MAIN, "text": "x"})
+    body = response.content.decode()
+    assert "Te weinig tekst om de leesbaarheid te meten (16 woorden)" in text(find_one(body, "div"))

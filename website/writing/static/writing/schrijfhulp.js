@@ -30,6 +30,8 @@
     if (!content || !target) return;
     var request = ++latest;
     var body = new FormData();
+    // The markup, so the schrijfhulp can leave out menus, buttons and share links.
+    body.append('html', content.innerHTML || '');
     body.append('text', content.innerText || '');
     target.setAttribute('aria-busy', 'true');
     fetch(url, {
