@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import RevisionMixin
+from wagtail.models import PagePermissionTester, RevisionMixin
 from wagtail.search import index
 
 from website.core.admin_forms import AdminModelForm
@@ -237,9 +237,28 @@ class MemberDirectoryPage(BasePage):
         return context
 
 
+class OrganisationPermissionTester(PagePermissionTester):
+    """Wagtail's "add" permission lets a person edit the pages they own. For a contributor
+    (an account with a `contributor` profile, website.contributors) it also covers the pages
+    their organisation added, so colleagues can take over each other's work. Deleting stays
+    Wagtail's rule (own pages that are not live)."""
+
+    def can_edit(self):
+        return super().can_edit() or (
+            self.user.is_active
+            and "add" in self.permissions
+            and self._organisation_id() is not None
+            and self._organisation_id() == self.page.contributed_by_id
+        )
+
+    def _organisation_id(self):
+        return getattr(getattr(self.user, "contributor", None), "organisation_id", None)
+
+
 class ContributedMixin(models.Model):
     """A page a member organisation can add (through a contributor of that organisation, or
-    an editor on its behalf). The page says "Toegevoegd door <organisatie>"."""
+    an editor on its behalf). The page says "Toegevoegd door <organisatie>", and every
+    contributor of that organisation may edit it (OrganisationPermissionTester)."""
 
     contributed_by = models.ForeignKey(
         MemberOrganisation,
@@ -262,3 +281,6 @@ class ContributedMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return OrganisationPermissionTester(user, self)

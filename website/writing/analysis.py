@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 
 import html5lib
-
 from django.conf import settings
 from textstat.textstat import textstatistics
 

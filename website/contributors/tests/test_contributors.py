@@ -64,7 +64,7 @@ def accept(link, password=PASSWORD):
 
 
 def contributor_client(organisation, email="fatima@voedselbank.example"):
-    _editor, editor = editor_client(f"redacteur-{organisation.pk}")
+    _editor, editor = editor_client(f"redacteur-{email.split('@')[0]}")
     invite(editor, email, organisation)
     client, _ = accept(invitation_link(email))
     return client
@@ -253,6 +253,24 @@ def test_a_contributor_edits_their_own_draft():
     assert event.get_latest_revision_as_object().title == "Eigen activiteit 2"
 
 
+def test_a_colleague_of_the_same_organisation_may_edit_and_submit_it():
+    organisation = MemberOrganisationFactory(name="Buurthuis Samen")
+    first = contributor_client(organisation, "eerste@samen.example")
+    add_event(first, "Samen koken", action="")
+    event = EventPage.objects.get(slug="samen-koken")
+    colleague = contributor_client(organisation, "tweede@samen.example")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[event.pk])
+    assert colleague.get(edit_url).status_code == 200
+    response = colleague.post(edit_url, event_form("Samen koken en eten", "action-submit"))
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.get_latest_revision_as_object().title == "Samen koken en eten"
+    assert event.workflow_in_progress and not event.live
+    # Deleting stays with the one who made it.
+    colleague.post(reverse("wagtailadmin_pages:delete", args=[event.pk]))
+    assert EventPage.objects.filter(pk=event.pk).exists()
+
+
 def test_a_contributor_adds_only_their_kinds_of_page():
     client = contributor_client(MemberOrganisationFactory())
     news = ArticleIndexPage.objects.get(pk=SeedRecord.objects.get(key="page:news").object_id)
@@ -333,7 +351,7 @@ def test_removing_a_contributor_removes_the_account_and_keeps_their_pages():
     client = contributor_client(organisation, "weg@example.org")
     add_event(client, "Blijft staan")
     contributor = Contributor.objects.get()
-    _user, editor = editor_client("redacteur-weg")
+    _user, editor = editor_client("redacteur-verwijdert")
     editor.post(reverse("bijdragers:delete", args=[contributor.pk]))
     assert not get_user_model().objects.filter(email="weg@example.org").exists()
     event = EventPage.objects.get(slug="blijft-staan")
