@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Page, Site
 
 from website.core.models import CustomImage, RelatedCampaign, SiteSettings
 from website.core.seed.context import introduction_from
@@ -20,6 +20,7 @@ from website.core.tests.utils import (
 )
 from website.network.models import ChairTerm, MemberDirectoryPage, MemberOrganisation
 from website.pages.models import HomePage, StandardPage
+from website.writing.models import JargonTerm
 
 SAMPLE = """logo-example
 
@@ -89,6 +90,12 @@ def snapshot():
         "chairs": sorted(ChairTerm.objects.values_list("person_name", "start_date", "end_date")),
         "campaigns": sorted(RelatedCampaign.objects.values_list("name", flat=True)),
         "settings": list(SiteSettings.objects.values_list("organisation_name", "postal_address")),
+        "jargon": sorted(JargonTerm.objects.values_list("term", "alternative")),
+        "contributor_sections": sorted(
+            GroupPagePermission.objects.filter(group__name="Bijdrager").values_list(
+                "page__url_path", "permission__codename"
+            )
+        ),
     }
 
 
@@ -189,6 +196,8 @@ def test_seed_does_not_bring_back_renamed_or_deleted_content(seeded):
     cnv.save()
     MemberOrganisation.objects.get(name="Urgent").delete()
     ChairTerm.objects.get(person_name="Willem Jelle Berg").delete()
+    JargonTerm.objects.get(term="middels").delete()
+    GroupPagePermission.objects.filter(group__name="Bijdrager", page__slug="agenda").delete()
     before = snapshot()
 
     call_command("load_seed", stdout=io.StringIO())
@@ -196,6 +205,8 @@ def test_seed_does_not_bring_back_renamed_or_deleted_content(seeded):
     assert snapshot() == before
     assert not StandardPage.objects.filter(slug="wie-zijn-wij").exists()
     assert not MemberOrganisation.objects.filter(name__in=["CNV", "Urgent"]).exists()
+    assert not JargonTerm.objects.filter(term="middels").exists()
+    assert len(before["contributor_sections"]) == 2  # initiatives and news, not the agenda
 
 
 @pytest.mark.django_db
