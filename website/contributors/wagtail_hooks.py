@@ -88,6 +88,7 @@ class ContributorViewSet(PostActionsMixin, ModelViewSet):
     list_filter = ["organisation"]
     search_fields = ["user__first_name", "user__last_name", "user__email", "organisation__name"]
     inspect_view_enabled = True
+    copy_view_enabled = False  # an account is one person's
     inspect_view_fields = [
         "name",
         "email",
