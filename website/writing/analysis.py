@@ -105,7 +105,7 @@ class Finding:
 class Analysis:
     words: int = 0
     sentences: int = 0
-    readability: float | None = None  # Flesch-Douma, None for a text under 30 words
+    readability: float | None = None  # Flesch-Douma 0–100, None for a text under 30 words
     long_sentences: list = field(default_factory=list)
     long_words: list = field(default_factory=list)
     passive_sentences: list = field(default_factory=list)
@@ -188,5 +188,7 @@ def analyse(text, *, terms=None, max_sentence_words=None, max_word_letters=None)
             for s in sentences_of(text)
             if s.endswith((".", "!", "?")) or len(words_of(s)) > 3
         ]
-        result.readability = round(DUTCH.flesch_reading_ease(" ".join(sentences)), 1)
+        score = DUTCH.flesch_reading_ease(" ".join(sentences))
+        # The formula leaves 0–100 for very hard or very easy text; editors read the scale.
+        result.readability = round(min(100.0, max(0.0, score)), 1)
     return result

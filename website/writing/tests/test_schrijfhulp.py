@@ -74,6 +74,8 @@ def test_readability_is_flesch_douma_higher_for_plain_text():
     assert plain.readability_label in {"makkelijk", "redelijk makkelijk"}
     assert hard.readability_label in {"moeilijk", "erg moeilijk"}
     assert analyse("Te kort.", terms=[]).readability is None
+    jargon = "Arbeidsongeschiktheidsverzekeringsmaatschappijen onderhandelingsresultaten. " * 40
+    assert analyse(jargon, terms=[]).readability == 0
 
 
 def test_headings_and_list_items_are_sentences_of_their_own():
