@@ -19,10 +19,12 @@ class InviteContributorForm(ContributorForm):
     """An account for a person of a member organisation; the mail asks them to choose a
     password (invitations.invite)."""
 
+    # 150: the longest user name an account can have, and the address is the user name.
     email = forms.EmailField(
         label="E-mailadres",
-        max_length=254,
+        max_length=150,
         help_text="Hierheen gaat de uitnodiging. Het is ook de gebruikersnaam.",
+        error_messages={"max_length": "Een e-mailadres van meer dan 150 tekens past niet."},
     )
     first_name = forms.CharField(label="Voornaam", max_length=150)
     last_name = forms.CharField(label="Achternaam", max_length=150, required=False)
@@ -37,7 +39,7 @@ class InviteContributorForm(ContributorForm):
             or users.filter(username__iexact=email).exists()
         ):
             raise forms.ValidationError(
-                "Er is al een account met dit e-mailadres. Zoek het op bij Instellingen → "
-                "Gebruikers."
+                "Er is al een account met dit e-mailadres. Een beheerder kan het de rol "
+                "Bijdrager geven."
             )
         return email

@@ -108,7 +108,7 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
     token_generator = invitation_tokens
     reset_url_token = "wachtwoord-kiezen"  # noqa: S105 - a URL part, not a password
     post_reset_login = True
-    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    post_reset_login_backend = "website.contributors.backends.CaseInsensitiveModelBackend"
     success_url = reverse_lazy("wagtailadmin_home")
 
     def form_valid(self, form):

@@ -48,3 +48,10 @@ class Contributor(models.Model):
         return self.user.email
 
     email.fget.short_description = "E-mailadres"
+
+    @property
+    def invited_by_name(self):
+        inviter = self.invited_by
+        return (inviter.get_full_name() or inviter.get_username()) if inviter else ""
+
+    invited_by_name.fget.short_description = "Uitgenodigd door"

@@ -45,6 +45,15 @@ def organisation_of(user):
     return contributor.organisation if contributor else None
 
 
+def is_contributor(user):
+    """True for an account whose only role is Bijdrager (not Redactie or Beheerder, not a
+    superuser): the one the contributors' limits apply to."""
+    if not getattr(user, "is_authenticated", False) or user.is_superuser:
+        return False
+    names = set(user.groups.values_list("name", flat=True))
+    return CONTRIBUTORS in names and not names & {EDITORS, ADMINISTRATORS}
+
+
 def user_roles(user):
     """[(name, description)] of the roles `user` has, in the order above."""
     names = set(user.groups.values_list("name", flat=True))

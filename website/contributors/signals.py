@@ -1,6 +1,7 @@
 """A page a contributor makes says it was added by their organisation."""
 
-from django.db.models.signals import pre_save
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_delete, pre_save
 from django.dispatch import receiver
 
 from .models import Contributor
@@ -31,3 +32,10 @@ for page_model in _page_models():
     receiver(pre_save, sender=page_model, dispatch_uid=f"contributed_by_{page_model.__name__}")(
         contributed_by_owner
     )
+
+
+@receiver(post_delete, sender=Contributor, dispatch_uid="contributor_removed")
+def close_account_of_removed_contributor(sender, instance, **kwargs):
+    """A contributor removed with their organisation keeps no account that could add pages
+    without one: it is closed (their pages stay)."""
+    get_user_model().objects.filter(pk=instance.user_id).update(is_active=False)

@@ -10,33 +10,36 @@ from wagtail.admin.views.generic import CreateView, DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Site
 
-from website.core.admin_views import (
-    PostActionsMixin,
-    ReadableColumn,
-    ReadableIndexView,
-    ReadableInspectView,
-)
+from website.core.admin_views import PostActionsMixin, ReadableIndexView, ReadableInspectView
+from website.core.models import SiteSettings
 
 from .forms import ContributorForm, InviteContributorForm
 from .invitations import invite, send_invitation
 from .models import Contributor
-from .roles import CONTRIBUTABLE_PAGE_MODELS, organisation_of, user_roles
+from .roles import CONTRIBUTABLE_PAGE_MODELS, is_contributor, organisation_of, user_roles
 
 
 def site_name(request):
+    """The network's name as the site settings give it ("Sociale Alliantie")."""
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    return site.site_name or site.hostname if site else ""
+    if site is None:
+        return ""
+    return SiteSettings.for_site(site).display_name or site.site_name or site.hostname
 
 
 class ContributorIndexView(ReadableIndexView):
     add_item_label = "Bijdrager uitnodigen"
 
 
+class ContributorInspectView(ReadableInspectView):
+    template_name = "contributors/admin/inspect.html"
+
+
 class InviteView(CreateView):
     """Saving the form makes the account and queues the invitation mail."""
 
     page_title = "Bijdrager uitnodigen"
-    page_subtitle = "Iemand van een aangesloten organisatie"
+    page_subtitle = "Bijdrager uitnodigen"
     submit_button_label = "Uitnodiging sturen"
 
     def save_instance(self):
@@ -70,7 +73,7 @@ class RemoveContributorView(DeleteView):
 class ContributorViewSet(PostActionsMixin, ModelViewSet):
     model = Contributor
     index_view_class = ContributorIndexView
-    inspect_view_class = ReadableInspectView
+    inspect_view_class = ContributorInspectView
     add_view_class = InviteView
     delete_view_class = RemoveContributorView
     icon = "group"
@@ -78,13 +81,8 @@ class ContributorViewSet(PostActionsMixin, ModelViewSet):
     menu_order = 270
     add_to_admin_menu = True
     name = "bijdragers"
-    list_display = [
-        ReadableColumn("name", label="Naam"),
-        ReadableColumn("email", label="E-mailadres"),
-        "organisation",
-        "invited_at",
-        "accepted_at",
-    ]
+    # Plain names: the first becomes the link to the person's page ("Opnieuw uitnodigen").
+    list_display = ["name", "email", "organisation", "invited_at", "accepted_at"]
     list_filter = ["organisation"]
     search_fields = ["user__first_name", "user__last_name", "user__email", "organisation__name"]
     inspect_view_enabled = True
@@ -124,10 +122,11 @@ def register_contributors():
 @hooks.register("before_create_page")
 def contributors_add_their_own_kinds(request, parent_page, page_class):
     """A contributor adds events, local initiatives and news articles, nothing else (not a
-    book review, not a new list), even where the section would allow more."""
-    if organisation_of(request.user) is None:
+    book review, not a new list), even where the section would allow more; one without an
+    organisation (it was removed, or the role was given by hand) adds nothing."""
+    if not is_contributor(request.user):
         return None
-    if page_class not in CONTRIBUTABLE_PAGE_MODELS:
+    if page_class not in CONTRIBUTABLE_PAGE_MODELS or organisation_of(request.user) is None:
         raise PermissionDenied
     return None
 

@@ -304,6 +304,8 @@ DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
 PLAIN_LANGUAGE_MAX_SENTENCE_WORDS = int(os.environ.get("PLAIN_LANGUAGE_MAX_SENTENCE_WORDS", "20"))
 PLAIN_LANGUAGE_MAX_WORD_LETTERS = int(os.environ.get("PLAIN_LANGUAGE_MAX_WORD_LETTERS", "15"))
 PLAIN_LANGUAGE_MAX_CHARACTERS = 100_000  # a longer text is read up to here
+# User names in any case (contributors log in with their e-mail address as they see it).
+AUTHENTICATION_BACKENDS = ["website.contributors.backends.CaseInsensitiveModelBackend"]
 # How long a contributor's invitation link works (website.contributors.invitations).
 CONTRIBUTOR_INVITATION_DAYS = int(os.environ.get("CONTRIBUTOR_INVITATION_DAYS", "7"))
 NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))

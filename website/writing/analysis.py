@@ -16,9 +16,10 @@ It advises; nothing here blocks saving or publishing.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
-import html5lib
 from django.conf import settings
 from textstat.textstat import textstatistics
 
@@ -33,9 +34,21 @@ WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # A sentence ends at . ! ? or … before a space, or at a line break (headings, list items).
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 WORDEN = {"word", "wordt", "worden", "werd", "werden", "geworden"}
-# A past participle: ge-…-d/t/en ("betaald", "gegeven"), or with an unstressed prefix and
-# no ge- ("verlaagd", "besproken", "ontvangen", "herhaald").
-PARTICIPLE = re.compile(r"^(?:ge\w{2,}(?:d|t|en)|(?:be|ver|ont|her|er)\w{2,}(?:d|t|en))$")
+# A past participle: ge-…-d/t/en ("betaald", "gegeven"), the same after a separable particle
+# ("uitgevoerd", "opgericht", "samengewerkt"), or with an unstressed prefix and no ge-
+# ("verlaagd", "besproken", "ontvangen", "herhaald").
+PARTICLES = "aan|af|bij|door|in|los|mee|na|neer|om|onder|op|over|samen|terug|toe|uit|vast|voor|weg"
+PARTICIPLE = re.compile(
+    rf"^(?:(?:{PARTICLES})?ge\w{{2,}}(?:d|t|en)|(?:be|ver|ont|her|er)\w{{2,}}(?:d|t|en))$"
+)
+# Common words of that shape that are no participle ("het gebied", "het geld", "de
+# gevangenen", words on -heid).
+NOT_PARTICIPLES = {
+    *["gebied", "geld", "gebed", "gebod", "gemoed", "gevangenen", "geleden", "gebeurt"],
+    *["gezicht", "gewicht", "gedicht", "gerecht", "gesprekken", "getuigen", "gebergten"],
+    *["verleden", "verschillend", "berucht", "bereid", "verstand", "verband", "herfst"],
+    *["ergst", "erkend"],
+}
 
 # Flesch's own bands, in Dutch words editors know.
 READABILITY_BANDS = [
@@ -60,38 +73,66 @@ BLOCK_TAGS = {
 }
 
 
-def text_of_html(html):
-    """The readable text of an HTML fragment (str → str): each block on its own line,
-    SKIPPED_TAGS, SKIPPED_CLASSES and hidden elements left out. html5lib parses it as a
-    browser would, so broken markup pasted from Word is read too."""
-    root = html5lib.parse(f"<body>{html}</body>", namespaceHTMLElements=False).find("body")
-    parts = []
+# Elements that never have content or an end tag.
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
+# Deeper nesting than this is read as text of the element at this depth: the reader stays
+# linear however the markup is nested (the admin posts it; it may be anything).
+MAX_DEPTH = 200
 
-    def walk(element):
-        if not isinstance(element.tag, str):  # a comment: only what follows it counts
-            parts.append(element.tail or "")
+
+class _TextReader(HTMLParser):
+    """Python's own tolerant HTML tokenizer (html.parser): no tree and no recursion, so
+    deeply nested or broken markup costs time in proportion to its length."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+        self.open = []  # [(tag, skipped)] of the elements we are in, at most MAX_DEPTH
+        self.open_count = Counter()  # tag → how many of those are open
+        self.skipping = 0  # how many of them are skipped
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCK_TAGS and not self.skipping:
+            self.parts.append("\n")
+        if tag in VOID_TAGS or len(self.open) >= MAX_DEPTH:
             return
-        tag = element.tag
-        classes = set((element.get("class") or "").split())
+        attributes = dict(attrs)
         skipped = (
             tag in SKIPPED_TAGS
-            or classes & SKIPPED_CLASSES
-            or element.get("hidden") is not None
-            or element.get("aria-hidden") == "true"
+            or bool(set((attributes.get("class") or "").split()) & SKIPPED_CLASSES)
+            or "hidden" in attributes
+            or attributes.get("aria-hidden") == "true"
         )
-        if not skipped:
-            if tag in BLOCK_TAGS:
-                parts.append("\n")
-            parts.append(element.text or "")
-            for child in element:
-                walk(child)
-            if tag in BLOCK_TAGS:
-                parts.append("\n")
-        parts.append(element.tail or "")
+        self.open.append((tag, skipped))
+        self.open_count[tag] += 1
+        self.skipping += skipped
 
-    for child in root:
-        walk(child)
-    return (root.text or "") + "".join(parts)
+    def handle_endtag(self, tag):
+        # Close up to the matching element; an end tag that matches nothing is ignored.
+        if not self.open_count[tag]:
+            return
+        while self.open:
+            open_tag, skipped = self.open.pop()
+            self.open_count[open_tag] -= 1
+            self.skipping -= skipped
+            if open_tag == tag:
+                break
+        if tag in BLOCK_TAGS and not self.skipping:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def text_of_html(html):
+    """The readable text of an HTML fragment (str → str): each block on its own line,
+    SKIPPED_TAGS, SKIPPED_CLASSES and hidden elements left out. Linear in the length of
+    `html`, whatever its nesting (see MAX_DEPTH)."""
+    reader = _TextReader()
+    reader.feed(html)
+    reader.close()
+    return "".join(reader.parts)
 
 
 @dataclass
@@ -142,7 +183,9 @@ def words_of(sentence):
 def is_passive(words):
     lower = [word.lower() for word in words]
     return any(word in WORDEN for word in lower) and any(
-        PARTICIPLE.match(word) for word in lower if word not in WORDEN
+        PARTICIPLE.match(word)
+        for word in lower
+        if word not in WORDEN and word not in NOT_PARTICIPLES and not word.endswith("heid")
     )
 
 

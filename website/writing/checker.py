@@ -30,6 +30,18 @@ VAGUE_LINK_TEXTS = [
 ]
 
 
+# An image description that is a file or camera name: Wagtail's own pattern (an extension or
+# an underscore), plus what a title made from a camera's file name looks like after the
+# upload form made it readable ("IMG 20240312 123456", "PXL 2024…", "WhatsApp Image …",
+# "Schermafbeelding 2024-…"), and a description of digits only.
+ALT_TEXT_FILE_NAME = (
+    r"\.(avif|gif|jpg|jpeg|png|svg|webp|heic)$|_"
+    r"|^(img|dsc|dscn|dscf|pxl|mvimg|p|wp|photo|foto|image|afbeelding)[\s-]*\d{3,}"
+    r"|^(whatsapp image|schermafbeelding|screenshot)\b"
+    r"|^[\d\s._-]+$"
+)
+
+
 class ProjectContentChecker(ContentCheckerItem):
     axe_run_only = [
         *ContentCheckerItem.axe_run_only,
@@ -49,7 +61,12 @@ class ProjectContentChecker(ContentCheckerItem):
         },
     ]
     axe_custom_checks = [
-        *ContentCheckerItem.axe_custom_checks,
+        *[
+            check
+            for check in ContentCheckerItem.axe_custom_checks
+            if check["id"] != "check-image-alt-text"
+        ],
+        {"id": "check-image-alt-text", "options": {"pattern": ALT_TEXT_FILE_NAME}},
         {"id": "check-link-text", "options": {"vague": VAGUE_LINK_TEXTS}},
     ]
     axe_messages = {

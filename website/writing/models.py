@@ -1,6 +1,7 @@
 """The editable list of difficult words with a plain alternative."""
 
 from django.db import models
+from django.db.models.functions import Lower
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
@@ -13,7 +14,6 @@ class JargonTerm(index.Indexed, models.Model):
     term = models.CharField(
         "Moeilijk woord",
         max_length=80,
-        unique=True,
         help_text="Zoals het in een tekst staat, bijvoorbeeld 'participatiewet'. Ook meervoud "
         "en vormen op -e, -en of -s worden gevonden.",
     )
@@ -29,6 +29,13 @@ class JargonTerm(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("term"),
+                name="writing_jargonterm_unique_term",
+                violation_error_message="Dit woord staat al in de lijst.",
+            )
+        ]
         verbose_name = "Moeilijk woord"
         verbose_name_plural = "Moeilijke woorden"
 

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Site, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from website.agenda.factories import EventPageFactory, in_days
@@ -16,7 +16,7 @@ from website.agenda.models import AgendaIndexPage, EventPage
 from website.articles.models import ArticleIndexPage
 from website.contributors.invitations import InvitationTokenGenerator
 from website.contributors.models import Contributor
-from website.core.models import OutgoingEmail, SeedRecord
+from website.core.models import OutgoingEmail, SeedRecord, SiteSettings
 from website.core.tests.utils import find_all, find_one, text
 from website.network.factories import MemberOrganisationFactory
 from website.stories.factories import StoryPageFactory
@@ -47,7 +47,12 @@ def invite(client, email, organisation, first_name="Fatima"):
 
 
 def invitation_link(email):
-    mail = OutgoingEmail.objects.filter(to=[email]).latest("pk")
+    """The link in the newest invitation to `email` (the domain may have been lower-cased)."""
+    mail = [
+        m
+        for m in OutgoingEmail.objects.filter(subject__startswith="Uitnodiging").order_by("-pk")
+        if [a.lower() for a in m.to] == [email.lower()]
+    ][0]
     return re.search(r"http://testserver(/admin/uitnodiging/\S+)", mail.body).group(1)
 
 
@@ -108,6 +113,8 @@ def test_invited_contributor_adds_an_event_an_editor_approves_it_and_it_says_who
     assert not contributor.user.has_usable_password()
     mail = OutgoingEmail.objects.filter(to=["Fatima@voedselbank.example"]).get()
     assert "Voedselbank Zwolle-Zuid" in mail.subject and "7 dagen" in mail.body
+    network = SiteSettings.for_site(Site.objects.get(is_default_site=True)).display_name
+    assert network in mail.subject and "site van testserver" not in mail.subject + mail.body
 
     client, dashboard = accept(invitation_link("Fatima@voedselbank.example"))
     assert "Bijdrager" in dashboard.content.decode() and "Voedselbank Zwolle-Zuid" in text(
@@ -362,3 +369,57 @@ def test_an_event_made_in_code_by_an_editor_is_no_contribution():
     _user, _client = editor_client()
     event = EventPageFactory(parent=agenda(), owner=_user)
     assert event.contributed_by is None
+
+
+def test_a_contributor_logs_in_with_the_address_in_any_case():
+    contributor_client(MemberOrganisationFactory(), "Anna.de.Vries@Humanitas.NL")
+    for typed in [
+        "Anna.de.Vries@Humanitas.NL",
+        "anna.de.vries@humanitas.nl",
+        " ANNA.DE.VRIES@HUMANITAS.NL ",
+    ]:
+        response = Client().post(
+            reverse("wagtailadmin_login"), {"username": typed, "password": PASSWORD}
+        )
+        assert response.status_code == 302, typed
+    wrong = Client().post(
+        reverse("wagtailadmin_login"), {"username": "anna.de.vries@humanitas.nl", "password": "x"}
+    )
+    assert wrong.status_code == 200
+
+
+def test_a_contributor_whose_organisation_is_removed_can_no_longer_log_in_or_add():
+    organisation = MemberOrganisationFactory(name="Verdwijnt")
+    client = contributor_client(organisation, "wees@example.org")
+    user = get_user_model().objects.get(email="wees@example.org")
+    organisation.delete()
+    user.refresh_from_db()
+    assert not user.is_active
+    # A Bijdrager role given by hand, without an organisation, adds nothing either.
+    user.is_active = True
+    user.save()
+    client.force_login(user)
+    add = reverse("wagtailadmin_pages:add", args=["agenda", "eventpage", agenda().pk])
+    refused = client.get(add)
+    assert refused.status_code == 403 or refused.url == reverse("wagtailadmin_home")
+
+
+def test_an_address_too_long_to_be_a_user_name_is_refused_in_dutch():
+    _user, editor = editor_client()
+    address = "a" * 140 + "@example.org"
+    response = invite(editor, address, MemberOrganisationFactory())
+    assert response.status_code == 200
+    assert "Een e-mailadres van meer dan 150 tekens past niet." in response.content.decode()
+
+
+def test_editors_open_a_contributor_from_the_list_and_invite_again():
+    _user, editor = editor_client()
+    invite(editor, "later@example.org", MemberOrganisationFactory())
+    contributor = Contributor.objects.get()
+    listing = editor.get(reverse("bijdragers:index")).content.decode()
+    inspect_url = reverse("bijdragers:inspect", args=[contributor.pk])
+    assert find_all(listing, "a", href=inspect_url)
+    page = editor.get(inspect_url).content.decode()
+    button = find_one(page, "form", action=reverse("bijdragers:reinvite", args=[contributor.pk]))
+    assert "Opnieuw uitnodigen" in text(button)
+    assert "redacteur" in text(find_one(page, "main"))  # who invited, by name

@@ -45,8 +45,19 @@ def test_passive_sentences_are_flagged_and_other_uses_of_worden_are_not():
         "De toeslag wordt door de gemeente betaald.",
         "Mensen werden niet geholpen.",
         "Het plan wordt besproken.",
+        "Het werk wordt uitgevoerd door vrijwilligers.",
+        "De Alliantie werd in 2008 opgericht.",
+        "Er wordt goed samengewerkt.",
     ]
-    active = ["Het wordt koud.", "We worden ouder.", "De gemeente betaalt de toeslag."]
+    active = [
+        "Het wordt koud.",
+        "We worden ouder.",
+        "De gemeente betaalt de toeslag.",
+        "Het gebied wordt groter.",
+        "Het wordt een feest met de gevangenen.",
+        "Het geld wordt minder.",
+        "Onze gezondheid wordt slechter.",
+    ]
     result = analyse(" ".join(passive + active), terms=[])
     assert [f.excerpt for f in result.passive_sentences] == passive
 
@@ -170,3 +181,33 @@ def test_the_admin_reads_the_preview_markup():
     response = editor().post("/admin/schrijfhulp/", {"html": PREVIEW_MAIN, "text": "x"})
     body = response.content.decode()
     assert "Te weinig tekst om de leesbaarheid te meten (16 woorden)" in text(find_one(body, "div"))
+
+
+@pytest.mark.parametrize("depth", [1_200, 80_000])
+def test_deeply_nested_markup_is_read_in_linear_time(depth):
+    """The admin posts the preview's markup; a made-up one nested 80,000 deep once took a
+    server process for minutes (a tree parser) or crashed it (recursion)."""
+    html = "<div>" * depth + "<p>De bijstand is te laag.</p>" + "</div>" * depth
+    assert "De bijstand is te laag." in text_of_html(html)
+    unclosed = "<span><b>" * depth + "tekst" + "</i>" * depth
+    assert "tekst" in text_of_html(unclosed)
+
+
+def test_the_admin_answers_nested_markup_without_an_error():
+    html = "<div>" * 100_000 + "Een zin van een bijdrager." + "</div>" * 100_000
+    response = editor().post("/admin/schrijfhulp/", {"html": html})
+    assert response.status_code == 200
+
+
+def test_a_difficult_word_is_in_the_list_once_in_any_case():
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("b", "b@example.org", "x"))
+    response = client.post(
+        "/admin/snippets/writing/jargonterm/add/",
+        {"term": "Participatiewet", "alternative": "de wet voor werk"},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count("Dit woord staat al in de lijst.") == 1
+    assert find_one(body, "input", name="term").get("value") == "Participatiewet"
+    assert JargonTerm.objects.filter(term__iexact="participatiewet").count() == 1
