@@ -111,20 +111,39 @@
       if (current.trim()) { out.push(current); }
       return out;
     };
+    // A browser without a voice (or whose speech service is off) may say nothing and give
+    // no event at all: if speech has not started after a few seconds, say so and reset.
+    var message = reader.querySelector("[data-read-aloud-message]");
+    var started = false;
+    var cannotSpeak = function () {
+      synth.cancel();
+      setState("idle");
+      message.hidden = false;
+    };
     var speak = function () {
       synth.cancel();
+      message.hidden = true;
+      started = false;
       var dutch = synth.getVoices().filter(function (v) { return /^nl/i.test(v.lang); })[0];
       var parts = chunks(mainText());
       parts.forEach(function (part, index) {
         var utterance = new SpeechSynthesisUtterance(part);
         utterance.lang = "nl-NL";
         if (dutch) { utterance.voice = dutch; }
+        utterance.addEventListener("start", function () { started = true; });
+        utterance.addEventListener("error", function (event) {
+          // "interrupted" and "canceled" are Stop and a new start, not failures.
+          if (!/interrupted|canceled/.test(event.error) && state !== "idle") { cannotSpeak(); }
+        });
         if (index === parts.length - 1) {
           utterance.addEventListener("end", function () { if (state === "speaking") { setState("idle"); } });
         }
         synth.speak(utterance);
       });
       setState("speaking");
+      window.setTimeout(function () {
+        if (!started && state === "speaking") { cannotSpeak(); }
+      }, 4000);
     };
     reader.hidden = false;
     reader.readAloudText = mainText;  // what "Lees voor" reads (for tests and curious people)
