@@ -152,3 +152,11 @@ class RolePanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_role_panel(request, panels):
     panels.append(RolePanel(request.user))
+
+
+@hooks.register("construct_main_menu")
+def contributors_see_no_reports(request, menu_items):
+    """The reports (site history, workflows) name the editors and other organisations'
+    contributors: a contributor's menu leaves them out."""
+    if is_contributor(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "reports"]

@@ -148,6 +148,7 @@ def test_invited_contributor_adds_an_event_an_editor_approves_it_and_it_says_who
     assert event.live
     approved = OutgoingEmail.objects.filter(to=["Fatima@voedselbank.example"]).latest("pk")
     assert "Samen eten in Zwolle" in approved.subject + approved.body
+    assert "staat nu op de site" in approved.body
 
     public = Client().get(event.url).content.decode()
     line = find_one(public, "p", class_="contributed-by")
@@ -173,6 +174,8 @@ def test_a_rejection_reaches_the_contributor_with_the_comment():
     assert not event.live
     rejected = OutgoingEmail.objects.filter(to=["jan@kerk.example"]).latest("pk")
     assert "Zet de begintijd erbij, graag." in rejected.body
+    assert "vraagt je iets te veranderen" in rejected.body
+    assert "afgekeurd" not in (rejected.subject + rejected.body).lower()
 
 
 def test_a_contributor_cannot_publish():
@@ -216,7 +219,10 @@ def test_a_contributor_sees_no_stories_messages_or_outbox_anywhere():
         "/admin/pages/search/?q=Belastingdienst",
     ]:
         body = text(find_one(client.get(url, follow=True).content.decode(), "body"))
-        for other in ["Contactberichten", "Uitgaande e-mail", "Aanmeldingen", draft.title]:
+        for other in [
+            *["Contactberichten", "Uitgaande e-mail", "Aanmeldingen", "Rapporten"],
+            draft.title,
+        ]:
             assert other not in body, (url, other)
     for url in [
         reverse("wagtailadmin_pages:edit", args=[draft.pk]),
