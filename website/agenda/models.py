@@ -340,7 +340,11 @@ class EventDate(Orderable):
     city = models.CharField("Plaats", max_length=80, blank=True)
     province = models.CharField("Provincie", max_length=20, choices=PROVINCES, blank=True)
 
-    registration_open = models.BooleanField("Aanmelden kan", default=False)
+    registration_open = models.BooleanField(
+        "Aanmelden kan",
+        default=False,
+        help_text="Bezoekers melden zich aan op de site; de aanmeldingen ziet alleen de redactie.",
+    )
     capacity = models.PositiveIntegerField(
         "Aantal plaatsen",
         null=True,

@@ -44,6 +44,10 @@ class CustomImage(ReadableTitleMixin, AbstractImage):
 
     admin_form_fields = Image.admin_form_fields
 
+    class Meta:
+        verbose_name = "afbeelding"
+        verbose_name_plural = "afbeeldingen"
+
 
 class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
@@ -70,6 +74,10 @@ class CustomDocument(ReadableTitleMixin, AbstractDocument):
         index.SearchField("extracted_text"),
         index.AutocompleteField("extracted_text"),
     ]
+
+    class Meta:
+        verbose_name = "document"
+        verbose_name_plural = "documenten"
 
     def clean(self):
         super().clean()
