@@ -306,6 +306,7 @@ PLAIN_LANGUAGE_MAX_WORD_LETTERS = int(os.environ.get("PLAIN_LANGUAGE_MAX_WORD_LE
 PLAIN_LANGUAGE_MAX_CHARACTERS = 100_000  # a longer text is read up to here
 # User names in any case (contributors log in with their e-mail address as they see it).
 AUTHENTICATION_BACKENDS = ["website.contributors.backends.CaseInsensitiveModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "website.contributors.forms.LoginForm"
 # How long a contributor's invitation link works (website.contributors.invitations).
 CONTRIBUTOR_INVITATION_DAYS = int(os.environ.get("CONTRIBUTOR_INVITATION_DAYS", "7"))
 NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))

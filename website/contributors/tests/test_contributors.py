@@ -377,6 +377,14 @@ def test_an_event_made_in_code_by_an_editor_is_no_contribution():
     assert event.contributed_by is None
 
 
+def test_the_login_page_is_dutch():
+    page = Client().get(reverse("wagtailadmin_login")).content.decode()
+    labels = [text(label) for label in find_all(page, "label")]
+    assert any(label.startswith("Wachtwoord") for label in labels), labels
+    assert "Password" not in text(find_one(page, "main"))
+    assert text(find_one(page, "h1")) == "Inloggen"
+
+
 def test_a_contributor_logs_in_with_the_address_in_any_case():
     contributor_client(MemberOrganisationFactory(), "Anna.de.Vries@Humanitas.NL")
     for typed in [
