@@ -129,6 +129,9 @@ def test_invited_contributor_adds_an_event_an_editor_approves_it_and_it_says_who
     assert not event.live
     assert event.contributed_by == organisation
     assert event.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    # The contributor sees it waiting on their own dashboard.
+    own = text(find_one(client.get(reverse("wagtailadmin_home")).content.decode(), "main"))
+    assert "Samen eten in Zwolle" in own and "Controle door de redactie" in own
 
     # The editors get a mail and see it on their dashboard.
     notice = OutgoingEmail.objects.filter(to=[editor_user.email]).latest("pk")
