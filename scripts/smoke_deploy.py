@@ -17,8 +17,8 @@ and across the two app servers (each asked directly, as the proxy would ask it):
   place and one waiting-list entry;
 
 and two more app servers with a service cut off: one whose Redis hangs (SIGSTOP) and then
-stops (pages 200 within their time with Redis, measured in the same run, plus two Redis
-timeouts and 0.5 s; a contact message stored), one whose database address has
+stops (pages 200 within their time with Redis or a worker's first page, measured in the same
+run, plus two Redis timeouts and 0.5 s; a contact message stored), one whose database address has
 nothing listening (503 with Retry-After and the Dutch page; static files, robots.txt and the
 health check still answer).
 
@@ -259,7 +259,8 @@ def check_outages(work):
         for port in OUTAGE_PORTS:
             wait_for(f"http://127.0.0.1:{port}/robots.txt")
         without_redis = Visitor(f"http://127.0.0.1:{OUTAGE_PORTS[0]}", forwarded_for="192.0.2.1")
-        without_redis.get("/")
+        # A worker's first page (connections, templates) is the slowest a page gets here.
+        _status, cold = timed_get(without_redis, "/")
         paths = ("/", "/documenten/", "/agenda/", "/zoeken/?q=schulden")
         redis_timeout = float(ENV.get("REDIS_TIMEOUT", "0.25"))  # settings.base's default
         # The baseline, in this run on this machine: each page rendered with Redis answering
@@ -269,12 +270,14 @@ def check_outages(work):
         for path in paths:
             status, seconds = timed_get(without_redis, path)
             # While Redis hangs a page may cost one Redis timeout per worker on top of an
-            # uncached render, never a hanging request.
-            allowed = baseline[path] + 2 * redis_timeout + 0.5
+            # uncached render (in a worker that may not have served a page yet), never a
+            # hanging request.
+            allowed = max(cold, baseline[path]) + 2 * redis_timeout + 0.5
             check(
                 status == 200 and seconds < allowed,
                 f"Redis hanging: {path} answers {status} in {seconds:.2f} s "
-                f"(with Redis {baseline[path]:.2f} s; allowed {allowed:.2f} s)",
+                f"(with Redis {baseline[path]:.2f} s, a first page {cold:.2f} s; "
+                f"allowed {allowed:.2f} s)",
             )
         before = int(inside("count-contact"))
         status, _, _ = without_redis.post_form("/contact/", contact_fields("Redis hangt"))
