@@ -1,6 +1,7 @@
 """Contributors in the admin: the list "Bijdragers" with invitations, what a contributor may
 create, and a dashboard panel that tells each person what their role lets them do."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -24,7 +25,7 @@ def site_name(request):
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
         return ""
-    return SiteSettings.for_site(site).display_name or site.site_name or site.hostname
+    return SiteSettings.network_name(site) or site.hostname
 
 
 class ContributorIndexView(ReadableIndexView):
@@ -54,13 +55,8 @@ class InviteView(CreateView):
         )
 
     def get_success_message(self, instance):
-        return f"{instance.email} is uitgenodigd. De uitnodiging werkt {self._days()} dagen."
-
-    @staticmethod
-    def _days():
-        from django.conf import settings  # noqa: PLC0415
-
-        return settings.CONTRIBUTOR_INVITATION_DAYS
+        days = settings.CONTRIBUTOR_INVITATION_DAYS
+        return f"{instance.email} is uitgenodigd. De uitnodiging werkt {days} dagen."
 
 
 class RemoveContributorView(DeleteView):

@@ -370,6 +370,12 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     def display_name(self):
         return self.short_name or self.organisation_name
 
+    @classmethod
+    def network_name(cls, site):
+        """str: the name mails and the admin give the network on `site`: the settings'
+        short or full name, else Wagtail's site name ("" when neither is set)."""
+        return cls.for_site(site).display_name or site.site_name
+
     @cached_property
     def address_lines(self):
         return [line.strip() for line in self.postal_address.splitlines() if line.strip()]

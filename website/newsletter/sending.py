@@ -72,7 +72,7 @@ def queue_batch(page_id):
             page = NewsletterPage.objects.get(pk=page_id)
             site = page.get_site()
             mail = render_mail(page, site, unsubscribe_url=UNSUBSCRIBE_PLACEHOLDER)
-            sender = sender_address(SiteSettings.for_site(site).display_name or site.site_name)
+            sender = sender_address(SiteSettings.network_name(site))
             now = timezone.now()
             for delivery in batch:
                 link = unsubscribe_link(delivery.subscriber, site)

@@ -48,7 +48,7 @@ def subscribe(email, name, site, status=Subscriber.Status.PENDING):
         subscriber.confirmation_sent_at = now
         subscriber.save()
         link = site_address(site, reverse("newsletter:confirm", args=[token]))
-        sender = SiteSettings.for_site(site).display_name or site.site_name or "ons"
+        sender = SiteSettings.network_name(site) or "ons"
         subject, text = confirmation_mail(
             sender, link, invited=subscriber.status == Subscriber.Status.INVITED
         )

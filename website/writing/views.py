@@ -15,7 +15,8 @@ def schrijfhulp(request):
     the findings (Dutch). Nothing is stored. Too much is read up to
     PLAIN_LANGUAGE_MAX_CHARACTERS."""
     limit = settings.PLAIN_LANGUAGE_MAX_CHARACTERS
-    if html := request.POST.get("html"):
+    html = request.POST.get("html")
+    if html is not None:
         text = text_of_html(html[: limit * 4])  # markup is longer than its text
     else:
         text = request.POST.get("text")

@@ -1,5 +1,5 @@
 /* Schrijfhulp in the page editor's Checks panel ("Controles"). When Wagtail has taken the
-   main text from the preview (the event w-preview:content), the text is posted to the
+   main content from the preview (the event w-preview:content), its markup is posted to the
    schrijfhulp (writing/views.py) and its advice shown under Wagtail's own metrics. The
    text is not stored. */
 (function () {
@@ -32,7 +32,6 @@
     var body = new FormData();
     // The markup, so the schrijfhulp can leave out menus, buttons and share links.
     body.append('html', content.innerHTML || '');
-    body.append('text', content.innerText || '');
     target.setAttribute('aria-busy', 'true');
     fetch(url, {
       method: 'POST',
