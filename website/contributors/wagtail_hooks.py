@@ -88,7 +88,7 @@ class ContributorViewSet(PostActionsMixin, ModelViewSet):
         "email",
         "organisation",
         "invited_at",
-        "invited_by",
+        "invited_by_name",
         "accepted_at",
     ]
     post_actions = ["reinvite"]

@@ -430,7 +430,9 @@ def test_an_address_too_long_to_be_a_user_name_is_refused_in_dutch():
 
 
 def test_editors_open_a_contributor_from_the_list_and_invite_again():
-    _user, editor = editor_client()
+    user, editor = editor_client()
+    user.first_name, user.last_name = "Rosa", "de Redacteur"
+    user.save()
     invite(editor, "later@example.org", MemberOrganisationFactory())
     contributor = Contributor.objects.get()
     listing = editor.get(reverse("bijdragers:index")).content.decode()
@@ -439,4 +441,4 @@ def test_editors_open_a_contributor_from_the_list_and_invite_again():
     page = editor.get(inspect_url).content.decode()
     button = find_one(page, "form", action=reverse("bijdragers:reinvite", args=[contributor.pk]))
     assert "Opnieuw uitnodigen" in text(button)
-    assert "redacteur" in text(find_one(page, "main"))  # who invited, by name
+    assert "Uitgenodigd door Rosa de Redacteur" in text(find_one(page, "main"))
