@@ -15,11 +15,8 @@ def schrijfhulp(request):
     the findings (Dutch). Nothing is stored. Too much is read up to
     PLAIN_LANGUAGE_MAX_CHARACTERS."""
     limit = settings.PLAIN_LANGUAGE_MAX_CHARACTERS
-    html = request.POST.get("html")
-    if html is not None:
-        text = text_of_html(html[: limit * 4])  # markup is longer than its text
-    else:
-        text = request.POST.get("text")
+    html = request.POST.get("html")  # markup is longer than its text: read 4× the limit
+    text = text_of_html(html[: limit * 4]) if html is not None else request.POST.get("text")
     if text is None:
         return HttpResponseBadRequest("Er is geen tekst meegestuurd.")
     return TemplateResponse(
