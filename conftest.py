@@ -1,18 +1,17 @@
 """Fixtures shared by every app's tests.
 
-The site is built once per test process: the migrated test database gets the seed (as
-`make run` builds it), and every test starts from that state. Database tests roll back their
-transaction; transactional tests (live server, on-commit hooks, races) restore it from the
-serialized copy taken after seeding.
+The site is built once per test run: the migrated test database gets the seed (as `make run`
+builds it) and every test process a copy (website.testing.database); every test starts from
+that state. Database tests roll back their transaction; transactional tests (live server,
+on-commit hooks, races) come back to it after their flush.
 """
 
-import io
 import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from django.db import connections
+from django.test.utils import teardown_databases
 from playwright.sync_api import expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
@@ -20,12 +19,18 @@ from wagtail.models import Site
 from website.core.content_cache import forget_everything
 from website.core.tests.chromium import CHROMIUM_ARGS, chromium_path
 from website.pages.factories import make_home_site
+from website.testing.database import (
+    drop_template,
+    is_sqlite,
+    restore_sqlite_copy,
+    seeded_database,
+)
 
 
 def pytest_collection_modifyitems(items):
-    """Every transactional test restores the migrated data (Wagtail's root page, site,
-    content types) after its flush. Mixing tests that do with tests that don't breaks the
-    restore (the other flush re-creates content types), so all of them do."""
+    """Every transactional test comes back to the seeded site after its flush (serialized
+    rollback, which `website.testing.database` makes cheap). Mixing tests that do with tests
+    that don't breaks the restore (the other flush re-creates content types), so all do."""
     for item in items:
         marker = item.get_closest_marker("django_db")
         if marker and marker.kwargs.get("transaction"):
@@ -33,15 +38,63 @@ def pytest_collection_modifyitems(items):
             item.add_marker(serialized, append=False)
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The seeded site, once per test process; serialized again so that transactional tests
-    come back to it (Django's serialized rollback) instead of an empty database."""
+def _is_transactional(item):
+    """Marked `django_db(transaction=True)`, or using a fixture that is (`seeded_live`)."""
+    marker = item.get_closest_marker("django_db")
+    marked = bool(marker and marker.kwargs.get("transaction"))
+    return marked or "transactional_db" in getattr(item, "fixturenames", ())
 
+
+def _shared_folder(tmp_path_factory):
+    """A folder every test process of this run shares (pytest-xdist gives each worker its own
+    base folder inside one per run)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_modify_db_settings,
+    tmp_path_factory,
+):
+    """The seeded site (migrated, then `load_seed`, as `make run` builds it), built once per
+    run and copied to each test process (website.testing.database)."""
+    shared = _shared_folder(tmp_path_factory)
+    request.config.stash[SHARED_FOLDER] = shared
     with django_db_blocker.unblock():
-        call_command("load_seed", stdout=io.StringIO())
-        for connection in connections.all(initialized_only=True):
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        old_config = seeded_database(shared)
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(old_config, verbosity=0)
+
+
+SHARED_FOLDER = pytest.StashKey()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test on SQLite (its end emptied every table), copy the seeded
+    database back in."""
+    result = yield
+    shared = item.config.stash.get(SHARED_FOLDER, None)
+    if shared is not None and _is_transactional(item) and is_sqlite():
+        restore_sqlite_copy(shared)
+    return result
+
+
+def pytest_sessionfinish(session):
+    """The run's PostgreSQL template goes when the whole run ends (in the controller)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or not session.config.pluginmanager.has_plugin(
+        "django"
+    ):
+        return
+    from django.conf import settings  # noqa: PLC0415 - Django is configured by now
+
+    if settings.configured and not is_sqlite():
+        drop_template()
 
 
 @pytest.fixture(autouse=True)

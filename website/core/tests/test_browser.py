@@ -23,7 +23,6 @@ def test_every_page_type_has_no_axe_violations_and_loads_nothing_from_elsewhere(
     for name, path in page_samples(seeded):
         response = browser.page.goto(seeded_site.url + path)
         assert response.status == (404 if name == "not-found" else 200), path
-        browser.page.wait_for_load_state("networkidle")
         overflow = browser.page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
@@ -46,7 +45,6 @@ def test_error_pages_have_no_axe_violations(seeded_site, open_browser, width, st
     html = error_page_html(status)
     browser.page.route(url, lambda route: route.fulfill(status=status, body=html))
     assert browser.page.goto(url).status == status
-    browser.page.wait_for_load_state("networkidle")
     assert browser.page.evaluate("document.styleSheets[0].cssRules.length") > 0  # loaded
     assert browser.axe_violations() == []
     assert browser.external_requests() == []
