@@ -16,9 +16,9 @@ from playwright.sync_api import expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
-from website.core.content_cache import forget_everything
-from website.core.tests.chromium import CHROMIUM_ARGS, chromium_path
+from website.caching.content_cache import forget_everything
 from website.pages.factories import make_home_site
+from website.testing.chromium import CHROMIUM_ARGS, chromium_path
 from website.testing.database import (
     drop_template,
     is_sqlite,
@@ -102,7 +102,7 @@ def mail_through_the_outbox(settings):
     """Django's test runner points every mailer at locmem; put the outbox back in front,
     as in production, so tests exercise the real path (store, then the task delivers)."""
     settings.MAILERS = {
-        "default": {"BACKEND": "website.core.email.OutboxBackend"},
+        "default": {"BACKEND": "website.mail.outbox.OutboxBackend"},
         "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
     }
 

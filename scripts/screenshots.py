@@ -54,7 +54,7 @@ def samples(env):
     from wagtail.models import Site  # noqa: PLC0415
 
     from website.core.samples import page_samples  # noqa: PLC0415
-    from website.core.tests.showcase import add_showcase  # noqa: PLC0415
+    from website.testing.showcase import add_showcase  # noqa: PLC0415
 
     site = Site.objects.get(is_default_site=True)
     samples = page_samples(site) + add_showcase(site)
@@ -66,7 +66,7 @@ def samples(env):
 def shoot(base_url, pages, out):
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only this tool needs it
 
-    from website.core.tests.chromium import CHROMIUM_ARGS, chromium_path  # noqa: PLC0415
+    from website.testing.chromium import CHROMIUM_ARGS, chromium_path  # noqa: PLC0415
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

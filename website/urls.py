@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from website.contributors.invitations import InvitationAcceptView
 from website.core import views as core_views
-from website.core.health import health_check
+from website.operations.health import health_check
 
 handler404 = "website.core.views.page_not_found"
 handler500 = "website.core.views.server_error"

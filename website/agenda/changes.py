@@ -9,7 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from website.core.email import queue_email
+from website.mail.outbox import queue_email
 
 from .choices import EventStatus
 from .models import EventDate, Registration

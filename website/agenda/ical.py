@@ -9,7 +9,7 @@ from django.utils.http import content_disposition_header
 from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 
 from website.core.models import SiteSettings
-from website.core.text import clean_text
+from website.text import clean_text
 
 from .choices import EventStatus, local_zone
 

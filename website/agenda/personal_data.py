@@ -1,6 +1,6 @@
 """Personal data held by the agenda: sign-ups."""
 
-from website.core.email import forget_mail_about
+from website.mail.outbox import forget_mail_about
 
 from .models import Registration
 

@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from website.core.addresses import site_address
-from website.core.email import Attachment, forget_mail_about, queue_email
 from website.core.private_links import find, new_token, personal_link
-from website.core.recipients import editor_recipients
+from website.mail.outbox import Attachment, forget_mail_about, queue_email
+from website.mail.recipients import editor_recipients
 
 from .ical import MAIL_CALENDAR_TYPE, calendar_bytes
 from .models import EventDate, Registration

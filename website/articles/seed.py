@@ -3,8 +3,8 @@ the book review 'Genadebrood'."""
 
 import decimal
 
-from website.core.seed.context import heading_block, stream_blocks
-from website.core.seed.parser import Paragraph
+from website.seed.context import heading_block, stream_blocks
+from website.seed.parser import Paragraph
 
 from .models import ArticleIndexPage, ArticlePage, BookReviewPage
 

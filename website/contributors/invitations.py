@@ -16,7 +16,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import base36_to_int, urlsafe_base64_encode
 from wagtail.admin.utils import get_admin_base_url
 
-from website.core.email import queue_email
+from website.mail.outbox import queue_email
 
 from .models import Contributor
 from .roles import CONTRIBUTORS

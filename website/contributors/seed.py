@@ -4,7 +4,7 @@ news (Wagtail's "add" permission: they edit only what they made, and cannot publ
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
-from website.core.models import SeedRecord
+from website.seed.models import SeedRecord
 
 from .roles import CONTRIBUTORS
 

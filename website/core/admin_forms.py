@@ -7,8 +7,9 @@ the admin what it does for the public forms."""
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from website.text import clean_text
+
 from .protection import cleaned_submission
-from .text import clean_text
 
 
 class CleanSubmittedTextMixin:

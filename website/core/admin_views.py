@@ -26,7 +26,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.mixins import Echo
 
-from .text import clean_text
+from website.text import clean_text
 
 EMPTY = "—"
 # A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).

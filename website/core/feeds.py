@@ -9,8 +9,9 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from website.text import clean_data, clean_text
+
 from .models import SiteSettings, page_kind
-from .text import clean_data, clean_text
 
 
 class CleanTextMixin:

@@ -6,7 +6,8 @@ from django import forms
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
-from .content_cache import remember
+from website.caching.content_cache import remember
+
 from .forms import FilterFormRenderer
 
 

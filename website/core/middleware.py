@@ -6,7 +6,8 @@ from django.middleware.csp import ContentSecurityPolicyMiddleware
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
-from .content_cache import remember
+from website.caching.content_cache import remember
+
 from .errors import database_unavailable_response
 
 

@@ -3,7 +3,6 @@
 names a provider module on its AppConfig (`personal_data`, see `website.core.registry`) with
 `NAME`, `export(email) -> list[dict]`, `erase(email) -> int` and `expire(before) -> int`."""
 
-from .models import OutgoingEmail
 from .registry import personal_data_providers as providers
 
 
@@ -17,16 +16,8 @@ def erase_personal_data(email):
     return {provider.NAME: provider.erase(email) for provider in providers()}
 
 
-def expire_personal_data(before, sent_mail_before):
-    result = {provider.NAME: provider.expire(before) for provider in providers()}
-    # Sent and failed mail after a month; mail still waiting after the full retention
-    # period (the mail server never came back).
-    old_mail = OutgoingEmail.objects.filter(
-        status__in=[OutgoingEmail.Status.SENT, OutgoingEmail.Status.FAILED],
-        created_at__lt=sent_mail_before,
-    )
-    stuck_mail = OutgoingEmail.objects.filter(
-        status=OutgoingEmail.Status.PENDING, created_at__lt=before
-    )
-    result["outbox"] = old_mail.delete()[0] + stuck_mail.delete()[0]
-    return result
+def expire_personal_data(before):
+    """{provider name: rows deleted} for what each app keeps longer than `before` (an aware
+    datetime: the retention period of the site settings). An app with a shorter period of
+    its own (the outbox) applies that too."""
+    return {provider.NAME: provider.expire(before) for provider in providers()}

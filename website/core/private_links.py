@@ -10,7 +10,7 @@ withdraw a story).
   from the page's site (`website.core.addresses`).
 - `find(queryset, token)` looks a token up; anything not shaped like a token finds nothing.
 - The mails that carry a link are stored `regarding` the sign-up or story they belong to
-  (`website.core.email`), so erasing that erases them: no text is searched for tokens.
+  (`website.mail.outbox`), so erasing that erases them: no text is searched for tokens.
 - `personal_link_response` is the one flow behind such a link: a confirm page, a protected
   POST that acts and redirects to the page's "done" route, and a clear 404 for a token that
   finds nothing (used, expired or mistyped).

@@ -23,8 +23,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import redirect, render
 
+from website.text import clean_text
+
 from .forms import PublicFormRenderer
-from .text import clean_text
 
 logger = logging.getLogger(__name__)
 HONEYPOT_FIELD = "fax_nummer"

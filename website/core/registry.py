@@ -7,7 +7,7 @@ app never means editing settings or core:
         personal_data = "website.agenda.personal_data"
 
 - `seed_steps`: order number → dotted path of a `step(ctx: SeedContext)`. `load_seed` runs all
-  apps' steps by number (see `website.core.seed` for what the hundreds mean).
+  apps' steps by number (see `website.seed` for what the hundreds mean).
 - `periodic_tasks`: dotted path of a Django task → interval in seconds; the one scheduler
   (`manage.py run_periodic_tasks --loop`) enqueues each when due.
 - `personal_data`: dotted path of a module with `NAME`, `export(email) -> list[dict]`,

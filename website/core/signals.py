@@ -1,14 +1,11 @@
-from django.db import models, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.fields import StreamField
-from wagtail.models import ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .content_cache import content_changed, shows_on_public_pages
-from .models import CustomDocument
-from .tasks import extract_document_text, reindex_pages
-from .text import clean_data, clean_text
+from website.caching.content_cache import content_changed, shows_on_public_pages
+from website.text import clean_data, clean_text
 
 
 @receiver(pre_save)
@@ -34,28 +31,6 @@ def clean_pasted_text(sender, instance, **kwargs):
             setattr(instance, field.attname, clean_text(value))
         elif isinstance(field, models.CharField):
             setattr(instance, field.attname, clean_text(value, single_line=True))
-
-
-@receiver(post_save, sender=CustomDocument)
-def read_document_text(sender, instance, update_fields=None, **kwargs):
-    """Read the text of a new or replaced file in the background."""
-    if update_fields and "file" not in update_fields:
-        return
-
-    transaction.on_commit(lambda: extract_document_text.enqueue(instance.pk))
-
-
-@receiver(pre_delete, sender=CustomDocument)
-def forget_document_text(sender, instance, **kwargs):
-    """Pages that used a deleted file must stop matching its words: re-index them."""
-
-    page_ids = [
-        int(ref.object_id)
-        for ref in ReferenceIndex.get_references_to(instance).select_related("base_content_type")
-        if ref.base_content_type.model == "page"
-    ]
-    if page_ids:
-        transaction.on_commit(lambda: reindex_pages.enqueue(page_ids))
 
 
 @receiver(post_save)

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 from wagtail.models import Site
 
-from .content_cache import remember
+from website.caching.content_cache import remember
+
 from .errors import DATABASE_UNAVAILABLE, database_unavailable_response, error_page_html
 from .models import SiteSettings
 from .navigation import site_sections

@@ -1,4 +1,4 @@
-from website.core.content_cache import remember
+from website.caching.content_cache import remember
 from website.core.filters import FilterForm, choice_field
 from website.core.geography import PROVINCES
 from website.themes.models import ThemePage

@@ -1,7 +1,7 @@
 """Seed step of the initiatives app: the "Lokale aanpak" overview with the seed's text.
 The seed names no initiatives, so editors add them; none are invented here."""
 
-from website.core.seed.context import page_content
+from website.seed.context import page_content
 
 from .models import InitiativeIndexPage
 

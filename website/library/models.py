@@ -11,8 +11,8 @@ from wagtail.models import CollectionViewRestriction, Orderable
 from wagtail.search import index
 
 from website.agenda.models import EventDate
+from website.caching.content_cache import remember
 from website.core.blocks import body_blocks
-from website.core.content_cache import remember
 from website.core.feeds import FeedRoutesMixin
 from website.core.filters import FilterForm, choice_field
 from website.core.models import BasePage

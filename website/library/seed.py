@@ -4,8 +4,8 @@ import datetime
 
 from django.utils.text import slugify
 
-from website.core.seed.context import introduction_from, stream_blocks
-from website.core.seed.parser import ListBlock, Paragraph
+from website.seed.context import introduction_from, stream_blocks
+from website.seed.parser import ListBlock, Paragraph
 
 from .models import CampaignPage, LibraryIndexPage, PublicationPage, TalkPage, TalksIndexPage
 

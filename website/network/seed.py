@@ -1,6 +1,6 @@
 """Seed steps of the network app: member organisations, chair terms, member directory."""
 
-from website.core.seed.context import SeedContext
+from website.seed.context import SeedContext
 
 from .models import ChairTerm, MemberDirectoryPage, MemberOrganisation
 

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from website.core.email import queue_email
+from website.mail.outbox import queue_email
 
 from .mailing import render_mail, sections
 from .models import NewsletterPage, Subscriber

@@ -195,7 +195,7 @@ class Delivery(models.Model):
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="+")
     queued_at = models.DateTimeField("In de verzendrij gezet", null=True)
     email = models.ForeignKey(
-        "core.OutgoingEmail", null=True, on_delete=models.SET_NULL, related_name="+"
+        "mail.OutgoingEmail", null=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:

@@ -8,7 +8,7 @@
   in `List-Unsubscribe` (RFC 2369) with `List-Unsubscribe-Post: List-Unsubscribe=One-Click`
   (RFC 8058), and marks them in the same transaction; then schedules the next batch a
   NEWSLETTER_BATCH_SECONDS later. The outbox delivers each mail once, with retries, and
-  never twice (core.tasks.deliver).
+  never twice (mail.tasks.deliver).
 - `resume_sending` (periodic): a worker that died between batches left deliveries waiting
   and no next batch; this starts one again.
 """
@@ -20,8 +20,8 @@ from django.db import models, transaction
 from django.tasks import task, task_backends
 from django.utils import timezone
 
-from website.core.email import queue_email
 from website.core.models import SiteSettings
+from website.mail.outbox import queue_email
 
 from .mailing import render_mail, sections
 from .models import Delivery, NewsletterPage, Subscriber

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from website.core.addresses import site_address
-from website.core.email import forget_mail_about, queue_email
 from website.core.models import SiteSettings
 from website.core.private_links import find, new_token
+from website.mail.outbox import forget_mail_about, queue_email
 
 from .models import CONSENT_VERSION, Subscriber, Suppression, address_hash
 

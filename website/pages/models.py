@@ -33,16 +33,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Site
 from wagtail.search import index
 
+from website.caching.content_cache import remember
 from website.core.addresses import site_address
 from website.core.blocks import body_blocks
-from website.core.content_cache import remember
-from website.core.email import queue_email
 from website.core.models import BasePage, SiteSettings
 from website.core.protection import HONEYPOT_FIELD, ProtectedForm, protected_form_response
-from website.core.recipients import editor_recipients
 from website.core.seo import organisation_data
 from website.core.templatetags.core_tags import ld_json
 from website.library.blocks import PublicationListBlock
+from website.mail.outbox import queue_email
+from website.mail.recipients import editor_recipients
 from website.network.blocks import ChairmanshipBlock
 from website.network.models import MemberOrganisation
 

@@ -1,6 +1,6 @@
 """Personal data held by the general pages: messages sent through the contact form."""
 
-from website.core.email import forget_mail_about
+from website.mail.outbox import forget_mail_about
 
 from .models import ContactMessage
 

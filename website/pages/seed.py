@@ -4,9 +4,9 @@ chairmanship as a live block), the contact page and the privacy statement."""
 from wagtail.models import Page, Site
 
 from website.core.models import SiteSettings
-from website.core.seed.context import page_content, sentences, stream_blocks
-from website.core.seed.parser import SeedDocument
-from website.core.seed.steps import default_site, tree_root
+from website.seed.context import page_content, sentences, stream_blocks
+from website.seed.parser import SeedDocument
+from website.seed.steps import default_site, tree_root
 
 from .models import ContactFormField, ContactPage, HomePage, StandardPage
 

@@ -23,7 +23,7 @@ from django.db import connection
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 
-from website.core.text import normalise
+from website.text import normalise
 
 MIN_STEM_CHARS = 4  # "bus"/"bu" and "les"/"le" are different words
 WORDLIKE = re.compile(r"\w")

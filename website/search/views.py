@@ -8,7 +8,7 @@ from django.shortcuts import render
 from wagtail.models import Page, Site, get_page_models
 
 from website.core.models import page_kind, private_pages_q, specific_pages
-from website.core.text import clean_text
+from website.text import clean_text
 
 from .snippets import snippet, stem
 

@@ -12,6 +12,10 @@ SEED_DIR = Path(os.environ.get("SEED_DIR", BASE_DIR / "seed"))
 
 INSTALLED_APPS = [
     "website.core",
+    "website.documents",
+    "website.mail",
+    "website.seed",
+    "website.operations",
     "website.writing",
     "website.network",
     "website.agenda",
@@ -54,7 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Above the session and CSRF middleware: it must see the cookies they set.
-    "website.core.http_cache.CacheHeadersMiddleware",
+    "website.caching.http_cache.CacheHeadersMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "website.core.middleware.CachedSiteMiddleware",
     "website.core.middleware.PublicContentSecurityPolicyMiddleware",
@@ -114,7 +118,7 @@ if USING_POSTGRES:
 
 
 # Seconds to wait for Redis to connect or answer: a hanging Redis must not hold a page up
-# (website.core.cache_backends answers from memory then).
+# (website.caching.backends answers from memory then).
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
 
 
@@ -122,7 +126,7 @@ def _cache_config(redis_url):
     if redis_url:
         return {
             "default": {
-                "BACKEND": "website.core.cache_backends.RedisCache",
+                "BACKEND": "website.caching.backends.RedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "site"),
                 "OPTIONS": {
@@ -181,15 +185,15 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # E-mail: one mailer; production sets SMTP through the environment.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# "default" stores every message in the outbox (website.core.email); the task worker
+# "default" stores every message in the outbox (website.mail.outbox); the task worker
 # delivers it through "delivery". So no mail is sent inside a request, Wagtail's included.
 MAILERS = {
-    "default": {"BACKEND": "website.core.email.OutboxBackend"},
+    "default": {"BACKEND": "website.mail.outbox.OutboxBackend"},
     "delivery": {"BACKEND": "django.core.mail.backends.console.EmailBackend"},
 }
 EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "8"))
 # A message still "sending" after this many seconds was left by a worker that died while
-# talking to the mail server: marked failed for a person to check (core.tasks.deliver).
+# talking to the mail server: marked failed for a person to check (mail.tasks.deliver).
 EMAIL_SENDING_STALE_SECONDS = 10 * 60
 
 # Wagtail
@@ -257,7 +261,7 @@ LOGGING = {
     "loggers": {"website": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 CSP_EXEMPT_PATH_PREFIXES = ("/admin/",)
-# What the reverse proxy may cache (website.core.http_cache): anonymous pages for a few
+# What the reverse proxy may cache (website.caching.http_cache): anonymous pages for a few
 # seconds, the old copy for a few more while a new one is made, and for a day while the
 # site fails. A change shows within PAGE_CACHE_SECONDS + PAGE_CACHE_STALE_SECONDS.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "5"))
@@ -287,13 +291,13 @@ DATABASE_FREE_PATHS = ("/robots.txt", "/healthz", "/favicon.ico")
 # longer than this (seconds): the worker is down or far behind.
 HEALTH_TASK_DELAY_SECONDS = int(os.environ.get("HEALTH_TASK_DELAY_SECONDS", "600"))
 
-# Backups (manage.py backup / restore, website.core.backup): where the archives go and how
+# Backups (manage.py backup / restore, website.operations.backup): where the archives go and how
 # many days the daily backup keeps them.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "14"))
 # django-dbbackup makes the database dump; on SQLite it restores into the open connection.
 DBBACKUP_CONNECTOR_MAPPING = {
-    "django.db.backends.sqlite3": "website.core.backup.SqliteLiveConnector",
+    "django.db.backends.sqlite3": "website.operations.backup.SqliteLiveConnector",
 }
 # pg_restore into a database owned by another role than the dumped one.
 DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}

@@ -65,7 +65,7 @@ CSRF_COOKIE_SECURE = True
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
 MAILERS = {
-    "default": {"BACKEND": "website.core.email.OutboxBackend"},
+    "default": {"BACKEND": "website.mail.outbox.OutboxBackend"},
     "delivery": {
         "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
         "OPTIONS": {

@@ -7,9 +7,9 @@ from django.utils.html import escape
 from wagtail.models import PageLogEntry, Workflow
 
 from website.core.addresses import page_address, site_address
-from website.core.email import forget_mail_about, queue_email
 from website.core.private_links import find, new_token, personal_link
-from website.core.recipients import editor_recipients
+from website.mail.outbox import forget_mail_about, queue_email
+from website.mail.recipients import editor_recipients
 
 from .models import CONSENT_VERSION, StoryContact, StoryPage, StorySubmission
 

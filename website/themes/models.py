@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, Site, get_page_models
 
-from website.core.content_cache import remember
+from website.caching.content_cache import remember
 from website.core.feeds import FeedRoutesMixin, PageListRssFeed
 from website.core.models import BasePage, ImageWithAltMixin, page_kind, private_pages_q
 

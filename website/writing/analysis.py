@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from django.conf import settings
 from textstat.textstat import textstatistics
 
-from website.core.text import normalise
+from website.text import normalise
 
 from .models import JargonTerm
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from website.agenda import registration as registrations
 from website.agenda.models import EventDate
-from website.core.tests.utils import find_all, find_one, text
+from website.testing.utils import find_all, find_one, text
 
 pytestmark = pytest.mark.django_db
 

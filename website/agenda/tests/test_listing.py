@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from website.agenda.factories import in_days
-from website.core.tests.utils import assert_valid_html, find_all, find_one, main_content, text
+from website.testing.utils import assert_valid_html, find_all, find_one, main_content, text
 
 pytestmark = pytest.mark.django_db
 

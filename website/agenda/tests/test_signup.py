@@ -14,13 +14,14 @@ from icalendar import Calendar
 from website.agenda import personal_data
 from website.agenda import registration as registrations
 from website.agenda.models import EventDate, Registration
-from website.core.models import OutgoingEmail, SiteSettings
-from website.core.tasks import retry_due_emails
-from website.core.tests.concurrency import all_at_once, database_for_threads
-from website.core.tests.mail_backends import FlakySMTPBackend
-from website.core.tests.utils import find_all, find_one, main_content, text
+from website.core.models import SiteSettings
+from website.mail.models import OutgoingEmail
+from website.mail.tasks import retry_due_emails
+from website.testing.concurrency import all_at_once, database_for_threads
+from website.testing.mail_backends import FlakySMTPBackend
+from website.testing.utils import find_all, find_one, main_content, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.database, pytest.mark.django_db]
 
 VALID = {
     "name": "Fatima de Vries",
@@ -390,7 +391,7 @@ def test_a_past_date_says_so(client, make_event):
 
 @pytest.mark.django_db(transaction=True)
 def test_mail_server_down_keeps_the_signup_and_sends_later(client, open_date, settings):
-    flaky = {"BACKEND": "website.core.tests.mail_backends.FlakySMTPBackend"}
+    flaky = {"BACKEND": "website.testing.mail_backends.FlakySMTPBackend"}
     settings.MAILERS = {"default": flaky, "delivery": flaky}
     FlakySMTPBackend.server_is_down = True
     try:

@@ -9,9 +9,9 @@ from website.agenda import registration as registrations
 from website.agenda.models import AgendaIndexPage, EventDate, EventPage, Registration
 from website.agenda.tasks import delete_old_registrations
 from website.core import registry
-from website.core.models import PeriodicTaskRun
-from website.core.scheduling import enqueue_due_tasks
-from website.core.tests.utils import find_all, find_one, main_content, text
+from website.operations.models import PeriodicTaskRun
+from website.operations.scheduling import enqueue_due_tasks
+from website.testing.utils import find_all, find_one, main_content, text
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from website.articles.models import ArticlePage, BookReviewPage
 from website.core.factories import ImageFactory
-from website.core.tests.utils import (
+from website.testing.utils import (
     assert_valid_html,
     card_titles,
     find_all,

@@ -12,7 +12,7 @@ from PIL import Image
 from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from website.articles.models import BookReviewPage
 from website.core.factories import ImageFactory
-from website.core.tests.utils import find_all, find_one
+from website.testing.utils import find_all, find_one
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 
 from website.agenda.factories import EventPageFactory, add_date
 from website.agenda.models import AgendaIndexPage
-from website.core.tests.test_public_pages import nu_errors
 from website.network.factories import MemberOrganisationFactory
+from website.tests.test_public_pages import nu_errors
 
 pytestmark = pytest.mark.browser
 

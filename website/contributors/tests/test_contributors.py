@@ -16,11 +16,13 @@ from website.agenda.models import AgendaIndexPage, EventPage
 from website.articles.models import ArticleIndexPage
 from website.contributors.invitations import InvitationTokenGenerator
 from website.contributors.models import Contributor
-from website.core.models import OutgoingEmail, SeedRecord, SiteSettings
-from website.core.tests.utils import find_all, find_one, text
+from website.core.models import SiteSettings
+from website.mail.models import OutgoingEmail
 from website.network.factories import MemberOrganisationFactory
+from website.seed.models import SeedRecord
 from website.stories.factories import StoryPageFactory
 from website.stories.models import StoryIndexPage
+from website.testing.utils import find_all, find_one, text
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "een-lang-wachtwoord-voor-de-test"

@@ -7,12 +7,12 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from website.caching.content_cache import content_generation, remember, remember_published
 from website.core.addresses import site_address
-from website.core.content_cache import content_generation, remember, remember_published
 from website.core.models import SiteSettings
 from website.core.navigation import without_empty_listings
 from website.core.share_images import SHARE_SIZE
-from website.core.text import clean_data
+from website.text import clean_data
 
 register = template.Library()
 

@@ -3,8 +3,8 @@ preview in the site's own style for those that need no chosen image, page or doc
 
 import pytest
 
-from website.core.tests.utils import find_one
 from website.pages.models import StandardPage
+from website.testing.utils import find_one
 
 pytestmark = pytest.mark.django_db
 

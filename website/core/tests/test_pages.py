@@ -12,7 +12,10 @@ from wagtail.models import Site
 
 from website.core.factories import DocumentFactory, ImageFactory
 from website.core.models import CustomImage, RelatedCampaign, SiteSettings, SocialMediaAccount
-from website.core.tests.utils import (
+from website.core.views import server_error
+from website.network.factories import MemberDirectoryPageFactory, MemberOrganisationFactory
+from website.pages.factories import StandardPageFactory
+from website.testing.utils import (
     assert_in_html,
     assert_valid_html,
     find_all,
@@ -20,9 +23,6 @@ from website.core.tests.utils import (
     outer_html,
     text,
 )
-from website.core.views import server_error
-from website.network.factories import MemberDirectoryPageFactory, MemberOrganisationFactory
-from website.pages.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -18,9 +18,9 @@ from website.agenda.models import EventDate, EventPage
 from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from website.articles.models import ArticlePage
 from website.core.models import CustomDocument
-from website.core.tests.utils import assert_valid_html
 from website.network.factories import MemberOrganisationFactory
 from website.network.models import MemberOrganisation
+from website.testing.utils import assert_valid_html
 
 pytestmark = pytest.mark.django_db
 

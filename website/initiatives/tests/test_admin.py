@@ -2,9 +2,9 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from website.core.tests.utils import find_all, find_one, text
 from website.initiatives.factories import InitiativeIndexPageFactory
 from website.initiatives.models import InitiativePage
+from website.testing.utils import find_all, find_one, text
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from website.core.geography import PROVINCE_NAMES
-from website.core.tests.utils import (
+from website.initiatives import municipalities
+from website.initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
+from website.initiatives.models import InitiativeIndexPage, InitiativePage
+from website.testing.utils import (
     assert_valid_html,
     card_titles,
     find_all,
@@ -18,9 +21,6 @@ from website.core.tests.utils import (
     selected,
     text,
 )
-from website.initiatives import municipalities
-from website.initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
-from website.initiatives.models import InitiativeIndexPage, InitiativePage
 from website.themes.factories import ThemePageFactory, ThemesIndexPageFactory, tag
 
 pytestmark = pytest.mark.django_db

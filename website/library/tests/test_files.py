@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from website.core.documents import extract_text, validate_document_file
 from website.core.models import CustomDocument
+from website.documents.files import extract_text, validate_document_file
 from website.library.factories import docx_bytes, make_document, odt_bytes, pdf_bytes
 
 

@@ -12,16 +12,6 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from website.agenda.factories import AgendaIndexPageFactory, EventPageFactory, add_date
-from website.core.tests.utils import (
-    assert_valid_html,
-    card_titles,
-    find_all,
-    find_one,
-    main_content,
-    options,
-    selected,
-    text,
-)
 from website.library.factories import (
     CampaignPageFactory,
     PublicationPageFactory,
@@ -31,6 +21,16 @@ from website.library.factories import (
     pdf_bytes,
 )
 from website.library.models import PublicationPage, TalkPage, TalksIndexPage
+from website.testing.utils import (
+    assert_valid_html,
+    card_titles,
+    find_all,
+    find_one,
+    main_content,
+    options,
+    selected,
+    text,
+)
 from website.themes.factories import ThemePageFactory, ThemesIndexPageFactory, tag
 
 pytestmark = pytest.mark.django_db

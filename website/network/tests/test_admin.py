@@ -2,8 +2,8 @@
 
 import pytest
 
-from website.core.tests.utils import find_one, text
 from website.network.factories import MemberOrganisationFactory
+from website.testing.utils import find_one, text
 
 pytestmark = pytest.mark.django_db
 

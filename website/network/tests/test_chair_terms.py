@@ -3,10 +3,10 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from website.core.tests.utils import find_all, find_one, text
 from website.network.blocks import ChairmanshipBlock
 from website.network.factories import ChairTermFactory
 from website.network.models import ChairTerm
+from website.testing.utils import find_all, find_one, text
 
 pytestmark = pytest.mark.django_db
 

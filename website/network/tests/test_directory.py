@@ -2,9 +2,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from website.core.tests.utils import find_all, find_one, main_content, selected, text
 from website.network.factories import MemberDirectoryPageFactory, MemberOrganisationFactory
 from website.network.models import MemberOrganisation
+from website.testing.utils import find_all, find_one, main_content, selected, text
 
 pytestmark = pytest.mark.django_db
 

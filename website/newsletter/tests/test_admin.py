@@ -10,7 +10,7 @@ from django.core import mail
 from django.test import TestCase
 from wagtail.models import Site
 
-from website.core.email import mail_to
+from website.mail.outbox import mail_to
 from website.newsletter.models import Subscriber, Suppression, address_hash
 from website.newsletter.subscriptions import subscribe
 

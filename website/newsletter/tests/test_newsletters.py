@@ -13,7 +13,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
-from website.core.tests.utils import find_all, find_one, main_content
 from website.library.models import PublicationPage
 from website.newsletter.mailing import render_mail
 from website.newsletter.models import NewsletterIndexPage, NewsletterPage
@@ -21,6 +20,7 @@ from website.newsletter.sending import start_sending
 from website.pages.models import ContactPage
 from website.stories.factories import StoryPageFactory
 from website.stories.models import StoryIndexPage, StoryPage
+from website.testing.utils import find_all, find_one, main_content
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 process of its own) and a real SMTP server (aiosmtpd); the worker is killed (SIGKILL) half
 way and started again. Nobody gets it twice, and everybody gets it, except at most the one
 mail the worker was handing to the server at that moment, which is marked for a person to
-check instead of being sent again unasked (core.tasks.deliver).
+check instead of being sent again unasked (mail.tasks.deliver).
 
 PostgreSQL only: the worker must reach the test database, and the SQLite one lives in this
 process's memory. CI runs the suite on PostgreSQL too."""
@@ -21,13 +21,14 @@ from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from website.core.models import OutgoingEmail
-from website.core.tasks import INTERRUPTED, mark_interrupted, retry_due_emails
-from website.core.tests.services import free_port
+from website.mail.models import OutgoingEmail
+from website.mail.tasks import INTERRUPTED, mark_interrupted, retry_due_emails
 from website.newsletter.models import Delivery, NewsletterIndexPage, NewsletterPage, Subscriber
 from website.newsletter.sending import resume_sending, start_sending
+from website.testing.services import free_port
 
 pytestmark = [
+    pytest.mark.database,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         not django_settings.USING_POSTGRES,

@@ -11,12 +11,12 @@ from django.core import mail
 from django.test import Client, TestCase
 from django.utils import timezone
 
-from website.core.models import OutgoingEmail
 from website.core.privacy import erase_personal_data, export_personal_data
+from website.mail.models import OutgoingEmail
 from website.newsletter.models import Delivery, NewsletterIndexPage, NewsletterPage, Subscriber
 from website.newsletter.sending import progress, queue_batch, resume_sending, start_sending
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.database, pytest.mark.django_db]
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ from django.core import mail
 from django.test import Client, TestCase
 from django.utils import timezone
 
-from website.core.email import mail_to
 from website.core.privacy import erase_personal_data, export_personal_data
-from website.core.tests.utils import find_all, find_one, main_content
+from website.mail.outbox import mail_to
 from website.newsletter.models import CONSENT_VERSION, Subscriber, Suppression, address_hash
 from website.newsletter.subscriptions import delete_unconfirmed, unsubscribe_link
+from website.testing.utils import find_all, find_one, main_content
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.database, pytest.mark.django_db]
 
 SUBSCRIBE = "/nieuwsbrief/aanmelden/"
 

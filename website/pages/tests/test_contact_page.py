@@ -3,8 +3,8 @@
 import pytest
 from django.test import RequestFactory, SimpleTestCase
 
-from website.core.tests.utils import main_content
 from website.pages.models import ContactPage
+from website.testing.utils import main_content
 
 pytestmark = pytest.mark.django_db
 html = SimpleTestCase()

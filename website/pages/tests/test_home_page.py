@@ -8,13 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from website.agenda.factories import AgendaIndexPageFactory, EventPageFactory, add_date
-from website.core.tests.utils import find_all, find_one, main_content, text
 from website.library.factories import (
     CampaignPageFactory,
     LibraryIndexPageFactory,
     PublicationPageFactory,
 )
 from website.stories.factories import StoryIndexPageFactory, StoryPageFactory
+from website.testing.utils import find_all, find_one, main_content, text
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from website.core.models import SiteSettings
-from website.core.tests.utils import find_all, find_one, main_content, text
 from website.pages.models import StandardPage
+from website.testing.utils import find_all, find_one, main_content, text
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,16 @@ import datetime
 import pytest
 from django.test import TestCase
 
-from website.core.tests.utils import (
+from website.library.factories import (
+    LibraryIndexPageFactory,
+    PublicationPageFactory,
+    attach,
+    make_document,
+    pdf_bytes,
+)
+from website.pages.factories import StandardPageFactory
+from website.testing.cases import FIELD_CASES
+from website.testing.utils import (
     assert_valid_html,
     card_titles,
     find_all,
@@ -15,17 +24,8 @@ from website.core.tests.utils import (
     options,
     text,
 )
-from website.library.factories import (
-    LibraryIndexPageFactory,
-    PublicationPageFactory,
-    attach,
-    make_document,
-    pdf_bytes,
-)
-from website.library.tests.test_document_text import FIELD_CASES
-from website.pages.factories import StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.database, pytest.mark.django_db]
 
 
 @pytest.fixture

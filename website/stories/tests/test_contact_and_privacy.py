@@ -10,12 +10,14 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
-from website.core.models import OutgoingEmail, SiteSettings
-from website.core.tasks import delete_expired_personal_data, retry_due_emails
-from website.core.tests.mail_backends import FlakySMTPBackend
-from website.core.tests.utils import find_all, find_one, main_content, text
+from website.core.models import SiteSettings
+from website.core.tasks import delete_expired_personal_data
+from website.mail.models import OutgoingEmail
+from website.mail.tasks import retry_due_emails
 from website.pages.models import ContactFormField, ContactMessage, ContactPage
 from website.stories.models import StoryContact, StoryIndexPage, StorySubmission
+from website.testing.mail_backends import FlakySMTPBackend
+from website.testing.utils import find_all, find_one, main_content, text
 
 pytestmark = pytest.mark.django_db
 
@@ -110,9 +112,9 @@ def test_contact_form_validation_honeypot_and_rate_limit(client, contact, settin
 
 @pytest.mark.django_db(transaction=True)
 def test_contact_mail_server_down_still_thanks_and_delivers_later(client, contact, settings):
-    flaky = {"BACKEND": "website.core.tests.mail_backends.FlakySMTPBackend"}
+    flaky = {"BACKEND": "website.testing.mail_backends.FlakySMTPBackend"}
     settings.MAILERS = {
-        "default": {"BACKEND": "website.core.email.OutboxBackend"},
+        "default": {"BACKEND": "website.mail.outbox.OutboxBackend"},
         "delivery": flaky,
     }
     FlakySMTPBackend.server_is_down = True
@@ -178,7 +180,7 @@ def test_personal_data_command_exports_and_erases_everything_for_an_address(cont
     call_command("personal_data", "export", "iemand@example.org", stdout=out)
     data = json.loads(out.getvalue())
     assert len(data["verhalen"]) == 1
-    assert len(data["core"]) == 1
+    assert len(data["outbox"]) == 1
     assert len(data["contactformulier"]) == 1
 
     with pytest.raises(Exception, match="--yes"):

@@ -13,22 +13,23 @@ from wagtail.rich_text import RichText
 from wagtail.signals import page_published
 
 from website.core.factories import ImageFactory
-from website.core.models import OutgoingEmail, SiteSettings
-from website.core.tasks import retry_due_emails
-from website.core.tests.concurrency import all_at_once, database_for_threads
-from website.core.tests.mail_backends import FlakySMTPBackend
-from website.core.tests.utils import (
+from website.core.models import SiteSettings
+from website.mail.models import OutgoingEmail
+from website.mail.tasks import retry_due_emails
+from website.stories.factories import StoryPageFactory
+from website.stories.models import StoryContact, StoryPage, StorySubmission
+from website.stories.signals import forget_earlier_versions
+from website.testing.concurrency import all_at_once, database_for_threads
+from website.testing.mail_backends import FlakySMTPBackend
+from website.testing.utils import (
     assert_valid_html,
     card_titles,
     find_one,
     main_content,
     text,
 )
-from website.stories.factories import StoryPageFactory
-from website.stories.models import StoryContact, StoryPage, StorySubmission
-from website.stories.signals import forget_earlier_versions
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.database, pytest.mark.django_db]
 
 VALID = {
     "story": "Ik kom elke maand tekort.\n\nDe voedselbank helpt.",
@@ -291,7 +292,7 @@ def test_rate_limit(client, stories, settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_mail_server_down_keeps_the_story_and_sends_later(client, stories, settings):
-    flaky = {"BACKEND": "website.core.tests.mail_backends.FlakySMTPBackend"}
+    flaky = {"BACKEND": "website.testing.mail_backends.FlakySMTPBackend"}
     settings.MAILERS = {"default": flaky, "delivery": flaky}
     FlakySMTPBackend.server_is_down = True
     try:

@@ -1,6 +1,6 @@
 from django import template
 
-from website.core.content_cache import remember_published
+from website.caching.content_cache import remember_published
 from website.core.models import page_kind
 from website.themes.models import live_themes, related_pages
 

@@ -12,17 +12,17 @@ from website.articles.factories import (
     ArticlePageFactory,
     BookReviewPageFactory,
 )
-from website.core.tests.utils import (
+from website.initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
+from website.library.factories import LibraryIndexPageFactory, PublicationPageFactory
+from website.network.factories import MemberOrganisationFactory
+from website.stories.factories import StoryIndexPageFactory, StoryPageFactory
+from website.testing.utils import (
     assert_valid_html,
     find_all,
     find_one,
     main_content,
     text,
 )
-from website.initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
-from website.library.factories import LibraryIndexPageFactory, PublicationPageFactory
-from website.network.factories import MemberOrganisationFactory
-from website.stories.factories import StoryIndexPageFactory, StoryPageFactory
 from website.themes.factories import ThemePageFactory, tag
 from website.themes.models import ThemePage, ThemesIndexPage, related_pages
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from website.core.tests.utils import find_all, find_one, text
+from website.testing.utils import find_all, find_one, text
 from website.writing.analysis import analyse, sentences_of, text_of_html
 from website.writing.models import JargonTerm
 

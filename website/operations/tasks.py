@@ -1,0 +1,25 @@
+"""Housekeeping of the task queue."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.tasks import task, task_backends
+from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+
+
+@task
+def prune_task_results():
+    """Delete finished task results older than TASK_RESULT_RETENTION_DAYS (they hold task
+    arguments such as e-mail ids). Returns the number deleted; 0 when the task backend keeps
+    no results in the database (tests, the immediate backend)."""
+
+    backend = task_backends["default"]
+    if not isinstance(backend, DatabaseBackend):
+        return 0
+    cutoff = timezone.now() - timedelta(days=settings.TASK_RESULT_RETENTION_DAYS)
+    old = DBTaskResult.objects.finished().filter(
+        backend_name=backend.alias, finished_at__lte=cutoff
+    )
+    return old.delete()[0]

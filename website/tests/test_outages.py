@@ -1,0 +1,299 @@
+"""Degrade, never lose: the site with its cache (Redis) stopped or hanging, its database out
+of reach and its mail server down. Each service is really stopped, hung or absent: a private
+redis-server that the test stops (SIGTERM) or freezes (SIGSTOP), a database address where
+nothing listens, an SMTP port that refuses and then a real SMTP server."""
+
+import datetime
+import json
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.conf import settings as django_settings
+from django.core.cache import cache
+from django.test import TestCase
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from website.caching import content_cache
+from website.core.models import SiteSettings
+from website.library.models import LibraryIndexPage
+from website.mail.models import OutgoingEmail
+from website.mail.outbox import queue_email
+from website.mail.tasks import retry_due_emails
+from website.pages.models import ContactMessage, ContactPage
+from website.testing.services import RedisServer, free_port
+
+pytestmark = [pytest.mark.database, pytest.mark.django_db]
+
+PAGES = ["/", "/documenten/", "/agenda/", "/zoeken/?q=armoede"]
+
+
+@pytest.fixture
+def redis_server():
+    server = RedisServer().start()
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def shared_cache(settings, redis_server):
+    """The site's default cache on the private Redis, as production configures it."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "website.caching.backends.RedisCache",
+            "LOCATION": redis_server.url,
+            "KEY_PREFIX": "outage-test",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        },
+    }
+    yield cache
+    cache._stand_in.clear()
+
+
+def contact_post(page):
+    """Valid answers for every field of the seeded contact form."""
+    values = {"email": "kees@example.org", "multiline": "Mijn bericht, met é en ü."}
+    return {
+        field.clean_name: values.get(field.field_type, "Kees") for field in page.get_form_fields()
+    }
+
+
+def send(client, page, data, **extra):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(page.url, data, **extra)
+
+
+def timed_get(client, path):
+    start = time.perf_counter()
+    response = client.get(path)
+    return response, time.perf_counter() - start
+
+
+def test_with_redis_stopped_pages_answer_and_messages_are_stored(
+    client, seeded, shared_cache, redis_server, caplog
+):
+    for path in PAGES:
+        assert client.get(path).status_code == 200
+    assert not shared_cache.unavailable
+
+    SiteSettings.objects.update(notification_email="redactie@example.org")
+    redis_server.stop()
+    with caplog.at_level(logging.WARNING, logger="website"):
+        for path in PAGES:
+            assert client.get(path).status_code == 200, path
+        assert shared_cache.unavailable
+        contact = ContactPage.objects.live().get()
+        response = send(client, contact, contact_post(contact))
+
+    assert response.status_code == 302
+    assert ContactMessage.objects.get().form_data  # stored
+    assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.SENT
+    logged = caplog.text
+    assert "Redis is out of reach (ConnectionError" in logged
+    assert "Rate limit for 'contact' counted by this process alone" in logged
+
+
+def test_with_redis_stopped_the_rate_limit_counts_in_the_process(
+    client, seeded, shared_cache, redis_server, settings
+):
+    settings.FORM_RATE_LIMIT = (2, 60)
+    contact = ContactPage.objects.live().get()
+    redis_server.stop()
+    answers = [
+        send(client, contact, contact_post(contact) | {"je_naam": f"Kees {n}"}).status_code
+        for n in range(3)
+    ]
+    assert answers == [302, 302, 429]
+    assert ContactMessage.objects.count() == 2
+
+
+def test_a_hanging_redis_costs_one_short_timeout_per_process(
+    client, seeded, shared_cache, redis_server
+):
+    # The same pages with Redis answering and an empty cache: what rendering costs here.
+    baseline = max(timed_get(client, path)[1] for path in PAGES)
+    shared_cache.clear()
+
+    redis_server.hang()
+    try:
+        timings = []
+        for path in PAGES:
+            response, seconds = timed_get(client, path)
+            assert response.status_code == 200, path
+            timings.append(seconds)
+        assert shared_cache.unavailable
+    finally:
+        redis_server.resume()
+    # The first call waits for the socket timeout (0.25 s); later ones skip Redis.
+    assert timings[0] < baseline + 0.75
+    assert max(timings[1:]) < baseline + 0.25
+
+
+def test_a_change_made_while_redis_was_out_shows_once_it_is_back(
+    client, seeded, shared_cache, redis_server
+):
+    # The menu is kept in this process's memory under the shared content generation.
+    library = LibraryIndexPage.objects.live().get()
+    assert library.title in client.get("/").content.decode()
+
+    redis_server.stop(keep_data=True)  # the old generation is there again after a restart
+    library.title = "Alle stukken"
+    library.save_revision().publish()  # the new generation cannot reach Redis
+    assert "Alle stukken" in client.get("/").content.decode()
+    redis_server.start()
+    shared_cache._down_until = 0.0  # the outage period is over: try Redis again
+    content_cache._memo["until"] = 0.0  # and this process asks Redis for the generation
+
+    assert "Alle stukken" in client.get("/").content.decode()
+    assert not shared_cache.unavailable
+
+
+def test_health_check_reports_every_part(client, seeded, shared_cache, redis_server):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    report = response.json()
+    assert report["status"] == "ok"
+    assert report["database"]["ok"] and report["cache"]["shared"]
+    assert report["tasks"] == {"ok": True, "waiting": 0, "oldest_waiting_seconds": 0}
+
+    redis_server.stop()
+    report = client.get("/healthz").json()
+    assert report["status"] == "degraded"
+    assert report["cache"]["ok"] is False and report["cache"]["shared"] is False
+
+
+def test_health_check_says_when_tasks_wait_for_a_worker(client, seeded, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    retry_due_emails.enqueue()
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - datetime.timedelta(hours=1))
+    report = client.get("/healthz").json()
+    assert report["status"] == "degraded"
+    assert report["tasks"]["waiting"] == 1
+    assert report["tasks"]["oldest_waiting_seconds"] > settings.HEALTH_TASK_DELAY_SECONDS
+
+
+# --- The database out of reach -------------------------------------------------------
+
+PROBE = """
+import json, time, django
+django.setup()
+from django.test import Client
+client = Client(raise_request_exception=False)
+answers = {}
+for method, path in [("get", "/"), ("get", "/documenten/"), ("get", "/robots.txt"),
+                     ("get", "/healthz"), ("post", "/contact/")]:
+    start = time.perf_counter()
+    response = getattr(client, method)(path, {"je_naam": "Kees"} if method == "post" else None)
+    answers[f"{method} {path}"] = {
+        "status": response.status_code,
+        "seconds": time.perf_counter() - start,
+        "retry_after": response.get("Retry-After"),
+        "type": response.get("Content-Type"),
+        "body": response.content.decode(),
+    }
+print(json.dumps(answers))
+"""
+
+
+@pytest.fixture(params=["refusing", "hanging"])
+def database_out_of_reach(request):
+    """A database address where nothing listens, or where something accepts connections
+    and never answers (the kernel completes the handshake; no one reads)."""
+    if request.param == "refusing":
+        yield f"postgres://postgres@127.0.0.1:{free_port()}/website"
+        return
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(64)
+        yield f"postgres://postgres@127.0.0.1:{silent.getsockname()[1]}/website"
+
+
+def test_with_the_database_out_of_reach_visitors_get_a_dutch_503(database_out_of_reach):
+    environment = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "website.settings.test",
+        "DATABASE_URL": database_out_of_reach,
+        "REDIS_URL": "",
+    }
+    environment.pop("PYTEST_XDIST_WORKER", None)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        env=environment,
+        cwd=Path(django_settings.BASE_DIR),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    answers = json.loads(result.stdout.strip().splitlines()[-1])
+
+    for request in ("get /", "get /documenten/", "post /contact/"):
+        answer = answers[request]
+        assert answer["status"] == 503, request
+        assert answer["retry_after"] == "60"
+        assert "De website is even niet bereikbaar" in answer["body"]
+        assert '<html lang="nl">' in answer["body"]
+    assert "wat je hebt ingevuld, staat er meestal nog" in answers["post /contact/"]["body"]
+    assert answers["get /robots.txt"]["status"] == 200
+    # One connection attempt per request at most (DATABASE_CONNECT_TIMEOUT), not one per
+    # query: a hanging database must not hold a worker until gunicorn kills it.
+    limit = django_settings.DATABASE_CONNECT_TIMEOUT + 1.5
+    assert max(answer["seconds"] for answer in answers.values()) < limit
+    health = answers["get /healthz"]
+    assert health["status"] == 503
+    report = json.loads(health["body"])
+    assert report["status"] == "down"
+    assert report["database"] == {"ok": False, "error": "OperationalError"}
+
+
+# --- The mail server down --------------------------------------------------------------
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps what it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 Message accepted for delivery"
+
+
+def test_with_the_mail_server_down_mail_is_kept_and_sent_once_later(settings):
+    port = free_port()
+    settings.MAILERS = {
+        "default": {"BACKEND": "website.mail.outbox.OutboxBackend"},
+        "delivery": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 5},
+        },
+    }
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        message = queue_email("kees@example.org", "Je aanmelding", "Tot ziens op 4 juni.")
+    message.refresh_from_db()
+    assert message.status == OutgoingEmail.Status.PENDING
+    assert "ConnectionRefusedError" in message.last_error
+
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=port)
+    server.start()
+    try:
+        OutgoingEmail.objects.update(next_attempt_at=timezone.now())
+        retry_due_emails.enqueue()
+        retry_due_emails.enqueue()  # a second sweep sends nothing twice
+    finally:
+        server.stop()
+    message.refresh_from_db()
+    assert message.status == OutgoingEmail.Status.SENT
+    assert [envelope.rcpt_tos for envelope in inbox.messages] == [["kees@example.org"]]
+    assert b"Tot ziens op 4 juni." in inbox.messages[0].original_content
