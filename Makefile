@@ -25,6 +25,7 @@ help:
 	@echo "make run    - install, migrate, load the seed content and serve http://$(HOST):$(PORT)"
 	@echo "make test   - lint and run the whole test suite, browser tests included, with coverage"
 	@echo "make test-fast - the same without the browser tests"
+	@echo "make test-database - the tests whose database matters (with DATABASE_URL: on PostgreSQL)"
 	@echo "make screenshots - full-page PNGs of every public page type at 360 and 1280 px (screenshots/)"
 	@echo "make bench  - measure page speed and query counts on the seeded site"
 	@echo "make lint   - ruff and the layer contract (import-linter)"
@@ -86,7 +87,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
-PYTEST = $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses 8
+PYTEST = $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses 8 --durations=15
 
 .PHONY: test
 test: install chromium vnu lint
@@ -96,6 +97,11 @@ test: install chromium vnu lint
 .PHONY: test-fast
 test-fast: install lint
 	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
+
+# The tests whose database matters (marker `database`), e.g. on PostgreSQL: DATABASE_URL=…
+.PHONY: test-database
+test-database: install
+	$(PYTEST) -m "database and not browser" $(PYTEST_ARGS)
 
 .PHONY: screenshots
 screenshots: install chromium
