@@ -11,6 +11,10 @@ CHROMIUM ?= /usr/bin/chromium
 # The Nu HTML Checker (W3C), from the npm registry, run on the machine's Java by the markup test.
 VNU_VERSION ?= 26.9.27
 VNU_JAR = .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+# stylelint for the CSS, from the npm registry, with its standard rules (.stylelintrc.json).
+STYLELINT_VERSION ?= 17.16.0
+STYLELINT_CONFIG_VERSION ?= 40.0.0
+STYLELINT = .cache/stylelint/node_modules/.bin/stylelint
 # Parallel test workers (pytest-xdist): one per CPU, at most 8 (each gets a Redis database of its
 # own below the one in REDIS_URL); PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= auto
@@ -28,7 +32,7 @@ help:
 	@echo "make test-database - the tests whose database matters (with DATABASE_URL: on PostgreSQL)"
 	@echo "make screenshots - full-page PNGs of every public page type at 360 and 1280 px (screenshots/)"
 	@echo "make bench  - measure page speed and query counts on the seeded site"
-	@echo "make lint   - ruff and the layer contract (import-linter)"
+	@echo "make lint   - Python (ruff), the layer contract (import-linter), templates (djLint), CSS (stylelint)"
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@py=$$(scripts/find-python) || { \
@@ -81,11 +85,18 @@ $(VNU_JAR):
 .PHONY: vnu
 vnu: $(VNU_JAR)
 
+$(STYLELINT):
+	@command -v npm >/dev/null || { echo "The CSS check needs Node.js and npm: apt-get install npm"; exit 1; }
+	npm install --silent --no-audit --no-fund --prefix .cache/stylelint \
+	  stylelint@$(STYLELINT_VERSION) stylelint-config-standard@$(STYLELINT_CONFIG_VERSION)
+
 .PHONY: lint
-lint: install
+lint: install $(STYLELINT)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/djlint website --lint --quiet
+	$(STYLELINT) --config .stylelintrc.json --config-basedir .cache/stylelint "website/**/*.css"
 
 PYTEST = $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses 8 --durations=15
 
