@@ -14,6 +14,7 @@ from django.db import connections
 from django.test.utils import teardown_databases
 from playwright.sync_api import expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Site
 
 from website.caching.content_cache import forget_everything
@@ -87,14 +88,11 @@ def pytest_runtest_teardown(item, nextitem):
 
 def pytest_sessionfinish(session):
     """The run's PostgreSQL template goes when the whole run ends (in the controller)."""
-    if os.environ.get("PYTEST_XDIST_WORKER") or not session.config.pluginmanager.has_plugin(
-        "django"
-    ):
+    if os.environ.get("PYTEST_XDIST_WORKER") or blocking_manager_key not in session.config.stash:
         return
-    from django.conf import settings  # noqa: PLC0415 - Django is configured by now
-
-    if settings.configured and not is_sqlite():
-        drop_template()
+    if not is_sqlite():
+        with session.config.stash[blocking_manager_key].unblock():
+            drop_template()
 
 
 @pytest.fixture(autouse=True)

@@ -1,39 +1,30 @@
 """The agenda: events (one or more dates, each with its own venue), sign-ups per date."""
 
-import datetime
 import uuid
 from itertools import groupby
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 from django.utils.functional import cached_property
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from website.core.blocks import body_blocks
-from website.core.geography import PROVINCE_NAMES, PROVINCES
-from website.core.models import BasePage, private_pages_q
+from website.core.models import BasePage
 from website.core.private_links import TOKEN_ROUTE
 from website.network.models import ContributedMixin
 from website.themes.models import ThemeItem, themes_field, themes_panel
 
-from .choices import EventKind, EventStatus, local_zone
+from .choices import EventKind
+from .dates import EventDate, EventDateQuerySet, Registration  # noqa: F401 - models of this app
 from .forms import AgendaFilterForm
 from .ical import calendar_response
 from .structured_data import event_json_ld
-
-#: How far back a subscribed calendar (the agenda's iCal feeds) keeps dates.
-SUBSCRIPTION_PAST_DAYS = 365
 
 # --- Pages ----------------------------------------------------------------------
 
@@ -274,288 +265,3 @@ class EventPage(ContributedMixin, RoutablePageMixin, BasePage):
         from .views import signup_done  # noqa: PLC0415 - the views import these models
 
         return signup_done(request, self, self.event_date_or_404(date_id))
-
-
-# --- Dates --------------------------------------------------------------------
-
-
-class EventDateQuerySet(models.QuerySet):
-    def public(self):
-        """Dates of live pages that anyone may see (no login or password restriction)."""
-
-        return self.filter(page__in=Page.objects.live().exclude(private_pages_q()))
-
-    def upcoming(self, today=None):
-        today = today or timezone.localdate()
-        ends = Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
-        return self.filter(ends).order_by("start_date", "start_time", "pk")
-
-    def for_subscription(self, today=None):
-        """What a subscribed calendar holds: every date from SUBSCRIPTION_PAST_DAYS ago on,
-        so yesterday's event stays in people's calendars instead of vanishing."""
-        today = today or timezone.localdate()
-        since = today - datetime.timedelta(days=SUBSCRIPTION_PAST_DAYS)
-        ends = Q(end_date__gte=since) | Q(end_date__isnull=True, start_date__gte=since)
-        return self.filter(ends).order_by("start_date", "start_time", "pk")
-
-    def past(self, today=None):
-        today = today or timezone.localdate()
-        ended = Q(end_date__lt=today) | Q(end_date__isnull=True, start_date__lt=today)
-        return self.filter(ended).order_by("-start_date", "-start_time", "-pk")
-
-
-class EventDate(Orderable):
-    """One date of an event, with its own venue, status and sign-up."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="dates")
-    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
-
-    start_date = models.DateField(
-        "Datum", help_text="Bij een vage datum: de datum om op te sorteren."
-    )
-    start_time = models.TimeField("Begintijd", null=True, blank=True, help_text="Leeg: hele dag.")
-    end_date = models.DateField(
-        "Einddatum", null=True, blank=True, help_text="Alleen bij meer dagen."
-    )
-    end_time = models.TimeField("Eindtijd", null=True, blank=True)
-    date_label = models.CharField(
-        "Vage datum",
-        max_length=60,
-        blank=True,
-        help_text="Bijvoorbeeld 'najaar'. Dan tonen we dit in plaats van de datum.",
-    )
-    status = models.CharField(
-        "Status", max_length=12, choices=EventStatus, default=EventStatus.SCHEDULED
-    )
-    status_note = models.CharField(
-        "Toelichting bij de status",
-        max_length=200,
-        blank=True,
-        help_text="Bijvoorbeeld: 'Verplaatst naar 12 november.'",
-    )
-
-    venue_name = models.CharField("Naam van de plek", max_length=120, blank=True)
-    street_address = models.CharField("Adres", max_length=120, blank=True)
-    postcode = models.CharField("Postcode", max_length=10, blank=True)
-    city = models.CharField("Plaats", max_length=80, blank=True)
-    province = models.CharField("Provincie", max_length=20, choices=PROVINCES, blank=True)
-
-    registration_open = models.BooleanField(
-        "Aanmelden kan",
-        default=False,
-        help_text="Bezoekers melden zich aan op de site; de aanmeldingen ziet alleen de redactie.",
-    )
-    capacity = models.PositiveIntegerField(
-        "Aantal plaatsen",
-        null=True,
-        blank=True,
-        help_text="Leeg: geen maximum. Is het vol, dan komen nieuwe aanmeldingen op de wachtlijst.",
-    )
-
-    #: When the time, place or status last changed (people who signed up were told); the
-    #: calendar item's SEQUENCE counts from it, so calendar apps take the new version.
-    changed_at = models.DateTimeField("Laatst gewijzigd", null=True, blank=True, editable=False)
-
-    objects = EventDateQuerySet.as_manager()
-
-    panels = [
-        FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
-        FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
-        FieldPanel("date_label"),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("status_note")]),
-        MultiFieldPanel(
-            [
-                FieldPanel("venue_name"),
-                FieldPanel("street_address"),
-                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-                FieldPanel("province"),
-            ],
-            heading="Plek",
-        ),
-        FieldRowPanel([FieldPanel("registration_open"), FieldPanel("capacity")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "Datum"
-        verbose_name_plural = "Data"
-
-    def __str__(self):
-        return f"{self.page.title}, {self.when_text}{', ' + self.city if self.city else ''}"
-
-    def clean(self):
-        errors = {}
-        if self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = "De einddatum ligt vóór de begindatum."
-        if self.end_time and not self.start_time:
-            errors["end_time"] = "Vul ook een begintijd in, of laat de eindtijd leeg."
-        if (
-            self.start_time
-            and self.end_time
-            and (self.end_date or self.start_date) == self.start_date
-            and self.end_time <= self.start_time
-        ):
-            errors["end_time"] = "De eindtijd ligt vóór de begintijd."
-        if errors:
-            raise ValidationError(errors)
-
-    # --- Presentation ---------------------------------------------------------
-
-    @property
-    def has_exact_date(self):
-        return not self.date_label
-
-    @property
-    def is_all_day(self):
-        return self.start_time is None
-
-    @property
-    def is_cancelled(self):
-        return self.status == EventStatus.CANCELLED
-
-    @property
-    def month_start(self):
-        return self.start_date.replace(day=1)
-
-    @property
-    def last_day(self):
-        return self.end_date or self.start_date
-
-    @property
-    def starts_at(self):
-        if self.is_all_day:
-            return None
-        return datetime.datetime.combine(self.start_date, self.start_time, tzinfo=local_zone())
-
-    @property
-    def ends_at(self):
-        if self.is_all_day:
-            return None
-        if self.end_time:
-            return datetime.datetime.combine(self.last_day, self.end_time, tzinfo=local_zone())
-        if self.end_date and self.end_date != self.start_date:
-            # Several days, no end time: it runs to the end of the last day.
-            next_day = self.end_date + datetime.timedelta(days=1)
-            return datetime.datetime.combine(next_day, datetime.time(0), tzinfo=local_zone())
-        return None
-
-    @property
-    def when_text(self):
-        if self.date_label:
-            return f"{self.date_label} {self.start_date.year}"
-        # With the weekday: people plan by the day of the week ("vrijdag 10 oktober 2014").
-        text = format_date(self.start_date, "l j F Y")
-        if self.end_date and self.end_date != self.start_date:
-            text = f"{text} t/m {format_date(self.end_date, 'l j F Y')}"
-        if self.start_time:
-            text += f", {self.start_time:%H.%M}"
-            if self.end_time:
-                text += f"–{self.end_time:%H.%M}"
-            text += " uur"
-        return text
-
-    @property
-    def place_text(self):
-        parts = [self.venue_name, self.city or self.get_province_display()]
-        return ", ".join(part for part in parts if part)
-
-    @property
-    def address_lines(self):
-        """The venue as people need it to get there: ["Naam van de plek", "Straat 1",
-        "1234 AB Plaats"], leaving out what is not filled in (the province when no town)."""
-        town = " ".join(part for part in [self.postcode, self.city] if part)
-        lines = [self.venue_name, self.street_address, town or self.province_name]
-        return [line for line in lines if line]
-
-    @property
-    def province_name(self):
-        return PROVINCE_NAMES.get(self.province, "")
-
-    @property
-    def is_past(self):
-        return self.last_day < timezone.localdate()
-
-    @property
-    def accepts_signups(self):
-        return self.registration_open and not self.is_cancelled and not self.is_past
-
-    def ical_url(self):
-        return self.page.url + self.page.reverse_subpage("date_ical", args=[self.pk])
-
-    def signup_url(self):
-        return self.page.url + self.page.reverse_subpage("signup", args=[self.pk])
-
-    # Sign-up numbers for one date (event pages have a handful of dates; listings don't
-    # show them).
-    def confirmed_count(self):
-        return self.registrations.filter(status=Registration.Status.CONFIRMED).count()
-
-    def places_left(self):
-        if self.capacity is None:
-            return None
-        return max(self.capacity - self.confirmed_count(), 0)
-
-
-# --- Registrations ------------------------------------------------------------
-
-
-class Registration(models.Model):
-    """A sign-up for one date. Personal data is kept only as long as needed: it is wiped
-    on cancellation and deleted a set time after the event (REGISTRATION_RETENTION_DAYS)."""
-
-    class Status(models.TextChoices):
-        CONFIRMED = "aangemeld", "Aangemeld"
-        WAITING = "wachtlijst", "Op de wachtlijst"
-        CANCELLED = "afgemeld", "Afgemeld"
-
-    event_date = models.ForeignKey(
-        EventDate,
-        verbose_name="Datum",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="registrations",
-    )
-    # What the person signed up for, kept if editors later remove the date from the page.
-    event_title = models.CharField("Activiteit", max_length=255)
-    event_when = models.CharField("Wanneer", max_length=120)
-    event_last_day = models.DateField("Laatste dag")
-
-    name = models.CharField("Naam", max_length=120)
-    email = models.EmailField("E-mailadres", max_length=254)
-    organisation = models.CharField("Organisatie", max_length=120, blank=True)
-    access_needs = models.TextField("Toegankelijkheid", max_length=1000, blank=True)
-    needs_consented_at = models.DateTimeField(
-        "Toestemming voor toegankelijkheid en eten gegeven op",
-        null=True,
-        blank=True,
-        editable=False,
-    )
-    dietary_wishes = models.TextField("Eten en drinken", max_length=1000, blank=True)
-
-    status = models.CharField("Status", max_length=12, choices=Status)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    # The cancel link of the move-up mail (the first mail's link keeps working too).
-    notice_token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
-    created_at = models.DateTimeField("Aangemeld op", auto_now_add=True)
-    promoted_at = models.DateTimeField("Van wachtlijst af op", null=True, blank=True)
-    cancelled_at = models.DateTimeField("Afgemeld op", null=True, blank=True)
-
-    class Meta:
-        verbose_name = "Aanmelding"
-        verbose_name_plural = "Aanmeldingen"
-        ordering = ["event_date", "created_at", "pk"]
-        indexes = [models.Index(fields=["event_date", "status", "created_at"])]
-
-    def __str__(self):
-        return f"{self.name} – {self.event_title} ({self.event_when})"
-
-    @property
-    def event_start_date(self):
-        return self.event_date.start_date if self.event_date else None
-
-    event_start_date.fget.short_description = "Datum"
-
-    @property
-    def event_city(self):
-        return self.event_date.city if self.event_date else ""
-
-    event_city.fget.short_description = "Plaats"

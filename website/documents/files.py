@@ -16,18 +16,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-from .extraction import (
+from .extraction import Limits, extract
+from .packages import (
     MAX_TEXT_CHARS,
     MAX_UNPACKED_BYTES,
-    Limits,
     Refused,
-    extract,
     main_document_part,
-    open_pdf,
     open_zip,
     read_part,
     unpacks_too_large,
 )
+from .readers import open_pdf
 
 logger = logging.getLogger(__name__)
 
