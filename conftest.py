@@ -27,6 +27,9 @@ from website.testing.database import (
     seeded_database,
 )
 
+# Fixtures every app's tests may use (site settings, the editors' address, commit()).
+pytest_plugins = ["website.testing.fixtures"]
+
 
 def pytest_collection_modifyitems(items):
     """Every transactional test comes back to the seeded site after its flush (serialized

@@ -1,5 +1,5 @@
-"""Content foundation: media models, the base page type every app builds on, site settings,
-the e-mail outbox and the bookkeeping of the seed and the scheduler."""
+"""Content foundation: the base page type every app builds on and the site settings. The
+media models are in `media.py` (imported here: they are this app's models)."""
 
 from django.conf import settings
 from django.core.cache import caches
@@ -14,93 +14,14 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.documents.models import AbstractDocument, Document
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from website.caching.content_cache import fragment_key, remember
-from website.documents.files import KIND_LABELS, readable_title, validate_document_file
 
 from .admin_forms import AdminModelForm, AdminPageForm
-
-# --- Media -------------------------------------------------------------------
-
-
-class ReadableTitleMixin:
-    """An upload's title, when it is still the file name (Wagtail's upload fills it in so),
-    becomes words people can read: visitors see it as link text and search results."""
-
-    def save(self, *args, **kwargs):
-        if self.file:
-            basename = self.file.name.rsplit("/", 1)[-1]
-            if self.title.strip() in (basename, basename.rsplit(".", 1)[0], ""):
-                self.title = readable_title(basename)
-        super().save(*args, **kwargs)
-
-
-class CustomImage(ReadableTitleMixin, AbstractImage):
-    """The project's image model, so fields can be added later without a painful swap."""
-
-    admin_form_fields = Image.admin_form_fields
-
-    class Meta:
-        verbose_name = "afbeelding"
-        verbose_name_plural = "afbeeldingen"
-
-
-class CustomRendition(AbstractRendition):
-    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
-
-    class Meta:
-        unique_together = (("image", "filter_spec", "focal_point_key"),)
-
-
-class CustomDocument(ReadableTitleMixin, AbstractDocument):
-    """Uploads are checked (type, size, content matches extension); their text is read in
-    a background task and indexed, so search finds words inside the files. When no text
-    could be read, the reason is kept for the editor."""
-
-    extracted_text = models.TextField("Tekst uit het bestand", blank=True, editable=False)
-    extraction_problem = models.TextField(
-        "Probleem bij het lezen van de tekst", blank=True, editable=False
-    )
-
-    admin_form_fields = Document.admin_form_fields
-    # Autocomplete too: the admin's document search uses autocomplete fields only, and
-    # editors look for "the file that mentions X".
-    search_fields = [
-        *AbstractDocument.search_fields,
-        index.SearchField("extracted_text"),
-        index.AutocompleteField("extracted_text"),
-    ]
-
-    class Meta:
-        verbose_name = "document"
-        verbose_name_plural = "documenten"
-
-    def clean(self):
-        super().clean()
-
-        if self.file and not getattr(self.file, "_committed", True):
-            try:
-                validate_document_file(self.file)
-            except ValidationError as error:
-                raise ValidationError({"file": error.messages}) from error
-
-    @property
-    def kind_label(self):
-        return KIND_LABELS.get(self.file_extension.lower(), self.file_extension.upper())
-
-    @property
-    def extraction_status(self):
-        """How much of the file's text search knows: "wacht" (not read yet), "volledig",
-        "gedeeltelijk" (some pages skipped: see extraction_problem) or "niet"."""
-        if self.extracted_text:
-            return "gedeeltelijk" if self.extraction_problem else "volledig"
-        return "niet" if self.extraction_problem else "wacht"
-
+from .media import CustomDocument, CustomImage, CustomRendition, ReadableTitleMixin  # noqa: F401 - models of this app
 
 # --- Pages -------------------------------------------------------------------
 

@@ -13,8 +13,6 @@ from django_tasks_db.models import DBTaskResult
 from website.core import registry
 from website.operations.tasks import prune_task_results
 
-pytestmark = pytest.mark.database
-
 
 def test_periodic_tasks_of_every_app_are_tasks_with_an_interval():
     tasks = registry.periodic_tasks()

@@ -1,6 +1,7 @@
 import pytest
 
 from website.agenda.factories import AgendaIndexPageFactory, EventPageFactory, add_date
+from website.agenda.models import EventDate
 
 
 @pytest.fixture
@@ -18,3 +19,23 @@ def make_event(agenda):
         return page
 
     return make
+
+
+@pytest.fixture
+def open_date(make_event):
+    """A date twelve days ahead that takes sign-ups, two places, in Beilen."""
+    page = make_event(
+        title="Alliantiedag Beilen",
+        dates=[
+            {
+                "days": 12,
+                "registration_open": True,
+                "capacity": 2,
+                "venue_name": "Dorpshuis",
+                "street_address": "Brink 3",
+                "postcode": "9411 AB",
+                "city": "Beilen",
+            }
+        ],
+    )
+    return EventDate.objects.get(page=page)

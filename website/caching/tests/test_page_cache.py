@@ -33,7 +33,7 @@ from website.testing.utils import find_all, find_one, text
 from website.themes.factories import tag
 from website.themes.models import ThemePage
 
-pytestmark = [pytest.mark.database, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 10
 

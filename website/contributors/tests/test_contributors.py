@@ -1,21 +1,25 @@
 """Contributors: invited by an editor, they add an event for their organisation, submit it,
 an editor approves it, and it is live with "Toegevoegd door …". What they may not do."""
 
-import re
-
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site, TaskState, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from website.agenda.factories import EventPageFactory, in_days
-from website.agenda.models import AgendaIndexPage, EventPage
+from website.agenda.factories import EventPageFactory
+from website.agenda.models import EventPage
 from website.articles.models import ArticleIndexPage
-from website.contributors.invitations import InvitationTokenGenerator
 from website.contributors.models import Contributor
+from website.contributors.tests.journeys import (
+    accept,
+    add_event,
+    agenda,
+    contributor_client,
+    editor_client,
+    event_form,
+    invitation_link,
+    invite,
+)
 from website.core.models import SiteSettings
 from website.mail.models import OutgoingEmail
 from website.network.factories import MemberOrganisationFactory
@@ -25,83 +29,6 @@ from website.stories.models import StoryIndexPage
 from website.testing.utils import find_all, find_one, text
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "een-lang-wachtwoord-voor-de-test"
-
-
-def editor_client(name="redacteur"):
-    user = get_user_model().objects.create_user(name, f"{name}@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name="Redactie"))
-    client = Client()
-    client.force_login(user)
-    return user, client
-
-
-def invite(client, email, organisation, first_name="Fatima"):
-    return client.post(
-        reverse("bijdragers:add"),
-        {
-            "email": email,
-            "first_name": first_name,
-            "last_name": "",
-            "organisation": organisation.pk,
-        },
-    )
-
-
-def invitation_link(email):
-    """The link in the newest invitation to `email` (the domain may have been lower-cased)."""
-    mail = [
-        m
-        for m in OutgoingEmail.objects.filter(subject__startswith="Uitnodiging").order_by("-pk")
-        if [a.lower() for a in m.to] == [email.lower()]
-    ][0]
-    return re.search(r"http://testserver(/admin/uitnodiging/\S+)", mail.body).group(1)
-
-
-def accept(link, password=PASSWORD):
-    """Follow the mail's link and choose a password: returns the logged-in client."""
-    client = Client()
-    form_page = client.get(link)
-    assert form_page.status_code == 302  # Django moves the token out of the address
-    response = client.post(
-        form_page.url, {"new_password1": password, "new_password2": password}, follow=True
-    )
-    assert response.status_code == 200
-    return client, response
-
-
-def contributor_client(organisation, email="fatima@voedselbank.example"):
-    _editor, editor = editor_client(f"redacteur-{email.split('@')[0]}")
-    invite(editor, email, organisation)
-    client, _ = accept(invitation_link(email))
-    return client
-
-
-def agenda():
-    return AgendaIndexPage.objects.get()
-
-
-def event_form(title, action):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": re.sub(r"\W+", "-", title.lower()),
-            "introduction": "Samen koken en eten met buren uit de wijk.",
-            "kind": "bijeenkomst",
-            "dates": inline_formset(
-                [{"start_date": in_days(20).isoformat(), "city": "Zwolle", "status": "gepland"}],
-                min=1,
-            ),
-            "body": streamfield([]),
-            "themes": [],
-            **({action: action} if action else {}),
-        }
-    )
-
-
-def add_event(client, title, action="action-submit"):
-    url = reverse("wagtailadmin_pages:add", args=["agenda", "eventpage", agenda().pk])
-    return client.post(url, event_form(title, action))
 
 
 def test_invited_contributor_adds_an_event_an_editor_approves_it_and_it_says_who_added_it():
@@ -320,127 +247,7 @@ def test_an_editor_chooses_the_organisation_for_an_event():
     assert event.live and event.contributed_by == organisation
 
 
-def test_the_invitation_works_once():
-    organisation = MemberOrganisationFactory()
-    _user, editor = editor_client()
-    invite(editor, "eens@example.org", organisation)
-    link = invitation_link("eens@example.org")
-    accept(link)
-    page = Client().get(link, follow=True).content.decode()
-    assert "werkt niet meer" in text(find_one(page, "h1"))
-
-
-def test_the_invitation_expires(monkeypatch, settings):
-    settings.CONTRIBUTOR_INVITATION_DAYS = 7
-    organisation = MemberOrganisationFactory()
-    _user, editor = editor_client()
-    invite(editor, "laat@example.org", organisation)
-    link = invitation_link("laat@example.org")
-    real_now = InvitationTokenGenerator._now
-    eight_days = 8 * 24 * 3600
-    monkeypatch.setattr(
-        InvitationTokenGenerator,
-        "_now",
-        lambda self: real_now(self) + __import__("datetime").timedelta(seconds=eight_days),
-    )
-    page = Client().get(link, follow=True).content.decode()
-    assert "werkt niet meer" in text(find_one(page, "h1"))
-    # A new invitation from the list works again.
-    monkeypatch.undo()
-    contributor = Contributor.objects.get(user__email="laat@example.org")
-    editor.post(reverse("bijdragers:reinvite", args=[contributor.pk]))
-    accept(invitation_link("laat@example.org"))
-
-
-def test_inviting_a_known_address_is_refused_in_dutch_and_keeps_the_input():
-    organisation = MemberOrganisationFactory()
-    _user, editor = editor_client()
-    get_user_model().objects.create_user("bestaand", "bestaand@example.org", PASSWORD)
-    response = invite(editor, "Bestaand@example.org", organisation, first_name="Piet")
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert "Er is al een account met dit e-mailadres" in body
-    assert find_one(body, "input", name="first_name").get("value") == "Piet"
-    assert not Contributor.objects.exists()
-
-
-def test_removing_a_contributor_removes_the_account_and_keeps_their_pages():
-    organisation = MemberOrganisationFactory()
-    client = contributor_client(organisation, "weg@example.org")
-    add_event(client, "Blijft staan")
-    contributor = Contributor.objects.get()
-    _user, editor = editor_client("redacteur-verwijdert")
-    editor.post(reverse("bijdragers:delete", args=[contributor.pk]))
-    assert not get_user_model().objects.filter(email="weg@example.org").exists()
-    event = EventPage.objects.get(slug="blijft-staan")
-    assert event.contributed_by == organisation and event.owner is None
-
-
 def test_an_event_made_in_code_by_an_editor_is_no_contribution():
     _user, _client = editor_client()
     event = EventPageFactory(parent=agenda(), owner=_user)
     assert event.contributed_by is None
-
-
-def test_the_login_page_is_dutch():
-    page = Client().get(reverse("wagtailadmin_login")).content.decode()
-    labels = [text(label) for label in find_all(page, "label")]
-    assert any(label.startswith("Wachtwoord") for label in labels), labels
-    assert "Password" not in text(find_one(page, "main"))
-    assert text(find_one(page, "h1")) == "Inloggen"
-
-
-def test_a_contributor_logs_in_with_the_address_in_any_case():
-    contributor_client(MemberOrganisationFactory(), "Anna.de.Vries@Humanitas.NL")
-    for typed in [
-        "Anna.de.Vries@Humanitas.NL",
-        "anna.de.vries@humanitas.nl",
-        " ANNA.DE.VRIES@HUMANITAS.NL ",
-    ]:
-        response = Client().post(
-            reverse("wagtailadmin_login"), {"username": typed, "password": PASSWORD}
-        )
-        assert response.status_code == 302, typed
-    wrong = Client().post(
-        reverse("wagtailadmin_login"), {"username": "anna.de.vries@humanitas.nl", "password": "x"}
-    )
-    assert wrong.status_code == 200
-
-
-def test_a_contributor_whose_organisation_is_removed_can_no_longer_log_in_or_add():
-    organisation = MemberOrganisationFactory(name="Verdwijnt")
-    client = contributor_client(organisation, "wees@example.org")
-    user = get_user_model().objects.get(email="wees@example.org")
-    organisation.delete()
-    user.refresh_from_db()
-    assert not user.is_active
-    # A Bijdrager role given by hand, without an organisation, adds nothing either.
-    user.is_active = True
-    user.save()
-    client.force_login(user)
-    add = reverse("wagtailadmin_pages:add", args=["agenda", "eventpage", agenda().pk])
-    refused = client.get(add)
-    assert refused.status_code == 403 or refused.url == reverse("wagtailadmin_home")
-
-
-def test_an_address_too_long_to_be_a_user_name_is_refused_in_dutch():
-    _user, editor = editor_client()
-    address = "a" * 140 + "@example.org"
-    response = invite(editor, address, MemberOrganisationFactory())
-    assert response.status_code == 200
-    assert "Een e-mailadres van meer dan 150 tekens past niet." in response.content.decode()
-
-
-def test_editors_open_a_contributor_from_the_list_and_invite_again():
-    user, editor = editor_client()
-    user.first_name, user.last_name = "Rosa", "de Redacteur"
-    user.save()
-    invite(editor, "later@example.org", MemberOrganisationFactory())
-    contributor = Contributor.objects.get()
-    listing = editor.get(reverse("bijdragers:index")).content.decode()
-    inspect_url = reverse("bijdragers:inspect", args=[contributor.pk])
-    assert find_all(listing, "a", href=inspect_url)
-    page = editor.get(inspect_url).content.decode()
-    button = find_one(page, "form", action=reverse("bijdragers:reinvite", args=[contributor.pk]))
-    assert "Opnieuw uitnodigen" in text(button)
-    assert "Uitgenodigd door Rosa de Redacteur" in text(find_one(page, "main"))

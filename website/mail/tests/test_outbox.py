@@ -14,7 +14,7 @@ from website.mail.outbox import Attachment, queue_email
 from website.mail.tasks import INTERRUPTED, deliver, retry_delay, retry_due_emails
 from website.testing.mail_backends import FlakySMTPBackend
 
-pytestmark = [pytest.mark.database, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 # queue_email hands the message to the task after the transaction commits. Each test runs in a
 # transaction that is rolled back, so `commit()` marks where the request's transaction would
@@ -28,11 +28,6 @@ def server_down(settings):
     FlakySMTPBackend.server_is_down = True
     yield
     FlakySMTPBackend.server_is_down = True
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def test_e_mail_is_stored_then_sent_by_the_task(mailoutbox, commit):
@@ -116,6 +111,7 @@ def test_retry_delay_backs_off_and_is_capped():
     assert retry_delay(30) == datetime.timedelta(hours=6)
 
 
+@pytest.mark.database
 def test_nothing_is_sent_when_the_transaction_rolls_back(mailoutbox, commit):
     with commit() as hooks, pytest.raises(RuntimeError), transaction.atomic():
         queue_email("a@example.org", "Onderwerp", "Tekst")
@@ -204,6 +200,7 @@ def test_retries_form_one_chain_with_a_deferring_queue(server_down, settings, co
         task_backends._settings = None
 
 
+@pytest.mark.database
 def test_a_mail_a_dead_worker_left_half_sent_is_marked_not_sent_again(mailoutbox, commit):
     """`deliver` marks a message "sending" before the mail server is asked. A worker killed
     right then leaves it so: the sweep marks it failed with a note, never sends it again."""

@@ -16,7 +16,7 @@ from website.mail.models import OutgoingEmail
 from website.newsletter.models import Delivery, NewsletterIndexPage, NewsletterPage, Subscriber
 from website.newsletter.sending import progress, queue_batch, resume_sending, start_sending
 
-pytestmark = [pytest.mark.database, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from website.newsletter.models import CONSENT_VERSION, Subscriber, Suppression, 
 from website.newsletter.subscriptions import delete_unconfirmed, unsubscribe_link
 from website.testing.utils import find_all, find_one, main_content
 
-pytestmark = [pytest.mark.database, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 SUBSCRIBE = "/nieuwsbrief/aanmelden/"
 

@@ -1,13 +1,11 @@
 """'Deel je verhaal': stored privately, a draft in moderation, withdrawable; the story pages."""
 
-import re
 from importlib import import_module
 
 import pytest
 from django.apps import apps
 from django.core import mail
-from django.core.exceptions import ValidationError
-from django.test import Client, TestCase
+from django.test import TestCase
 from wagtail.models import Page, PageLogEntry, Site, WorkflowState
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published
@@ -19,7 +17,7 @@ from website.mail.tasks import retry_due_emails
 from website.stories.factories import StoryPageFactory
 from website.stories.models import StoryContact, StoryPage, StorySubmission
 from website.stories.signals import forget_earlier_versions
-from website.testing.concurrency import all_at_once, database_for_threads
+from website.stories.tests.sharing import VALID, post, share_url, withdraw_link
 from website.testing.mail_backends import FlakySMTPBackend
 from website.testing.utils import (
     assert_valid_html,
@@ -29,31 +27,7 @@ from website.testing.utils import (
     text,
 )
 
-pytestmark = [pytest.mark.database, pytest.mark.django_db]
-
-VALID = {
-    "story": "Ik kom elke maand tekort.\n\nDe voedselbank helpt.",
-    "name_choice": "schuilnaam",
-    "shown_name": "Marieke",
-    "place": "Beilen",
-    "email": "schrijver@example.org",
-    "phone": "06 12345678",
-    "consent_website": "on",
-}
-
-
-def share_url(stories):
-    return stories.url + "deel-je-verhaal/"
-
-
-def post(client, stories, **changes):
-    data = {key: value for key, value in (VALID | changes).items() if value is not None}
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return client.post(share_url(stories), data)
-
-
-def withdraw_link(message):
-    return re.search(r"http://testserver(/\S+/intrekken/[\w-]+/)", message.body)[1]
+pytestmark = pytest.mark.django_db
 
 
 def test_index_lists_published_stories_newest_first(client, stories):
@@ -112,100 +86,6 @@ def test_submission_creates_a_draft_in_moderation_and_nothing_public(client, sto
     assert editor_mail.to == ["redactie@example.org"]
     assert editor_mail.reply_to == ["schrijver@example.org"]  # "Beantwoorden" reaches them
     assert "Ik kom elke maand tekort" not in editor_mail.body  # the story stays in the CMS
-
-
-def test_pressing_send_again_stores_the_story_once(client, stories, mailoutbox):
-    first = post(client, stories)
-    again = post(client, stories)  # the same content, a moment later
-    assert again.status_code == 302
-    assert again.headers["Location"] == first.headers["Location"]
-    assert StorySubmission.objects.count() == 1
-    assert len(mailoutbox) == 2  # the editors' notice and the writer's receipt, once each
-    post(client, stories, story="Een ander verhaal.")
-    assert StorySubmission.objects.count() == 2  # other content is a new story
-
-
-@pytest.mark.django_db(transaction=True)
-def test_two_presses_at_the_same_moment_store_the_story_once(stories, tmp_path):
-    """Both requests arrive together (a slow connection, a double tap): one is stored, the
-    other waits for it and gets the same thank-you page."""
-    locations = []
-
-    def send(_):
-        response = Client().post(share_url(stories), VALID)
-        locations.append((response.status_code, response.headers.get("Location")))
-
-    with database_for_threads(tmp_path):
-        assert all_at_once(send, [1, 2]) == []
-        counts = []
-        all_at_once(lambda _: counts.append(StorySubmission.objects.count()), [None])
-    assert counts == [1]
-    assert len(set(locations)) == 1
-    assert locations[0][0] == 302
-
-
-def test_the_town_stays_private_unless_the_writer_asks_for_it(client, stories):
-    """A first name and a small town together identify someone: the draft gets the town
-    only when the writer ticked "Zet mijn woonplaats bij mijn verhaal"."""
-    post(client, stories)
-    kept_private = StorySubmission.objects.get()
-    assert kept_private.place == "Beilen"  # the editors still see it
-    assert kept_private.show_place is False
-    assert kept_private.page.place == ""
-    assert kept_private.page.byline == "Verteld door Marieke"
-
-    post(client, stories, show_place="on", place="Ter Apel")
-    shown = StorySubmission.objects.get(place="Ter Apel")
-    assert shown.page.byline == "Verteld door Marieke, Ter Apel"
-
-
-def test_the_town_choice_starts_off_and_needs_a_town(client, stories):
-    box = find_one(main_content(client.get(share_url(stories))), "input", name="show_place")
-    assert box.get("checked") is None
-    response = post(client, stories, show_place="on", place="  ")
-    assert response.status_code == 200
-    assert "Vul je woonplaats in, of zet het vinkje eronder uit." in main_content(response)
-    assert StorySubmission.objects.count() == 0
-
-
-def test_consent_for_the_website_is_required_and_input_is_kept(client, stories):
-    response = post(client, stories, consent_website=None, shown_name="")
-    content = main_content(response)
-    assert response.status_code == 200
-    assert "Zonder deze toestemming kunnen we je verhaal niet plaatsen." in content
-    assert "Vul de naam in die we bij je verhaal zetten." in content
-    assert "Ik kom elke maand tekort." in content
-    assert StorySubmission.objects.count() == 0
-
-
-def test_consents_start_unticked(client, stories):
-    content = main_content(client.get(share_url(stories)))
-    for name in ("consent_website", "consent_letters"):
-        box = find_one(content, "input", name=name)
-        assert box.get("type") == "checkbox"
-        assert box.get("checked") is None, name
-
-
-@pytest.mark.parametrize("field", ["story", "shown_name", "place"])
-def test_xss_comes_out_escaped_publicly_and_in_the_admin(client, admin_client, stories, field):
-    payload = "<script>alert('x')</script><img src=x onerror=alert(1)>"
-    post(client, stories, **{field: payload})
-    page = StorySubmission.objects.get().page
-    page.save_revision().publish()
-    public = client.get(page.url).content.decode()
-    assert "<script>alert" not in public
-    assert "<img src=x" not in public
-    admin = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
-    assert "<script>alert('x')</script>" not in admin
-
-
-def test_hostile_sizes_and_null_bytes_never_500(client, stories):
-    assert post(client, stories, story="x" * 20_000).status_code == 200  # too long: message
-    assert post(client, stories, place="Beilen\x00\x0b").status_code == 302  # dropped
-    assert StorySubmission.objects.get().place == "Beilen"
-    StorySubmission.objects.all().delete()
-    assert client.post(share_url(stories), {"story": "x" * 200_000}).status_code == 413
-    assert StorySubmission.objects.count() == 0
 
 
 def test_withdrawal_erases_everything_and_a_second_use_says_it_is_gone(client, stories, mailoutbox):
@@ -282,14 +162,6 @@ def test_without_email_there_is_no_confirmation(client, stories, mailoutbox):
     assert StoryContact.objects.count() == 0
 
 
-def test_rate_limit(client, stories, settings):
-    settings.FORM_RATE_LIMIT = (2, 60)
-    assert [post(client, stories).status_code for _ in range(2)] == [302, 302]
-    refused = post(client, stories, shown_name="Derde")
-    assert refused.status_code == 429
-    assert find_one(main_content(refused), "input", name="shown_name").get("value") == "Derde"
-
-
 @pytest.mark.django_db(transaction=True)
 def test_mail_server_down_keeps_the_story_and_sends_later(client, stories, settings):
     flaky = {"BACKEND": "website.testing.mail_backends.FlakySMTPBackend"}
@@ -308,12 +180,6 @@ def test_mail_server_down_keeps_the_story_and_sends_later(client, stories, setti
         assert len(mail.outbox) == 2
     finally:
         FlakySMTPBackend.server_is_down = True
-
-
-def test_photo_needs_a_description(stories):
-    page = StoryPage(title="X", date="2026-01-01", image=ImageFactory(), image_alt="")
-    with pytest.raises(ValidationError):
-        page.clean()
 
 
 def test_withdrawal_leaves_no_history_or_notices(client, stories, mailoutbox):

@@ -1,0 +1,84 @@
+"""The project's media models (Wagtail's swappable image, rendition and document models):
+readable titles, checked uploads, a document's text for search."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.search import index
+
+from website.documents.files import KIND_LABELS, readable_title, validate_document_file
+
+
+class ReadableTitleMixin:
+    """An upload's title, when it is still the file name (Wagtail's upload fills it in so),
+    becomes words people can read: visitors see it as link text and search results."""
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            basename = self.file.name.rsplit("/", 1)[-1]
+            if self.title.strip() in (basename, basename.rsplit(".", 1)[0], ""):
+                self.title = readable_title(basename)
+        super().save(*args, **kwargs)
+
+
+class CustomImage(ReadableTitleMixin, AbstractImage):
+    """The project's image model, so fields can be added later without a painful swap."""
+
+    admin_form_fields = Image.admin_form_fields
+
+    class Meta:
+        verbose_name = "afbeelding"
+        verbose_name_plural = "afbeeldingen"
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class CustomDocument(ReadableTitleMixin, AbstractDocument):
+    """Uploads are checked (type, size, content matches extension); their text is read in
+    a background task and indexed, so search finds words inside the files. When no text
+    could be read, the reason is kept for the editor."""
+
+    extracted_text = models.TextField("Tekst uit het bestand", blank=True, editable=False)
+    extraction_problem = models.TextField(
+        "Probleem bij het lezen van de tekst", blank=True, editable=False
+    )
+
+    admin_form_fields = Document.admin_form_fields
+    # Autocomplete too: the admin's document search uses autocomplete fields only, and
+    # editors look for "the file that mentions X".
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("extracted_text"),
+        index.AutocompleteField("extracted_text"),
+    ]
+
+    class Meta:
+        verbose_name = "document"
+        verbose_name_plural = "documenten"
+
+    def clean(self):
+        super().clean()
+
+        if self.file and not getattr(self.file, "_committed", True):
+            try:
+                validate_document_file(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.file_extension.lower(), self.file_extension.upper())
+
+    @property
+    def extraction_status(self):
+        """How much of the file's text search knows: "wacht" (not read yet), "volledig",
+        "gedeeltelijk" (some pages skipped: see extraction_problem) or "niet"."""
+        if self.extracted_text:
+            return "gedeeltelijk" if self.extraction_problem else "volledig"
+        return "niet" if self.extraction_problem else "wacht"
