@@ -9,7 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from website.mail.outbox import queue_email
+from website.mail.outbox import queue_templated_email
 
 from .choices import EventStatus
 from .models import EventDate, Registration
@@ -66,18 +66,19 @@ def tell_people_of_removal(event_date):
     stamp(gone)
     attachments = calendar_attachment(gone)
     mails = [
-        (
-            registration.email,
-            f"Afgelast: {event_date.page.title}",
-            change_text(registration, gone, event_date, cancelled=True),
-            registration,
-        )
+        (registration, change_context(registration, gone, event_date, cancelled=True))
         for registration in active
     ]
 
     def queue():
-        for address, subject, body, registration in mails:
-            queue_email(address, subject, body, regarding=registration, attachments=attachments)
+        for registration, context in mails:
+            queue_templated_email(
+                registration.email,
+                "agenda/mail/changed",
+                context,
+                regarding=registration,
+                attachments=attachments,
+            )
 
     return queue
 
@@ -94,16 +95,14 @@ def tell_people(event_date_id, old_values):
     active = event_date.registrations.filter(
         status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
     )
-    title = event_date.page.title
     cancelled = event_date.status == EventStatus.CANCELLED
-    subject = f"{'Afgelast' if cancelled else 'Gewijzigd'}: {title}"
     attachments = calendar_attachment(event_date)
     told = 0
     for registration in active:
-        queue_email(
+        queue_templated_email(
             registration.email,
-            subject,
-            change_text(registration, event_date, before, cancelled),
+            "agenda/mail/changed",
+            change_context(registration, event_date, before, cancelled),
             regarding=registration,
             attachments=attachments if registration.status == Registration.Status.CONFIRMED
             or cancelled else [],
@@ -113,26 +112,16 @@ def tell_people(event_date_id, old_values):
     return told
 
 
-def change_text(registration, event_date, before, cancelled):
-    note = f"\n{event_date.status_note}\n" if event_date.status_note else ""
-    if cancelled:
-        news = f"{event_date.page.title} op {describe(before)} gaat niet door.{note}"
-        calendar = "In de bijlage staat het agendabestand: je agenda streept de afspraak door.\n"
-    else:
-        news = (
-            f"Er is iets veranderd aan {event_date.page.title}.{note}\n"
-            f"Was: {describe(before)}\nNu: {describe(event_date)}\n"
-        )
-        calendar = "In de bijlage staat het bijgewerkte agendabestand voor je agenda.\n"
-    if registration.status == Registration.Status.WAITING and not cancelled:
-        calendar = "Je staat nog op de wachtlijst.\n"
-    cancel = (
-        ""
-        if cancelled
-        else "Kun je niet meer komen? Meld je af via de link in je eerste e-mail over deze "
-        "aanmelding.\n"
-    )
-    return f"Beste {registration.name},\n\n{news}\n{calendar}\n{cancel}"
+def change_context(registration, event_date, before, cancelled):
+    """What the mail "agenda/mail/changed" needs: the date as it is now and as it was."""
+    return {
+        "registration": registration,
+        "event_date": event_date,
+        "cancelled": cancelled,
+        "waiting": registration.status == Registration.Status.WAITING,
+        "before_text": describe(before),
+        "now_text": describe(event_date),
+    }
 
 
 def stamp(event_date):

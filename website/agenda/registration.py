@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from website.core.addresses import site_address
 from website.core.private_links import find, new_token, personal_link
-from website.mail.outbox import Attachment, forget_mail_about, queue_email
+from website.mail.outbox import Attachment, forget_mail_about, queue_templated_email
 from website.mail.recipients import editor_recipients
 
 from .ical import MAIL_CALENDAR_TYPE, calendar_bytes
@@ -157,30 +157,19 @@ def calendar_attachment(event_date):
 
 
 def send_confirmation(registration, event_date, token):
-    if registration.status == Registration.Status.CONFIRMED:
-        subject = f"Je bent aangemeld: {registration.event_title}"
-        opening = "Bedankt voor je aanmelding. Je bent aangemeld voor:"
-        calendar_line = "In de bijlage staat een agendabestand (.ics) voor je agenda.\n\n"
-    else:
-        subject = f"Je staat op de wachtlijst: {registration.event_title}"
-        opening = (
-            "Bedankt voor je aanmelding. Alle plaatsen zijn bezet, daarom sta je op de "
-            "wachtlijst voor:"
-        )
-        calendar_line = "Komt er een plaats vrij, dan krijg je van ons een e-mail.\n\n"
-    body = (
-        f"Beste {registration.name},\n\n{opening}\n\n"
-        f"{what_and_where(registration, event_date)}\n\n{calendar_line}"
-        "Kun je toch niet komen? Meld je dan af via deze link:\n"
-        f"{cancel_url(event_date, token)}\n\n"
-        "Deze link is alleen voor jou. Deel hem niet met anderen.\n"
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    queue_templated_email(
+        registration.email,
+        "agenda/mail/confirmation",
+        {
+            "registration": registration,
+            "confirmed": confirmed,
+            "what_and_where": what_and_where(registration, event_date),
+            "cancel_url": cancel_url(event_date, token),
+        },
+        regarding=registration,
+        attachments=calendar_attachment(event_date) if confirmed else [],
     )
-    attachments = (
-        calendar_attachment(event_date)
-        if registration.status == Registration.Status.CONFIRMED
-        else []
-    )
-    queue_email(registration.email, subject, body, regarding=registration, attachments=attachments)
 
 
 def notify_editors(registration, event_date):
@@ -190,18 +179,17 @@ def notify_editors(registration, event_date):
     recipients = editor_recipients(site)
     if not recipients:
         return
-    confirmed = event_date.confirmed_count()
-    numbers = f"Aangemeld: {confirmed}"
-    if event_date.capacity is not None:
-        numbers += f" van de {event_date.capacity} plaatsen"
-    admin_path = reverse("aanmeldingen:index") + f"?event_date={event_date.pk}"
-    queue_email(
+    queue_templated_email(
         recipients,
-        f"Nieuwe aanmelding: {registration.event_title}",
-        f"{registration.name} heeft zich aangemeld voor:\n\n"
-        f"{registration.event_title}\n{registration.event_when}\n\n"
-        f"Stand: {registration.get_status_display()}\n{numbers}\n\n"
-        f"Alle aanmeldingen voor deze datum:\n{site_address(site, admin_path)}\n",
+        "agenda/mail/new_signup",
+        {
+            "registration": registration,
+            "event_date": event_date,
+            "confirmed_count": event_date.confirmed_count(),
+            "admin_url": site_address(
+                site, reverse("aanmeldingen:index") + f"?event_date={event_date.pk}"
+            ),
+        },
         regarding=registration,
     )
 
@@ -212,19 +200,14 @@ def what_and_where(registration, event_date):
 
 
 def send_promotion_notice(registration, event_date, token):
-    body = (
-        f"Beste {registration.name},\n\nGoed nieuws: er is een plaats vrijgekomen. "
-        f"Je staat niet meer op de wachtlijst, je bent nu aangemeld voor:\n\n"
-        f"{what_and_where(registration, event_date)}\n\n"
-        "In de bijlage staat een agendabestand (.ics) voor je agenda.\n\n"
-        "Kun je toch niet komen? Meld je dan af via deze link:\n"
-        f"{cancel_url(event_date, token)}\n\n"
-        "Deze link is alleen voor jou. Deel hem niet met anderen.\n"
-    )
-    queue_email(
+    queue_templated_email(
         registration.email,
-        f"Er is een plaats vrij: {registration.event_title}",
-        body,
+        "agenda/mail/moved_up",
+        {
+            "registration": registration,
+            "what_and_where": what_and_where(registration, event_date),
+            "cancel_url": cancel_url(event_date, token),
+        },
         regarding=registration,
         attachments=calendar_attachment(event_date),
     )

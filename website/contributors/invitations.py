@@ -8,7 +8,6 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
@@ -16,7 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import base36_to_int, urlsafe_base64_encode
 from wagtail.admin.utils import get_admin_base_url
 
-from website.mail.outbox import queue_email
+from website.mail.outbox import queue_templated_email
 
 from .models import Contributor
 from .roles import CONTRIBUTORS
@@ -91,11 +90,8 @@ def send_invitation(contributor, site_name):
         "username": user.get_username(),
         "inviter": contributor.invited_by.get_full_name() if contributor.invited_by else "",
     }
-    queue_email(
-        user.email,
-        f"Uitnodiging: voeg namens {contributor.organisation} iets toe aan de site van {site_name}",
-        render_to_string("contributors/mail/invitation.txt", context),
-        regarding=contributor,
+    queue_templated_email(
+        user.email, "contributors/mail/invitation", context, regarding=contributor
     )
     contributor.invited_at = timezone.now()
     contributor.save(update_fields=["invited_at"])

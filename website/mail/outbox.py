@@ -24,6 +24,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
 from .models import OutgoingEmail
+from .rendering import render_mail
 from .tasks import send_queued_email
 
 
@@ -80,6 +81,14 @@ def queue_email(
     )
     transaction.on_commit(lambda: send_queued_email.enqueue(message.pk))
     return message
+
+
+def queue_templated_email(to, template, context, **options):
+    """`queue_email` with subject, text and HTML from the templates `template` (a path
+    without extension, e.g. "agenda/mail/confirmation"; see `website.mail.rendering`).
+    `options`: those of queue_email (regarding, attachments, reply_to, …)."""
+    mail = render_mail(template, context)
+    return queue_email(to, mail.subject, mail.text, html_body=mail.html, **options)
 
 
 def try_again(message):

@@ -30,9 +30,9 @@ def send_test(request, page_id):
     address = request.user.email
     if request.method == "POST" and address:
         mail = render_mail(
-            page, page.get_site(), unsubscribe_url=TEST_UNSUBSCRIBE_NOTE, web_link=False
+            page, page.get_site(), unsubscribe_url=TEST_UNSUBSCRIBE_NOTE, web_link=False, test=True
         )
-        queue_email(address, f"[Test] {mail.subject}", mail.text, html_body=mail.html)
+        queue_email(address, mail.subject, mail.text, html_body=mail.html)
         messages.success(request, f"De test is verstuurd naar {address}.")
         return redirect(edit_url)
     context = {"page": page, "address": address, "edit_url": edit_url}

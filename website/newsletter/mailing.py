@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 
 from website.core.addresses import page_address, site_address
 from website.core.models import SiteSettings
+from website.mail.rendering import render_subject
 
 
 @dataclass
@@ -109,8 +110,10 @@ def styled(part):
     return part | {"html": part["html"].replace("<a ", f'<a style="{LINK_STYLE}" ')}
 
 
-def render_mail(page, site, unsubscribe_url, web_link=True):
-    """`web_link`: False for a test before sending (the web version is not public yet)."""
+def render_mail(page, site, unsubscribe_url, web_link=True, test=False):
+    """`web_link`: False for a test before sending (the web version is not public yet);
+    `test`: the subject says "[Test]". Subject and HTML from the templates
+    newsletter/mail/newsletter.subject.txt and .html."""
     settings = SiteSettings.for_site(site)
     parts = sections(page, site)
     context = {
@@ -121,8 +124,9 @@ def render_mail(page, site, unsubscribe_url, web_link=True):
         "site_url": site_address(site),
         "web_url": page_address(page),
         "unsubscribe_url": unsubscribe_url,
+        "test": test,
     }
-    subject = f"{settings.display_name}: {page.title}" if settings.display_name else page.title
+    subject = render_subject("newsletter/mail/newsletter.subject.txt", context)
     return NewsletterMail(
         subject=html.unescape(subject),
         html=render_to_string("newsletter/mail/newsletter.html", context),

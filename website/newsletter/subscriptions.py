@@ -14,7 +14,7 @@ from django.utils import timezone
 from website.core.addresses import site_address
 from website.core.models import SiteSettings
 from website.core.private_links import find, new_token
-from website.mail.outbox import forget_mail_about, queue_email
+from website.mail.outbox import forget_mail_about, queue_templated_email
 
 from .models import CONSENT_VERSION, Subscriber, Suppression, address_hash
 
@@ -49,10 +49,15 @@ def subscribe(email, name, site, status=Subscriber.Status.PENDING):
         subscriber.save()
         link = site_address(site, reverse("newsletter:confirm", args=[token]))
         sender = SiteSettings.network_name(site) or "ons"
-        subject, text = confirmation_mail(
-            sender, link, invited=subscriber.status == Subscriber.Status.INVITED
+        queue_templated_email(
+            email,
+            "newsletter/mail/confirm",
+            confirmation_context(
+                sender, link, invited=subscriber.status == Subscriber.Status.INVITED
+            ),
+            regarding=subscriber,
+            from_email=sender_address(sender),
         )
-        queue_email(email, subject, text, regarding=subscriber, from_email=sender_address(sender))
     return subscriber
 
 
@@ -61,32 +66,16 @@ def sender_address(name):
     return formataddr((name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 
 
-def confirmation_mail(sender, link, invited=False):
-    """(subject, text) of the confirmation mail. The name a visitor typed is left out: the
-    form must not let anyone put words of their own in a mail from the site."""
-    days = settings.NEWSLETTER_CONFIRM_DAYS
-    if invited:
-        subject = f"Wil je de nieuwsbrief van {sender} ontvangen?"
-        opening = (
-            f"{sender} nodigt je uit voor de nieuwsbrief. Wil je hem ontvangen? Bevestig het "
-            "dan via deze link:"
-        )
-        otherwise = "Wil je hem niet? Dan hoef je niets te doen."
-    else:
-        subject = f"Bevestig je aanmelding voor de nieuwsbrief van {sender}"
-        opening = (
-            f"Je hebt je aangemeld voor de nieuwsbrief van {sender}. Klopt dat? Bevestig het "
-            "dan via deze link:"
-        )
-        otherwise = "Heb je je niet aangemeld? Dan hoef je niets te doen."
-    text = (
-        f"Hallo,\n\n{opening}\n\n{link}\n\n"
-        f"Pas daarna krijg je de nieuwsbrief. De link werkt {days} dagen.\n\n"
-        f"{otherwise} Je krijgt dan niets meer van ons, en we wissen je e-mailadres na "
-        f"{days} dagen.\n\n"
-        f"Met vriendelijke groet,\n{sender}\n{site_address_of(link)}\n"
-    )
-    return subject, text
+def confirmation_context(sender, link, invited=False):
+    """What the mail "newsletter/mail/confirm" needs. The name a visitor typed is left out:
+    the form must not let anyone put words of their own in a mail from the site."""
+    return {
+        "sender": sender,
+        "link": link,
+        "invited": invited,
+        "days": settings.NEWSLETTER_CONFIRM_DAYS,
+        "site_url": site_address_of(link),
+    }
 
 
 def site_address_of(link):

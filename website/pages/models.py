@@ -41,7 +41,7 @@ from website.core.protection import HONEYPOT_FIELD, ProtectedForm, protected_for
 from website.core.seo import organisation_data
 from website.core.templatetags.core_tags import ld_json
 from website.library.blocks import PublicationListBlock
-from website.mail.outbox import queue_email
+from website.mail.outbox import queue_templated_email
 from website.mail.recipients import editor_recipients
 from website.network.blocks import ChairmanshipBlock
 from website.network.models import MemberOrganisation
@@ -254,10 +254,15 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
         recipients = [a.strip() for a in self.to_address.split(",") if a.strip()]
         recipients = recipients or editor_recipients(self.get_site())
         if recipients:
-            queue_email(
+            admin_path = reverse("contactberichten:inspect", args=[message.pk])
+            queue_templated_email(
                 recipients,
-                self.subject or f"Bericht via {self.title}",
-                self.render_email(form) + self.inbox_line(message),
+                "pages/mail/contact_message",
+                {
+                    "page": self,
+                    "fields": self.render_email(form),
+                    "admin_url": site_address(self.get_site(), admin_path),
+                },
                 regarding=message,
                 reply_to=[sender] if sender else [],
             )
@@ -272,13 +277,6 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
         except ValidationError:
             return ""
         return value
-
-    def inbox_line(self, message):
-        admin_path = reverse("contactberichten:inspect", args=[message.pk])
-        return (
-            "\n\nHet bericht staat ook in het beheer, bij Contactberichten:\n"
-            f"{site_address(self.get_site(), admin_path)}\n"
-        )
 
     @path("")
     def form_view(self, request):

@@ -8,7 +8,7 @@ from wagtail.models import PageLogEntry, Workflow
 
 from website.core.addresses import page_address, site_address
 from website.core.private_links import find, new_token, personal_link
-from website.mail.outbox import forget_mail_about, queue_email
+from website.mail.outbox import forget_mail_about, queue_templated_email
 from website.mail.recipients import editor_recipients
 
 from .models import CONSENT_VERSION, StoryContact, StoryPage, StorySubmission
@@ -77,12 +77,10 @@ def notify_editors(submission, site, reply_to=""):
     if not recipients:
         return
     admin_url = site_address(site, reverse("wagtailadmin_pages:edit", args=[submission.page_id]))
-    queue_email(
+    queue_templated_email(
         recipients,
-        "Nieuw verhaal ingestuurd",
-        "Er is een nieuw verhaal ingestuurd via 'Deel je verhaal'. Het staat als concept "
-        f"klaar om te beoordelen:\n{admin_url}\n\nControleer of de schrijver niet herkenbaar is "
-        "voordat je het publiceert.\n",
+        "stories/mail/new_story",
+        {"admin_url": admin_url},
         regarding=submission,
         reply_to=[reply_to] if reply_to else [],
     )
@@ -93,17 +91,10 @@ def withdraw_url(index_page, token):
 
 
 def send_confirmation(submission, email, index_page, token):
-    queue_email(
+    queue_templated_email(
         email,
-        "We hebben je verhaal ontvangen",
-        "Bedankt dat je je verhaal met ons deelt.\n\n"
-        "Wat gebeurt er nu? Iemand van de redactie leest je verhaal. We halen gegevens weg "
-        "waaraan je herkend kunt worden. Pas daarna zetten we het op de website. Dat kan een "
-        "paar weken duren.\n\n"
-        "Wil je je verhaal terugtrekken? Dat kan altijd, ook als het al op de website staat. "
-        "Gebruik dan deze link:\n"
-        f"{withdraw_url(index_page, token)}\n\n"
-        "Deze link is alleen voor jou. Deel hem niet met anderen.\n",
+        "stories/mail/received",
+        {"withdraw_url": withdraw_url(index_page, token)},
         regarding=submission,
     )
 
@@ -120,14 +111,10 @@ def tell_writer_it_is_published(submission, page):
     token, submission.notice_token_hash = new_token()
     submission.published_notice_at = timezone.now()
     submission.save(update_fields=["notice_token_hash", "published_notice_at"])
-    queue_email(
+    queue_templated_email(
         contact.email,
-        "Je verhaal staat op de website",
-        "Je verhaal staat nu op de website. Bedankt dat je het deelt.\n\n"
-        f"Hier kun je het lezen:\n{page_address(page)}\n\n"
-        "Wil je je verhaal terugtrekken? Dat kan altijd. Gebruik dan deze link:\n"
-        f"{withdraw_url(index_page, token)}\n\n"
-        "Deze link is alleen voor jou. Deel hem niet met anderen.\n",
+        "stories/mail/published",
+        {"page_url": page_address(page), "withdraw_url": withdraw_url(index_page, token)},
         regarding=submission,
     )
 
