@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.encoding import force_bytes
 from django.utils.http import base36_to_int, urlsafe_base64_encode
-from wagtail.admin.utils import get_admin_base_url
 
+from website.core.addresses import site_address
+from website.core.models import SiteSettings
 from website.mail.outbox import queue_templated_email
 
 from .models import Contributor
@@ -49,8 +50,9 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
 invitation_tokens = InvitationTokenGenerator()
 
 
-def invitation_url(user):
-    """The absolute address of `user`'s personal link to choose a password."""
+def invitation_url(user, site):
+    """The absolute address of `user`'s personal link to choose a password, on `site` (a
+    Wagtail Site: the admin is served on the site's own address)."""
     path = reverse(
         "contributor_invitation",
         kwargs={
@@ -58,11 +60,11 @@ def invitation_url(user):
             "token": invitation_tokens.make_token(user),
         },
     )
-    return get_admin_base_url() + path
+    return site_address(site, path)
 
 
 @transaction.atomic
-def invite(*, email, first_name, last_name, organisation, invited_by, site_name):
+def invite(*, email, first_name, last_name, organisation, invited_by, site):
     """Make an account for a contributor of `organisation` (username = the address in
     lower case, no password yet, group Bijdrager) and queue the invitation mail. Returns
     the Contributor. The caller checks that no account has this address."""
@@ -75,17 +77,18 @@ def invite(*, email, first_name, last_name, organisation, invited_by, site_name)
     contributor = Contributor.objects.create(
         user=user, organisation=organisation, invited_by=invited_by
     )
-    send_invitation(contributor, site_name)
+    send_invitation(contributor, site)
     return contributor
 
 
-def send_invitation(contributor, site_name):
-    """Queue (again) the mail with a fresh link; earlier links keep their own expiry."""
+def send_invitation(contributor, site):
+    """Queue (again) the mail with a fresh link on `site`; earlier links keep their own
+    expiry."""
     user = contributor.user
     context = {
         "contributor": contributor,
-        "site_name": site_name,
-        "url": invitation_url(user),
+        "site_name": SiteSettings.network_name(site) or site.hostname,
+        "url": invitation_url(user, site),
         "days": settings.CONTRIBUTOR_INVITATION_DAYS,
         "username": user.get_username(),
         "inviter": contributor.invited_by.get_full_name() if contributor.invited_by else "",

@@ -12,7 +12,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Site
 
 from website.core.admin_views import PostActionsMixin, ReadableIndexView, ReadableInspectView
-from website.core.models import SiteSettings
 
 from .forms import ContributorForm, InviteContributorForm
 from .invitations import invite, send_invitation
@@ -20,12 +19,9 @@ from .models import Contributor
 from .roles import CONTRIBUTABLE_PAGE_MODELS, is_contributor, organisation_of, user_roles
 
 
-def site_name(request):
-    """The network's name as the site settings give it ("Sociale Alliantie")."""
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return ""
-    return SiteSettings.network_name(site) or site.hostname
+def request_site(request):
+    """The Wagtail Site the admin is used on (its address goes in the invitation)."""
+    return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
 
 
 class ContributorIndexView(ReadableIndexView):
@@ -51,7 +47,7 @@ class InviteView(CreateView):
             last_name=data["last_name"],
             organisation=data["organisation"],
             invited_by=self.request.user,
-            site_name=site_name(self.request),
+            site=request_site(self.request),
         )
 
     def get_success_message(self, instance):
@@ -102,7 +98,7 @@ class ContributorViewSet(PostActionsMixin, ModelViewSet):
         if contributor.accepted_at:
             messages.info(request, f"{contributor.name} heeft al een wachtwoord gekozen.")
         else:
-            send_invitation(contributor, site_name(request))
+            send_invitation(contributor, request_site(request))
             messages.success(request, f"Nieuwe uitnodiging gestuurd naar {contributor.email}.")
         return redirect(self.get_url_name("inspect"), contributor.pk)
 

@@ -53,7 +53,7 @@ def subscribe(email, name, site, status=Subscriber.Status.PENDING):
             email,
             "newsletter/mail/confirm",
             confirmation_context(
-                sender, link, invited=subscriber.status == Subscriber.Status.INVITED
+                sender, link, site, invited=subscriber.status == Subscriber.Status.INVITED
             ),
             regarding=subscriber,
             from_email=sender_address(sender),
@@ -66,7 +66,7 @@ def sender_address(name):
     return formataddr((name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 
 
-def confirmation_context(sender, link, invited=False):
+def confirmation_context(sender, link, site, invited=False):
     """What the mail "newsletter/mail/confirm" needs. The name a visitor typed is left out:
     the form must not let anyone put words of their own in a mail from the site."""
     return {
@@ -74,12 +74,8 @@ def confirmation_context(sender, link, invited=False):
         "link": link,
         "invited": invited,
         "days": settings.NEWSLETTER_CONFIRM_DAYS,
-        "site_url": site_address_of(link),
+        "site_url": site_address(site),
     }
-
-
-def site_address_of(link):
-    return link.split("/nieuwsbrief/", 1)[0] + "/"
 
 
 def subscriber_for_confirm(token):

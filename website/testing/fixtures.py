@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Site
 
 from website.core.models import SiteSettings
+from website.testing.services import MailServer
 
 EDITORS = "redactie@example.org"
 
@@ -27,3 +28,17 @@ def commit(django_capture_on_commit_callbacks):
     """`with commit():` marks where a request's transaction would commit: on leaving the
     block the on-commit hooks run (mail is handed to its task then)."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def mail_server(settings):
+    """The site delivers its mail to a real SMTP server on a spare port, which is down
+    (connections refused) until the test calls `mail_server.up()`. Mail still goes through
+    the outbox first, as in production."""
+    server = MailServer()
+    settings.MAILERS = {
+        "default": {"BACKEND": "website.mail.outbox.OutboxBackend"},
+        "delivery": server.mailer(),
+    }
+    yield server
+    server.down()

@@ -82,3 +82,44 @@ class RedisServer:
 
     def resume(self):
         self.process.send_signal(signal.SIGCONT)
+
+
+class MailServer:
+    """A real SMTP server (aiosmtpd) on a port of its own. It starts down: the port refuses
+    connections, as a mail server that is out. `up()` starts it, `down()` stops it again;
+    `recipients` lists each received mail's recipients, `messages` the raw mails."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.envelopes = []
+        self.controller = None
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def up(self):
+        from aiosmtpd.controller import Controller  # noqa: PLC0415 - only where mail is tested
+
+        if self.controller is None:
+            self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+            self.controller.start()
+        return self
+
+    def down(self):
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    @property
+    def recipients(self):
+        return [envelope.rcpt_tos for envelope in self.envelopes]
+
+    @property
+    def messages(self):
+        return [envelope.original_content for envelope in self.envelopes]
+
+    def mailer(self):
+        """The MAILERS entry that delivers to this server (Django's SMTP backend)."""
+        options = {"host": "127.0.0.1", "port": self.port, "use_tls": False, "timeout": 5}
+        return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}

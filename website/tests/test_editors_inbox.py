@@ -278,7 +278,7 @@ def test_the_pages_editors_use_show_no_raw_values(client, admin_client, editors_
         last_name="",
         organisation=organisation,
         invited_by=None,
-        site_name="Test",
+        site=Site.objects.get(is_default_site=True),
     )
     paths = [
         "/admin/bijdragers/",

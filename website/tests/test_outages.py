@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.test import TestCase
@@ -258,42 +257,19 @@ def test_with_the_database_out_of_reach_visitors_get_a_dutch_503(database_out_of
 # --- The mail server down --------------------------------------------------------------
 
 
-class Inbox:
-    """An aiosmtpd handler that keeps what it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope)
-        return "250 Message accepted for delivery"
-
-
-def test_with_the_mail_server_down_mail_is_kept_and_sent_once_later(settings):
-    port = free_port()
-    settings.MAILERS = {
-        "default": {"BACKEND": "website.mail.outbox.OutboxBackend"},
-        "delivery": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 5},
-        },
-    }
+def test_with_the_mail_server_down_mail_is_kept_and_sent_once_later(mail_server):
     with TestCase.captureOnCommitCallbacks(execute=True):
         message = queue_email("kees@example.org", "Je aanmelding", "Tot ziens op 4 juni.")
     message.refresh_from_db()
     assert message.status == OutgoingEmail.Status.PENDING
     assert "ConnectionRefusedError" in message.last_error
 
-    inbox = Inbox()
-    server = Controller(inbox, hostname="127.0.0.1", port=port)
-    server.start()
-    try:
-        OutgoingEmail.objects.update(next_attempt_at=timezone.now())
-        retry_due_emails.enqueue()
-        retry_due_emails.enqueue()  # a second sweep sends nothing twice
-    finally:
-        server.stop()
+    mail_server.up()
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now())
+    retry_due_emails.enqueue()
+    retry_due_emails.enqueue()  # a second sweep sends nothing twice
+    mail_server.down()
     message.refresh_from_db()
     assert message.status == OutgoingEmail.Status.SENT
-    assert [envelope.rcpt_tos for envelope in inbox.messages] == [["kees@example.org"]]
-    assert b"Tot ziens op 4 juni." in inbox.messages[0].original_content
+    assert mail_server.recipients == [["kees@example.org"]]
+    assert b"Tot ziens op 4 juni." in mail_server.messages[0]
