@@ -1,7 +1,7 @@
 """`make screenshots`: full-page PNGs of every public page type at 360×800 and 1280×900.
 
 Builds a throw-away seeded site (SQLite, files in a temp folder) plus the showcase content
-the seed lacks (a story, an initiative, an upcoming date: core.tests.showcase), serves it with
+the seed lacks (a story, an initiative, an upcoming date: website.testing.showcase), serves it with
 Django's development server, and asks core.samples which pages to open. The PNGs land in
 `screenshots/` (ignored by git), named `<width>-<sample>.png`, for people to look at.
 Usage: python scripts/screenshots.py [--out DIR] [--only NAME-PART]
