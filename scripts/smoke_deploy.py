@@ -251,10 +251,12 @@ def check_outages(work):
         stdout=subprocess.DEVNULL,
     )
     cut_off = {"REDIS_URL": f"redis://127.0.0.1:{SPARE_REDIS_PORT}/0"}
-    servers = [start_gunicorn(ENV | cut_off, work, OUTAGE_PORTS[0], name="gunicorn-redis-out")]
+    # One worker each: every request meets the same process (its first page is `cold`).
+    redis_out = start_gunicorn(ENV | cut_off, work, OUTAGE_PORTS[0], "gunicorn-redis-out", 1)
+    servers = [redis_out]
     closed = f"postgres://postgres@127.0.0.1:{CLOSED_PORT}/website"
     env = ENV | {"DATABASE_URL": closed}
-    servers.append(start_gunicorn(env, work, OUTAGE_PORTS[1], name="gunicorn-database-out"))
+    servers.append(start_gunicorn(env, work, OUTAGE_PORTS[1], "gunicorn-database-out", 1))
     try:
         for port in OUTAGE_PORTS:
             wait_for(f"http://127.0.0.1:{port}/robots.txt")

@@ -107,9 +107,11 @@ def unit_command(unit, **replace):
     return command
 
 
-def start_gunicorn(env, work, port, name="gunicorn"):
-    """An app server as website.service starts it, bound to 127.0.0.1:`port`."""
-    command = unit_command("website.service", bind=f"127.0.0.1:{port}")
+def start_gunicorn(env, work, port, name="gunicorn", workers=None):
+    """An app server as website.service starts it, bound to 127.0.0.1:`port` (with
+    `workers` worker processes instead of the unit's number, when given)."""
+    replace = {"bind": f"127.0.0.1:{port}"} | ({"workers": workers} if workers else {})
+    command = unit_command("website.service", **replace)
     log = open(work / f"{name}.log", "w")  # noqa: SIM115 - lives as long as the process
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
 

@@ -71,32 +71,40 @@ def personal_link_response(request, page, token, *, find, act, template, scope, 
       `done_route` of the page, after a successful POST); the object found is `found`.
     - A POST passes `refuse_post(request, scope)` first (413/429), also when the token finds
       nothing, so guessing tokens is rate-limited like any form."""
-    response = _personal_link_answer(
+
+    def render_state(state, found, status):
+        context = Page.get_context(page, request) | {"state": state, "found": found}
+        return render(request, template, context, status=status)
+
+    return personal_link_answer(
         request,
-        page,
         token,
         find=find,
         act=act,
-        template=template,
+        render_state=render_state,
         scope=scope,
-        done_route=done_route,
+        done_url=page.url + page.reverse_subpage(done_route),
     )
-    # Personal: never in a shared cache, also when the token finds nothing (core.http_cache).
-    add_never_cache_headers(response)
-    return response
 
 
-def _personal_link_answer(request, page, token, *, find, act, template, scope, done_route):
+def personal_link_answer(request, token, *, find, act, render_state, scope, done_url):
+    """The one flow behind every personal link, on a page's route or at a fixed address
+    (the newsletter's confirmation): a protected POST acts and redirects to `done_url`; a
+    GET asks to confirm; a token that finds nothing answers 404. `render_state(state,
+    found, status) -> HttpResponse` with state "confirm" or "gone". Never cached in a shared
+    cache, also when the token finds nothing (caching.http_cache)."""
     if request.method == "POST" and (refusal := refuse_post(request, scope=scope)) is not None:
         return refusal
-    context = Page.get_context(page, request)
     found = find(token)
     if found is None:
-        return render(request, template, context | {"state": "gone"}, status=404)
-    if request.method == "POST":
+        response = render_state("gone", None, 404)
+    elif request.method == "POST":
         act(found)
-        return redirect(page.url + page.reverse_subpage(done_route))
-    return render(request, template, context | {"state": "confirm", "found": found})
+        response = redirect(done_url)
+    else:
+        response = render_state("confirm", found, 200)
+    add_never_cache_headers(response)
+    return response
 
 
 def personal_link_done(request, page, template):

@@ -16,10 +16,12 @@ that view takes a POST without a CSRF token: the signed token in the address is 
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Site
 
+from website.core.private_links import personal_link_answer
 from website.core.protection import protected_form_response, refuse_post
 
 from . import subscriptions
@@ -57,19 +59,31 @@ def subscribe_sent(request):
     return message(request, "sent")
 
 
-@never_cache
 def confirm(request, token):
-    subscriber = subscriptions.subscriber_for_confirm(token)
-    if subscriber is None:
-        if request.method == "POST" and (refusal := refuse_post(request, "newsletter")):
-            return refusal
-        return message(request, "gone", status=404)
-    if subscriber.status == Subscriber.Status.CONFIRMED:
-        return message(request, "confirmed")  # the link followed again: nothing to do
-    if request.method == "POST":
-        subscriptions.confirm(subscriber)
-        return redirect("newsletter:confirmed")
-    return render(request, "newsletter/confirm.html", {"subscriber": subscriber} | NO_FOOTER_FORM)
+    """The confirmation link (core.private_links, the one flow behind personal links): a
+    button confirms, so a mail scanner's GET does nothing; followed again, it says so."""
+
+    def render_state(state, subscriber, status):
+        if state == "gone":
+            return message(request, "gone", status=status)
+        if subscriber.status == Subscriber.Status.CONFIRMED:
+            return message(request, "confirmed")
+        context = {"subscriber": subscriber} | NO_FOOTER_FORM
+        return render(request, "newsletter/confirm.html", context)
+
+    def act(subscriber):
+        if subscriber.status != Subscriber.Status.CONFIRMED:
+            subscriptions.confirm(subscriber)
+
+    return personal_link_answer(
+        request,
+        token,
+        find=subscriptions.subscriber_for_confirm,
+        act=act,
+        render_state=render_state,
+        scope="newsletter",
+        done_url=reverse("newsletter:confirmed"),
+    )
 
 
 def confirmed(request):
