@@ -119,25 +119,33 @@ def test_with_redis_stopped_the_rate_limit_counts_in_the_process(
 
 
 def test_a_hanging_redis_costs_one_short_timeout_per_process(
-    client, seeded, shared_cache, redis_server
+    client, seeded, shared_cache, redis_server, monkeypatch
 ):
-    # The same pages with Redis answering and an empty cache: what rendering costs here.
-    baseline = max(timed_get(client, path)[1] for path in PAGES)
+    """While Redis hangs (it accepts connections and never answers), the first cache call
+    waits for the socket timeout (0.25 s) and every later one in this process skips Redis:
+    counted at the Redis client, not timed, so a busy machine cannot fail or pass it."""
+    for path in PAGES:  # Redis answering: every page goes to it
+        timed_get(client, path)
     shared_cache.clear()
+    client_calls = []
+    redis_client = shared_cache._cache
+    ask_redis = redis_client.get_client
+    monkeypatch.setattr(
+        redis_client,
+        "get_client",
+        lambda *args, **kwargs: client_calls.append(args) or ask_redis(*args, **kwargs),
+    )
 
     redis_server.hang()
     try:
-        timings = []
         for path in PAGES:
-            response, seconds = timed_get(client, path)
+            response, _seconds = timed_get(client, path)
             assert response.status_code == 200, path
-            timings.append(seconds)
         assert shared_cache.unavailable
     finally:
         redis_server.resume()
-    # The first call waits for the socket timeout (0.25 s); later ones skip Redis.
-    assert timings[0] < baseline + 0.75
-    assert max(timings[1:]) < baseline + 0.25
+    assert len(client_calls) == 1  # the one call that met the timeout
+    assert shared_cache.outages == 1
 
 
 def test_a_change_made_while_redis_was_out_shows_once_it_is_back(
