@@ -1,25 +1,17 @@
 """A newsletter as a mail: the same sections as the web version, as HTML (inline styles, no
 images, no tracking pixel, links straight to the site) and as plain text.
 
-`render_mail(page, site, unsubscribe_url)` -> NewsletterMail(subject, html, text)."""
+`render_mail(page, site, unsubscribe_url)` -> RenderedMail(subject, text, html) (website.mail)."""
 
 import html
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from django.template.loader import render_to_string
 
 from website.core.addresses import page_address, site_address
 from website.core.models import SiteSettings
-from website.mail.rendering import render_subject
-
-
-@dataclass
-class NewsletterMail:
-    subject: str
-    html: str
-    text: str
+from website.mail.rendering import RenderedMail, render_subject
 
 
 def absolute_links(markup, site):
@@ -127,7 +119,7 @@ def render_mail(page, site, unsubscribe_url, web_link=True, test=False):
         "test": test,
     }
     subject = render_subject("newsletter/mail/newsletter.subject.txt", context)
-    return NewsletterMail(
+    return RenderedMail(
         subject=html.unescape(subject),
         html=render_to_string("newsletter/mail/newsletter.html", context),
         text=as_text(page, site, parts, settings, unsubscribe_url, web_link),

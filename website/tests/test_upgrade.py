@@ -51,8 +51,7 @@ def test_an_existing_site_keeps_its_mails_permissions_tasks_and_schedule():
         priority=0,
     )
 
-    executor = MigrationExecutor(connection)
-    migrate(executor.loader.graph.leaf_nodes())
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
     mail = OutgoingEmail.objects.get(pk=old_mail.pk)
     assert (mail.subject, mail.to) == ("Je aanmelding", ["kees@example.org"])

@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.conf import settings as django_settings
 from django.db import connection
 from django.utils import timezone
@@ -25,7 +24,7 @@ from website.mail.models import OutgoingEmail
 from website.mail.tasks import INTERRUPTED, mark_interrupted, retry_due_emails
 from website.newsletter.models import Delivery, NewsletterIndexPage, NewsletterPage, Subscriber
 from website.newsletter.sending import resume_sending, start_sending
-from website.testing.services import free_port
+from website.testing.services import MailServer
 
 pytestmark = [
     pytest.mark.database,
@@ -41,13 +40,9 @@ SUBSCRIBERS = 150
 MAILS_PER_BATCH = 50
 
 
-class Inbox:
-    def __init__(self):
-        self.received = collections.Counter()
-
-    async def handle_DATA(self, server, session, envelope):
-        self.received.update(envelope.rcpt_tos)
-        return "250 OK"
+def received(server):
+    """{address: how many mails it got} at `server` (a MailServer)."""
+    return collections.Counter(address for rcpts in server.recipients for address in rcpts)
 
 
 def worker_environment(smtp_port):
@@ -110,17 +105,15 @@ def test_every_subscriber_gets_it_once_with_the_worker_killed_half_way(seeded, s
     NewsletterIndexPage.objects.get().add_child(instance=page)
     page.save_revision()
 
-    inbox = Inbox()
-    smtp = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    smtp.start()
+    smtp = MailServer().up()
     environment = worker_environment(smtp.port)
     worker = start_worker(environment)
     try:
         assert start_sending(page)
-        wait_until(lambda: sum(inbox.received.values()) >= SUBSCRIBERS * 0.4)
+        wait_until(lambda: len(smtp.recipients) >= SUBSCRIBERS * 0.4)
         worker.kill()  # SIGKILL: no chance to finish anything
         worker.wait(10)
-        half = sum(inbox.received.values())
+        half = len(smtp.recipients)  # mails received so far
         assert half < SUBSCRIBERS
 
         # Started again; the periodic tasks find what the dead worker left.
@@ -132,16 +125,16 @@ def test_every_subscriber_gets_it_once_with_the_worker_killed_half_way(seeded, s
     finally:
         worker.terminate()
         worker.wait(10)
-        smtp.stop()
+        smtp.down()
 
     addresses = {f"lezer{n:04d}@example.org" for n in range(SUBSCRIBERS)}
     assert Delivery.objects.count() == SUBSCRIBERS
-    assert max(inbox.received.values()) == 1  # nobody twice
+    assert max(received(smtp).values()) == 1  # nobody twice
     in_flight = list(OutgoingEmail.objects.filter(status="sending").values_list("to", flat=True))
     assert len(in_flight) <= 1
-    missing = addresses - set(inbox.received)
+    missing = addresses - set(received(smtp))
     assert missing <= {address for recipients in in_flight for address in recipients}
-    assert len(inbox.received) >= SUBSCRIBERS - 1
+    assert len(received(smtp)) >= SUBSCRIBERS - 1
 
     # The one left "sending" (if the kill fell while it was being handed over) is marked
     # for a person to check, not sent again.
