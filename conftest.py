@@ -198,6 +198,14 @@ class BrowserPage:
         self.page.keyboard.press("Tab")
         expect(self.page.locator(selector)).to_be_focused()
 
+    def log_in(self, username, password):
+        """Log in to the admin through its login form, as an editor would."""
+        self.open("/admin/login/")
+        self.page.fill("input[name=username]", username)
+        self.page.fill("input[name=password]", password)
+        self.page.click("button[type=submit]")
+        expect(self.page.locator("h1").first).to_be_visible()
+
     def open(self, path):
         response = self.page.goto(self.base_url + path)
         assert response.status < 400, f"{path} answered {response.status}"

@@ -42,7 +42,7 @@ def send_test(request, page_id):
 def send(request, page_id):
     """GET: to how many, and a warning; POST: start sending (once). Afterwards: progress."""
     page = editable_newsletter(request, page_id)
-    if not page.permissions_for_user(request.user).can_publish():
+    if not page.permissions_for_user(request.user).can_send():
         raise PermissionDenied
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     empty = not page.introduction and not sections(page, page.get_site())

@@ -10,6 +10,7 @@ from django.utils.crypto import salted_hmac
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
+from wagtail.models import PagePermissionTester
 
 from website.core.feeds import FeedRoutesMixin
 from website.core.models import BasePage
@@ -18,7 +19,7 @@ from .blocks import newsletter_blocks
 
 # The text a subscriber agrees to (templates/newsletter/includes/consent.html); a new text
 # gets a new version, so each subscription says which one was shown.
-CONSENT_VERSION = "2026-12"
+CONSENT_VERSION = "2026-12-2"
 
 
 def address_hash(email):
@@ -75,7 +76,21 @@ class Suppression(models.Model):
         return f"Afgemeld op {self.created_at:%d-%m-%Y}"
 
 
-class NewsletterIndexPage(FeedRoutesMixin, BasePage):
+class WithoutWorkflow:
+    """A workflow's last approval publishes ("Goedkeuren en publiceren"), which would make a
+    newsletter look sent: newsletters (and new ones, made under their archive page) are
+    reviewed with "Stuur een test naar mij" instead. Wagtail asks `has_workflow` of the
+    parent when a page is created and `get_workflow` when it is submitted."""
+
+    @property
+    def has_workflow(self):
+        return False
+
+    def get_workflow(self):
+        return None
+
+
+class NewsletterIndexPage(WithoutWorkflow, FeedRoutesMixin, BasePage):
     """ "Nieuwsbrieven": every newsletter that was sent, newest first, with RSS and Atom.
     Nothing about who received them."""
 
@@ -108,7 +123,26 @@ class NewsletterIndexPage(FeedRoutesMixin, BasePage):
         return self.render(request, context_overrides={"listing": listing})
 
 
-class NewsletterPage(BasePage):
+class NewsletterPermissionTester(PagePermissionTester):
+    """Nobody publishes a newsletter by hand: it goes public by being sent (sending.
+    start_sending), so a "LIVE" newsletter always is a sent one. `can_send` is what
+    publishing would have allowed. Wagtail asks `can_publish` for the publish button (edit
+    view), the bulk "Publiceren" and publishing a revision, so this one answer covers them."""
+
+    def can_publish(self):
+        return False
+
+    def can_set_view_restrictions(self):
+        return super().can_publish()
+
+    def can_submit_for_moderation(self):
+        return False
+
+    def can_send(self):
+        return super().can_publish()
+
+
+class NewsletterPage(WithoutWorkflow, BasePage):
     """One newsletter: an introduction, free text and lists pulled in from the site. Its
     web version is public once it has been sent; the preview shows the mail as HTML and as
     plain text."""
@@ -134,6 +168,13 @@ class NewsletterPage(BasePage):
     def date(self):
         """When it was sent (feeds and lists date items by it)."""
         return timezone.localdate(self.sent_at) if self.sent_at else None
+
+    def permissions_for_user(self, user):
+        return NewsletterPermissionTester(user, self)
+
+    def copy(self, *args, **kwargs):
+        # A copy is a new, unsent newsletter, so never a live one ("Publiceer kopieën").
+        return super().copy(*args, **{**kwargs, "keep_live": False})
 
     def serve(self, request, *args, **kwargs):
         # Public once sent: until then only the editors' preview shows it.

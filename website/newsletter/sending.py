@@ -45,7 +45,11 @@ def start_sending(page, user=None):
         snapshot = sections(latest, latest.get_site())
         NewsletterPage.objects.filter(pk=page.pk).update(sent_at=now, sent_sections=snapshot)
         latest.sent_at, latest.sent_sections = now, snapshot
-        latest.save_revision(user=user, log_action=False).publish(user=user)
+        # Sending is how a newsletter is published (models.NewsletterPermissionTester): the
+        # caller checked `can_send`.
+        latest.save_revision(user=user, log_action=False).publish(
+            user=user, skip_permission_checks=True
+        )
         confirmed = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED)
         Delivery.objects.bulk_create(
             [Delivery(newsletter_id=page.pk, subscriber=s) for s in confirmed],

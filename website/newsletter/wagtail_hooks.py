@@ -17,7 +17,7 @@ from website.core.permissions import LimitedActionsPolicy
 
 from . import admin_views
 from .imports import MAX_INVITES, addresses_in, invite
-from .models import NewsletterPage, Subscriber
+from .models import NewsletterIndexPage, NewsletterPage, Subscriber
 from .subscriptions import unsubscribe
 
 
@@ -176,7 +176,7 @@ class SendMenuItem(ActionMenuItem):
     icon_name = "upload"
 
     def is_shown(self, context):
-        return context["user_page_permissions_tester"].can_publish()
+        return context["user_page_permissions_tester"].can_send()
 
     def get_url(self, parent_context):
         return reverse("newsletter_send", args=[parent_context["page"].pk])
@@ -184,12 +184,17 @@ class SendMenuItem(ActionMenuItem):
 
 @hooks.register("construct_page_action_menu")
 def newsletter_actions(menu_items, request, context):
-    """A newsletter is not published by hand: it becomes public when it is sent. Its
-    editor gets "Stuur een test naar mij" and "Verzenden…" instead."""
+    """A newsletter is not published by hand: it becomes public when it is sent
+    (NewsletterPermissionTester). A new one is saved as a draft first; then its editor gets
+    "Stuur een test naar mij" and "Verzenden…"."""
+    if context.get("view") == "create" and isinstance(
+        context.get("parent_page"), NewsletterIndexPage
+    ):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+        return
     page = context.get("page")
     if context.get("view") != "edit" or not isinstance(page, NewsletterPage):
         return
-    menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
     menu_items.append(SendTestMenuItem(order=60))
     send_item = SendMenuItem(order=70)
     if send_item.is_shown(context):

@@ -4,6 +4,8 @@
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
 from wagtail.models import Site
@@ -13,6 +15,7 @@ from website.newsletter.sending import start_sending
 from website.newsletter.subscriptions import unsubscribe_link
 
 pytestmark = pytest.mark.browser
+PASSWORD = "een-lang-wachtwoord-voor-de-test"
 
 
 def no_problems(browser):
@@ -91,3 +94,39 @@ def test_a_sent_newsletter_and_the_archive(seeded_live, open_browser, width):
     browser.open(NewsletterIndexPage.objects.get().url)
     expect(browser.page.locator(".card__title")).to_have_text("Nieuwsbrief februari")
     no_problems(browser)
+
+
+def test_no_action_in_the_editor_makes_a_newsletter_look_sent(seeded_live, open_browser):
+    """ "Publiceren" (new page, edit page, bulk) and moderation's "Goedkeuren en publiceren"
+    would make a newsletter LIVE without a mail: none of them is offered or works."""
+    editor = get_user_model().objects.create_user("redacteur", "r@example.org", PASSWORD)
+    editor.groups.add(Group.objects.get(name="Redactie"))
+    archive = NewsletterIndexPage.objects.get()
+    browser = open_browser(seeded_live.url, width=1280)
+    browser.log_in("redacteur", PASSWORD)
+    page = browser.page
+
+    browser.open(f"/admin/pages/add/newsletter/newsletterpage/{archive.pk}/")
+    publishing = "[name=action-publish], [name=action-submit], [name=action-workflow-action]"
+    expect(page.locator("footer button.action-save")).to_be_visible()
+    expect(page.locator(publishing)).to_have_count(0)
+    page.click("#id_title")
+    page.keyboard.type("Nieuwsbrief januari")
+    expect(page.locator("#id_slug")).to_have_value("nieuwsbrief-januari")  # after its debounce
+    page.click("footer button.action-save")
+    expect(page.locator(".messages")).to_contain_text("aangemaakt")
+    newsletter = NewsletterPage.objects.get(title="Nieuwsbrief januari")
+    expect(page.locator(publishing)).to_have_count(0)
+    page.click("footer .w-dropdown-button [aria-haspopup], footer .w-dropdown__toggle")
+    expect(page.get_by_text("Verzenden…")).to_be_visible()
+
+    # The bulk action in the page list leaves the newsletter out.
+    browser.open(f"/admin/pages/{archive.pk}/")
+    page.check(f"input[data-object-id='{newsletter.pk}']")
+    page.locator(".bulk-actions-buttons").get_by_text("Publiceren", exact=True).click()
+    expect(page.locator("main")).to_contain_text("Nieuwsbrief januari")
+    if page.locator("main button[type=submit]").count():
+        page.click("main button[type=submit]")
+    newsletter.refresh_from_db()
+    assert not newsletter.live
+    assert not newsletter.sent_at

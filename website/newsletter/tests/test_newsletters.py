@@ -7,6 +7,7 @@ import re
 import feedparser
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test import RequestFactory, TestCase
 from django.test.utils import CaptureQueriesContext
@@ -113,6 +114,27 @@ def test_the_editor_sends_a_test_to_themselves_and_cannot_publish_by_hand(
     parsed = email.message_from_bytes(sent.message().as_bytes())
     kinds = [part.get_content_type() for part in parsed.walk()]
     assert "text/plain" in kinds and "text/html" in kinds
+
+
+def test_publishing_by_hand_is_refused_however_it_is_asked_for(
+    admin_client, admin_user, newsletter
+):
+    revision = newsletter.save_revision(user=admin_user)
+    with pytest.raises(PermissionDenied):
+        revision.publish(user=admin_user)
+    bulk = f"/admin/bulk/wagtailcore/page/publish/?id={newsletter.pk}"
+    assert admin_client.post(bulk).status_code in (200, 302)
+    copy = newsletter.copy(update_attrs={"title": "Kopie", "slug": "kopie"}, keep_live=True)
+    edit = admin_client.get(f"/admin/pages/{newsletter.pk}/edit/").content.decode()
+    add = admin_client.get(
+        f"/admin/pages/add/newsletter/newsletterpage/{newsletter.get_parent().pk}/"
+    )
+    newsletter.refresh_from_db()
+    assert not newsletter.live and not copy.live
+    assert newsletter.get_workflow() is None  # "Goedkeuren en publiceren" would publish it
+    for form in (edit, add.content.decode()):
+        assert 'name="action-publish"' not in form
+        assert 'name="action-submit"' not in form
 
 
 def test_only_sent_newsletters_are_public_in_the_archive_and_feeds(client, newsletter):

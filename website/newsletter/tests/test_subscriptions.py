@@ -77,7 +77,11 @@ def test_subscribe_confirm_and_consent_is_recorded(browser):
     assert "Ánne" not in message.body  # what a visitor types never goes into a mail
 
     link = confirmation_link()
-    assert "Klik dan op de knop" in main_content(browser.get(link))
+    # The page the mail's link opens asks for the click; it does not promise another mail.
+    confirm_text = main_content(browser.get(link))
+    assert "Klik dan op de knop" in confirm_text
+    assert "Je krijgt eerst een e-mail" not in confirm_text
+    assert "Je krijgt eerst een e-mail" in main_content(browser.get(SUBSCRIBE))
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.PENDING  # a mail scanner's GET does nothing
     confirm_page = browser.get(link).content.decode()

@@ -56,11 +56,7 @@ def page_with_problems(parent):
 def log_in(browser):
     user = get_user_model().objects.create_user("redacteur", "r@example.org", PASSWORD)
     user.groups.add(Group.objects.get(name="Redactie"))
-    browser.open("/admin/login/")
-    browser.page.fill("input[name=username]", "redacteur")
-    browser.page.fill("input[name=password]", PASSWORD)
-    browser.page.click("button[type=submit]")
-    expect(browser.page.locator("h1").first).to_be_visible()
+    browser.log_in("redacteur", PASSWORD)
 
 
 def test_the_checks_panel_shows_the_schrijfhulp_and_the_projects_rules(seeded_live, open_browser):
