@@ -13,7 +13,7 @@ class ContributorsConfig(AppConfig):
     seed_steps = {470: "website.contributors.seed.contributor_sections"}
 
     def ready(self):
-        from . import signals  # noqa: F401, PLC0415 - connect when the models are ready
+        from . import moderation, signals  # noqa: F401, PLC0415 - connect when models are ready
         from .roles import give_administrators_everything  # noqa: PLC0415 - models ready
 
         # After every app's permissions are made (each app sends post_migrate), so a model

@@ -54,6 +54,15 @@ def is_contributor(user):
     return CONTRIBUTORS in names and not names & {EDITORS, ADMINISTRATORS}
 
 
+def may_create(user, page_class):
+    """Whether `user` may make a page of `page_class` (where Wagtail's own permissions allow
+    one): a contributor only the kinds above, and only while they have an organisation.
+    Both the list of page types and the create view ask this (wagtail_hooks)."""
+    if not is_contributor(user):
+        return True
+    return page_class in CONTRIBUTABLE_PAGE_MODELS and organisation_of(user) is not None
+
+
 def user_roles(user):
     """[(name, description)] of the roles `user` has, in the order above."""
     names = set(user.groups.values_list("name", flat=True))

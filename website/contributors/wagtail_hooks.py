@@ -8,15 +8,18 @@ from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import CreateView, DeleteView
+from wagtail.admin.views.pages.create import AddSubpageView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Site
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page, Site
 
 from website.core.admin_views import PostActionsMixin, ReadableIndexView, ReadableInspectView
 
 from .forms import ContributorForm, InviteContributorForm
 from .invitations import invite, send_invitation
 from .models import Contributor
-from .roles import CONTRIBUTABLE_PAGE_MODELS, is_contributor, organisation_of, user_roles
+from .moderation import replace_last_message, review_message
+from .roles import is_contributor, may_create, organisation_of, user_roles
 
 
 def request_site(request):
@@ -116,11 +119,55 @@ def contributors_add_their_own_kinds(request, parent_page, page_class):
     """A contributor adds events, local initiatives and news articles, nothing else (not a
     book review, not a new list), even where the section would allow more; one without an
     organisation (it was removed, or the role was given by hand) adds nothing."""
-    if not is_contributor(request.user):
-        return None
-    if page_class not in CONTRIBUTABLE_PAGE_MODELS or organisation_of(request.user) is None:
+    if not may_create(request.user, page_class):
         raise PermissionDenied
     return None
+
+
+@hooks.register("after_edit_page")
+def say_what_the_review_did(request, page):
+    """After "Goedkeuren" or "Wijziging vragen" in the editor, say that, not "gewijzigd"."""
+    text = review_message(page, request.POST.get("workflow-action-name"))
+    if text:
+        replace_last_message(request, text)
+
+
+class AddSubpageByRoleView(AddSubpageView):
+    """ "Pagina toevoegen" lists only the kinds of page this person may make (roles.
+    may_create), so a contributor is never offered one that ends in "Sorry, je hebt geen
+    toegang". Wagtail's view lists what the section allows; this takes out the rest and, as
+    Wagtail does, goes straight to the form when one kind is left."""
+
+    def get(self, request, *args, **kwargs):
+        models = {
+            (model._meta.app_label, model._meta.model_name): model
+            for model in type(self.parent_page).creatable_subpage_models()
+        }
+        self.page_types = [
+            page_type
+            for page_type in self.page_types
+            if may_create(request.user, models[page_type[1], page_type[2]])
+        ]
+        if not self.page_types:
+            raise PermissionDenied
+        if len(self.page_types) == 1:
+            _name, app_label, model_name, _description = self.page_types[0]
+            return redirect("wagtailadmin_pages:add", app_label, model_name, self.parent_page.id)
+        return super().get(request, *args, **kwargs)
+
+
+class PageByRoleViewSet(PageViewSet):
+    """Wagtail's views for every kind of page (it routes pages by type through a registry;
+    this takes the place of its default), with the page-type list above."""
+
+    model = Page
+    name = "pages_by_role"
+    add_subpage_view_class = AddSubpageByRoleView
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    return PageByRoleViewSet()
 
 
 class RolePanel(Component):

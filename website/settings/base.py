@@ -40,7 +40,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.admin",
+    # Wagtail's admin, with one mail to the editors per page to review (not two or three).
+    "website.contributors.admin_app.WagtailAdminWithOneMailPerReview",
     "wagtail",
     "modelcluster",
     "taggit",

@@ -1,10 +1,13 @@
 """The seeded site in a real browser: accessibility, keyboard, print, and privacy."""
 
+import datetime
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from website.agenda.factories import EventPageFactory, add_date
+from website.agenda.models import AgendaIndexPage
 from website.core.errors import error_page_html
 from website.core.samples import page_samples
 
@@ -317,3 +320,27 @@ def test_read_aloud_says_so_when_the_browser_cannot_speak(seeded_site, open_brow
     expect(message).to_have_text(re.compile("Voorlezen lukt niet in deze browser"))
     expect(play).to_have_text("Lees voor")
     expect(page.locator("[data-read-aloud-stop]")).to_be_hidden()
+
+
+def test_read_aloud_keeps_clock_times_and_numbers_whole(seeded_live, open_browser):
+    """Speech goes in pieces of a few sentences; a piece ends only where a sentence does
+    (. ! or ? before a space), never inside "13.00–17.00 uur" or "1.200"."""
+    event = EventPageFactory(
+        parent=AgendaIndexPage.objects.get(),
+        title="Inloopmiddag",
+        introduction="Er zijn 1.200 plaatsen, d.w.z. genoeg voor iedereen. " * 6,
+    )
+    for days in (10, 17):
+        add_date(event, days, start_time=datetime.time(13), end_time=datetime.time(17))
+    browser = open_browser(seeded_live.url)
+    browser.open(event.url)
+    reader = "document.querySelector('[data-read-aloud]')"
+    text = browser.page.evaluate(f"{reader}.readAloudText()")
+    parts = browser.page.evaluate(f"{reader}.readAloudParts()")
+    times = re.findall(r"\d{1,2}\.\d{2}", text)
+    assert times, text[:300]  # the page says its clock times
+    assert " ".join(parts) == re.sub(r"\s+", " ", text).strip()
+    for time in times:
+        assert any(time in part for part in parts), (time, parts)
+    assert len(parts) > 1  # long enough to be cut
+    assert not [part for part in parts if re.match(r"\d", part)], parts

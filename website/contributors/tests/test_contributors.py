@@ -31,7 +31,9 @@ from website.testing.utils import find_all, find_one, text
 pytestmark = pytest.mark.django_db
 
 
-def test_invited_contributor_adds_an_event_an_editor_approves_it_and_it_says_who_added_it():
+def test_invited_contributor_adds_an_event_an_editor_approves_it_and_it_says_who_added_it(
+    editors_address,
+):
     organisation = MemberOrganisationFactory(name="Voedselbank Zwolle-Zuid")
     editor_user, editor = editor_client()
 
@@ -62,9 +64,13 @@ def test_invited_contributor_adds_an_event_an_editor_approves_it_and_it_says_who
     own = text(find_one(client.get(reverse("wagtailadmin_home")).content.decode(), "main"))
     assert "Samen eten in Zwolle" in own and "Controle door de redactie" in own
 
-    # The editors get a mail and see it on their dashboard.
-    notice = OutgoingEmail.objects.filter(to=[editor_user.email]).latest("pk")
-    assert "Samen eten in Zwolle" in notice.subject + notice.body
+    # The editors get one mail, at their address (not one per editor and superuser), and
+    # see it on their dashboard.
+    (notice,) = OutgoingEmail.objects.exclude(to=["Fatima@voedselbank.example"])
+    assert notice.to == [editors_address]
+    assert notice.subject == "Ter controle: Samen eten in Zwolle"
+    assert "Fatima (Voedselbank Zwolle-Zuid) vraagt de redactie" in notice.body
+    assert f"/admin/pages/{event.pk}/edit/" in notice.body
     dashboard = editor.get(reverse("wagtailadmin_home")).content.decode()
     assert "Samen eten in Zwolle" in dashboard
 
@@ -91,7 +97,7 @@ def test_invited_contributor_adds_an_event_an_editor_approves_it_and_it_says_who
     assert find_all(directory, "li", id=f"lid-{organisation.pk}")
 
 
-def test_a_rejection_reaches_the_contributor_with_the_comment():
+def test_a_rejection_reaches_the_contributor_with_the_comment(editors_address):
     organisation = MemberOrganisationFactory(name="Kerkgroep De Brug")
     client = contributor_client(organisation, "jan@kerk.example")
     _user, editor = editor_client("redacteur-2")
@@ -108,6 +114,29 @@ def test_a_rejection_reaches_the_contributor_with_the_comment():
     assert "Zet de begintijd erbij, graag." in rejected.body
     assert "vraagt je iets te veranderen" in rejected.body
     assert "afgekeurd" not in (rejected.subject + rejected.body).lower()
+
+    # Sent back after the change: one more mail to the editors, saying it is a second look.
+    edit = reverse("wagtailadmin_pages:edit", args=[event.pk])
+    client.post(edit, event_form("Inloop in de kerk", "action-submit"))
+    to_editors = OutgoingEmail.objects.filter(to=[editors_address]).order_by("pk")
+    assert [mail.subject for mail in to_editors] == [
+        "Ter controle: Inloop in de kerk",
+        "Opnieuw ter controle: Inloop in de kerk",
+    ]
+
+
+def test_the_reviewer_is_told_what_the_review_did_in_the_editor(editors_address):
+    client = contributor_client(MemberOrganisationFactory(), "jan@kerk.example")
+    _user, editor = editor_client("redacteur-3")
+    add_event(client, "Inloop in de kerk")
+    event = EventPage.objects.get(slug="inloop-in-de-kerk")
+    edit = reverse("wagtailadmin_pages:edit", args=[event.pk])
+    form = event_form("Inloop in de kerk", "action-workflow-action")
+    answer = editor.post(edit, {**form, "workflow-action-name": "reject"}, follow=True)
+    said = [str(message) for message in answer.context["messages"]]
+    assert said == [
+        "Je vraagt om een wijziging aan 'Inloop in de kerk'. Fatima krijgt je opmerking per e-mail."
+    ]
 
 
 def test_a_contributor_cannot_publish():
@@ -233,6 +262,25 @@ def test_a_contributor_adds_only_their_kinds_of_page():
     # The organisation is filled in, not chosen.
     form = client.get(reverse("wagtailadmin_pages:add", args=["agenda", "eventpage", agenda().pk]))
     assert 'name="contributed_by"' not in form.content.decode()
+
+
+def test_a_contributor_is_offered_only_the_kinds_of_page_they_may_add():
+    """Under Nieuws the section allows articles, book reviews and article lists; a
+    contributor is offered articles alone, so straight to that form. An editor gets all."""
+    news = ArticleIndexPage.objects.get(pk=SeedRecord.objects.get(key="page:news").object_id)
+    choose = reverse("wagtailadmin_pages:add_subpage", args=[news.pk])
+    article = reverse("wagtailadmin_pages:add", args=["articles", "articlepage", news.pk])
+
+    contributor = contributor_client(MemberOrganisationFactory())
+    assert contributor.get(choose)["Location"] == article
+    assert contributor.get(article).status_code == 200
+
+    _editor, editor = editor_client("redacteur-nieuws")
+    offered = editor.get(choose)
+    assert offered.status_code == 200
+    kinds = [link.get("href", "") for link in find_all(offered, "a")]
+    assert article in kinds
+    assert any("bookreviewpage" in kind for kind in kinds)
 
 
 def test_an_editor_chooses_the_organisation_for_an_event():

@@ -102,13 +102,16 @@
       return parts.join(" ");
     };
     // Chromium stops one long utterance after some seconds: speak a few sentences at a time.
+    // A sentence ends at . ! or ? before a space, so "13.00–17.00 uur", "1.200" and "d.w.z."
+    // stay whole (no lookbehind: older Safari cannot parse it, and would lose all of site.js).
     var chunks = function (text) {
       var out = [], current = "";
-      (text.match(/[^.!?]+[.!?]+\s*/g) || [text]).forEach(function (sentence) {
-        if ((current + sentence).length > 220 && current) { out.push(current); current = ""; }
+      text.replace(/([.!?]+)\s+/g, "$1\n").split("\n").forEach(function (sentence) {
+        sentence += " ";
+        if ((current + sentence).length > 220 && current) { out.push(current.trim()); current = ""; }
         current += sentence;
       });
-      if (current.trim()) { out.push(current); }
+      if (current.trim()) { out.push(current.trim()); }
       return out;
     };
     // A browser without a voice (or whose speech service is off) may say nothing and give
@@ -147,6 +150,7 @@
     };
     reader.hidden = false;
     reader.readAloudText = mainText;  // what "Lees voor" reads (for tests and curious people)
+    reader.readAloudParts = function () { return chunks(mainText()); };  // and in which pieces
     play.addEventListener("click", function () {
       if (state === "idle") { speak(); }
       else if (state === "speaking") { synth.pause(); setState("paused"); }

@@ -75,6 +75,10 @@ def test_the_checks_panel_shows_the_schrijfhulp_and_the_projects_rules(seeded_li
         "participatiewet: schrijf liever “de wet voor werk en bijstand”"
     )
     expect(schrijfhulp).to_contain_text("Flesch-Douma")
+    # One verdict on the text: Wagtail's own readability score (another count, another
+    # formula) is not shown beside it.
+    expect(page.locator("[data-content-readability-score]")).to_be_hidden()
+    expect(page.locator("[data-content-word-count]")).to_be_hidden()
 
     issues = page.locator("[data-checks-panel]")
     expect(issues).to_contain_text("Linktekst zegt niet waar de link heen gaat", timeout=20_000)
