@@ -157,6 +157,16 @@ def check_proxy():
     status, _, _ = visitor.post_form("/contact/", contact_fields("via de proxy"))
     check(status == 302, f"contact form through the proxy redirects (got {status})")
     check(int(inside("count-contact")) == before + 1, "the contact message is stored")
+    # The worker delivers its mail to the editors through the "delivery" mailer.
+    for _ in range(40):
+        statuses = json.loads(inside("mail-statuses"))
+        if statuses.get("pending", 0) == 0 and statuses.get("sending", 0) == 0:
+            break
+        time.sleep(0.5)
+    check(
+        statuses.get("sent", 0) >= 1 and set(statuses) == {"sent"},
+        f"the worker delivered the mail to the editors: {statuses}",
+    )
 
 
 def contact_fields(text):
@@ -364,6 +374,13 @@ def inside_django(action, *args):
         from website.pages.models import ContactMessage  # noqa: PLC0415
 
         print(ContactMessage.objects.count())
+    elif action == "mail-statuses":
+        from django.db.models import Count  # noqa: PLC0415
+
+        from website.mail.models import OutgoingEmail  # noqa: PLC0415
+
+        counts = OutgoingEmail.objects.values("status").annotate(n=Count("pk"))
+        print(json.dumps({row["status"]: row["n"] for row in counts}))
     elif action == "draft-title":
         from website.library.models import PublicationPage  # noqa: PLC0415
 

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
@@ -48,7 +49,7 @@ class ArticleIndexPage(FeedRoutesMixin, BasePage):
 
 
 class ArticlePage(ContributedMixin, ImageWithAltMixin, BasePage):
-    date = models.DateField("Datum")
+    date = models.DateField("Datum", default=timezone.localdate)  # today, unless changed
     author = models.CharField("Auteur", max_length=120, blank=True)
     body = StreamField(body_blocks(), blank=True, verbose_name="Tekst")
     themes = themes_field()

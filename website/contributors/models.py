@@ -31,8 +31,8 @@ class Contributor(models.Model):
 
     class Meta:
         ordering = ["organisation__name", "user__first_name", "user__last_name"]
-        verbose_name = "Bijdrager"
-        verbose_name_plural = "Bijdragers"
+        verbose_name = "bijdrager"
+        verbose_name_plural = "bijdragers"
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"

@@ -2,6 +2,7 @@
 one field template for every public form, one field template for list filters. Templates
 are found in the apps' template folders, Django's own widget templates included."""
 
+from django import forms
 from django.forms.renderers import DjangoTemplates
 
 
@@ -17,3 +18,13 @@ class FilterFormRenderer(DjangoTemplates):
     """The GET filters of list pages (core.filters.FilterForm)."""
 
     field_template_name = "core/forms/filter_field.html"
+
+
+class PhoneInput(forms.TextInput):
+    """A telephone number: `type="tel"`, so phones show the number keys (a text input shows
+    letters), and `autocomplete="tel"`. Numbers are not checked by the browser."""
+
+    input_type = "tel"
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "tel", **(attrs or {})})

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
@@ -151,7 +152,7 @@ class CampaignPage(BasePage):
 
 
 class PublicationPage(BasePage):
-    date = models.DateField("Datum")
+    date = models.DateField("Datum", default=timezone.localdate)  # today, unless changed
     kind = models.CharField("Soort", max_length=30, choices=PublicationKind)
     addressee = models.CharField(
         "Gericht aan",
@@ -274,7 +275,7 @@ class TalksIndexPage(BasePage):
 
 
 class TalkPage(BasePage):
-    date = models.DateField("Datum")
+    date = models.DateField("Datum", default=timezone.localdate)  # today, unless changed
     minister = models.CharField(
         "Bewindspersoon", max_length=120, help_text="Bijvoorbeeld: Jetta Klijnsma."
     )

@@ -43,8 +43,8 @@ class OutgoingEmail(models.Model):
     class Meta:
         # Made by the core app; the table kept its name when the model moved here.
         db_table = "core_outgoingemail"
-        verbose_name = "Uitgaande e-mail"
-        verbose_name_plural = "Uitgaande e-mails"
+        verbose_name = "uitgaande e-mail"
+        verbose_name_plural = "uitgaande e-mails"
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"]),

@@ -16,12 +16,16 @@ import base64
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from email.utils import formataddr, parseaddr
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import models, transaction
 from django.urls import NoReverseMatch, reverse
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from website.core.models import SiteSettings
 
 from .models import OutgoingEmail
 from .rendering import render_mail
@@ -42,6 +46,18 @@ class Attachment:
         }
 
 
+def site_sender(site=None):
+    """The From of the site's mails: DEFAULT_FROM_EMAIL with the network's name on `site` (the
+    default site when None), "Sociale Alliantie <website@…>", so every mail says who sends
+    it. DEFAULT_FROM_EMAIL as it is when it names a sender itself or no name is set."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    site = site or Site.objects.filter(is_default_site=True).first()
+    network = SiteSettings.network_name(site) if site else ""
+    if name or not network:
+        return settings.DEFAULT_FROM_EMAIL
+    return formataddr((network, address))
+
+
 def queue_email(
     to,
     subject,
@@ -59,9 +75,12 @@ def queue_email(
     """Store an e-mail and schedule its delivery once the current transaction commits.
 
     `to`: one address or a list; `regarding`: the saved model instance the mail is about
-    (erased with it), or None; `headers`: extra header lines {name: value}. Returns the
-    stored OutgoingEmail. Callers never talk to the mail server themselves.
+    (erased with it), or None; `headers`: extra header lines {name: value}; `from_email`:
+    site_sender() when empty or the bare DEFAULT_FROM_EMAIL (Wagtail's and Django's mails).
+    Returns the stored OutgoingEmail. Callers never talk to the mail server themselves.
     """
+    if not from_email or from_email == settings.DEFAULT_FROM_EMAIL:
+        from_email = site_sender()
 
     recipients = [to] if isinstance(to, str) else list(to)
     regarding_type, regarding_id = _reference(regarding) if regarding is not None else (None, "")

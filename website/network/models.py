@@ -84,8 +84,8 @@ class MemberOrganisation(RevisionMixin, index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "Aangesloten organisatie"
-        verbose_name_plural = "Aangesloten organisaties"
+        verbose_name = "aangesloten organisatie"
+        verbose_name_plural = "aangesloten organisaties"
 
     def __str__(self):
         return self.name
@@ -171,8 +171,8 @@ class ChairTerm(models.Model):
 
     class Meta:
         ordering = ["-start_date"]
-        verbose_name = "Voorzitterschap"
-        verbose_name_plural = "Voorzitterschappen"
+        verbose_name = "voorzitterschap"
+        verbose_name_plural = "voorzitterschappen"
         constraints = [
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from website.mail.outbox import queue_email
 
 from .mailing import render_mail, sections
-from .models import NewsletterPage, Subscriber
+from .models import NewsletterIndexPage, NewsletterPage, Subscriber
 from .sending import progress, start_sending
 
 TEST_UNSUBSCRIBE_NOTE = "#afmeldlink-staat-hier-in-de-echte-nieuwsbrief"
@@ -21,6 +21,16 @@ def editable_newsletter(request, page_id):
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     return page.get_latest_revision_as_object()
+
+
+def newsletters(request):
+    """The menu's "Nieuwsbrieven": the archive's list of newsletters, where "Nieuwsbrief
+    toevoegen" starts a new one."""
+    archive = NewsletterIndexPage.objects.first()
+    if archive is None or not archive.permissions_for_user(request.user).can_edit():
+        messages.error(request, "Er is geen nieuwsbrievenpagina die je mag bewerken.")
+        return redirect("wagtailadmin_home")
+    return redirect("wagtailadmin_explore", archive.pk)
 
 
 def send_test(request, page_id):

@@ -58,7 +58,14 @@ class PageListBlock(blocks.StructBlock):
         return [page_item(page, page.date) for page in pages]
 
 
+def heading_block(default):
+    """The "Kop" of a list, filled in when the block is added (an empty required field was
+    the first thing an editor met)."""
+    return blocks.CharBlock(label="Kop", max_length=120, default=default)
+
+
 class PublicationsBlock(PageListBlock):
+    heading = heading_block("Nieuwe documenten")
     pages = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="library.PublicationPage"),
         label="Kies documenten (of laat leeg)",
@@ -72,6 +79,7 @@ class PublicationsBlock(PageListBlock):
 
 
 class StoriesBlock(PageListBlock):
+    heading = heading_block("Verhalen")
     pages = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="stories.StoryPage"),
         label="Kies verhalen (of laat leeg)",
@@ -87,7 +95,7 @@ class StoriesBlock(PageListBlock):
 class EventsBlock(blocks.StructBlock):
     """The next dates in the agenda."""
 
-    heading = blocks.CharBlock(label="Kop", max_length=120, default="Agenda")
+    heading = heading_block("Agenda")
     count = blocks.IntegerBlock(label="Hoeveel", min_value=1, max_value=10, default=3)
 
     class Meta:

@@ -20,12 +20,11 @@ from django.db import models, transaction
 from django.tasks import task, task_backends
 from django.utils import timezone
 
-from website.core.models import SiteSettings
-from website.mail.outbox import queue_email
+from website.mail.outbox import queue_email, site_sender
 
 from .mailing import render_mail, sections
 from .models import Delivery, NewsletterPage, Subscriber
-from .subscriptions import sender_address, unsubscribe_link
+from .subscriptions import unsubscribe_link
 
 # Rendered once per batch with this in place of the unsubscribe link, then filled in per
 # subscriber.
@@ -76,7 +75,7 @@ def queue_batch(page_id):
             page = NewsletterPage.objects.get(pk=page_id)
             site = page.get_site()
             mail = render_mail(page, site, unsubscribe_url=UNSUBSCRIBE_PLACEHOLDER)
-            sender = sender_address(SiteSettings.network_name(site))
+            sender = site_sender(site)
             now = timezone.now()
             for delivery in batch:
                 link = unsubscribe_link(delivery.subscriber, site)

@@ -2,7 +2,6 @@
 whether an address is new, waiting or already subscribed, so the form reveals nothing."""
 
 import datetime
-from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core import signing
@@ -14,7 +13,7 @@ from django.utils import timezone
 from website.core.addresses import site_address
 from website.core.models import SiteSettings
 from website.core.private_links import find, new_token
-from website.mail.outbox import forget_mail_about, queue_templated_email
+from website.mail.outbox import forget_mail_about, queue_templated_email, site_sender
 
 from .models import CONSENT_VERSION, Subscriber, Suppression, address_hash
 
@@ -56,14 +55,9 @@ def subscribe(email, name, site, status=Subscriber.Status.PENDING):
                 sender, link, site, invited=subscriber.status == Subscriber.Status.INVITED
             ),
             regarding=subscriber,
-            from_email=sender_address(sender),
+            from_email=site_sender(site),
         )
     return subscriber
-
-
-def sender_address(name):
-    """DEFAULT_FROM_EMAIL with the network's name, so a mail says who sends it."""
-    return formataddr((name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 
 
 def confirmation_context(sender, link, site, invited=False):

@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.views.generic import FormView
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -152,6 +153,7 @@ def register_subscriber_viewset():
 @hooks.register("register_admin_urls")
 def newsletter_admin_urls():
     return [
+        path("nieuwsbrieven/", admin_views.newsletters, name="newsletters"),
         path(
             "nieuwsbrief/<int:page_id>/test/",
             admin_views.send_test,
@@ -159,6 +161,22 @@ def newsletter_admin_urls():
         ),
         path("nieuwsbrief/<int:page_id>/verzenden/", admin_views.send, name="newsletter_send"),
     ]
+
+
+class NewslettersMenuItem(MenuItem):
+    """Writing a newsletter starts here (it is a page in the tree, hard to find otherwise);
+    shown to those who may send one."""
+
+    def is_shown(self, request):
+        archive = NewsletterIndexPage.objects.first()
+        if archive is None:
+            return False
+        return archive.permissions_for_user(request.user).can_publish_subpage()
+
+
+@hooks.register("register_admin_menu_item")
+def newsletters_menu_item():
+    return NewslettersMenuItem("Nieuwsbrieven", reverse("newsletters"), icon_name="mail", order=255)
 
 
 class SendTestMenuItem(ActionMenuItem):

@@ -12,8 +12,8 @@ class PeriodicTaskRun(models.Model):
     class Meta:
         # Made by the core app; the table kept its name when the model moved here.
         db_table = "core_periodictaskrun"
-        verbose_name = "Periodieke taak"
-        verbose_name_plural = "Periodieke taken"
+        verbose_name = "periodieke taak"
+        verbose_name_plural = "periodieke taken"
 
     def __str__(self):
         return self.task_path

@@ -6,6 +6,8 @@ protection. Each submission is stored first; the mail to the editors goes throug
 (Django's mail API → OutboxBackend → task), so a mail server that is down delays the message
 but the visitor still gets the thank-you page."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
@@ -36,6 +38,7 @@ from wagtail.search import index
 from website.caching.content_cache import remember
 from website.core.addresses import site_address
 from website.core.blocks import body_blocks
+from website.core.forms import PhoneInput
 from website.core.models import BasePage, SiteSettings
 from website.core.protection import HONEYPOT_FIELD, ProtectedForm, protected_form_response
 from website.core.seo import organisation_data
@@ -127,6 +130,10 @@ AUTOCOMPLETE_BY_LABEL = [
 ]
 
 
+# How a form speaks to the visitor ("Je naam"), left out where the editors read the answers.
+VISITOR_WORDS = re.compile(r"^\s*(je|jouw|uw)\s+", re.IGNORECASE)
+
+
 def autocomplete_for(label):
     """The HTML autocomplete token for a field labelled `label` ("Je naam" → "name"), or
     None when the label asks for nothing a browser knows."""
@@ -140,8 +147,11 @@ class ProtectedFormBuilder(FormBuilder):
 
     def create_singleline_field(self, field, options):
         form_field = super().create_singleline_field(field, options)
-        if token := autocomplete_for(field.label):
-            form_field.widget.attrs["autocomplete"] = token
+        asks_for = autocomplete_for(field.label)
+        if asks_for == "tel":
+            form_field.widget = PhoneInput(form_field.widget.attrs)
+        elif asks_for:
+            form_field.widget.attrs["autocomplete"] = asks_for
         return form_field
 
     def create_email_field(self, field, options):
@@ -169,8 +179,8 @@ class ContactMessage(AbstractFormSubmission):
     wagtail_reference_index_ignore = True  # a message is not content that uses the page
 
     class Meta:
-        verbose_name = "Contactbericht"
-        verbose_name_plural = "Contactberichten"
+        verbose_name = "contactbericht"
+        verbose_name_plural = "contactberichten"
         ordering = ["-submit_time"]
 
     def __str__(self):
@@ -267,6 +277,20 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
                 reply_to=[sender] if sender else [],
             )
         return message
+
+    def render_email(self, form):
+        """The message as the editors read it: each field's label without the visitor's
+        "Je"/"Jouw" ("Naam: Kees"), a long answer on the lines below its label."""
+        parts = []
+        for name, field in form.fields.items():
+            if name not in form.cleaned_data:
+                continue  # the honeypot, taken out before
+            value = form.cleaned_data[name]
+            value = ", ".join(value) if isinstance(value, list) else str(value)
+            label = VISITOR_WORDS.sub("", str(field.label)).strip()
+            label = label[:1].upper() + label[1:]
+            parts.append(f"{label}:\n{value}" if "\n" in value else f"{label}: {value}")
+        return "\n\n".join(parts)
 
     def sender_address(self, data):
         """The first e-mail field's value if it is one valid address, else ''."""

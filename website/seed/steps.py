@@ -49,6 +49,12 @@ def site_settings(ctx):
 
     ctx.once("settings:organisation", fill_organisation)
 
+    # The admin's dashboard and titles name the site by its Wagtail site name, else by its
+    # host ("127.0.0.1"): give it the network's name (editors may change it under Sites).
+    if not site.site_name:
+        site.site_name = organisation.get("short_name") or organisation["name"]
+        site.save(update_fields=["site_name"])
+
     # No logo files in the seed: the header shows the name in text until editors upload the
     # real logo (a made-up image would look like a fake logo).
 

@@ -64,20 +64,23 @@ CSRF_COOKIE_SECURE = True
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", SMTP_BACKEND)
 MAILERS = {
     "default": {"BACKEND": "website.mail.outbox.OutboxBackend"},
-    "delivery": {
-        "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
-        "OPTIONS": {
-            "host": os.environ.get("EMAIL_HOST", "localhost"),
-            "port": int(os.environ.get("EMAIL_PORT", "587")),
-            "username": os.environ.get("EMAIL_HOST_USER", ""),
-            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-            "use_tls": env_bool("EMAIL_USE_TLS", True),
-            "timeout": int(os.environ.get("EMAIL_TIMEOUT", "20")),
-        },
-    },
+    "delivery": {"BACKEND": DELIVERY_BACKEND},
 }
+# The SMTP settings, for the SMTP backend only (another backend refuses options it does not
+# know, and then no mail goes out).
+if DELIVERY_BACKEND == SMTP_BACKEND:
+    MAILERS["delivery"]["OPTIONS"] = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("EMAIL_PORT", "587")),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS", True),
+        "timeout": int(os.environ.get("EMAIL_TIMEOUT", "20")),
+    }
 ADMINS = [a.strip() for a in os.environ.get("ADMINS", "").split(",") if a.strip()]
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))

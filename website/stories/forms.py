@@ -1,5 +1,6 @@
 from django import forms
 
+from website.core.forms import PhoneInput
 from website.core.protection import ProtectedForm
 
 from .models import CONSENT_LETTERS, CONSENT_WEBSITE, SHOW_PLACE, StorySubmission
@@ -55,7 +56,7 @@ class ShareStoryForm(ProtectedForm):
         help_text="Alleen de redactie ziet dit, als ze je iets willen vragen.",
         required=False,
         max_length=30,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        widget=PhoneInput(),
     )
     consent_website = forms.BooleanField(
         label=CONSENT_WEBSITE,

@@ -90,7 +90,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
 
 class StoryPage(ImageWithAltMixin, BasePage):
-    date = models.DateField("Datum")
+    date = models.DateField("Datum", default=timezone.localdate)  # today, unless changed
     shown_name = models.CharField(
         "Naam bij het verhaal",
         max_length=60,
@@ -127,8 +127,11 @@ class StoryPage(ImageWithAltMixin, BasePage):
 
     @property
     def byline(self):
-        """Who tells it, as the story page shows it: "Verteld door Jan, Zwolle"."""
+        """Who tells it, as the story page shows it: "Verteld door Jan, Zwolle"; without a
+        name "Anoniem verteld, Zwolle" (the card says "Anoniem, Zwolle")."""
         place = f", {self.place}" if self.place else ""
+        if self.shown_name.strip().lower() in ("", "anoniem"):
+            return f"Anoniem verteld{place}"
         return f"Verteld door {self.shown_name}{place}"
 
 
@@ -168,8 +171,8 @@ class StorySubmission(models.Model):
     opened_at = models.DateTimeField("Geopend", null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name = "Ingestuurd verhaal"
-        verbose_name_plural = "Ingestuurde verhalen"
+        verbose_name = "ingestuurd verhaal"
+        verbose_name_plural = "ingestuurde verhalen"
         ordering = ["-created_at"]
 
     def __str__(self):
@@ -206,8 +209,8 @@ class StoryContact(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "Contactgegevens bij een verhaal"
-        verbose_name_plural = "Contactgegevens bij verhalen"
+        verbose_name = "contactgegevens bij een verhaal"
+        verbose_name_plural = "contactgegevens bij verhalen"
 
     def __str__(self):
         return ", ".join(part for part in [self.email, self.phone] if part)

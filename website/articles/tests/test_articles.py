@@ -3,10 +3,13 @@ import io
 
 import feedparser
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page
 
 from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from website.articles.models import ArticlePage, BookReviewPage
@@ -100,3 +103,20 @@ def test_seed_articles_read_complete(seeded, client):
     before = ArticlePage.objects.count()
     call_command("load_seed", stdout=io.StringIO())
     assert ArticlePage.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("app", "model"),
+    [("articles", "articlepage"), ("articles", "bookreviewpage"), ("library", "publicationpage")],
+)
+def test_a_new_page_starts_dated_today(admin_client, seeded, app, model):
+    """A required date without a default made the first save fail for a new article."""
+    model_class = apps.get_model(app, model)
+    parent = next(
+        page
+        for page in Page.objects.specific()
+        if model_class in type(page).creatable_subpage_models()
+    )
+    form = admin_client.get(f"/admin/pages/add/{app}/{model}/{parent.pk}/")
+    (date_input,) = find_all(form, "input", name="date")
+    assert date_input.get("value") == timezone.localdate().isoformat()

@@ -212,11 +212,14 @@ def test_seed_creates_the_lokale_aanpak_overview(seeded, client):
     # No initiatives yet: no list, filters or map, and no menu item leading here.
     for empty_part in ("initiatives-title", "filter-provincie", "province-map"):
         assert empty_part not in content
+    # The text promises examples: the page says there are none yet, and how to add one.
+    assert "Er staan nog geen initiatieven op deze pagina" in content
     menu = find_one(client.get("/"), "nav", "main-nav")
     assert "Lokale aanpak" not in text(menu)
     InitiativePageFactory(parent=overview, title="Buurtkamer")
     assert "Lokale aanpak" in text(find_one(client.get("/"), "nav", "main-nav"))
     assert "initiatives-title" in main_content(client.get(overview.url))
+    assert "nog geen initiatieven" not in main_content(client.get(overview.url))
 
 
 def test_an_initiative_whose_municipality_left_the_data_still_shows(client, overview):

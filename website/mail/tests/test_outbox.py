@@ -1,6 +1,8 @@
 """The shared e-mail path: stored first, delivered by a task, retried when the server fails."""
 
 import datetime
+import email
+import email.utils
 
 import pytest
 from django.core import mail
@@ -134,6 +136,9 @@ def test_django_mail_api_goes_through_the_outbox(settings, commit):
     assert stored[1].cc == ["b@example.org"]
     assert stored[1].from_email == "cms@example.org"
     assert [m.subject for m in mail.outbox] == ["Wachtwoord herstellen", "Nieuwe versie"]
+    # Every mail says who sends it, also those sent from DEFAULT_FROM_EMAIL by Wagtail.
+    sent = email.message_from_bytes(mail.outbox[0].message().as_bytes())
+    assert email.utils.parseaddr(sent["From"]) == ("Sociale Alliantie", "website@localhost")
     assert mail.outbox[1].alternatives[0][0] == "<p>Tekst</p>"
 
 

@@ -6,6 +6,8 @@ import re
 
 import feedparser
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.db import connection
@@ -15,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from website.library.models import PublicationPage
+from website.newsletter.blocks import EventsBlock, PublicationsBlock, StoriesBlock
 from website.newsletter.mailing import render_mail
 from website.newsletter.models import NewsletterIndexPage, NewsletterPage
 from website.newsletter.sending import start_sending
@@ -225,3 +228,24 @@ def test_the_archive_costs_the_same_queries_however_many_were_sent(client, seede
     few = queries()
     add(4)
     assert queries() == few
+
+
+def test_the_admin_menu_leads_editors_to_the_newsletters(admin_client, client, seeded):
+    archive = NewsletterIndexPage.objects.get()
+    home = admin_client.get("/admin/").content.decode()
+    assert "/admin/nieuwsbrieven/" in home  # the sidebar's menu (JSON in the page)
+    answer = admin_client.get("/admin/nieuwsbrieven/")
+    assert answer["Location"] == f"/admin/pages/{archive.pk}/"
+    contributor = get_user_model().objects.create_user("bijdrager", "b@example.org", "x")
+    contributor.groups.add(Group.objects.get(name="Bijdrager"))
+    client.force_login(contributor)
+    assert "/admin/nieuwsbrieven/" not in client.get("/admin/").content.decode()
+
+
+def test_each_list_block_starts_with_its_heading_filled_in():
+    headings = [block().get_default()["heading"] for block in (PublicationsBlock, StoriesBlock)]
+    assert headings + [EventsBlock().get_default()["heading"]] == [
+        "Nieuwe documenten",
+        "Verhalen",
+        "Agenda",
+    ]

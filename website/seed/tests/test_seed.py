@@ -216,6 +216,8 @@ def test_seed_gives_the_site_its_public_address(seeded, settings):
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("testserver", 80)
     assert site.root_page.slug == "home"
+    # The admin's dashboard names the network, not the host.
+    assert site.site_name == SiteSettings.for_site(site).short_name == "Sociale Alliantie"
 
 
 @pytest.mark.django_db

@@ -14,6 +14,7 @@ from website.core.tasks import delete_expired_personal_data
 from website.mail.models import OutgoingEmail
 from website.mail.tasks import retry_due_emails
 from website.pages.models import ContactFormField, ContactMessage, ContactPage
+from website.stories.forms import ShareStoryForm
 from website.stories.models import StoryContact, StoryIndexPage, StorySubmission
 from website.testing.utils import find_all, find_one, main_content, text
 
@@ -58,6 +59,8 @@ def test_contact_form_stores_then_mails_the_editors(client, contact, mailoutbox)
     submission = ContactMessage.objects.get()
     assert submission.form_data[TEXT] == "Hallo!"
     assert OutgoingEmail.objects.get().status == "sent"
+    # The editors read the answers under their own labels, not the visitor's "Je naam".
+    assert "Naam: Kees\n\nE-mailadres: kees@example.org\n\nBericht: Hallo!" in (mailoutbox[0].body)
     assert mailoutbox[0].to == ["redactie@example.org"]
     assert "Hallo!" in mailoutbox[0].body
 
@@ -210,3 +213,16 @@ def test_contact_xss_is_escaped_in_the_admin(client, admin_client, contact):
     assert response.status_code == 200
     assert payload not in response.content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.content.decode()
+
+
+def test_phone_fields_open_the_number_keys(client, contact):
+    """A phone number field is `type="tel"` (a phone shows digits), in the story form and in
+    a contact form an editor builds with a field labelled "telefoon"."""
+    contact.form_fields.add(
+        ContactFormField(sort_order=9, label="Je telefoonnummer", field_type="singleline")
+    )
+    contact.save_revision().publish()
+    (phone,) = find_all(client.get(contact.url), "input", name="je_telefoonnummer")
+    assert (phone.get("type"), phone.get("autocomplete")) == ("tel", "tel")
+    (phone,) = find_all(str(ShareStoryForm()["phone"]), "input", name="phone")
+    assert (phone.get("type"), phone.get("autocomplete")) == ("tel", "tel")

@@ -62,6 +62,11 @@ def test_the_town_stays_private_unless_the_writer_asks_for_it(client, stories):
     shown = StorySubmission.objects.get(place="Ter Apel")
     assert shown.page.byline == "Verteld door Marieke, Ter Apel"
 
+    post(client, stories, name_choice="anoniem", show_place="on", place="Emmen")
+    anonymous = StorySubmission.objects.get(place="Emmen")
+    # As the card says it ("Anoniem, Emmen"), not "Verteld door anoniem".
+    assert anonymous.page.byline == "Anoniem verteld, Emmen"
+
 
 def test_the_town_choice_starts_off_and_needs_a_town(client, stories):
     box = find_one(main_content(client.get(share_url(stories))), "input", name="show_place")
