@@ -6,14 +6,16 @@ update or strike the event they already have (RFC 5546 §2.1.4, §3.2.1)."""
 
 import copy
 import datetime
+from contextvars import ContextVar
 
 from django.utils import timezone
 
+from website.core.private_links import new_token
 from website.mail.outbox import queue_templated_email
 
 from .choices import EventStatus
 from .models import EventDate, Registration
-from .registration import calendar_attachment
+from .registration import calendar_attachment, cancel_url
 
 #: What people must know about: when, where, and whether it happens.
 WATCHED_FIELDS = (
@@ -39,6 +41,25 @@ def changed_fields(event_date):
     if old is None:
         return {}
     return {name: old[name] for name in WATCHED_FIELDS if old[name] != getattr(event_date, name)}
+
+
+# {page id: how many people will hear of a change}, noted while publishing saves the dates
+# (signals.notice_changes) and read by the editor's message right after (wagtail_hooks).
+_people_to_tell = ContextVar("people_to_tell", default=None)
+
+
+def note_people_to_tell(page_id, count):
+    noted = dict(_people_to_tell.get() or {})
+    noted[page_id] = noted.get(page_id, 0) + count
+    _people_to_tell.set(noted)
+
+
+def people_told_about(page_id):
+    """How many people were noted for `page_id` since it was last asked (then forgotten)."""
+    noted = dict(_people_to_tell.get() or {})
+    count = noted.pop(page_id, 0)
+    _people_to_tell.set(noted)
+    return count
 
 
 def describe(event_date):
@@ -99,16 +120,27 @@ def tell_people(event_date_id, old_values):
     attachments = calendar_attachment(event_date)
     told = 0
     for registration in active:
+        context = change_context(registration, event_date, before, cancelled)
+        if not cancelled:
+            # Only hashes of the earlier links are kept: this mail gets a link of its own,
+            # and the first mail's link keeps working (a move-up mail's one is replaced).
+            token, registration.notice_token_hash = new_token()
+            registration.save(update_fields=["notice_token_hash"])
+            context["cancel_url"] = cancel_url(event_date, token)
         queue_templated_email(
             registration.email,
             "agenda/mail/changed",
-            change_context(registration, event_date, before, cancelled),
+            context,
             regarding=registration,
             attachments=attachments if registration.status == Registration.Status.CONFIRMED
             or cancelled else [],
         )  # fmt: skip
         told += 1
-    active.update(event_when=event_date.when_text, event_last_day=event_date.last_day)
+    # Every sign-up of the date says when it is now, a cancelled one too (the list of
+    # sign-ups showed the old time beside the new).
+    event_date.registrations.update(
+        event_when=event_date.when_text, event_last_day=event_date.last_day
+    )
     return told
 
 

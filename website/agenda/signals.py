@@ -2,7 +2,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from .changes import changed_fields, stamp, tell_people_of_removal
+from .changes import changed_fields, note_people_to_tell, stamp, tell_people_of_removal
 from .models import EventDate, Registration
 from .registration import fill_free_seats
 from .tasks import tell_people_about_change
@@ -18,7 +18,8 @@ def notice_changes(sender, instance, raw=False, **kwargs):
     if not old_values:
         return
     stamp(instance)
-    if instance.registrations.filter(status__in=ACTIVE).exists():
+    if people := instance.registrations.filter(status__in=ACTIVE).count():
+        note_people_to_tell(instance.page_id, people)
         pk = instance.pk
         transaction.on_commit(lambda: tell_people_about_change.enqueue(pk, encode(old_values)))
 

@@ -1,3 +1,4 @@
+from django.contrib import messages
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -6,6 +7,7 @@ from wagtail.permissions import register_permission_policy
 from website.core.admin_views import ReadableIndexView, ReadableInspectView
 from website.core.permissions import LimitedActionsPolicy
 
+from .changes import people_told_about
 from .dashboard import UpcomingSignupsPanel
 from .models import Registration
 
@@ -86,3 +88,25 @@ def register_registration_viewset():
 def add_upcoming_signups(request, panels):
     if registration_viewset.permission_policy.user_has_permission(request.user, "view"):
         panels.append(UpcomingSignupsPanel())
+
+
+@hooks.register("before_publish_page")
+def count_from_this_publish(request, page):
+    """Forget what an earlier publish without the editor's message (an approval, a script)
+    noted for this page, so the message below counts this publish alone."""
+    people_told_about(page.pk)
+
+
+@hooks.register("after_publish_page")
+def say_who_hears_of_the_change(request, page):
+    """After publishing a new time, place or status: how many people get a mail about it."""
+    people = people_told_about(page.pk)
+    if people == 1:
+        messages.info(
+            request, "De persoon die zich aanmeldde, krijgt een e-mail over de wijziging."
+        )
+    elif people:
+        messages.info(
+            request,
+            f"De {people} mensen die zich aanmeldden, krijgen een e-mail over de wijziging.",
+        )

@@ -5,6 +5,8 @@ from Word may carry control characters that Django refuses ("Null-tekens zijn ni
 toegestaan") with a name the editor cannot see. core.protection.cleaned_submission does for
 the admin what it does for the public forms."""
 
+from django.urls import reverse
+from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from website.text import clean_text
@@ -23,6 +25,36 @@ class CleanSubmittedTextMixin:
 
 class AdminPageForm(CleanSubmittedTextMixin, WagtailAdminPageForm):
     """Every page type's edit form (BasePage.base_form_class)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.point_to_the_draft_in_the_way()
+        return cleaned_data
+
+    def point_to_the_draft_in_the_way(self):
+        """A new page whose address is taken by a draft that was never published (often
+        one the editor's earlier, abandoned try left: the editor saves drafts by itself):
+        say so, and link to it, instead of Wagtail's bare "slug is already in use"."""
+        if self.instance.pk or "slug" not in self.errors or self.parent_page is None:
+            return
+        draft = (
+            self.parent_page.get_children()
+            .filter(slug=self.data.get("slug", ""), live=False, first_published_at__isnull=True)
+            .first()
+        )
+        if draft is None:
+            return
+        edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+        self.errors["slug"] = self.error_class(
+            [
+                format_html(
+                    'Er is al een concept met dit adres: <a href="{}">{}</a>. Ga daar '
+                    "verder, of geef deze pagina een ander adres.",
+                    edit_url,
+                    draft.get_admin_display_title(),
+                )
+            ]
+        )
 
 
 class AdminModelForm(CleanSubmittedTextMixin, WagtailAdminModelForm):

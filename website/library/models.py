@@ -16,7 +16,7 @@ from website.caching.content_cache import remember
 from website.core.blocks import body_blocks
 from website.core.feeds import FeedRoutesMixin
 from website.core.filters import FilterForm, choice_field
-from website.core.models import BasePage
+from website.core.models import BasePage, ImageWithAltMixin
 from website.themes.models import ThemePage, themes_field, themes_panel
 
 # PostgreSQL's tsvector holds at most 1 MB: keep a page's file text well below that.
@@ -151,7 +151,7 @@ class CampaignPage(BasePage):
         return super().get_context(request, *args, **kwargs) | {"timeline": self.timeline()}
 
 
-class PublicationPage(BasePage):
+class PublicationPage(ImageWithAltMixin, BasePage):
     date = models.DateField("Datum", default=timezone.localdate)  # today, unless changed
     kind = models.CharField("Soort", max_length=30, choices=PublicationKind)
     addressee = models.CharField(
@@ -184,6 +184,8 @@ class PublicationPage(BasePage):
         PageChooserPanel("campaign", "library.CampaignPage"),
         InlinePanel("files", label="Bestand", heading="Bestanden"),
         FieldPanel("file_pending_note"),
+        # The cover: above the download, and the picture when the page is shared.
+        *ImageWithAltMixin.image_panels,
         FieldPanel("body"),
         themes_panel(),
     ]

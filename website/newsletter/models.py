@@ -172,6 +172,13 @@ class NewsletterPage(WithoutWorkflow, BasePage):
     def permissions_for_user(self, user):
         return NewsletterPermissionTester(user, self)
 
+    def save(self, *args, **kwargs):
+        # Live means sent: a newsletter made in code (add_child makes pages live) or
+        # published by any other way than sending stays a draft until it is sent.
+        if self.sent_at is None:
+            self.live = False
+        return super().save(*args, **kwargs)
+
     def copy(self, *args, **kwargs):
         # A copy is a new, unsent newsletter, so never a live one ("Publiceer kopieën").
         return super().copy(*args, **{**kwargs, "keep_live": False})

@@ -3,15 +3,19 @@ calendar item updates, then strikes, the event they have (same UID, higher SEQUE
 STATUS:CANCELLED), read back by icalendar and the strict `ical` parser."""
 
 import datetime
+import re
 
 import pytest
-from django.test import TestCase
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.test import RequestFactory, TestCase
 from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 
 from website.agenda import registration as registrations
 from website.agenda.models import EventDate, Registration
 from website.agenda.tests.test_signup import calendar_attachments
+from website.agenda.wagtail_hooks import count_from_this_publish, say_who_hears_of_the_change
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +81,12 @@ def test_people_signed_up_are_told_of_a_new_time_and_of_a_cancellation(
     assert event.decoded("DTSTART").time() == datetime.time(13, 30)
     assert "Je staat nog op de wachtlijst" in moved["cas@example.org"].body
     assert Registration.objects.get(email="an@example.org").event_when.endswith("13.30 uur")
+    # The list of sign-ups shows one time: the cancelled sign-up's too.
+    whens = set(Registration.objects.filter(event_date=event_date).values_list("event_when"))
+    assert len(whens) == 1
+    # The change mail has a cancel link of its own, and it works.
+    link = re.search(r"http://testserver(/\S+/afmelden/\S+/)", message.body)[1]
+    assert "Wil je je afmelden?" in client.get(link).content.decode()
 
     page_html = client.get(page.url).content.decode()
     assert "Gewijzigd op" in page_html
@@ -120,3 +130,24 @@ def test_deleting_a_date_with_sign_ups_calls_it_off_for_them(make_event, mailout
     assert message.subject == "Afgelast: Alliantiedag"
     struck = calendar_event(message)
     assert (struck["UID"], struck["STATUS"]) == (uid, "CANCELLED")
+
+
+def test_the_editor_is_told_who_hears_of_the_change(make_event):
+    page = make_event(
+        title="Alliantiedag",
+        dates=[{"days": 20, "start_time": datetime.time(10, 0), "registration_open": True}],
+    )
+    event_date = EventDate.objects.get(page=page)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        for name in ("an", "bo"):
+            registrations.register(event_date, name=name.title(), email=f"{name}@example.org")
+    request = RequestFactory().post("/admin/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    publish_change(event_date, start_time=datetime.time(10, 30))  # not from the editor's view
+    count_from_this_publish(request, page)
+    publish_change(event_date, start_time=datetime.time(13, 30))
+    say_who_hears_of_the_change(request, page)
+    say_who_hears_of_the_change(request, page)  # said once, not again at the next publish
+    said = [str(message) for message in get_messages(request)]
+    assert said == ["De 2 mensen die zich aanmeldden, krijgen een e-mail over de wijziging."]

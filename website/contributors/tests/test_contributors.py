@@ -299,3 +299,14 @@ def test_an_event_made_in_code_by_an_editor_is_no_contribution():
     _user, _client = editor_client()
     event = EventPageFactory(parent=agenda(), owner=_user)
     assert event.contributed_by is None
+
+
+def test_the_dashboard_names_the_button_the_editor_shows(editors_address):
+    """The role panel says which button sends a contribution to the editors; the form has
+    a button by that name, in the editors' words ("Indienen ter controle")."""
+    client = contributor_client(MemberOrganisationFactory())
+    dashboard = text(find_one(client.get(reverse("wagtailadmin_home")).content.decode(), "main"))
+    assert "Kies onderaan Indienen ter controle" in dashboard
+    form = client.get(reverse("wagtailadmin_pages:add", args=["agenda", "eventpage", agenda().pk]))
+    (submit,) = find_all(form.content.decode(), "button", name="action-submit")
+    assert text(submit) == "Indienen ter controle"

@@ -1,6 +1,7 @@
 """Editors can reach and use every part of the CMS this foundation adds."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -9,6 +10,7 @@ from website.core.models import SiteSettings
 from website.network.factories import ChairTermFactory, MemberOrganisationFactory
 from website.network.models import MemberDirectoryPage, MemberOrganisation
 from website.pages.models import StandardPage
+from website.testing.utils import find_all, text
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +133,33 @@ def test_admin_text_counts_as_the_browser_counts_and_pasted_controls_are_cleaned
     )
     assert response.status_code == 302
     assert MemberOrganisation.objects.get(name="Steunpunt").description.count("\n") == 4
+
+
+def test_a_draft_left_by_an_abandoned_try_is_named_when_its_address_is_taken(
+    admin_client, home_page
+):
+    """The editor's autosave makes a draft of a new page; after giving up and starting
+    again with the same title, the address is taken. The form says by what, with a link."""
+    left = StandardPage(title="Armoede in cijfers", slug="armoede-in-cijfers", live=False)
+    home_page.add_child(instance=left)
+    url = reverse("wagtailadmin_pages:add", args=["pages", "standardpage", home_page.pk])
+    form = {"title": "Armoede in cijfers", "slug": "armoede-in-cijfers", "body": streamfield([])}
+    response = admin_client.post(url, nested_form_data(form | {"action-publish": "publish"}))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Er is al een concept met dit adres" in page
+    assert f'href="/admin/pages/{left.pk}/edit/"' in page
+
+    left.save_revision().publish()  # a published page keeps Wagtail's own message
+    response = admin_client.post(url, nested_form_data(form | {"action-publish": "publish"}))
+    assert "Er is al een concept met dit adres" not in response.content.decode()
+
+
+def test_the_dashboard_is_titled_with_the_networks_name(client, seeded, django_user_model):
+    """Not the host ("127.0.0.1") or WAGTAIL_SITE_NAME ("Website"), for every role."""
+    for role in ("Redactie", "Bijdrager"):
+        user = django_user_model.objects.create_user(role.lower(), f"{role}@example.org", "x")
+        user.groups.add(Group.objects.get(name=role))
+        client.force_login(user)
+        (title,) = find_all(client.get("/admin/"), "h1")
+        assert text(title) == "Sociale Alliantie", role

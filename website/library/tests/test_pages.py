@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from website.agenda.factories import AgendaIndexPageFactory, EventPageFactory, add_date
+from website.core.factories import ImageFactory
 from website.library.factories import (
     CampaignPageFactory,
     PublicationPageFactory,
@@ -128,6 +129,20 @@ def test_publication_shows_files_with_type_and_size(client, library):
     assert meta.startswith("(PDF, ")
     assert meta.endswith(")")
     assert "Vaste Kamercommissie SZW" in content
+
+
+def test_a_publication_has_a_cover_above_its_download_and_when_shared(client, library):
+    cover = ImageFactory(width=800, height=1100)
+    page = PublicationPageFactory(
+        parent=library, title="Armoedemonitor", image=cover, image_alt="Voorkant van het rapport"
+    )
+    attach(page, make_document("monitor.pdf", pdf_bytes("Armoede in cijfers")))
+    response = client.get(page.url)
+    html, content = response.content.decode(), main_content(response)
+    (figure,) = find_all(content, "figure")
+    assert find_one(figure, "img").get("alt") == "Voorkant van het rapport"
+    assert content.index("<figure") < content.index("downloads-title")
+    assert 'property="og:image"' in html
 
 
 def test_publication_without_file_says_it_follows(client, library):

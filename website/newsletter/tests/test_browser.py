@@ -125,6 +125,9 @@ def test_no_action_in_the_editor_makes_a_newsletter_look_sent(seeded_live, open_
     page.check(f"input[data-object-id='{newsletter.pk}']")
     page.locator(".bulk-actions-buttons").get_by_text("Publiceren", exact=True).click()
     expect(page.locator("main")).to_contain_text("Nieuwsbrief januari")
+    expect(page.locator("main")).to_contain_text(
+        "Een nieuwsbrief komt op de site als je hem verstuurt"
+    )
     if page.locator("main button[type=submit]").count():
         page.click("main button[type=submit]")
     newsletter.refresh_from_db()

@@ -134,6 +134,10 @@ def test_publishing_by_hand_is_refused_however_it_is_asked_for(
     )
     newsletter.refresh_from_db()
     assert not newsletter.live and not copy.live
+    made_in_code = newsletter.get_parent().add_child(
+        instance=NewsletterPage(title="Uit een script", slug="script")
+    )
+    assert not made_in_code.live
     assert newsletter.get_workflow() is None  # "Goedkeuren en publiceren" would publish it
     for form in (edit, add.content.decode()):
         assert 'name="action-publish"' not in form
