@@ -1,12 +1,15 @@
 """The schrijfhulp's answer for the editor's Checks panel (static/writing/schrijfhulp.js
-posts the text Wagtail took from the page preview)."""
+posts the text Wagtail took from the page preview), and the editors' guide."""
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from .analysis import analyse, text_of_html
+from .models import GuideChapter
 
 
 @require_POST
@@ -28,3 +31,22 @@ def schrijfhulp(request):
             "max_word_letters": settings.PLAIN_LANGUAGE_MAX_WORD_LETTERS,
         },
     )
+
+
+class GuideView(WagtailAdminTemplateMixin, TemplateView):
+    """ "Handleiding voor de redactie" (Hulp): every chapter of the guide on one page, with
+    a list of contents; a link to change it for those who may."""
+
+    template_name = "writing/admin/guide.html"
+    page_title = "Handleiding voor de redactie"
+    header_icon = "help"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(**kwargs) | {
+            "chapters": GuideChapter.objects.all(),
+            "may_change": user.has_perm("writing.change_guidechapter"),
+        }

@@ -5,17 +5,27 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import views
 from .checker import ProjectContentChecker
-from .models import JargonTerm
+from .models import GuideChapter, JargonTerm
 
 
 @hooks.register("register_admin_urls")
 def schrijfhulp_url():
-    return [path("schrijfhulp/", views.schrijfhulp, name="schrijfhulp")]
+    return [
+        path("schrijfhulp/", views.schrijfhulp, name="schrijfhulp"),
+        path("handleiding/", views.GuideView.as_view(), name="guide"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def guide_menu_item():
+    """First under Hulp: the guide in Dutch (Wagtail's own manual, in English, comes after)."""
+    return MenuItem("Handleiding voor de redactie", reverse("guide"), icon_name="help", order=900)
 
 
 @hooks.register("insert_editor_js")
@@ -43,6 +53,19 @@ class JargonTermViewSet(SnippetViewSet):
 
 
 register_snippet(JargonTermViewSet)
+
+
+class GuideChapterViewSet(SnippetViewSet):
+    """Changing the guide: reached from the guide itself ("Handleiding aanpassen")."""
+
+    model = GuideChapter
+    icon = "help"
+    menu_label = "Handleiding"
+    add_to_admin_menu = False
+    list_display = ["title", "sort_order"]
+
+
+register_snippet(GuideChapterViewSet)
 
 
 @hooks.register("construct_wagtail_userbar")
