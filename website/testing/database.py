@@ -11,12 +11,16 @@ process (the first included) then gets a copy:
 - PostgreSQL: the seeded database is a template (`test_<name>_seeded`); each process gets
   `CREATE DATABASE … TEMPLATE`, the way Django's own parallel runner clones. Transactional
   tests there use Django's serialized rollback, from the JSON written once at build time.
+
+The files the seed stores (the guide's screenshots) go with it: copied from the builder's
+MEDIA_ROOT into the shared folder, and from there into each process's own MEDIA_ROOT.
 """
 
 import contextlib
 import fcntl
 import io
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -26,6 +30,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.test.utils import setup_databases
 
 SQLITE_COPY = "seeded.sqlite3"
+MEDIA_COPY = "seeded-media"
 SERIALIZED = "seeded.json"
 BUILT = "seeded.built"
 
@@ -72,7 +77,7 @@ def _build(shared):
     conn = connection()
     if is_sqlite():
         old_config = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
-        _seed()
+        _seed(shared)
         target = sqlite3.connect(shared / SQLITE_COPY)
         conn.ensure_connection()
         conn.connection.backup(target)
@@ -84,7 +89,7 @@ def _build(shared):
     conn.settings_dict["TEST"]["NAME"] = template_name(own_test_name)
     try:
         conn.creation.create_test_db(verbosity=0, autoclobber=True)
-        _seed()
+        _seed(shared)
         (shared / SERIALIZED).write_text(conn.creation.serialize_db_to_string())
         conn.close()
     finally:
@@ -93,8 +98,11 @@ def _build(shared):
         settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"] = own_name
 
 
-def _seed():
+def _seed(shared):
     call_command("load_seed", stdout=io.StringIO())
+    media = Path(settings.MEDIA_ROOT)
+    if media.is_dir():
+        shutil.copytree(media, shared / MEDIA_COPY, dirs_exist_ok=True)
 
 
 def _copy_for_this_process(shared):
@@ -108,6 +116,8 @@ def _copy_for_this_process(shared):
             quote = conn.ops.quote_name
             cursor.execute(f"DROP DATABASE IF EXISTS {quote(test_name)}")
             cursor.execute(f"CREATE DATABASE {quote(test_name)} TEMPLATE {quote(template)}")
+    if (shared / MEDIA_COPY).is_dir():
+        shutil.copytree(shared / MEDIA_COPY, settings.MEDIA_ROOT, dirs_exist_ok=True)
     conn.close()
     settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"] = test_name
     conn.settings_dict["NAME"] = test_name

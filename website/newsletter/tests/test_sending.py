@@ -127,3 +127,11 @@ def test_export_lists_what_was_received_and_erase_removes_the_records(newsletter
     erase_personal_data("lezer1@example.org")
     assert not Delivery.objects.filter(subscriber__email="lezer1@example.org").exists()
     assert Delivery.objects.count() == 6
+
+
+def test_one_subscriber_is_one_in_the_sentence(admin_client, newsletter):
+    Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).exclude(
+        pk=Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).first().pk
+    ).delete()
+    page = admin_client.get(f"/admin/nieuwsbrief/{newsletter.pk}/verzenden/").content.decode()
+    assert "naar <strong>1</strong> abonnee die de aanmelding heeft bevestigd." in page

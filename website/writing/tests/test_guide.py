@@ -63,6 +63,7 @@ def test_every_role_reads_the_guide_under_hulp(client, seeded, django_user_model
         screenshots = find_all(main, "img")
         assert len(screenshots) == len(CHAPTERS)
         assert all(len(image.get("alt", "")) > 20 for image in screenshots)
+        assert all("/images/handleiding-" in image.get("src", "") for image in screenshots)
         change = [a for a in find_all(main, "a") if text(a) == "Handleiding aanpassen"]
         assert bool(change) == may_change, role
 
