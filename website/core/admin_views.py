@@ -15,12 +15,15 @@ semicolon) and cells that a spreadsheet may read as formulas.
 
 import csv
 import datetime
+import re
 
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
@@ -56,7 +59,19 @@ def display_value(value):
 
 class ReadableColumn(Column):
     def get_value(self, instance):
-        return display_value(super().get_value(instance))
+        return breakable(display_value(super().get_value(instance)))
+
+
+BREAK_AFTER = re.compile(r"([@./_-])")
+
+
+def breakable(value):
+    """Long text without spaces (an e-mail address, a link) with a possible line break after
+    each @ . / _ -, so a narrow column wraps it there; other text as it is (a column may not
+    break "Nieuw" into "Nieu/w" to make room)."""
+    if not isinstance(value, str) or len(value) < 20 or " " in value:
+        return value
+    return mark_safe(BREAK_AFTER.sub(r"\1<wbr>", escape(value)))  # noqa: S308 - escaped first
 
 
 def export_value(value, export_format):

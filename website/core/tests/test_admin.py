@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from website.core.admin_views import breakable
 from website.core.models import SiteSettings
 from website.network.factories import ChairTermFactory, MemberOrganisationFactory
 from website.network.models import MemberDirectoryPage, MemberOrganisation
@@ -163,3 +164,13 @@ def test_the_dashboard_is_titled_with_the_networks_name(client, seeded, django_u
         client.force_login(user)
         (title,) = find_all(client.get("/admin/"), "h1")
         assert text(title) == "Sociale Alliantie", role
+
+
+def test_long_addresses_in_listings_may_wrap_at_their_parts_and_short_words_stay_whole():
+    assert breakable("Nieuw") == "Nieuw"
+    assert breakable("Wacht op verzending") == "Wacht op verzending"
+    assert breakable("fatima.yilmaz@voedselbank-zwolle.example") == (
+        "fatima.<wbr>yilmaz@<wbr>voedselbank-<wbr>zwolle.<wbr>example"
+    )
+    hostile = breakable('"><script>alert(1)</script>@example.org')
+    assert "<script>" not in hostile and "&lt;script&gt;" in hostile
