@@ -1,4 +1,7 @@
-"""Wagtail's admin app, without its two mails per page sent for review.
+"""Wagtail's admin and users apps as this site needs them (INSTALLED_APPS names these
+configs in place of "wagtail.admin" and "wagtail.users").
+
+The admin, without its two mails per page sent for review.
 
 On a submission Wagtail mails every superuser (for the workflow) and every member of the
 reviewing group (for its task), each at their own address; a story came to the editors in three
@@ -8,6 +11,7 @@ disconnected here, after it (INSTALLED_APPS names this config in place of "wagta
 Its mails to the person who submitted (approved, change asked) stay."""
 
 from wagtail.admin.apps import WagtailAdminAppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class WagtailAdminWithOneMailPerReview(WagtailAdminAppConfig):
@@ -22,3 +26,10 @@ class WagtailAdminWithOneMailPerReview(WagtailAdminAppConfig):
         workflow_submitted.disconnect(
             sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification"
         )
+
+
+class WagtailUsersWithRoles(WagtailUsersAppConfig):
+    """Wagtail's users app, whose list of users says each person's role (contributors.users);
+    INSTALLED_APPS names it in place of "wagtail.users"."""
+
+    user_viewset = "website.contributors.users.UserViewSet"

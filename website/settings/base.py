@@ -35,7 +35,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users, with each person's role in the list of users.
+    "website.contributors.admin_app.WagtailUsersWithRoles",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -3,12 +3,15 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Task, Workflow
 
 from website.agenda.models import AgendaIndexPage
 from website.library.models import LibraryIndexPage
 from website.stories.models import StoryIndexPage
+from website.testing.utils import find_all, find_one, text
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +92,23 @@ def test_a_bijdrager_may_add_under_agenda_initiatives_and_news_only():
     ]
     assert news == ["Nieuws"]
     assert not any(page.permissions_for_user(user).can_publish() for page in Page.objects.all())
+
+
+def test_the_list_of_users_says_each_persons_role_in_flat_queries(admin_client):
+    def listing():
+        with CaptureQueriesContext(connection) as queries:
+            page = admin_client.get("/admin/users/")
+        return page, len(queries)
+
+    member_of("Redactie")
+    member_of("Bijdrager")
+    listing()  # the session's first request does more
+    page, few = listing()
+    rows = {text(row) for row in find_all(find_one(page, "main"), "tr")}
+    assert any("redactie" in row and "Redactie" in row for row in rows)
+    assert any("bijdrager" in row and "Bijdrager" in row for row in rows)
+    assert any("Beheerder (alles)" in row for row in rows)  # the superuser
+    for number in range(10):
+        user = get_user_model().objects.create_user(f"extra{number}", f"e{number}@example.org")
+        user.groups.add(Group.objects.get(name="Redactie"))
+    assert listing()[1] == few
