@@ -20,6 +20,7 @@ def test_ensure_admin_prints_a_random_password_once():
     password = first.getvalue().split("wachtwoord:")[1].split()[0]
     user = get_user_model().objects.get(username="beheerder")
     assert user.is_superuser
+    assert user.get_full_name() == "Beheerder"  # mails name the person, not the login name
     assert user.check_password(password)
     assert len(password) >= 16
     assert "wachtwoord:" not in second.getvalue()

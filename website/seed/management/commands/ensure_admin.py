@@ -39,7 +39,10 @@ class Command(BaseCommand):
             self.stdout.write("Er is al een beheerder; het wachtwoord blijft zoals het was.")
             return existing
         password = secrets.token_urlsafe(15)
-        admin = users.objects.create_superuser(username=username, email=email, password=password)
+        # A name, so mails and the admin say "Beheerder" rather than the login name.
+        admin = users.objects.create_superuser(
+            username=username, email=email, password=password, first_name="Beheerder"
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 "Beheerder aangemaakt. Bewaar dit wachtwoord nu: het wordt maar één keer getoond.\n"
