@@ -60,7 +60,8 @@ setup: install
 .PHONY: run
 run: setup
 	@echo "Site: http://$(HOST):$(PORT)/   Beheer: http://$(HOST):$(PORT)/admin/"
-	@$(MANAGE) db_worker & worker=$$!; \
+	@# The worker quiet (each task would be logged twice), so mails printed here are easy to find.
+	@$(MANAGE) db_worker --verbosity 0 & worker=$$!; \
 	$(MANAGE) run_periodic_tasks --loop & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -8,6 +8,8 @@ requesting user: a shared story) is told by the app that started it, in its own 
 (stories.submissions.notify_editors).
 """
 
+import json
+
 from django.contrib import messages
 from django.dispatch import receiver
 from django.urls import reverse
@@ -49,6 +51,17 @@ def tell_editors(sender, instance, user=None, **kwargs):
     }
     # Stored with the submission (rolled back with it); the worker sends it after commit.
     queue_templated_email(recipients, "contributors/mail/review", context)
+
+
+def requested_change(post):
+    """The comment a reviewer wrote with "Wijziging vragen" in the page editor (Wagtail
+    posts it as JSON in `workflow-action-extra-data`), stripped; "" when none."""
+    try:
+        extra = json.loads(post.get("workflow-action-extra-data") or "{}")
+    except ValueError:
+        return ""
+    comment = extra.get("comment", "") if isinstance(extra, dict) else ""
+    return comment.strip() if isinstance(comment, str) else ""
 
 
 def review_message(page, action):

@@ -18,7 +18,7 @@ from website.core.admin_views import PostActionsMixin, ReadableIndexView, Readab
 from .forms import ContributorForm, InviteContributorForm
 from .invitations import invite, send_invitation
 from .models import Contributor
-from .moderation import replace_last_message, review_message
+from .moderation import replace_last_message, requested_change, review_message
 from .roles import is_contributor, may_create, organisation_of, user_roles
 
 
@@ -124,6 +124,21 @@ def contributors_add_their_own_kinds(request, parent_page, page_class):
     return None
 
 
+@hooks.register("before_edit_page")
+def a_change_request_says_what_to_change(request, page):
+    """ "Wijziging vragen" without a word would send the contributor a mail that asks for a
+    change and does not say which: refused, nothing sent, the editor asked to write it."""
+    if request.method != "POST" or request.POST.get("workflow-action-name") != "reject":
+        return None
+    if requested_change(request.POST):
+        return None
+    messages.error(
+        request,
+        "Schrijf bij Wijziging vragen wat er anders moet. Er is nog niets verstuurd.",
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
 @hooks.register("after_edit_page")
 def say_what_the_review_did(request, page):
     """After "Goedkeuren" or "Wijziging vragen" in the editor, say that, not "gewijzigd"."""
@@ -199,3 +214,12 @@ def contributors_see_no_reports(request, menu_items):
     contributors: a contributor's menu leaves them out."""
     if is_contributor(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "reports"]
+
+
+@hooks.register("construct_page_action_menu")
+def contributors_send_back_one_way(menu_items, request, context):
+    """After a change was asked, a contributor sends the page back with "Opnieuw indienen
+    ter controle"; Wagtail also offers "Controle opnieuw beginnen", which looks the same to
+    them. Editors keep both."""
+    if is_contributor(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "action-restart-workflow"]

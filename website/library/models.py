@@ -39,6 +39,8 @@ class PublicationKind(models.TextChoices):
     REPORT = "verslag", "Verslag"
     RESPONSE = "reactie", "Reactie"
     ESSAY = "essay", "Essay"
+    RESEARCH_REPORT = "rapport", "Rapport"
+    LETTER = "brief", "Brief"
     OTHER = "anders", "Anders"
 
 

@@ -172,7 +172,7 @@ class OutboxBackend(BaseEmailBackend):
             queue_email(
                 message.to,
                 str(message.subject),
-                message.body,
+                tidy_text(message.body),
                 regarding=_page_in_admin_link(message.body),
                 from_email=message.from_email or "",
                 cc=message.cc,
@@ -182,6 +182,12 @@ class OutboxBackend(BaseEmailBackend):
                 attachments=[_attachment(item) for item in message.attachments],
             )
         return len(email_messages)
+
+
+def tidy_text(body):
+    """A mail text from someone else's template (Wagtail's) without the blank lines its
+    template tags leave: none at the start, at most one between paragraphs."""
+    return re.sub(r"\n[ \t]*(\n[ \t]*)+\n", "\n\n", body).strip() + "\n"
 
 
 def _page_in_admin_link(body):

@@ -55,6 +55,14 @@ def send(request, page_id):
     if not page.permissions_for_user(request.user).can_send():
         raise PermissionDenied
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    if page.alias_of_id:
+        # An alias shows another newsletter; it has no content of its own to send.
+        messages.error(
+            request,
+            "Dit is een alias van een andere nieuwsbrief: die kun je niet apart versturen. "
+            "Maak een kopie zonder 'alias' aan te vinken, of verstuur de nieuwsbrief zelf.",
+        )
+        return redirect(edit_url)
     empty = not page.introduction and not sections(page, page.get_site())
     if request.method == "POST" and not page.sent_at and not empty:
         if start_sending(page, request.user):

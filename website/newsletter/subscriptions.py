@@ -78,14 +78,26 @@ def subscriber_for_confirm(token):
     return find(Subscriber.objects.all(), token, fields=("confirm_token_hash",))
 
 
-def confirm(subscriber):
+def confirm(subscriber, site):
     """Confirmed: from now on the address receives newsletters. Consent is recorded with
     its time and the version of the text that was shown. The link keeps its hash, so that
-    following it again says "you are subscribed" rather than "this link is broken"."""
+    following it again says "you are subscribed" rather than "this link is broken". A short
+    mail says so, with the way to leave before the first newsletter arrives."""
     subscriber.status = Subscriber.Status.CONFIRMED
     subscriber.consented_at = timezone.now()
     subscriber.save()
     Suppression.objects.filter(email_hash=address_hash(subscriber.email)).delete()
+    queue_templated_email(
+        subscriber.email,
+        "newsletter/mail/welcome",
+        {
+            "sender": SiteSettings.network_name(site) or "ons",
+            "unsubscribe_url": unsubscribe_link(subscriber, site),
+            "site_url": site_address(site),
+        },
+        regarding=subscriber,
+        from_email=site_sender(site),
+    )
 
 
 def unsubscribe_token(subscriber):

@@ -73,7 +73,7 @@ def confirm(request, token):
 
     def act(subscriber):
         if subscriber.status != Subscriber.Status.CONFIRMED:
-            subscriptions.confirm(subscriber)
+            subscriptions.confirm(subscriber, Site.find_for_request(request))
 
     return personal_link_answer(
         request,

@@ -113,10 +113,19 @@ def test_a_rejection_reaches_the_contributor_with_the_comment(editors_address):
     rejected = OutgoingEmail.objects.filter(to=["jan@kerk.example"]).latest("pk")
     assert "Zet de begintijd erbij, graag." in rejected.body
     assert "vraagt je iets te veranderen" in rejected.body
+    # It starts with the greeting, names the button to press again, and sends nobody to
+    # Wagtail's notification settings.
+    assert rejected.body.startswith("Hallo") or rejected.body.startswith("Hello")
+    assert "Opnieuw indienen ter controle" in rejected.body
+    assert "/admin/account/" not in rejected.body
     assert "afgekeurd" not in (rejected.subject + rejected.body).lower()
 
-    # Sent back after the change: one more mail to the editors, saying it is a second look.
+    # One way back for the contributor: "Opnieuw indienen ter controle".
     edit = reverse("wagtailadmin_pages:edit", args=[event.pk])
+    form = client.get(edit).content.decode()
+    assert "Opnieuw indienen ter controle" in form
+    assert 'name="action-restart-workflow"' not in form
+    # Sent back after the change: one more mail to the editors, saying it is a second look.
     client.post(edit, event_form("Inloop in de kerk", "action-submit"))
     to_editors = OutgoingEmail.objects.filter(to=[editors_address]).order_by("pk")
     assert [mail.subject for mail in to_editors] == [
@@ -132,7 +141,19 @@ def test_the_reviewer_is_told_what_the_review_did_in_the_editor(editors_address)
     event = EventPage.objects.get(slug="inloop-in-de-kerk")
     edit = reverse("wagtailadmin_pages:edit", args=[event.pk])
     form = event_form("Inloop in de kerk", "action-workflow-action")
-    answer = editor.post(edit, {**form, "workflow-action-name": "reject"}, follow=True)
+    form["workflow-action-name"] = "reject"
+
+    # Without a word about what to change: refused, nothing sent.
+    empty = editor.post(
+        edit, form | {"workflow-action-extra-data": '{"comment": " "}'}, follow=True
+    )
+    said = [str(message) for message in empty.context["messages"]]
+    assert said == ["Schrijf bij Wijziging vragen wat er anders moet. Er is nog niets verstuurd."]
+    assert event.current_workflow_state.status == "in_progress"
+    assert not OutgoingEmail.objects.filter(to=["jan@kerk.example"], subject__icontains="kerk")
+
+    extra = '{"comment": "Zet de begintijd erbij."}'
+    answer = editor.post(edit, form | {"workflow-action-extra-data": extra}, follow=True)
     said = [str(message) for message in answer.context["messages"]]
     assert said == [
         "Je vraagt om een wijziging aan 'Inloop in de kerk'. Fatima krijgt je opmerking per e-mail."

@@ -301,3 +301,10 @@ def test_files_in_a_private_collection_are_not_searchable(client, library):
         attach(page, document)
     assert not list(PublicationPage.objects.live().search("geheimewoorden"))
     assert "Geheimewoorden" not in client.get("/zoeken/", {"q": "geheimewoorden"}).content.decode()
+
+
+def test_a_report_and_a_letter_are_kinds_of_their_own(client, library):
+    """The editors' guide says "bijvoorbeeld brief of rapport": both can be chosen."""
+    for kind, label in (("rapport", "Rapport"), ("brief", "Brief")):
+        page = PublicationPageFactory(parent=library, title=f"Een {kind}", kind=kind)
+        assert label in main_content(client.get(page.url))

@@ -7,6 +7,7 @@ import email.policy
 import re
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.test import Client, TestCase
 from django.utils import timezone
@@ -135,3 +136,14 @@ def test_one_subscriber_is_one_in_the_sentence(admin_client, newsletter):
     ).delete()
     page = admin_client.get(f"/admin/nieuwsbrief/{newsletter.pk}/verzenden/").content.decode()
     assert "naar <strong>1</strong> abonnee die de aanmelding heeft bevestigd." in page
+
+
+def test_an_alias_of_a_newsletter_is_not_sent_and_says_why(admin_client, newsletter):
+    alias = newsletter.create_alias(update_slug="alias-van-december")
+    url = f"/admin/nieuwsbrief/{alias.pk}/verzenden/"
+    for answer in (admin_client.get(url), admin_client.post(url)):
+        assert answer.status_code == 302
+    alias.refresh_from_db()
+    assert not alias.sent_at and not Delivery.objects.filter(newsletter_id=alias.pk).exists()
+    messages = [str(m) for m in get_messages(admin_client.get(url).wsgi_request)]
+    assert any("alias" in message for message in messages)

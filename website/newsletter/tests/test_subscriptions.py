@@ -9,6 +9,7 @@ from django.test import Client, TestCase
 from django.utils import timezone
 
 from website.core.privacy import erase_personal_data, export_personal_data
+from website.mail.models import OutgoingEmail
 from website.mail.outbox import mail_to
 from website.newsletter.models import CONSENT_VERSION, Subscriber, Suppression, address_hash
 from website.newsletter.subscriptions import delete_unconfirmed, unsubscribe_link
@@ -90,6 +91,12 @@ def test_subscribe_confirm_and_consent_is_recorded(browser):
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED
     assert subscriber.consented_at is not None
+    # A mail says so and how to leave, before any newsletter has come.
+    welcome = OutgoingEmail.objects.latest("pk")
+    assert welcome.to == ["an@example.org"]
+    assert welcome.subject == "Je bent aangemeld voor de nieuwsbrief van Sociale Alliantie"
+    leave = re.search(r"http://testserver(/nieuwsbrief/afmelden/\S+/)", welcome.body)[1]
+    assert "Afmelden" in main_content(browser.get(leave))
     again = browser.get(link)  # the link followed once more
     assert again.status_code == 200 and "Je bent aangemeld" in main_content(again)
 
