@@ -22,6 +22,19 @@ def schrijfhulp_url():
     ]
 
 
+@hooks.register("construct_help_menu")
+def dutch_help_only(request, menu_items):
+    """Hulp leads to the Dutch guide and the keyboard shortcuts. Wagtail's "What's new" and
+    its manual are English pages on another site, and their "new" badge asked volunteers to
+    read them."""
+    english = {"editor-guide"}
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name not in english and not item.name.startswith("whats-new-in-wagtail")
+    ]
+
+
 @hooks.register("register_help_menu_item")
 def guide_menu_item():
     """First under Hulp: the guide in Dutch (Wagtail's own manual, in English, comes after)."""
