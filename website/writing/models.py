@@ -78,11 +78,17 @@ class GuideChapter(models.Model):
         verbose_name="Inhoud",
     )
     sort_order = models.PositiveIntegerField("Volgorde", default=0)
+    for_publishers = models.BooleanField(
+        "Alleen voor wie publiceert",
+        default=False,
+        help_text="Aan: bijdragers (die niet zelf publiceren) zien dit hoofdstuk niet.",
+    )
 
     panels = [
         FieldPanel("title"),
         FieldPanel("summary"),
         FieldPanel("sort_order"),
+        FieldPanel("for_publishers"),
         FieldPanel("body"),
     ]
 

@@ -35,7 +35,8 @@ def guide(ctx):
         )
 
 
-# "# Titel" starts a chapter; "> zin" is its summary; "1. stap" and "- punt" make lists;
+# "# Titel" starts a chapter; "> zin" is its summary; "Voor: wie publiceert" keeps it from
+# those who do not publish (contributors); "1. stap" and "- punt" make lists;
 # "### Kop" a small heading; "![wat staat erop](bestand.png)" a screenshot; other lines
 # paragraphs (a blank line ends one); **vet** is bold.
 SCREENSHOT = re.compile(r"^!\[(?P<alt>[^\]]+)\]\((?P<file>[^)\s]+)\)$")
@@ -43,14 +44,18 @@ STEP = re.compile(r"^\d+\.\s+(?P<text>.+)$")
 
 
 def guide_chapters(text):
-    """[{"title", "summary", "body": [("text", html) | ("screenshot", (alt, file))]}]."""
+    """[{"title", "summary", "for_publishers", "body": [("text", html) | ("screenshot",
+    (alt, file))]}]."""
     chapters = []
     for line in text.splitlines():
         line = line.strip()
         if line.startswith("# "):
-            chapters.append({"title": line[2:].strip(), "summary": "", "lines": []})
+            chapter = {"title": line[2:].strip(), "summary": "", "for_publishers": False}
+            chapters.append(chapter | {"lines": []})
         elif chapters and line.startswith("> ") and not chapters[-1]["lines"]:
             chapters[-1]["summary"] = line[2:].strip()
+        elif chapters and line == "Voor: wie publiceert" and not chapters[-1]["lines"]:
+            chapters[-1]["for_publishers"] = True
         elif chapters:
             chapters[-1]["lines"].append(line)
     for chapter in chapters:
@@ -116,7 +121,11 @@ def make_chapter(seed_dir, chapter, order):
         else:
             body.append((kind, RichText(value)))
     return GuideChapter.objects.create(
-        title=chapter["title"], summary=chapter["summary"], sort_order=order, body=body
+        title=chapter["title"],
+        summary=chapter["summary"],
+        for_publishers=chapter["for_publishers"],
+        sort_order=order,
+        body=body,
     )
 
 

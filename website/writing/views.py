@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .analysis import analyse, text_of_html
 from .models import GuideChapter
@@ -46,7 +47,10 @@ class GuideView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        chapters = GuideChapter.objects.all()
+        if not PagePermissionPolicy().user_has_permission(user, "publish"):
+            chapters = chapters.filter(for_publishers=False)  # a contributor's tasks only
         return super().get_context_data(**kwargs) | {
-            "chapters": GuideChapter.objects.all(),
+            "chapters": chapters,
             "may_change": user.has_perm("writing.change_guidechapter"),
         }
