@@ -13,6 +13,7 @@ import json
 from django.contrib import messages
 from django.dispatch import receiver
 from django.urls import reverse
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page, Site, TaskState
 from wagtail.signals import task_submitted
 
@@ -23,7 +24,7 @@ from website.mail.recipients import editor_recipients
 
 def submitter_description(page, user):
     """Who sent it, as the editors know them: "Fatima Yilmaz (Voedselbank Zwolle)"."""
-    name = (user.get_full_name() or user.get_username()) if user else ""
+    name = get_user_display_name(user) if user else ""
     organisation = getattr(getattr(page, "contributed_by", None), "name", "")
     if name and organisation:
         return f"{name} ({organisation})"
@@ -39,10 +40,10 @@ def tell_editors(sender, instance, user=None, **kwargs):
     if not isinstance(page, Page):
         return  # no snippet goes through a workflow here
     page = page.specific
-    recipients = editor_recipients(page.get_site())
+    site = page.get_site() or Site.objects.get(is_default_site=True)
+    recipients = editor_recipients(site)
     if not recipients:
         return
-    site = page.get_site() or Site.objects.get(is_default_site=True)
     context = {
         "title": str(page),
         "submitter": submitter_description(page, workflow_state.requested_by),
@@ -78,7 +79,7 @@ def review_message(page, action):
     if submitter is None:
         submitter = getattr(page.get_latest_revision(), "user", None)
     if submitter and submitter.email:
-        name = submitter.get_full_name() or submitter.get_username()
+        name = get_user_display_name(submitter)
         return f"Je vraagt om een wijziging aan '{title}'. {name} krijgt je opmerking per e-mail."
     return f"Je vraagt om een wijziging aan '{title}'. Het blijft een concept."
 

@@ -99,9 +99,14 @@ class SeedDocument:
         ]
 
 
+def parse_blocks(lines):
+    """Lines of text as blocks (Paragraph, ListBlock, ImageMarker): a blank line ends one,
+    list items start with a bullet or a number. The seed's one way to read text."""
+    return [block for block in map(_parse_block, _groups(lines)) if block is not None]
+
+
 def _parse_chunk(lines):
-    blocks = [_parse_block(group) for group in _groups(lines)]
-    blocks = [block for block in blocks if block is not None]
+    blocks = parse_blocks(lines)
     # Leading image markers (a logo above the title) are not the title.
     while blocks and isinstance(blocks[0], ImageMarker):
         blocks.pop(0)

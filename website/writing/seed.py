@@ -8,6 +8,8 @@ from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
+from website.seed.parser import ListBlock, Paragraph, parse_blocks
+
 from .models import GuideChapter, JargonTerm
 
 
@@ -36,11 +38,11 @@ def guide(ctx):
 
 
 # "# Titel" starts a chapter; "> zin" is its summary; "Voor: wie publiceert" keeps it from
-# those who do not publish (contributors); "1. stap" and "- punt" make lists;
-# "### Kop" a small heading; "![wat staat erop](bestand.png)" a screenshot; other lines
-# paragraphs (a blank line ends one); **vet** is bold.
+# those who do not publish (contributors). Then blocks as the seed reads all text
+# (seed.parser.parse_blocks: a blank line between blocks, "1." and "-" lists), where a
+# block "### Kop" is a small heading and "![wat staat erop](bestand.png)" a screenshot;
+# **vet** is bold.
 SCREENSHOT = re.compile(r"^!\[(?P<alt>[^\]]+)\]\((?P<file>[^)\s]+)\)$")
-STEP = re.compile(r"^\d+\.\s+(?P<text>.+)$")
 
 
 def guide_chapters(text):
@@ -48,13 +50,13 @@ def guide_chapters(text):
     (alt, file))]}]."""
     chapters = []
     for line in text.splitlines():
-        line = line.strip()
-        if line.startswith("# "):
-            chapter = {"title": line[2:].strip(), "summary": "", "for_publishers": False}
+        stripped = line.strip()
+        if stripped.startswith("# "):
+            chapter = {"title": stripped[2:].strip(), "summary": "", "for_publishers": False}
             chapters.append(chapter | {"lines": []})
-        elif chapters and line.startswith("> ") and not chapters[-1]["lines"]:
-            chapters[-1]["summary"] = line[2:].strip()
-        elif chapters and line == "Voor: wie publiceert" and not chapters[-1]["lines"]:
+        elif chapters and stripped.startswith("> ") and not chapters[-1]["lines"]:
+            chapters[-1]["summary"] = stripped[2:].strip()
+        elif chapters and stripped == "Voor: wie publiceert" and not chapters[-1]["lines"]:
             chapters[-1]["for_publishers"] = True
         elif chapters:
             chapters[-1]["lines"].append(line)
@@ -64,46 +66,23 @@ def guide_chapters(text):
 
 
 def chapter_body(lines):
-    body, html, kind = [], [], None  # kind: the open element ("p", "ol", "ul") or None
-
-    def close():
-        nonlocal kind
-        if kind:
-            html.append(f"</{kind}>")
-        kind = None
-
-    def flush():
-        close()
-        if html:
-            body.append(("text", "".join(html)))
-            html.clear()
-
-    for line in lines:
-        if screenshot := SCREENSHOT.match(line):
-            flush()
+    """The seed's blocks as the guide's StreamField parts: rich text, and screenshots."""
+    body, html = [], []
+    for block in parse_blocks(lines):
+        text = block.text if isinstance(block, Paragraph) else ""
+        if screenshot := SCREENSHOT.match(text):
+            body += [("text", "".join(html))] if html else []
+            html = []
             body.append(("screenshot", (screenshot["alt"], screenshot["file"])))
-        elif not line:
-            close()
-        elif line.startswith("### "):
-            close()
-            html.append(f"<h3>{inline(line[4:])}</h3>")
-        elif (step := STEP.match(line)) or line.startswith("- "):
-            wanted = "ol" if step else "ul"
-            if kind != wanted:
-                close()
-                html.append(f"<{wanted}>")
-                kind = wanted
-            html.append(f"<li>{inline(step['text'] if step else line[2:])}</li>")
-        else:
-            if kind != "p":
-                close()
-                html.append("<p>")
-                kind = "p"
-            else:
-                html.append(" ")
-            html.append(inline(line))
-    flush()
-    return body
+        elif isinstance(block, ListBlock):
+            tag = "ol" if block.ordered else "ul"
+            items = "".join(f"<li>{inline(item)}</li>" for item in block.items)
+            html.append(f"<{tag}>{items}</{tag}>")
+        elif text.startswith("### "):
+            html.append(f"<h3>{inline(text[4:])}</h3>")
+        elif text:
+            html.append(f"<p>{inline(text)}</p>")
+    return body + ([("text", "".join(html))] if html else [])
 
 
 def inline(text):

@@ -29,12 +29,16 @@ Voor: wie publiceert
 
 1. Kies **Pagina's**.
 2. Klik op
+
 - los punt
 
 Een zin die doorloopt
 op de volgende regel.
+
 ### Let op
+
 ![Het formulier “nieuw”](guide/x.png)
+
 Daarna: klaar.
 """
     (chapter,) = guide_chapters(source)
