@@ -13,8 +13,10 @@ import json
 from django.contrib import messages
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
+from django.utils.timezone import localtime
 from wagtail.admin.utils import get_user_display_name
-from wagtail.models import Page, Site, TaskState
+from wagtail.models import Page, Site, TaskState, WorkflowState
 from wagtail.signals import task_submitted
 
 from website.core.addresses import site_address
@@ -82,6 +84,24 @@ def review_message(page, action):
         name = get_user_display_name(submitter)
         return f"Je vraagt om een wijziging aan '{title}'. {name} krijgt je opmerking per e-mail."
     return f"Je vraagt om een wijziging aan '{title}'. Het blijft een concept."
+
+
+def change_request_notice(page):
+    """ "Gevraagde wijziging van {name}, {date}: {comment}" while `page` waits for the changes
+    a reviewer asked for (Wagtail's workflow state "needs_changes", the rejected task's
+    comment), the time in the site's time zone; None otherwise."""
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    task_state = state.current_task_state
+    comment = (task_state.comment or "").strip() if task_state else ""
+    if not comment:
+        return None
+    who = get_user_display_name(task_state.finished_by) if task_state.finished_by else ""
+    when = date_format(localtime(task_state.finished_at), "j F Y, H.i") if task_state.finished_at else ""
+    source = ", ".join(part for part in (who, when) if part)
+    heading = f"Gevraagde wijziging ({source})" if source else "Gevraagde wijziging"
+    return f"{heading}: {comment} Pas de pagina aan en kies daarna onderaan Opnieuw indienen ter controle."
 
 
 def replace_last_message(request, text):

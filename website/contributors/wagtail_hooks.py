@@ -18,7 +18,7 @@ from website.core.admin_views import PostActionsMixin, ReadableIndexView, Readab
 from .forms import ContributorForm, InviteContributorForm
 from .invitations import invite, send_invitation
 from .models import Contributor
-from .moderation import replace_last_message, requested_change, review_message
+from .moderation import change_request_notice, replace_last_message, requested_change, review_message
 from .roles import is_contributor, may_create, organisation_of, user_roles
 
 
@@ -122,6 +122,16 @@ def contributors_add_their_own_kinds(request, parent_page, page_class):
     if not may_create(request.user, page_class):
         raise PermissionDenied
     return None
+
+
+@hooks.register("before_edit_page")
+def show_the_requested_change(request, page):
+    """Opening a page that waits for changes shows what the reviewer asked, on top: Wagtail
+    shows it only deep in the page's history, so a contributor would resubmit unchanged."""
+    if request.method == "GET":
+        text = change_request_notice(page)
+        if text:
+            messages.warning(request, text)
 
 
 @hooks.register("before_edit_page")

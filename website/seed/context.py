@@ -30,7 +30,10 @@ class SeedContext:
         seed_dir = Path(seed_dir)
         config = tomllib.loads((seed_dir / "site.toml").read_text(encoding="utf-8"))
         text = (seed_dir / config["source"]).read_text(encoding="utf-8")
-        return cls(seed_dir=seed_dir, config=config, document=SeedDocument.from_text(text), log=log)
+        organisation = config.get("organisation", {})
+        names = [name for name in (organisation.get("name"), organisation.get("short_name")) if name]
+        document = SeedDocument.from_text(text, names=names)
+        return cls(seed_dir=seed_dir, config=config, document=document, log=log)
 
     # --- Idempotence ------------------------------------------------------------
 

@@ -18,6 +18,14 @@ def clean_line(line):
     return re.sub(r"[ \t\u00a0]+", " ", line.replace("\u200b", "")).rstrip()
 
 
+def spelled_as(line, names):
+    """`line` with every case-insensitive, whole-word occurrence of one of `names` written
+    exactly as that name is given."""
+    for name in names:
+        line = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _m, n=name: n, line, flags=re.I)
+    return line
+
+
 @dataclass
 class Paragraph:
     lines: list[str]
@@ -62,10 +70,12 @@ class SeedDocument:
         self.sections = sections
 
     @classmethod
-    def from_text(cls, text):
+    def from_text(cls, text, names=()):
+        """The document in `text`; each of `names` (the network's own) is written as given
+        wherever the old text wrote it in other capitals ("De sociale Alliantie")."""
         chunks, current = [], []
         for raw in text.splitlines():
-            line = clean_line(raw)
+            line = spelled_as(clean_line(raw), names)
             if line.strip() == PAGE_SEPARATOR:
                 chunks.append(current)
                 current = []

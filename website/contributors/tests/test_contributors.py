@@ -124,6 +124,10 @@ def test_a_rejection_reaches_the_contributor_with_the_comment(editors_address):
     edit = reverse("wagtailadmin_pages:edit", args=[event.pk])
     form = client.get(edit).content.decode()
     assert "Opnieuw indienen ter controle" in form
+    # What to change stands on top of the page, with who asked it.
+    notice = text(find_one(form, "div", class_="messages"))
+    assert "Gevraagde wijziging (redacteur-2" in notice
+    assert "Zet de begintijd erbij, graag." in notice
     assert 'name="action-restart-workflow"' not in form
     # Sent back after the change: one more mail to the editors, saying it is a second look.
     client.post(edit, event_form("Inloop in de kerk", "action-submit"))

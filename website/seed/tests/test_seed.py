@@ -77,6 +77,14 @@ def test_parser_recognises_image_markers():
     ]
 
 
+def test_parser_writes_the_networks_names_as_configured():
+    text = "Titel\n\nDe sociale Alliantie en de SOCIALE ALLIANTIE; sociale alliantievorming.\n"
+    document = SeedDocument.from_text(text, names=["Sociale Alliantie"])
+    assert document.section("Titel").blocks == [
+        Paragraph(["De Sociale Alliantie en de Sociale Alliantie; sociale alliantievorming."])
+    ]
+
+
 def test_parser_reports_a_missing_section():
     with pytest.raises(KeyError, match="Bestaat niet"):
         SeedDocument.from_text("Titel\n\nTekst\n").section("Bestaat niet")
