@@ -98,10 +98,12 @@ def change_request_notice(page):
     if not comment:
         return None
     who = get_user_display_name(task_state.finished_by) if task_state.finished_by else ""
-    when = date_format(localtime(task_state.finished_at), "j F Y, H.i") if task_state.finished_at else ""
+    finished = task_state.finished_at
+    when = date_format(localtime(finished), "j F Y, H.i") if finished else ""
     source = ", ".join(part for part in (who, when) if part)
     heading = f"Gevraagde wijziging ({source})" if source else "Gevraagde wijziging"
-    return f"{heading}: {comment} Pas de pagina aan en kies daarna onderaan Opnieuw indienen ter controle."
+    advice = "Pas de pagina aan en kies daarna onderaan Opnieuw indienen ter controle."
+    return f"{heading}: {comment} {advice}"
 
 
 def replace_last_message(request, text):

@@ -18,7 +18,12 @@ from website.core.admin_views import PostActionsMixin, ReadableIndexView, Readab
 from .forms import ContributorForm, InviteContributorForm
 from .invitations import invite, send_invitation
 from .models import Contributor
-from .moderation import change_request_notice, replace_last_message, requested_change, review_message
+from .moderation import (
+    change_request_notice,
+    replace_last_message,
+    requested_change,
+    review_message,
+)
 from .roles import is_contributor, may_create, organisation_of, user_roles
 
 

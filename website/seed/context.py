@@ -31,7 +31,7 @@ class SeedContext:
         config = tomllib.loads((seed_dir / "site.toml").read_text(encoding="utf-8"))
         text = (seed_dir / config["source"]).read_text(encoding="utf-8")
         organisation = config.get("organisation", {})
-        names = [name for name in (organisation.get("name"), organisation.get("short_name")) if name]
+        names = [organisation.get(key) for key in ("name", "short_name") if organisation.get(key)]
         document = SeedDocument.from_text(text, names=names)
         return cls(seed_dir=seed_dir, config=config, document=document, log=log)
 
