@@ -211,6 +211,37 @@ def check_publish_is_fresh_everywhere():
     check(page["title"] in body, "the proxy serves the new title within its page cache time")
 
 
+def check_login_lockout():
+    """40 wrong passwords through the proxy, each with a made-up X-Forwarded-For (nginx
+    appends the address it saw): the account and this address are locked, the right
+    password is refused, and the made-up addresses never count."""
+    attacker = Visitor(PROXY)
+    answers = []
+    for number in range(40):
+        forged = {"X-Forwarded-For": f"10.{number}.0.1"}
+        _, _, page = attacker.get("/admin/login/", headers=forged)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        fields = {"csrfmiddlewaretoken": token[1] if token else "", "username": "slot"}
+        fields["password"] = f"gok-{number}"
+        status, _, body = attacker.request("POST", "/admin/login/", fields, headers=forged)
+        answers.append("te vaak een verkeerd wachtwoord" in body)
+    check(
+        answers == [False] * 4 + [True] * 36,
+        f"brute force through the proxy: locked from the 5th wrong password ({sum(answers)}/40)",
+    )
+    status, _, body = Visitor(PROXY).post_form(
+        "/admin/login/", {"username": "slot", "password": ADMIN_PASSWORD}
+    )
+    check(status == 200 and "te vaak" in body, "the right password is refused while locked")
+    kinds = counted(DATABASE, "accounts_signinevent", "kind")
+    check(kinds.get("failed") == 5, f"only tried passwords count: {kinds}")
+    addresses = counted(DATABASE, "accounts_signinevent", "address")
+    check(set(addresses) == {"127.0.0.1"}, f"counted by the address nginx saw: {addresses}")
+    to_slot = """"to" @> '["slot@example.org"]'::jsonb"""
+    mails = counted(DATABASE, "mail_outgoingemail", "subject", to_slot)
+    check(sum(mails.values()) == 1, f"one unlock link mailed to the account: {mails}")
+
+
 def check_last_place_race():
     race = json.loads(inside("last-place"))
     visitors = [Visitor(app(index), forwarded_for=f"203.0.113.{index + 1}") for index in (0, 1)]
@@ -344,6 +375,7 @@ def main():
             check_rate_limit_across_servers()
             check_publish_is_fresh_everywhere()
             check_last_place_race()
+            check_login_lockout()
             check_outages(work)
         finally:
             for process in processes:
@@ -374,7 +406,9 @@ def inside_django(action, *args):
     if action == "superuser":
         from django.contrib.auth import get_user_model  # noqa: PLC0415
 
-        get_user_model().objects.create_superuser("rooktest", "rook@example.org", args[0])
+        users = get_user_model().objects
+        users.create_superuser("rooktest", "rook@example.org", args[0])
+        users.create_superuser("slot", "slot@example.org", args[0])  # the lockout's target
     elif action == "draft-title":
         from website.library.models import PublicationPage  # noqa: PLC0415
 

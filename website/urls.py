@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from website.accounts.views import UnlockView, security_txt
 from website.contributors.invitations import InvitationAcceptView
 from website.core import views as core_views
 from website.operations.health import health_check
@@ -19,7 +20,10 @@ urlpatterns = [
         InvitationAcceptView.as_view(),
         name="contributor_invitation",
     ),
+    # The mailed link that lets a locked account's owner in (website.accounts.lockout).
+    path("admin/weer-inloggen/<str:token>/", UnlockView.as_view(), name="account_unlock"),
     path("admin/", include(wagtailadmin_urls)),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("documenten-bestand/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("overzicht/", core_views.site_overview, name="site_overview"),

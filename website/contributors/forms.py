@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import BaseUserManager
-from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from website.core.admin_forms import AdminModelForm
 
@@ -44,12 +43,3 @@ class InviteContributorForm(ContributorForm):
                 "Bijdrager geven."
             )
         return email
-
-
-class LoginForm(WagtailLoginForm):
-    """Wagtail's login form, with its password field labelled in Dutch (Wagtail gives it no
-    label, so Django shows the field's name, "Password")."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["password"].label = "Wachtwoord"

@@ -217,6 +217,12 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     email = models.EmailField(
         "E-mailadres", blank=True, help_text="Staat op de website, voor bezoekers."
     )
+    security_email = models.EmailField(
+        "E-mailadres voor beveiligingsmeldingen",
+        blank=True,
+        help_text="Wie een zwakke plek in de website vindt, meldt die hier "
+        "(/.well-known/security.txt). Leeg: het e-mailadres hierboven.",
+    )
     notification_email = models.EmailField(
         "E-mailadres van de redactie",
         blank=True,
@@ -256,7 +262,10 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             ],
             heading="Organisatie",
         ),
-        MultiFieldPanel([FieldPanel("postal_address"), FieldPanel("email")], heading="Contact"),
+        MultiFieldPanel(
+            [FieldPanel("postal_address"), FieldPanel("email"), FieldPanel("security_email")],
+            heading="Contact",
+        ),
         FieldPanel("notification_email"),
         FieldPanel("retention_months"),
         InlinePanel("social_accounts", label="Volg ons op sociale media"),

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "website.pages",
     "website.newsletter",
     "website.contributors",
+    "website.accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -155,7 +156,10 @@ CACHES["template_fragments"] = CACHES["content"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -312,7 +316,15 @@ PLAIN_LANGUAGE_MAX_WORD_LETTERS = int(os.environ.get("PLAIN_LANGUAGE_MAX_WORD_LE
 PLAIN_LANGUAGE_MAX_CHARACTERS = 100_000  # a longer text is read up to here
 # User names in any case (contributors log in with their e-mail address as they see it).
 AUTHENTICATION_BACKENDS = ["website.contributors.backends.CaseInsensitiveModelBackend"]
-WAGTAILADMIN_USER_LOGIN_FORM = "website.contributors.forms.LoginForm"
+# The admin's door (website.accounts): failed logins counted per typed name and per client
+# address over `minutes`; over a limit, that name or address waits (the account's owner gets
+# a one-time link). Asking for a new password is limited per address typed and per client.
+WAGTAILADMIN_USER_LOGIN_FORM = "website.accounts.forms.LoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "website.accounts.forms.PasswordResetForm"  # noqa: S105
+LOGIN_LOCKOUT = {"account": 5, "address": 20, "minutes": 15}
+PASSWORD_RESET_LIMIT = {"address": 3, "client": 10, "minutes": 60}
+# How long the record of sign-ins is kept (the privacy statement says so).
+SIGN_IN_RECORD_DAYS = 90
 # How long a contributor's invitation link works (website.contributors.invitations).
 CONTRIBUTOR_INVITATION_DAYS = int(os.environ.get("CONTRIBUTOR_INVITATION_DAYS", "7"))
 NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))

@@ -285,3 +285,25 @@ def test_with_the_mail_server_down_mail_is_kept_and_sent_once_later(mail_server)
     assert message.status == OutgoingEmail.Status.SENT
     assert mail_server.recipients == [["kees@example.org"]]
     assert b"Tot ziens op 4 juni." in mail_server.messages[0]
+
+
+def test_with_redis_stopped_the_login_lockout_still_holds(client, shared_cache, redis_server):
+    """The failures are counted in the database: a dead cache neither forgets them (open
+    for the attacker) nor locks anyone else out."""
+    from django.contrib.auth import get_user_model  # noqa: PLC0415
+    from django.test import Client  # noqa: PLC0415
+    from django.urls import reverse  # noqa: PLC0415
+
+    users = get_user_model().objects
+    users.create_user("beheerder", "b@example.org", "een-lang-wachtwoord-1", is_superuser=True)
+    users.create_user("redacteur", "r@example.org", "een-lang-wachtwoord-2", is_superuser=True)
+    redis_server.stop()
+    login = reverse("wagtailadmin_login")
+    attacker = Client(REMOTE_ADDR="203.0.113.20")
+    for n in range(6):
+        attacker.post(login, {"username": "beheerder", "password": f"gok-{n}"})
+    answer = attacker.post(login, {"username": "beheerder", "password": "een-lang-wachtwoord-1"})
+    assert "te vaak een verkeerd wachtwoord" in answer.content.decode()
+    other = Client(REMOTE_ADDR="198.51.100.20")
+    answer = other.post(login, {"username": "redacteur", "password": "een-lang-wachtwoord-2"})
+    assert answer.status_code == 302 and answer["Location"] == reverse("wagtailadmin_home")

@@ -1,0 +1,1 @@
+"""Notices to a person about their own account (website.accounts.notices)."""
