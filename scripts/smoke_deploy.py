@@ -60,6 +60,8 @@ HTTP_PORT, HTTPS_PORT = 8790, 8753
 REDIS = "redis://127.0.0.1:6379/12"
 PROXY = f"https://localhost:{HTTPS_PORT}"
 ADMIN_PASSWORD = secrets.token_urlsafe(16)
+# The editor's authenticator app: its secret (hex, as django-otp stores it).
+ADMIN_TOTP_KEY = secrets.token_hex(20)
 failures = []
 
 
@@ -196,6 +198,14 @@ def check_publish_is_fresh_everywhere():
         {"username": "rooktest", "password": ADMIN_PASSWORD, "next": "/admin/"},
     )
     check(status == 302 and "sessionid" in editor.cookies, "an editor logs in on server 1")
+    status, headers, _ = editor.get("/admin/")
+    check(
+        status == 302 and "/admin/tweestaps/code/" in headers.get("Location", ""),
+        "without the second factor's code the dashboard sends the editor to the code page",
+    )
+    status, _, _ = editor.post_form("/admin/tweestaps/code/", {"code": current_code()})
+    status_home, _, _ = editor.get("/admin/")
+    check(status == 302 and status_home == 200, "with the code from the app the editor is in")
     bulk = f"/admin/bulk/wagtailcore/page/publish/?id={page['id']}&next=/admin/"
     status, _, _ = editor.post_form(bulk, {})
     check(status == 302, f"the editor publishes the draft through server 1 (got {status})")
@@ -209,6 +219,13 @@ def check_publish_is_fresh_everywhere():
             break
         time.sleep(0.5)
     check(page["title"] in body, "the proxy serves the new title within its page cache time")
+
+
+def current_code():
+    """What the editor's authenticator app shows now (RFC 6238, as django-otp computes it)."""
+    from django_otp.oath import totp  # noqa: PLC0415 - the project's own library
+
+    return f"{totp(bytes.fromhex(ADMIN_TOTP_KEY)):06d}"
 
 
 def check_login_lockout():
@@ -238,7 +255,7 @@ def check_login_lockout():
     addresses = counted(DATABASE, "accounts_signinevent", "address")
     check(set(addresses) == {"127.0.0.1"}, f"counted by the address nginx saw: {addresses}")
     to_slot = """"to" @> '["slot@example.org"]'::jsonb"""
-    mails = counted(DATABASE, "mail_outgoingemail", "subject", to_slot)
+    mails = counted(DATABASE, "core_outgoingemail", "subject", to_slot)
     check(sum(mails.values()) == 1, f"one unlock link mailed to the account: {mails}")
 
 
@@ -360,7 +377,7 @@ def main():
         ENV = production_env(work, database, REDIS, HTTPS_PORT)
         DATABASE = database
         prepare_site(ENV)
-        inside("superuser", ADMIN_PASSWORD)
+        inside("superuser", ADMIN_PASSWORD, ADMIN_TOTP_KEY)
         processes = [
             start_gunicorn(ENV, work, port, name=f"gunicorn-{number}")
             for number, port in enumerate(APP_PORTS, start=1)
@@ -406,8 +423,11 @@ def inside_django(action, *args):
     if action == "superuser":
         from django.contrib.auth import get_user_model  # noqa: PLC0415
 
+        from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: PLC0415
+
         users = get_user_model().objects
-        users.create_superuser("rooktest", "rook@example.org", args[0])
+        editor = users.create_superuser("rooktest", "rook@example.org", args[0])
+        TOTPDevice.objects.create(user=editor, name="app", key=args[1], confirmed=True)
         users.create_superuser("slot", "slot@example.org", args[0])  # the lockout's target
     elif action == "draft-title":
         from website.library.models import PublicationPage  # noqa: PLC0415

@@ -67,9 +67,13 @@ def record(request, kind, username="", user=None):
     )
 
 
+FAILURES = [SignInEvent.Kind.FAILED, SignInEvent.Kind.SECOND_FACTOR_FAILED]
+
+
 def _failures(**where):
+    """Wrong passwords and wrong second-factor codes in the window."""
     since = timezone.now() - timedelta(minutes=minutes())
-    return SignInEvent.objects.filter(kind=SignInEvent.Kind.FAILED, at__gte=since, **where)
+    return SignInEvent.objects.filter(kind__in=FAILURES, at__gte=since, **where)
 
 
 def account_locked(username):
@@ -90,10 +94,11 @@ def refuses(request, username):
     return account_locked(username) and not unlocked_here(request, username)
 
 
-def after_failure(request, username):
-    """Record a failed login; when it locks the name, mail its account the unlock link.
-    Returns True when the name or the address is locked now."""
-    record(request, SignInEvent.Kind.FAILED, username)
+def after_failure(request, username, record_failure=True):
+    """Record a failed login (unless the caller recorded it); when it locks the name, mail
+    its account the unlock link. Returns True when the name or the address is locked now."""
+    if record_failure:
+        record(request, SignInEvent.Kind.FAILED, username)
     if account_locked(username) and not unlocked_here(request, username):
         send_unlock_link(request, username)
         return True

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,7 +73,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session entered a second-factor code, then what follows from it.
+    "django_otp.middleware.OTPMiddleware",
+    "website.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "website.accounts.middleware.IdleSessionAndKnownBrowserMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "website.core.middleware.MovedPageRoutesMiddleware",
@@ -325,6 +332,11 @@ LOGIN_LOCKOUT = {"account": 5, "address": 20, "minutes": 15}
 PASSWORD_RESET_LIMIT = {"address": 3, "client": 10, "minutes": 60}
 # How long the record of sign-ins is kept (the privacy statement says so).
 SIGN_IN_RECORD_DAYS = 90
+# A second factor (an authenticator app) for everyone in the admin but contributors, who are
+# offered one: on in production (settings.production), off for a local look (`make run`).
+TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "0") == "1"
+# A login ends after this many minutes without a request.
+ADMIN_IDLE_MINUTES = int(os.environ.get("ADMIN_IDLE_MINUTES", "120"))
 # How long a contributor's invitation link works (website.contributors.invitations).
 CONTRIBUTOR_INVITATION_DAYS = int(os.environ.get("CONTRIBUTOR_INVITATION_DAYS", "7"))
 NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))

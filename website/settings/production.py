@@ -61,6 +61,8 @@ SILENCED_SYSTEM_CHECKS = [
 ]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Beheerder and Redactie use the admin only with a second factor (website.accounts).
+TWO_FACTOR_REQUIRED = True
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 

@@ -36,6 +36,7 @@ def test_personal_data_providers_have_the_three_functions():
         "verhalen",
         "contactformulier",
         "nieuwsbrief",
+        "accounts",
     ]
     for provider in providers:
         for function in ("export", "erase", "expire"):

@@ -1,0 +1,107 @@
+"""The admin's door after the login: a second factor where one is needed (after django-otp's
+OTPMiddleware, which tells whether this session entered a code: `user.is_verified()`), idle
+sessions ended, known browsers remembered."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import resolve, reverse
+from django.urls.exceptions import Resolver404
+from django.utils.http import urlencode
+
+from .notices import KNOWN_BROWSER_COOKIE, cookie_options
+from .second_factor import has_second_factor, required_for
+
+LAST_SEEN_KEY = "account_last_seen"
+
+# Reachable between the password and the code: logging in and out, the second-factor pages
+# themselves, and what the admin's login pages load.
+OPEN_URL_NAMES = {
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+    "account_second_factor_verify",
+    "account_second_factor_setup",
+    "account_second_factor_codes",
+    "account_unlock",
+}
+
+
+class SecondFactorMiddleware:
+    """An admin page asked for by someone logged in with a password only: to the code page
+    when they have an app, to the set-up when their role needs one (`required_for`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.refusal(request) or self.get_response(request)
+
+    def refusal(self, request):
+        user = request.user
+        if not user.is_authenticated or not request.path.startswith(reverse("wagtailadmin_home")):
+            return None
+        if user.is_verified() or url_name(request) in OPEN_URL_NAMES:
+            return None
+        if has_second_factor(user):
+            return to("account_second_factor_verify", request)
+        if required_for(user):
+            return to("account_second_factor_setup", request)
+        return None
+
+
+def url_name(request):
+    try:
+        return resolve(request.path_info).url_name
+    except Resolver404:
+        return None
+
+
+def to(name, request):
+    """A redirect to the view `name` that comes back to this page afterwards (GET only; a
+    POST's target is not a page to come back to)."""
+    next_page = request.get_full_path() if request.method == "GET" else reverse("wagtailadmin_home")
+    return redirect(f"{reverse(name)}?{urlencode({'next': next_page})}")
+
+
+class IdleSessionAndKnownBrowserMiddleware:
+    """A login ends after ADMIN_IDLE_MINUTES without a request (a volunteer's shared
+    computer); a login from a new browser leaves the cookie that makes it known
+    (notices.new_browser_login)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        ended = self.end_idle_session(request)
+        if ended:
+            return ended
+        response = self.get_response(request)
+        cookie = getattr(request, "known_browser_cookie", None)
+        if cookie:
+            response.set_cookie(KNOWN_BROWSER_COOKIE, cookie, **cookie_options(request))
+        return response
+
+    def end_idle_session(self, request):
+        if not request.user.is_authenticated:
+            return None
+        now = int(time.time())
+        last_seen = request.session.get(LAST_SEEN_KEY)
+        idle_minutes = settings.ADMIN_IDLE_MINUTES
+        if last_seen and now - last_seen > idle_minutes * 60:
+            logout(request)
+            messages.info(
+                request, f"Je was meer dan {idle_minutes} minuten niet actief. Log opnieuw in."
+            )
+            if request.path.startswith(reverse("wagtailadmin_home")):
+                return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+            return None
+        # Written at most once a minute: not a session save on every request.
+        if not last_seen or now - last_seen >= 60:
+            request.session[LAST_SEEN_KEY] = now
+        return None

@@ -1,0 +1,63 @@
+"""The accounts app in the admin: the second factor's pages, a link in the account page,
+a Beheerder's reset in the list of users."""
+
+from django.urls import path, reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from . import second_factor_views as views
+from .second_factor import may_reset_for_others
+
+
+@hooks.register("register_admin_urls")
+def second_factor_urls():
+    return [
+        path("tweestaps/instellen/", views.setup, name="account_second_factor_setup"),
+        path("tweestaps/herstelcodes/", views.codes, name="account_second_factor_codes"),
+        path("tweestaps/code/", views.verify, name="account_second_factor_verify"),
+        path("tweestaps/", views.manage, name="account_second_factor"),
+        path(
+            "tweestaps/weghalen/<int:user_id>/",
+            views.reset_for,
+            name="account_second_factor_reset",
+        ),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def second_factor_menu_item(request):
+    return {
+        "url": reverse("account_second_factor"),
+        "label": "Tweestapsverificatie",
+        "help_text": "Inloggen met je wachtwoord én een code uit een app op je telefoon.",
+    }
+
+
+class MenuButton(Button):
+    allow_in_dropdown = True
+
+
+def users_with_second_factor(request_user):
+    """Ids of the accounts with an app set up, asked once per list of users (the hook runs
+    for each row): kept on the request's user object, which lives as long as the request."""
+    if not hasattr(request_user, "_accounts_with_second_factor"):
+        may_reset = may_reset_for_others(request_user)
+        ids = set(
+            TOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True)
+            if may_reset
+            else []
+        )
+        request_user._accounts_with_second_factor = ids
+    return request_user._accounts_with_second_factor
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_second_factor_button(user, request_user):
+    if user != request_user and user.pk in users_with_second_factor(request_user):
+        yield MenuButton(
+            "Tweestapsverificatie weghalen",
+            reverse("account_second_factor_reset", args=[user.pk]),
+            icon_name="cross",
+            priority=50,
+        )
