@@ -60,6 +60,11 @@ setup: install
 .PHONY: run
 run: setup
 	@echo "Site: http://$(HOST):$(PORT)/   Beheer: http://$(HOST):$(PORT)/admin/"
+	@if [ "$${TWO_FACTOR_REQUIRED:-0}" = 1 ]; then \
+	  echo "Tweestapsverificatie is verplicht voor Beheerder en Redactie, zoals op de echte site."; \
+	else \
+	  echo "Tweestapsverificatie is hier niet verplicht (om even rond te kijken). Op de echte site is die verplicht voor Beheerder en Redactie; probeer het zo: TWO_FACTOR_REQUIRED=1 make run"; \
+	fi
 	@# The worker quiet (each task would be logged twice), so mails printed here are easy to find.
 	@$(MANAGE) db_worker --verbosity 0 & worker=$$!; \
 	$(MANAGE) run_periodic_tasks --loop & scheduler=$$!; \

@@ -254,9 +254,9 @@ def check_login_lockout():
     check(kinds.get("failed") == 5, f"only tried passwords count: {kinds}")
     addresses = counted(DATABASE, "accounts_signinevent", "address")
     check(set(addresses) == {"127.0.0.1"}, f"counted by the address nginx saw: {addresses}")
-    to_slot = """"to" @> '["slot@example.org"]'::jsonb"""
-    mails = counted(DATABASE, "core_outgoingemail", "subject", to_slot)
-    check(sum(mails.values()) == 1, f"one unlock link mailed to the account: {mails}")
+    unlock = "subject LIKE 'Inloggen op % is even geblokkeerd'"
+    mails = counted(DATABASE, "core_outgoingemail", "to::text", unlock)
+    check(mails == {'["slot@example.org"]': 1}, f"one unlock link, mailed to the account: {mails}")
 
 
 def check_last_place_race():
@@ -422,7 +422,6 @@ def inside_django(action, *args):
     django.setup()
     if action == "superuser":
         from django.contrib.auth import get_user_model  # noqa: PLC0415
-
         from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: PLC0415
 
         users = get_user_model().objects

@@ -46,6 +46,13 @@ class SignInEvent(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.username}"
 
+    @property
+    def browser_label(self):
+        """ "Firefox op Windows": the browser as a person names it."""
+        from .notices import browser_name  # noqa: PLC0415 - notices imports models
+
+        return browser_name(self.browser)
+
 
 class UnlockLink(models.Model):
     """A one-time link, mailed to an account's own address when the account is locked, that

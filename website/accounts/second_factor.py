@@ -75,7 +75,9 @@ def otpauth_uri(device, issuer):
 
 def qr_svg(uri):
     """The QR code of `uri` as inline SVG markup (segno), dark on white with a quiet zone."""
-    return segno.make(uri, error="m").svg_inline(scale=5, border=4, dark="#1a1a1a", light="#fff")
+    return segno.make(uri, error="m").svg_inline(
+        scale=5, border=4, dark="#1a1a1a", light="#fff", omitsize=True
+    )
 
 
 def confirm(request, device, code):

@@ -1,12 +1,18 @@
 """The accounts app in the admin: the second factor's pages, a link in the account page,
-a Beheerder's reset in the list of users."""
+a Beheerder's reset in the list of users, and the record of sign-ins for Beheerders."""
 
 from django.urls import path, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+from wagtail.permissions import register_permission_policy
+
+from website.core.admin_views import ReadableColumn, ReadableIndexView
+from website.core.permissions import LimitedActionsPolicy
 
 from . import second_factor_views as views
+from .models import SignInEvent
 from .second_factor import may_reset_for_others
 
 
@@ -61,3 +67,43 @@ def reset_second_factor_button(user, request_user):
             icon_name="cross",
             priority=50,
         )
+
+
+class SignInEventIndexView(ReadableIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user")
+
+
+class SignInEventViewSet(ModelViewSet):
+    """Who logged in, who failed and who was refused, for Beheerders (the model's view
+    permission, which only their role has); kept SIGN_IN_RECORD_DAYS days."""
+
+    model = SignInEvent
+    index_view_class = SignInEventIndexView
+    icon = "key"
+    menu_label = "Inlogpogingen"
+    add_to_settings_menu = True
+    name = "inlogpogingen"
+    list_display = [
+        "at",
+        "kind",
+        "username",
+        ReadableColumn("user", label="Account"),
+        "address",
+        ReadableColumn("browser_label", label="Browser"),
+    ]
+    list_filter = ["kind"]
+    search_fields = ["username"]
+    list_per_page = 50
+    form_fields = []
+    inspect_view_enabled = False
+
+
+register_permission_policy(
+    SignInEvent, LimitedActionsPolicy(SignInEvent, forbidden=("add", "change", "delete"))
+)
+
+
+@hooks.register("register_admin_viewset")
+def register_sign_in_events():
+    return SignInEventViewSet()
