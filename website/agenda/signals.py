@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from wagtail.models import Page
 
 from .changes import changed_fields, note_people_to_tell, stamp, tell_people_of_removal
 from .models import EventDate, Registration
@@ -12,7 +13,7 @@ from .tasks import tell_people_about_change
 def notice_changes(sender, instance, raw=False, **kwargs):
     """A new time, place or status (as publishing the event page saves it): stamp it, and
     after the commit tell the people who signed up (a task, through the outbox)."""
-    if raw:
+    if raw or not seen_before(instance.page_id):
         return
     old_values = changed_fields(instance)
     if not old_values:
@@ -25,6 +26,20 @@ def notice_changes(sender, instance, raw=False, **kwargs):
 
 
 ACTIVE = [Registration.Status.CONFIRMED, Registration.Status.WAITING]
+
+
+def seen_before(page_id):
+    """Whether visitors could have seen the event's dates before this save: it was published
+    before. A first publication saves the page (first = last publication time) before its
+    dates, and the dates of a draft (kept while a contributor's submission was sent back)
+    changed where nobody saw them: no "Gewijzigd op" for those."""
+    page = Page.objects.filter(pk=page_id).values("first_published_at", "last_published_at")
+    published = page.first()
+    return bool(
+        published
+        and published["first_published_at"]
+        and published["first_published_at"] != published["last_published_at"]
+    )
 
 
 @receiver(pre_delete, sender=EventDate)

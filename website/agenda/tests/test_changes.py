@@ -151,3 +151,24 @@ def test_the_editor_is_told_who_hears_of_the_change(make_event):
     say_who_hears_of_the_change(request, page)  # said once, not again at the next publish
     said = [str(message) for message in get_messages(request)]
     assert said == ["De 2 mensen die zich aanmeldden, krijgen een e-mail over de wijziging."]
+
+
+def test_a_draft_published_for_the_first_time_is_not_marked_changed(make_event, client):
+    """A contributor's event sent back for an address and then approved was never seen
+    with the old values: no "Gewijzigd op" for visitors."""
+    page = make_event(title="Inloopspreekuur")
+    # As a contributor's page waits: saved with its dates, never published.
+    type(page).objects.filter(pk=page.pk).update(
+        live=False, first_published_at=None, last_published_at=None, live_revision=None
+    )
+    event_date = page.dates.get()
+    publish_change(event_date, venue_name="Buurthuis De Brug", city="Zwolle")
+    event_date.refresh_from_db()
+    assert event_date.venue_name == "Buurthuis De Brug"
+    assert event_date.changed_at is None
+    assert "Gewijzigd op" not in client.get(page.url).content.decode()
+    # A change after that first publication is one visitors must see.
+    publish_change(event_date, city="Kampen")
+    event_date.refresh_from_db()
+    assert event_date.changed_at is not None
+    assert "Gewijzigd op" in client.get(page.url).content.decode()
