@@ -5,8 +5,6 @@ from Word may carry control characters that Django refuses ("Null-tekens zijn ni
 toegestaan") with a name the editor cannot see. core.protection.cleaned_submission does for
 the admin what it does for the public forms."""
 
-from django.urls import reverse
-from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from website.text import clean_text
@@ -44,17 +42,15 @@ class AdminPageForm(CleanSubmittedTextMixin, WagtailAdminPageForm):
         )
         if draft is None:
             return
-        edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
-        self.errors["slug"] = self.error_class(
-            [
-                format_html(
-                    'Er is al een concept met dit adres: <a href="{}">{}</a>. Ga daar '
-                    "verder, of geef deze pagina een ander adres.",
-                    edit_url,
-                    draft.get_admin_display_title(),
-                )
-            ]
+        # Plain text, said on top too: Wagtail's banner lists the errors only when there is
+        # one for the whole form (and escapes links), and the webadres is on a hidden tab.
+        text = (
+            f"Er is al een concept met dit webadres: ‘{draft.get_admin_display_title()}’ "
+            f"(bij {self.parent_page.get_admin_display_title()}). Ga verder met dat concept, "
+            "of geef deze pagina bij Eigenschappen een ander webadres."
         )
+        self.errors["slug"] = self.error_class([text])
+        self.add_error(None, text)
 
 
 class AdminModelForm(CleanSubmittedTextMixin, WagtailAdminModelForm):

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from website.core.blocks import body_blocks
+from website.core.fields import PhoneNumberField
 from website.core.geography import PROVINCE_NAMES, PROVINCES
 from website.core.models import BasePage, ImageWithAltMixin
 from website.network.models import ContributedMixin
@@ -105,7 +106,7 @@ class InitiativePage(ContributedMixin, ImageWithAltMixin, BasePage):
     province = models.CharField("Provincie", max_length=20, choices=PROVINCES, editable=False)
     website = models.URLField("Website", blank=True)
     contact_email = models.EmailField("E-mailadres", blank=True)
-    contact_phone = models.CharField(
+    contact_phone = PhoneNumberField(
         "Telefoonnummer",
         max_length=30,
         blank=True,

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from wagtail.admin import messages as admin_messages
 
 from website.mail.outbox import queue_email
 
@@ -24,12 +25,20 @@ def editable_newsletter(request, page_id):
 
 
 def newsletters(request):
-    """The menu's "Nieuwsbrieven": the archive's list of newsletters, where "Nieuwsbrief
-    toevoegen" starts a new one."""
+    """The menu's "Nieuwsbrieven": the archive's list of newsletters, with a button on top
+    that says what starts a new one (the list's own add button is an unlabelled icon)."""
     archive = NewsletterIndexPage.objects.first()
     if archive is None or not archive.permissions_for_user(request.user).can_edit():
         messages.error(request, "Er is geen nieuwsbrievenpagina die je mag bewerken.")
         return redirect("wagtailadmin_home")
+    if archive.permissions_for_user(request.user).can_add_subpage():
+        write = reverse("wagtailadmin_pages:add", args=("newsletter", "newsletterpage", archive.pk))
+        admin_messages.info(
+            request,
+            "Hieronder staan de nieuwsbrieven. Een nieuwe begin je hier; je verstuurt hem "
+            "later met Verzenden…",
+            buttons=[admin_messages.button(write, "Nieuwsbrief schrijven")],
+        )
     return redirect("wagtailadmin_explore", archive.pk)
 
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import CommentPanel, FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import PagePermissionTester
@@ -154,11 +154,21 @@ class NewsletterPage(WithoutWorkflow, BasePage):
     sent_sections = models.JSONField(null=True, editable=False)
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    # No schedule ("Stel schema in"): a newsletter goes out with "Verzenden…", and a
+    # scheduled publication would show "Ingepland" for something that is never sent.
+    settings_panels = [CommentPanel()]
     parent_page_types = ["newsletter.NewsletterIndexPage"]
     subpage_types = []
     preview_modes = [("", "Webversie"), ("mail", "E-mail"), ("text", "E-mail als platte tekst")]
     # A copy is a new newsletter: not sent.
-    exclude_fields_in_copy = ["sent_at", "sent_sections"]
+    # A copy is a new, unsent newsletter: not "Voor het eerst gepubliceerd" on its status.
+    exclude_fields_in_copy = [
+        "sent_at",
+        "sent_sections",
+        "first_published_at",
+        "last_published_at",
+        "live_revision",
+    ]
 
     class Meta:
         verbose_name = "Nieuwsbrief"

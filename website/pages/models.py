@@ -134,6 +134,13 @@ AUTOCOMPLETE_BY_LABEL = [
 VISITOR_WORDS = re.compile(r"^\s*(je|jouw|uw)\s+", re.IGNORECASE)
 
 
+def editors_label(label):
+    """A form field's label as the editors read it: without the visitor's "Je"/"Jouw"
+    ("Je naam" → "Naam")."""
+    label = VISITOR_WORDS.sub("", str(label)).strip()
+    return label[:1].upper() + label[1:]
+
+
 def autocomplete_for(label):
     """The HTML autocomplete token for a field labelled `label` ("Je naam" → "name"), or
     None when the label asks for nothing a browser knows."""
@@ -200,12 +207,18 @@ class ContactMessage(AbstractFormSubmission):
         )
 
     def labelled_data(self):
-        """[(label, value)] in the order of the form's fields; fields removed from the form
-        since keep their stored name."""
+        """[(label, value)] in the order of the form's fields, labelled as the editors read
+        them ("Naam", not the visitor's "Je naam"); fields removed from the form since keep
+        their stored name."""
         labels = {field.clean_name: field.label for field in self.page.specific.form_fields.all()}
         return [
-            (labels.get(key, key.replace("_", " ")), value) for key, value in self.form_data.items()
+            (editors_label(labels.get(key, key.replace("_", " "))), value)
+            for key, value in self.form_data.items()
         ]
+
+    @property
+    def reply_subject(self):
+        return f"Re: {self.page.specific.subject or 'je bericht'}"
 
 
 class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
@@ -287,8 +300,7 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
                 continue  # the honeypot, taken out before
             value = form.cleaned_data[name]
             value = ", ".join(value) if isinstance(value, list) else str(value)
-            label = VISITOR_WORDS.sub("", str(field.label)).strip()
-            label = label[:1].upper() + label[1:]
+            label = editors_label(field.label)
             parts.append(f"{label}:\n{value}" if "\n" in value else f"{label}: {value}")
         return "\n\n".join(parts)
 

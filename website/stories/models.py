@@ -8,6 +8,7 @@ writer can withdraw everything with a private link.
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -126,13 +127,27 @@ class StoryPage(ImageWithAltMixin, BasePage):
         return self.date
 
     @property
+    def is_anonymous(self):
+        return self.shown_name.strip().lower() in ("", "anoniem")
+
+    @property
     def byline(self):
         """Who tells it, as the story page shows it: "Verteld door Jan, Zwolle"; without a
-        name "Anoniem verteld, Zwolle" (the card says "Anoniem, Zwolle")."""
+        name "Anoniem verteld, Zwolle". The cards say the same."""
         place = f", {self.place}" if self.place else ""
-        if self.shown_name.strip().lower() in ("", "anoniem"):
+        if self.is_anonymous:
             return f"Anoniem verteld{place}"
         return f"Verteld door {self.shown_name}{place}"
+
+
+def draft_title(shown_name, story):
+    """The title a story sent in starts with, told apart from others in the admin's lists
+    by its first words: "Verhaal van Marieke: Ik ben moeder van drie…", "Anoniem verhaal:
+    Sinds mijn man ziek werd…". Editors give it its own title before publishing."""
+    opening = Truncator(" ".join((story or "").split())).words(6, truncate="…")
+    named = shown_name.strip() and shown_name.strip().lower() != "anoniem"
+    who = f"Verhaal van {shown_name.strip()}" if named else "Anoniem verhaal"
+    return f"{who}: {opening}" if opening else who
 
 
 class StorySubmission(models.Model):
@@ -177,7 +192,7 @@ class StorySubmission(models.Model):
 
     def __str__(self):
         received = timezone.localtime(self.created_at)
-        return f"Verhaal van {self.shown_name or 'anoniem'} ({received:%d-%m-%Y})"
+        return f"{draft_title(self.shown_name, self.story)} ({received:%d-%m-%Y})"
 
     @property
     def state(self):

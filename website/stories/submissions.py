@@ -11,7 +11,7 @@ from website.core.private_links import find, new_token, personal_link
 from website.mail.outbox import forget_mail_about, queue_templated_email
 from website.mail.recipients import editor_recipients
 
-from .models import CONSENT_VERSION, StoryContact, StoryPage, StorySubmission
+from .models import CONSENT_VERSION, StoryContact, StoryPage, StorySubmission, draft_title
 
 
 def submit_story(index_page, data, site=None):
@@ -54,7 +54,7 @@ def create_draft(index_page, submission):
         for p in paragraphs
     ]
     page = StoryPage(
-        title=f"Verhaal van {submission.shown_name}",
+        title=draft_title(submission.shown_name, submission.story),
         date=timezone.localdate(),
         shown_name=submission.shown_name,
         place=submission.place if submission.show_place else "",

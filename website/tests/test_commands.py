@@ -71,7 +71,6 @@ def test_production_refuses_to_run_without_a_database_url():
     assert "DATABASE_URL" in result.stderr
 
 
-@pytest.mark.stack
 def test_production_passes_the_deploy_check():
     result = run_manage(
         "check",

@@ -228,7 +228,6 @@ def database_out_of_reach(request):
         yield f"postgres://postgres@127.0.0.1:{silent.getsockname()[1]}/website"
 
 
-@pytest.mark.stack
 def test_with_the_database_out_of_reach_visitors_get_a_dutch_503(database_out_of_reach):
     environment = os.environ | {
         "DJANGO_SETTINGS_MODULE": "website.settings.test",

@@ -79,7 +79,7 @@ def test_invited_contributor_adds_an_event_an_editor_approves_it_and_it_says_who
     )
     response = editor.post(
         reverse("wagtailadmin_pages:workflow_action", args=[event.pk, "approve", task_state.pk]),
-        {"comment": ""},
+        {"comment": "Mooi! Ik heb de tijd iets duidelijker gemaakt."},
     )
     assert response.status_code in (200, 302)
     event.refresh_from_db()
@@ -87,6 +87,10 @@ def test_invited_contributor_adds_an_event_an_editor_approves_it_and_it_says_who
     approved = OutgoingEmail.objects.filter(to=["Fatima@voedselbank.example"]).latest("pk")
     assert "Samen eten in Zwolle" in approved.subject + approved.body
     assert "staat nu op de site" in approved.body
+    # "Goedkeuren met opmerking": the comment reaches the contributor.
+    assert 'Dit schreef de redactie erbij: "Mooi! Ik heb de tijd iets duidelijker gemaakt."' in (
+        approved.body
+    )
 
     public = Client().get(event.url).content.decode()
     line = find_one(public, "p", class_="contributed-by")

@@ -11,7 +11,7 @@ from website.core.models import SiteSettings
 from website.network.factories import ChairTermFactory, MemberOrganisationFactory
 from website.network.models import MemberDirectoryPage, MemberOrganisation
 from website.pages.models import StandardPage
-from website.testing.utils import find_all, text
+from website.testing.utils import find_all, find_one, text
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +140,8 @@ def test_a_draft_left_by_an_abandoned_try_is_named_when_its_address_is_taken(
     admin_client, home_page
 ):
     """The editor's autosave makes a draft of a new page; after giving up and starting
-    again with the same title, the address is taken. The form says by what, with a link."""
+    again with the same title, the address is taken. The form says by what, on top (the
+    address is on a hidden tab) and at the field."""
     left = StandardPage(title="Armoede in cijfers", slug="armoede-in-cijfers", live=False)
     home_page.add_child(instance=left)
     url = reverse("wagtailadmin_pages:add", args=["pages", "standardpage", home_page.pk])
@@ -148,12 +149,14 @@ def test_a_draft_left_by_an_abandoned_try_is_named_when_its_address_is_taken(
     response = admin_client.post(url, nested_form_data(form | {"action-publish": "publish"}))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Er is al een concept met dit adres" in page
-    assert f'href="/admin/pages/{left.pk}/edit/"' in page
+    said = "Er is al een concept met dit webadres: ‘Armoede in cijfers’"
+    on_top = find_one(page, "div", class_="messages")
+    assert said in text(on_top) and "<a" not in text(on_top)
+    assert page.count(said) >= 2  # on top and at the field
 
     left.save_revision().publish()  # a published page keeps Wagtail's own message
     response = admin_client.post(url, nested_form_data(form | {"action-publish": "publish"}))
-    assert "Er is al een concept met dit adres" not in response.content.decode()
+    assert "Er is al een concept met dit webadres" not in response.content.decode()
 
 
 def test_the_dashboard_is_titled_with_the_networks_name(client, seeded, django_user_model):

@@ -17,6 +17,8 @@ def test_editor_adds_an_initiative_and_the_province_follows(admin_client, home_p
     assert ("GM1731", "Midden-Drenthe") in [
         (option.get("value"), text(option)) for option in find_all(drenthe, "option")
     ]
+    # The phone number field gives a phone its number keys.
+    assert find_one(form, "input", name="contact_phone").get("type") == "tel"
 
     response = admin_client.post(
         url,

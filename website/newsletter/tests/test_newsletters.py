@@ -142,6 +142,8 @@ def test_publishing_by_hand_is_refused_however_it_is_asked_for(
     for form in (edit, add.content.decode()):
         assert 'name="action-publish"' not in form
         assert 'name="action-submit"' not in form
+        # No schedule either: "Ingepland" would look like a send that never comes.
+        assert 'name="go_live_at"' not in form
 
 
 def test_only_sent_newsletters_are_public_in_the_archive_and_feeds(client, newsletter):
@@ -198,6 +200,7 @@ def test_sent_is_a_fact_copies_and_old_versions_do_not_change(client, newsletter
 
     copy = newsletter.copy(update_attrs={"slug": "januari", "title": "Nieuwsbrief januari"})
     assert copy.sent_at is None and copy.sent_sections is None
+    assert copy.first_published_at is None and copy.last_published_at is None
 
 
 def test_an_empty_newsletter_cannot_be_sent(admin_client, seeded):
@@ -240,6 +243,10 @@ def test_the_admin_menu_leads_editors_to_the_newsletters(admin_client, client, s
     assert "/admin/nieuwsbrieven/" in home  # the sidebar's menu (JSON in the page)
     answer = admin_client.get("/admin/nieuwsbrieven/")
     assert answer["Location"] == f"/admin/pages/{archive.pk}/"
+    # On top of the list, a button that says how a new one starts.
+    listing = admin_client.get(answer["Location"]).content.decode()
+    write = f"/admin/pages/add/newsletter/newsletterpage/{archive.pk}/"
+    assert "Nieuwsbrief schrijven" in listing and write in listing
     contributor = get_user_model().objects.create_user("bijdrager", "b@example.org", "x")
     contributor.groups.add(Group.objects.get(name="Bijdrager"))
     client.force_login(contributor)

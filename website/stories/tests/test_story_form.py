@@ -64,8 +64,9 @@ def test_the_town_stays_private_unless_the_writer_asks_for_it(client, stories):
 
     post(client, stories, name_choice="anoniem", show_place="on", place="Emmen")
     anonymous = StorySubmission.objects.get(place="Emmen")
-    # As the card says it ("Anoniem, Emmen"), not "Verteld door anoniem".
+    # Not "Verteld door anoniem"; the card says the same as the page.
     assert anonymous.page.byline == "Anoniem verteld, Emmen"
+    assert anonymous.page.title.startswith("Anoniem verhaal: ")
 
 
 def test_the_town_choice_starts_off_and_needs_a_town(client, stories):
