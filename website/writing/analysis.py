@@ -15,20 +15,29 @@ dictionary). Higher is easier; like Flesch's, the scale runs roughly from 0 to 1
 It advises; nothing here blocks saving or publishing.
 """
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from django.conf import settings
-from textstat.textstat import textstatistics
 
 from website.text import normalise
 
 from .models import JargonTerm
 
-DUTCH = textstatistics()
-DUTCH.set_lang("nl_NL")
+
+@functools.cache
+def dutch_statistics():
+    """textstat set to Dutch, made on first use: importing textstat imports nltk, which
+    would cost every process of the site most of a second at start (the worker, each
+    gunicorn worker, every management command) for a figure only the editor asks for."""
+    from textstat.textstat import textstatistics  # noqa: PLC0415 - see above
+
+    statistics = textstatistics()
+    statistics.set_lang("nl_NL")
+    return statistics
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # A sentence ends at . ! ? or … before a space, or at a line break (headings, list items).
@@ -231,7 +240,7 @@ def analyse(text, *, terms=None, max_sentence_words=None, max_word_letters=None)
             for s in sentences_of(text)
             if s.endswith((".", "!", "?")) or len(words_of(s)) > 3
         ]
-        score = DUTCH.flesch_reading_ease(" ".join(sentences))
+        score = dutch_statistics().flesch_reading_ease(" ".join(sentences))
         # The formula leaves 0–100 for very hard or very easy text; editors read the scale.
         result.readability = round(min(100.0, max(0.0, score)), 1)
     return result
