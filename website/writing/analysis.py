@@ -39,6 +39,7 @@ def dutch_statistics():
     statistics.set_lang("nl_NL")
     return statistics
 
+
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # A sentence ends at . ! ? or … before a space, or at a line break (headings, list items).
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
