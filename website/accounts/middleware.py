@@ -17,6 +17,7 @@ from .notices import KNOWN_BROWSER_COOKIE, cookie_options
 from .second_factor import has_second_factor, required_for
 
 LAST_SEEN_KEY = "account_last_seen"
+LAST_SEEN_STEP = 5 * 60  # seconds: how precisely the idle time is kept
 
 # Reachable between the password and the code: logging in and out, the second-factor pages
 # themselves, and what the admin's login pages load.
@@ -101,7 +102,9 @@ class IdleSessionAndKnownBrowserMiddleware:
             if request.path.startswith(reverse("wagtailadmin_home")):
                 return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
             return None
-        # Written at most once a minute: not a session save on every request.
-        if not last_seen or now - last_seen >= 60:
+        # Set at login (signals); renewed at most every few minutes: not a session save on
+        # every request, nor on each of the requests a page makes at once (its sprite, its
+        # previews), which would all write the same session together.
+        if not last_seen or now - last_seen >= LAST_SEEN_STEP:
             request.session[LAST_SEEN_KEY] = now
         return None

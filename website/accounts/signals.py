@@ -1,11 +1,21 @@
 """Notices to a person about their own account (website.accounts.notices)."""
 
+import time
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
 from . import notices
+from .middleware import LAST_SEEN_KEY
+
+
+@receiver(user_logged_in, dispatch_uid="accounts_last_seen")
+def start_the_idle_clock(sender, request, user, **kwargs):
+    """The login counts as use (middleware.IdleSessionAndKnownBrowserMiddleware)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN_KEY] = int(time.time())
 
 
 @receiver(user_logged_in, dispatch_uid="accounts_new_browser")

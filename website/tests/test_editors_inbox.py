@@ -252,6 +252,9 @@ ENGLISH_OR_INTERNAL = [
     "['",
     "Download CSV",
     "Download XLSX",
+    "Workflows",
+    "Incomplete taak",
+    "Pagina/Snippet",
 ]
 ENGLISH_HEADINGS = ["File", "Bold", "Italic"]
 
@@ -314,6 +317,11 @@ def test_the_pages_editors_use_show_no_raw_values(client, admin_client, editors_
         "/admin/documents/",
         "/admin/images/",
         "/admin/forms/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/reports/aging-pages/",
+        "/admin/users/",
+        "/admin/inlogpogingen/",
     ]
     for path in paths:
         response = admin_client.get(path)
