@@ -227,7 +227,9 @@ def stop(process):
             process.kill()
 
 
-def wait_for(url, seconds=30):
+def wait_for(url, seconds=120):
+    """Wait until `url` answers; exit when it has not after `seconds` (a bound on failure,
+    not a cost: on a machine busy with CI's other tracks a first page can take a minute)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

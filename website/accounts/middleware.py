@@ -33,6 +33,10 @@ OPEN_URL_NAMES = {
 }
 
 
+# Requests a page makes by itself, which say nothing about whether someone is using the admin.
+NOT_USE = {"wagtailadmin_sprite", "wagtailadmin_javascript_catalog"}
+
+
 class SecondFactorMiddleware:
     """An admin page asked for by someone logged in with a password only: to the code page
     when they have an app, to the set-up when their role needs one (`required_for`)."""
@@ -44,10 +48,14 @@ class SecondFactorMiddleware:
         return self.refusal(request) or self.get_response(request)
 
     def refusal(self, request):
-        user = request.user
-        if not user.is_authenticated or not request.path.startswith(reverse("wagtailadmin_home")):
+        # The path first: asking who is logged in reads the session and the user from the
+        # database, which the admin's sprite and the site's pages need not do.
+        if not request.path.startswith(reverse("wagtailadmin_home")):
             return None
-        if user.is_verified() or url_name(request) in OPEN_URL_NAMES:
+        if url_name(request) in OPEN_URL_NAMES:
+            return None
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
             return None
         if has_second_factor(user):
             return to("account_second_factor_verify", request)
@@ -89,7 +97,11 @@ class IdleSessionAndKnownBrowserMiddleware:
         return response
 
     def end_idle_session(self, request):
-        if not request.user.is_authenticated:
+        # Only a request with a session can belong to a login (no database read for the
+        # rest); the admin's sprite and translations are not use.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        if url_name(request) in NOT_USE or not request.user.is_authenticated:
             return None
         now = int(time.time())
         last_seen = request.session.get(LAST_SEEN_KEY)
