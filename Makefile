@@ -7,6 +7,9 @@ UV_VERSION ?= 0.13.8
 MANAGE = $(VENV)/bin/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make run` reloads the code when it changes; RUNSERVER_ARGS=--noreload serves without (the
+# reloader's process and file polling cost CPU a smoke test does not need).
+RUNSERVER_ARGS ?=
 CHROMIUM ?= /usr/bin/chromium
 # The Nu HTML Checker (W3C), from the npm registry, run on the machine's Java by the markup test.
 VNU_VERSION ?= 26.9.27
@@ -69,7 +72,7 @@ run: setup
 	@$(MANAGE) db_worker --verbosity 0 & worker=$$!; \
 	$(MANAGE) run_periodic_tasks --loop & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(MANAGE) runserver $(RUNSERVER_ARGS) $(HOST):$(PORT)
 
 .PHONY: chromium
 chromium:
