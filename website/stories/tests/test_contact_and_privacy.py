@@ -191,6 +191,8 @@ def test_seed_creates_stories_page_contact_page_and_privacy_statement(seeded, cl
     assert stories.introduction.startswith("De Sociale Alliantie wil graag ervaringsverhalen")
     assert "wil je zelf je verhaal delen" in stories.invitation  # "je", as everywhere
     assert not stories.get_children().exists()  # no invented stories
+    # An empty list says so, instead of an introduction followed by nothing.
+    assert "Er staan nog geen verhalen op de site" in main_content(client.get(stories.url))
     contact_page = ContactPage.objects.get()
     assert contact_page.form_fields.count() == 3
     assert "3500 GT Utrecht" in main_content(client.get(contact_page.url))
