@@ -24,9 +24,9 @@ from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Site
 
-from website.core.addresses import site_address
+from website.core.addresses import request_site, site_address
+from website.core.models import SiteSettings
 from website.core.protection import address_block, client_ip
 from website.mail.outbox import queue_templated_email
 
@@ -129,13 +129,13 @@ def send_unlock_link(request, username):
         return None
     token = secrets.token_urlsafe(32)
     link = UnlockLink.objects.create(user=user, token_hash=_hash(token))
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    site = request_site(request)
     context = {
         "name": user.first_name or user.get_username(),
         "minutes": minutes(),
         "hours": UNLOCK_LINK_HOURS,
         "link": site_address(site, reverse("account_unlock", args=[token])),
-        "site_name": site.site_name,
+        "site_name": SiteSettings.network_name(site),
     }
     queue_templated_email([user.email], "accounts/mail/unlock", context, regarding=link)
     record(request, SignInEvent.Kind.UNLOCK_SENT, username, user=user)

@@ -65,10 +65,13 @@ class SecondFactorMiddleware:
 
 
 def url_name(request):
-    try:
-        return resolve(request.path_info).url_name
-    except Resolver404:
-        return None
+    """The URL name of the request's path (resolved once per request: both middlewares ask)."""
+    if not hasattr(request, "_accounts_url_name"):
+        try:
+            request._accounts_url_name = resolve(request.path_info).url_name
+        except Resolver404:
+            request._accounts_url_name = None
+    return request._accounts_url_name
 
 
 def to(name, request):

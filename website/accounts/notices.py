@@ -3,11 +3,13 @@ changed password, a changed second factor. Each says when (Europe/Amsterdam), fr
 browser, and what to do if it was not them."""
 
 from django.core import signing
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from wagtail.models import Site
 
-from website.core.addresses import site_address
+from website.core.addresses import request_site, site_address
+from website.core.models import SiteSettings
 from website.mail.outbox import queue_templated_email
 
 KNOWN_BROWSER_COOKIE = "bekende_browser"
@@ -28,24 +30,23 @@ def browser_name(user_agent):
     return browser or system or "een onbekende browser"
 
 
-def _site(request=None):
-    site = Site.find_for_request(request) if request is not None else None
-    return site or Site.objects.filter(is_default_site=True).first()
-
-
 def _tell(user, template, request=None, **context):
     if not user.email:
         return
-    site = _site(request)
+    site = request_site(request) if request is not None else default_site()
     user_agent = request.META.get("HTTP_USER_AGENT", "") if request is not None else ""
     context |= {
         "name": user.first_name or user.get_username(),
-        "site_name": (site.site_name if site else "") or "de website",
+        "site_name": SiteSettings.network_name(site) or "de website",
         "when": date_format(timezone.localtime(), "l j F Y \\o\\m H.i \\u\\u\\r"),
         "browser": browser_name(user_agent) if request is not None else "",
-        "account_url": site_address(site, "/admin/account/") if site else "",
+        "account_url": site_address(site, reverse("wagtailadmin_account")),
     }
     queue_templated_email([user.email], f"accounts/mail/{template}", context)
+
+
+def default_site():
+    return Site.objects.get(is_default_site=True)
 
 
 def second_factor_changed(request, user, what):
@@ -57,32 +58,31 @@ def password_changed(user):
     _tell(user, "password")
 
 
-def is_known_browser(request, user):
+def known_accounts(request):
+    """The ids of the accounts that logged in from this browser (its signed cookie); [] for
+    a missing or forged one."""
     value = request.COOKIES.get(KNOWN_BROWSER_COOKIE, "")
     try:
         known = signing.loads(value, salt=KNOWN_BROWSER_SALT) if value else []
     except signing.BadSignature:
-        return False
-    return isinstance(known, list) and user.pk in known
+        return []
+    return [pk for pk in known if isinstance(pk, int)] if isinstance(known, list) else []
 
 
-def known_browser_cookie(request, user):
-    """The cookie's new value: the accounts that logged in from this browser, this one
-    added (the last few only: a shared computer)."""
-    value = request.COOKIES.get(KNOWN_BROWSER_COOKIE, "")
-    try:
-        known = signing.loads(value, salt=KNOWN_BROWSER_SALT) if value else []
-    except signing.BadSignature:
-        known = []
-    known = [pk for pk in known if isinstance(pk, int) and pk != user.pk][-4:] + [user.pk]
-    return signing.dumps(known, salt=KNOWN_BROWSER_SALT)
+def known_browser_cookie(known, user):
+    """The cookie's new value: `known` with `user` added (the last few only: a shared
+    computer)."""
+    return signing.dumps(
+        [pk for pk in known if pk != user.pk][-4:] + [user.pk], salt=KNOWN_BROWSER_SALT
+    )
 
 
 def new_browser_login(request, user):
     """A login from a browser that never logged in to this account: mail the owner, and
     mark the browser as known (the cookie is set on the response, AccountsMiddleware)."""
-    request.known_browser_cookie = known_browser_cookie(request, user)
-    if not is_known_browser(request, user):
+    known = known_accounts(request)
+    request.known_browser_cookie = known_browser_cookie(known, user)
+    if user.pk not in known:
         _tell(user, "new_browser", request)
 
 

@@ -11,7 +11,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin.utils import get_user_display_name
-from wagtail.models import Site
+
+from website.core.addresses import request_site
+from website.core.models import SiteSettings
 
 from . import lockout, notices
 from . import second_factor as factor
@@ -37,11 +39,6 @@ def next_page(request):
     return reverse("wagtailadmin_home")
 
 
-def site_name(request):
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    return (site.site_name if site else "") or "Website"
-
-
 @never_cache
 @sensitive_post_parameters("code")
 def setup(request):
@@ -64,7 +61,8 @@ def setup(request):
             "Deze code klopt niet. Kijk of de tijd op je telefoon goed staat, en typ de code "
             "die de app nu laat zien.",
         )
-    uri = factor.otpauth_uri(device, site_name(request))
+    issuer = SiteSettings.network_name(request_site(request)) or request.get_host()
+    uri = factor.otpauth_uri(device, issuer)
     context = {
         "form": form,
         "qr_svg": factor.qr_svg(uri),

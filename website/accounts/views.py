@@ -7,8 +7,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
-from wagtail.models import Site
 
+from website.core.addresses import request_site
 from website.core.models import SiteSettings
 
 from . import lockout
@@ -51,7 +51,7 @@ def security_txt(request):
     """/.well-known/security.txt (RFC 9116): where to report a security problem, from the
     site settings (the security address, else the public one). 404 while the settings have
     neither: the file must name a contact, and the editors' own address is not public."""
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    site = request_site(request)
     site_settings = SiteSettings.for_site(site)
     contact = site_settings.security_email or site_settings.email
     if not contact:

@@ -11,8 +11,9 @@ from wagtail.admin.views.generic import CreateView, DeleteView
 from wagtail.admin.views.pages.create import AddSubpageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from website.core.addresses import request_site
 from website.core.admin_views import PostActionsMixin, ReadableIndexView, ReadableInspectView
 
 from .forms import ContributorForm, InviteContributorForm
@@ -25,11 +26,6 @@ from .moderation import (
     review_message,
 )
 from .roles import is_contributor, may_create, organisation_of, user_roles
-
-
-def request_site(request):
-    """The Wagtail Site the admin is used on (its address goes in the invitation)."""
-    return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
 
 
 class ContributorIndexView(ReadableIndexView):
