@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -16,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from website.caching.content_cache import fragment_key, remember
@@ -100,7 +100,9 @@ class BasePage(Page):
     def first_body_text(self):
         for block in getattr(self, "body", None) or []:
             if block.block_type == "paragraph":
-                return strip_tags(block.value.source)
+                # Plain text, entities decoded: the template escapes it once ("'t Hart",
+                # not "&#x27;t Hart" in search results and link previews).
+                return get_text_for_indexing(block.value.source)
         return ""
 
 

@@ -319,6 +319,32 @@ def test_meta_description_falls_back_to_the_first_paragraph(client, home_page):
     assert description.get("content") == "Wij strijden samen tegen armoede."
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # As Draftail stores them: entities for ' & " and a no-break space (Yoast
+        # wordpress-seo#11578 is the same double escape).
+        ('<p data-block-key="a1">Ik ben Anna &#x27;t Hart.</p>', "Ik ben Anna 't Hart."),
+        (
+            "<p>Zo&#x27;n gezin, twee auto&#x27;s &amp; geen geld.</p>",
+            "Zo'n gezin, twee auto's & geen geld.",
+        ),
+        ("<p>&quot;Schuldhulp&quot; zei ze,&nbsp;toen.</p>", '"Schuldhulp" zei ze, toen.'),
+        (
+            "<p>Regel &lt;b&gt; blijft tekst<br/>en een tweede regel.</p>",
+            "Regel <b> blijft tekst en een tweede regel.",
+        ),
+    ],
+)
+def test_share_texts_from_the_first_paragraph_are_escaped_once(client, home_page, source, expected):
+    page = StandardPageFactory(
+        parent=home_page, introduction="", body=[{"type": "paragraph", "value": source}]
+    )
+    head = find_one(client.get(page.url), "head")  # html5lib decodes each attribute once
+    assert find_one(head, "meta", name="description").get("content") == expected
+    assert find_one(head, "meta", property="og:description").get("content") == expected
+
+
 def test_uploaded_documents_are_not_served_as_plain_media(client, home_page):
     document = DocumentFactory()
     name = document.file.name
