@@ -52,6 +52,21 @@ def normalise(text):
     return clean_text(text)
 
 
+# The accents Unicode writes as combining marks after a base letter (â = a + U+0302): folded
+# away for search only, on both sides alike, so "Fryslan" finds "Fryslân" on PostgreSQL too,
+# whose `dutch` configuration keeps accents (SQLite's FTS5 tokenizer already drops them).
+COMBINING_ACCENTS = re.compile("[\u0300-\u036f]")
+
+
+def fold(text):
+    """Text as the search index stores it and queries compare it (str → str): `normalise`d
+    (NFKC: the Dutch letter "ĳ" U+0133 → "ij", "ﬁ" → "fi"), then without accents on Latin,
+    Greek and Cyrillic letters ("Fryslân" → "Fryslan", "İzmir" → "Izmir", "coöperatie" →
+    "cooperatie"). Case is kept: both search backends compare without it."""
+    decomposed = unicodedata.normalize("NFKD", normalise(text))
+    return unicodedata.normalize("NFC", COMBINING_ACCENTS.sub("", decomposed))
+
+
 def clean_data(value):
     """`value` (JSON-shaped: dicts, lists, strings, numbers) with every string through
     `clean_text`; keys too. For stream field data, JSON fields and JSON-LD."""

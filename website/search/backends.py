@@ -1,9 +1,15 @@
 """The search backend: Wagtail's database backend (PostgreSQL with the `dutch` configuration
-in production, SQLite FTS5 for `make run`), with three things added for every search, the
+in production, SQLite FTS5 for `make run`), with these things added for every search, the
 site's and the admin's:
 
-- Queries are normalised as document text is (core.text.normalise: "ﬁnancieel" and
-  "financieel" are the same word).
+- Indexed text and queries are folded alike (website.text.fold: NFKC and no accents):
+  "Ĳsselmonde" (the ligature letter) and "IJsselmonde", "Fryslân" and "Fryslan" are the
+  same word on both databases.
+- Known other names of a place find each other (`alternative_names.txt`: Friesland and
+  Fryslân, Den Haag and 's-Gravenhage).
+- The last word of a site search also finds the words it begins: Dutch stemmers do not split
+  compounds (snowball/snowball#1), so "schuldhulp" finds "schuldhulpverlening"; a page with
+  the word itself matches twice and ranks first.
 - No query can break the database's query syntax: a `"` ended SQLite's FTS5 string (500 in
   the admin's document and image search), and the admin's per-field searches name columns
   SQLite's index does not have (every member organisation search gave a 500); on SQLite
@@ -18,24 +24,51 @@ Configured as WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "website.search.bac
 
 import functools
 import re
+import sys
+from pathlib import Path
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as database_backend
+from modelsearch.backends.database.postgres.query import Lexeme as PostgresLexeme
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 
-from website.text import normalise
+from website.text import fold
 
 MIN_STEM_CHARS = 4  # "bus"/"bu" and "les"/"le" are different words
 WORDLIKE = re.compile(r"\w")
 # The backends build a query as nested expressions: hundreds of words exceed Python's
 # recursion limit (a 500). Nobody searches with more than a few.
 MAX_WORDS = 24
+# A shorter last word would find too much as a beginning ("de" → every "de…").
+MIN_PREFIX_CHARS = 5
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     backend = database_backend(params)
+    fold_indexed_text(sys.modules[type(backend).__module__])
     backend.__class__ = dutch_backend_class(type(backend))
     return backend
+
+
+class FoldingIndexerMixin:
+    """Every value modelsearch indexes (titles, bodies, document text, autocomplete) folded
+    as queries are (`website.text.fold`)."""
+
+    def prepare_value(self, value):
+        return fold(super().prepare_value(value))
+
+
+def fold_indexed_text(backend_module):
+    """Make the backend module's `ObjectIndexer` fold what it indexes. modelsearch builds
+    its indexer by that module-level name inside `Index.add_items` and offers no setting
+    for it; replacing the name (once) keeps the rest of its indexing as it is. A test reads
+    the stored index back, so a modelsearch upgrade that moves this fails there."""
+    indexer = backend_module.ObjectIndexer
+    if not issubclass(indexer, FoldingIndexerMixin):
+        backend_module.ObjectIndexer = type(
+            f"Folding{indexer.__name__}", (FoldingIndexerMixin, indexer), {}
+        )
 
 
 @functools.cache
@@ -60,21 +93,40 @@ class DutchQueryMixin:
         query = safe_query(query, expand) or Not(MatchAll())  # no words: nothing found
         super().__init__(queryset, query, fields=fields, **kwargs)
 
+    def build_tsquery_content(self, query, config=None, invert=False):  # PostgreSQL
+        if isinstance(query, Prefix):
+            lexeme = PostgresLexeme(query.query_string, invert=invert, prefix=True)
+            return SearchQuery(lexeme, search_type="raw", config=config)
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+    def build_search_query_content(self, query, config=None):  # SQLite
+        # modelsearch's SQLite module looks up a model that exists only on SQLite.
+        from . import fts5  # noqa: PLC0415
+
+        if isinstance(query, Prefix):
+            return fts5.prefix(query.query_string)
+        return fts5.bracketed(super().build_search_query_content(query, config=config))
+
+
+class Prefix(PlainText):
+    """One word that also matches the words it begins ("schuldhulp" → "schuldhulp…")."""
+
 
 def safe_query(query, expand=True):
-    """A copy of a modelsearch query with every text normalised, quotes and word-less
-    tokens ("-", "(") removed, and (with `expand`) each plain word as an Or of its singular
-    and plural. None when no word is left."""
+    """A copy of a modelsearch query with every text folded, quotes and word-less tokens
+    ("-", "(") removed, and (with `expand`) each plain word as an Or of its singular and
+    plural, a place's other names, and the last word also as a beginning. None when no word
+    is left."""
     if isinstance(query, PlainText):
         words = clean_words(query.query_string)
         if not words:
             return None
         if not expand:
             return PlainText(" ".join(words), operator=query.operator, boost=query.boost)
-        alternatives = [word_forms(word, query.boost) for word in words]
+        alternatives = expanded_words(words, query.boost)
         if len(alternatives) == 1:
             return alternatives[0]
-        return And(alternatives) if query.operator == "and" else Or(alternatives)
+        return And(alternatives) if query.operator.lower() == "and" else Or(alternatives)
     if isinstance(query, Phrase):
         words = clean_words(query.query_string)
         return Phrase(" ".join(words)) if words else None
@@ -90,11 +142,67 @@ def safe_query(query, expand=True):
 
 
 def clean_words(text):
-    """The words of a query: normalised like indexed text, without quotes (they end an
-    FTS5 string), and only tokens with a letter or digit (PostgreSQL drops the rest, then
-    fails on an empty query)."""
-    words = [word for word in normalise(text).replace('"', " ").split() if WORDLIKE.search(word)]
+    """The words of a query: folded like indexed text, without quotes (they end an FTS5
+    string), and only tokens with a letter or digit (PostgreSQL drops the rest, then fails
+    on an empty query)."""
+    words = [word for word in fold(text).replace('"', " ").split() if WORDLIKE.search(word)]
     return words[:MAX_WORDS]
+
+
+def expanded_words(words, boost=1.0):
+    """One query part per word, or per place name of several words: [PlainText | Or]."""
+    parts, position = [], 0
+    while position < len(words):
+        name_length, others = other_names_at(words, position)
+        if name_length:
+            name = " ".join(
+                word for word in words[position : position + name_length] if len(word) > 1
+            )
+            parts.append(Or([PlainText(name, operator="and", boost=boost), *others]))
+            position += name_length
+            continue
+        word = words[position]
+        position += 1
+        forms = word_forms(word, boost)
+        if position == len(words) and len(word) >= MIN_PREFIX_CHARS and word.isalpha():
+            forms = Or([forms, Prefix(word, boost=boost)])
+        parts.append(forms)
+    return parts
+
+
+def other_names_at(words, position):
+    """(how many words, [PlainText for each other name]) when `words` from `position` on
+    begin with a known name of a place, else (0, [])."""
+    for length in range(min(MAX_NAME_WORDS, len(words) - position), 0, -1):
+        key = " ".join(words[position : position + length]).lower()
+        if key in alternative_names():
+            others = alternative_names()[key]
+            return length, [PlainText(other, operator="and") for other in others]
+    return 0, []
+
+
+ALTERNATIVE_NAMES = Path(__file__).with_name("alternative_names.txt")
+MAX_NAME_WORDS = 4
+
+
+@functools.cache
+def alternative_names():
+    """{name as query words: [each other name as query words]} from
+    `alternative_names.txt` (one place per line, its names separated by " = "). Names are
+    compared as the search view passes words: folded, lower case, split at anything but
+    letters and digits ("'s-Gravenhage" → "s gravenhage"); one-letter words are left out of
+    what is searched ("'s") but may be typed."""
+    names = {}
+    for line in ALTERNATIVE_NAMES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        group = [re.findall(r"\w+", fold(name).lower()) for name in line.split(" = ")]
+        searched = [" ".join(word for word in words if len(word) > 1) for words in group]
+        for index, words in enumerate(group):
+            others = [other for at, other in enumerate(searched) if at != index]
+            for key in {" ".join(words), searched[index]}:
+                names[key] = others
+    return names
 
 
 def word_forms(word, boost=1.0):

@@ -5,11 +5,38 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from website.text import fold
+
+from .backends import alternative_names
+
 SNIPPET_CHARS = 240
 
 
 def search_terms(query):
-    return [term for term in re.findall(r"\w+", query.lower()) if len(term) > 1][:10]
+    """The words to mark for `query`: folded, lower case, with a place's other names
+    ("friesland" marks "Fryslân" too; backends.alternative_names)."""
+    words = re.findall(r"\w+", fold(query).lower())
+    names = alternative_names()
+    spans = [" ".join(words[at : at + length]) for length in (1, 2, 3) for at in range(len(words))]
+    others = [word for span in spans for other in names.get(span, []) for word in other.split()]
+    return [term for term in dict.fromkeys(words + others) if len(term) > 1][:10]
+
+
+def folded_with_positions(text):
+    """(`text` folded as search compares it, for each folded character the index of the
+    character in `text` it came from, plus len(text) at the end). Folding may change the
+    length ("ĳ" → "ij", "e" + U+0301 → "e"): matches in the folded text are marked in the
+    text as written."""
+    folded = fold(text)
+    if len(folded) == len(text):  # the usual case: at most precomposed accents dropped
+        return folded, range(len(text) + 1)
+    pieces, positions = [], []
+    for index, character in enumerate(text):
+        piece = fold(character)
+        pieces.append(piece)
+        positions.extend([index] * len(piece))
+    positions.append(len(text))
+    return "".join(pieces), positions
 
 
 def stem(term):
@@ -41,19 +68,26 @@ def snippet(page, query):
         if stems
         else None
     )
-    match = pattern.search(text) if pattern else None
-    start = max(0, match.start() - SNIPPET_CHARS // 3) if match else 0
+    folded, positions = folded_with_positions(text)
+    matches = [
+        (positions[found.start()], positions[found.end()])
+        for found in (pattern.finditer(folded) if pattern else [])
+    ]
+    first = matches[0][0] if matches else 0
+    start = max(0, first - SNIPPET_CHARS // 3)
     if start:  # begin at a whole word
         space = text.find(" ", start)
-        start = space + 1 if 0 <= space < (match.start() if match else start) else start
-    fragment = text[start : start + SNIPPET_CHARS]
+        start = space + 1 if 0 <= space < first else start
+    end = start + SNIPPET_CHARS
     # Mark the matches in the raw text, escaping each piece: entities stay intact.
-    pieces, position = [], 0
-    for found in pattern.finditer(fragment) if pattern else []:
-        pieces.append(escape(fragment[position : found.start()]))
-        pieces.append(f"<mark>{escape(found.group(0))}</mark>")
-        position = found.end()
-    pieces.append(escape(fragment[position:]))
+    pieces, position = [], start
+    for match_start, match_end in matches:
+        if match_start < start or match_end > end:
+            continue
+        pieces.append(escape(text[position:match_start]))
+        pieces.append(f"<mark>{escape(text[match_start:match_end])}</mark>")
+        position = match_end
+    pieces.append(escape(text[position:end]))
     prefix = "… " if start else ""
     suffix = " …" if start + SNIPPET_CHARS < len(text) else ""
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece escaped
