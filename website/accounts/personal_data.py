@@ -4,8 +4,9 @@ browsers) and unlock links."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
+
+from website.core.email_addresses import email_q
 
 from .lockout import UNLOCK_LINK_HOURS
 from .models import SignInEvent, UnlockLink
@@ -14,7 +15,7 @@ NAME = "accounts"
 
 
 def _events(email):
-    return SignInEvent.objects.filter(Q(username__iexact=email) | Q(user__email__iexact=email))
+    return SignInEvent.objects.filter(email_q("username", email) | email_q("user__email", email))
 
 
 def export(email):
@@ -32,7 +33,7 @@ def export(email):
 
 
 def erase(email):
-    links = UnlockLink.objects.filter(user__email__iexact=email).delete()[0]
+    links = UnlockLink.objects.filter(email_q("user__email", email)).delete()[0]
     return _events(email).delete()[0] + links
 
 

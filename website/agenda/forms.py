@@ -1,5 +1,6 @@
 from django import forms
 
+from website.core.email_addresses import EmailAddressField
 from website.core.filters import FilterForm, choice_field, normalise_text, text_field
 from website.core.geography import PROVINCES
 from website.core.protection import ProtectedForm
@@ -14,7 +15,7 @@ class SignupForm(ProtectedForm):
         error_messages={"required": "Vul je naam in."},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label="Je e-mailadres",
         max_length=254,
         help_text="Hierheen sturen we de bevestiging en een link om je af te melden.",

@@ -1,5 +1,6 @@
 """Personal data held by the agenda: sign-ups."""
 
+from website.core.email_addresses import email_q
 from website.mail.outbox import forget_mail_about
 
 from .models import Registration
@@ -23,13 +24,13 @@ def export(email):
             "status": r.get_status_display(),
             "datum": r.created_at.isoformat(),
         }
-        for r in Registration.objects.filter(email__iexact=email)
+        for r in Registration.objects.filter(email_q("email", email))
     ]
 
 
 def erase(email):
     # Deleting frees the seats: the post_delete signal moves the waiting list up.
-    registrations = list(Registration.objects.filter(email__iexact=email))
+    registrations = list(Registration.objects.filter(email_q("email", email)))
     forget_mail_about(*registrations)  # confirmations, move-up notices
     for registration in registrations:
         registration.delete()

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from website.core.addresses import site_address
+from website.core.email_addresses import email_q
 from website.core.private_links import find, new_token, personal_link
 from website.mail.outbox import Attachment, forget_mail_about, queue_templated_email
 from website.mail.recipients import editor_recipients
@@ -66,9 +67,10 @@ def register(
 
 def active_registration(event_date, email):
     """The sign-up (confirmed or waiting) of this e-mail address for this date, if any.
-    Addresses compare without regard to capitals or surrounding spaces."""
+    Addresses compare as one mailbox (core.email_addresses: capitals, spaces, a domain in
+    Unicode or punycode)."""
     registrations = event_date.registrations.exclude(status=Registration.Status.CANCELLED)
-    return registrations.filter(email__iexact=email.strip()).first()
+    return registrations.filter(email_q("email", email)).first()
 
 
 def find_by_token(token):

@@ -2,9 +2,9 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import BaseUserManager
 
 from website.core.admin_forms import AdminModelForm
+from website.core.email_addresses import EmailAddressField, email_q
 
 from .models import Contributor
 
@@ -20,7 +20,7 @@ class InviteContributorForm(ContributorForm):
     password (invitations.invite)."""
 
     # 150: the longest user name an account can have, and the address is the user name.
-    email = forms.EmailField(
+    email = EmailAddressField(
         label="E-mailadres",
         max_length=150,
         help_text="Hierheen gaat de uitnodiging. Het is ook de gebruikersnaam.",
@@ -32,12 +32,9 @@ class InviteContributorForm(ContributorForm):
     field_order = ["email", "first_name", "last_name", "organisation"]
 
     def clean_email(self):
-        email = BaseUserManager.normalize_email(self.cleaned_data["email"].strip())
+        email = self.cleaned_data["email"]  # canonical (EmailAddressField)
         users = get_user_model().objects
-        if (
-            users.filter(email__iexact=email).exists()
-            or users.filter(username__iexact=email).exists()
-        ):
+        if users.filter(email_q("email", email) | email_q("username", email)).exists():
             raise forms.ValidationError(
                 "Er is al een account met dit e-mailadres. Een beheerder kan het de rol "
                 "Bijdrager geven."

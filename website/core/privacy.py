@@ -3,16 +3,17 @@
 names a provider module on its AppConfig (`personal_data`, see `website.core.registry`) with
 `NAME`, `export(email) -> list[dict]`, `erase(email) -> int` and `expire(before) -> int`."""
 
+from .email_addresses import canonical_email
 from .registry import personal_data_providers as providers
 
 
 def export_personal_data(email):
-    email = email.strip().lower()
+    email = canonical_email(email)
     return {provider.NAME: provider.export(email) for provider in providers()}
 
 
 def erase_personal_data(email):
-    email = email.strip().lower()
+    email = canonical_email(email)
     return {provider.NAME: provider.erase(email) for provider in providers()}
 
 

@@ -25,6 +25,7 @@ from django.db import models, transaction
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, Site
 
+from website.core.email_addresses import canonical_email
 from website.core.models import SiteSettings
 
 from .models import OutgoingEmail
@@ -150,11 +151,11 @@ def forget_mail_about(*objects):
 def mail_to(address):
     """The stored mails sent, copied or answerable to exactly `address` (capitals and
     surrounding spaces aside; "an@example.org" never matches "jan@example.org")."""
-    address = address.strip().lower()
+    address = canonical_email(address)
 
     def addressed(message):
         parties = [*message.to, *message.cc, *message.bcc, *message.reply_to]
-        return address in {party.strip().lower() for party in parties}
+        return address in {canonical_email(party) for party in parties}
 
     fields = ("pk", "to", "cc", "bcc", "reply_to")
     # JSON lists cannot be matched exactly in SQL on SQLite: the outbox only holds the

@@ -9,8 +9,10 @@ from email.utils import getaddresses
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from website.core.email_addresses import canonical_email, is_deliverable
+
 from .models import Subscriber
-from .subscriptions import is_suppressed, normalised, subscribe
+from .subscriptions import is_suppressed, subscribe
 
 # At most this many addresses per invitation: each one is a mail and a few writes, and an
 # editor's request must finish (a longer list: in parts).
@@ -40,7 +42,10 @@ def addresses_in(text):
         except ValidationError:
             wrong.append(address)
             continue
-        address = normalised(address)
+        if not is_deliverable(address):
+            wrong.append(address)
+            continue
+        address = canonical_email(address)
         if address not in seen:
             seen.add(address)
             found.append((address, name.strip()[:100]))

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import PagePermissionTester
 
+from website.core.email_addresses import canonical_email
 from website.core.feeds import FeedRoutesMixin
 from website.core.models import BasePage
 
@@ -23,11 +24,11 @@ CONSENT_VERSION = "2026-12-2"
 
 
 def address_hash(email):
-    """How a suppression is stored: an HMAC-SHA-256 (hex) of the normalised address with
-    the SECRET_KEY, so the list cannot be read back by hashing guessed addresses. A new
-    SECRET_KEY forgets the list (old suppressions no longer match)."""
+    """How a suppression is stored: an HMAC-SHA-256 (hex) of the canonical address
+    (core.email_addresses) with the SECRET_KEY, so the list cannot be read back by hashing
+    guessed addresses. A new SECRET_KEY forgets the list (old suppressions no longer match)."""
     return salted_hmac(
-        "newsletter.suppression", email.strip().lower(), algorithm="sha256"
+        "newsletter.suppression", canonical_email(email), algorithm="sha256"
     ).hexdigest()
 
 

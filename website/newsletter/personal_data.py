@@ -1,5 +1,7 @@
 """Personal data held by the newsletter: the subscriber's address, name and consent."""
 
+from website.core.email_addresses import email_q
+
 from .models import Delivery, Subscriber
 from .subscriptions import delete_unconfirmed, forget_mail_about
 
@@ -23,14 +25,14 @@ def export(email):
                 .order_by("queued_at")
             ],
         }
-        for s in Subscriber.objects.filter(email=email)
+        for s in Subscriber.objects.filter(email_q("email", email))
     ]
 
 
 def erase(email):
     """The subscriber, the mails about them and (cascade) their delivery records."""
     count = 0
-    for subscriber in Subscriber.objects.filter(email=email):
+    for subscriber in Subscriber.objects.filter(email_q("email", email)):
         forget_mail_about(subscriber)
         subscriber.delete()
         count += 1

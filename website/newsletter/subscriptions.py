@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from website.core.addresses import site_address
+from website.core.email_addresses import canonical_email
 from website.core.models import SiteSettings
 from website.core.private_links import find, new_token
 from website.mail.outbox import forget_mail_about, queue_templated_email, site_sender
@@ -20,16 +21,12 @@ from .models import CONSENT_VERSION, Subscriber, Suppression, address_hash
 UNSUBSCRIBE_SALT = "newsletter.unsubscribe"
 
 
-def normalised(email):
-    return email.strip().lower()
-
-
 def subscribe(email, name, site, status=Subscriber.Status.PENDING):
     """Start the double opt-in for `email` (a str) on `site` (a Wagtail Site): store the
     address as waiting and mail a confirmation link. Nothing is sent for an address that is
     already subscribed, nor a second mail within NEWSLETTER_RESEND_MINUTES. `status` INVITED
     marks an imported address. Returns the Subscriber."""
-    email = normalised(email)
+    email = canonical_email(email)
     now = timezone.now()
     resend_after = now - datetime.timedelta(minutes=settings.NEWSLETTER_RESEND_MINUTES)
     with transaction.atomic():

@@ -38,6 +38,7 @@ from wagtail.search import index
 from website.caching.content_cache import remember
 from website.core.addresses import site_address
 from website.core.blocks import body_blocks
+from website.core.email_addresses import EmailAddressField, canonical_email
 from website.core.forms import PhoneInput
 from website.core.models import BasePage, SiteSettings
 from website.core.protection import HONEYPOT_FIELD, ProtectedForm, protected_form_response
@@ -162,7 +163,7 @@ class ProtectedFormBuilder(FormBuilder):
         return form_field
 
     def create_email_field(self, field, options):
-        form_field = super().create_email_field(field, options)
+        form_field = EmailAddressField(**options)
         form_field.widget.attrs["autocomplete"] = "email"
         return form_field
 
@@ -312,7 +313,7 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
             validate_email(value)
         except ValidationError:
             return ""
-        return value
+        return canonical_email(value)
 
     @path("")
     def form_view(self, request):

@@ -1,5 +1,6 @@
 """Personal data held by the general pages: messages sent through the contact form."""
 
+from website.core.email_addresses import canonical_email
 from website.mail.outbox import forget_mail_about
 
 from .models import ContactMessage
@@ -13,8 +14,8 @@ def _messages(email):
     return [
         m
         for m in ContactMessage.objects.all()
-        if m.sender_email.lower() == email
-        or any(isinstance(v, str) and v.strip().lower() == email for v in m.form_data.values())
+        if canonical_email(m.sender_email) == email
+        or any(isinstance(v, str) and canonical_email(v) == email for v in m.form_data.values())
     ]
 
 

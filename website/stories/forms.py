@@ -1,5 +1,6 @@
 from django import forms
 
+from website.core.email_addresses import EmailAddressField
 from website.core.forms import PhoneInput
 from website.core.protection import ProtectedForm
 
@@ -40,7 +41,7 @@ class ShareStoryForm(ProtectedForm):
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     show_place = forms.BooleanField(label=SHOW_PLACE, required=False)
-    email = forms.EmailField(
+    email = EmailAddressField(
         label="Je e-mailadres",
         help_text=(
             "Alleen de redactie ziet dit. Je krijgt dan een bevestiging met een link om je "

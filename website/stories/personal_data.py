@@ -1,5 +1,7 @@
 """Personal data held by the stories app: submissions with contact details."""
 
+from website.core.email_addresses import email_q
+
 from .models import StoryContact, StorySubmission
 from .submissions import withdraw
 
@@ -22,12 +24,14 @@ def export(email):
             "op de website": bool(c.submission.page and c.submission.page.live),
             "datum": c.submission.created_at.isoformat(),
         }
-        for c in StoryContact.objects.filter(email__iexact=email).select_related("submission")
+        for c in StoryContact.objects.filter(email_q("email", email)).select_related("submission")
     ]
 
 
 def erase(email):
-    contacts = list(StoryContact.objects.filter(email__iexact=email).select_related("submission"))
+    contacts = list(
+        StoryContact.objects.filter(email_q("email", email)).select_related("submission")
+    )
     for contact in contacts:
         withdraw(contact.submission)
     return len(contacts)
