@@ -27,15 +27,43 @@ def retry_delay(attempts):
 DELIVERY_MAILER = "delivery"
 
 
-# RFC 5322 allows lines of 998 characters. Python folds at 78 by default, and splits a
-# long word (an address in List-Unsubscribe) into RFC 2047 encoded-words, which mail
-# programs do not decode in such headers: the one-click link would break.
-LONG_LINES = email.policy.default.clone(max_line_length=998)
+# Headers a mail program reads as one piece (RFC 2369, RFC 8058): Python would fold a long
+# one, and split a long word (the unsubscribe address) into RFC 2047 encoded-words, which mail
+# programs do not decode there, so Gmail's and Yahoo's one-click unsubscribe would break.
+WHOLE_HEADERS = {"list-unsubscribe", "list-unsubscribe-post"}
+MAX_LINE = 998  # RFC 5322 §2.1.1: the longest line a mail may have
+# 76: a quoted-printable line (RFC 2045 §6.7, SpamAssassin's MIME_QP_LONG_LINE), and an
+# encoded-word on a folded header line stays within RFC 2047's 75.
+MAX_ENCODED_LINE = 76
+
+
+class OutboxPolicy(email.policy.EmailPolicy):
+    """How every outgoing mail is written, whatever the backend asks for (Django's SMTP
+    backend asks `email.policy.SMTP`, the console and memory backends the default): bodies
+    and headers encoded within MAX_ENCODED_LINE, the WHOLE_HEADERS on one line of their own."""
+
+    def fold(self, name, value):
+        return self._whole(name, value) or super().fold(name, value)
+
+    def fold_binary(self, name, value):
+        whole = self._whole(name, value)
+        return whole.encode("ascii") if whole else super().fold_binary(name, value)
+
+    def _whole(self, name, value):
+        line = f"{name}: {value}"
+        if name.lower() in WHOLE_HEADERS and line.isascii() and len(line) <= MAX_LINE:
+            return line + self.linesep
+        return None
+
+
+OUTBOX_POLICY = OutboxPolicy(max_line_length=MAX_ENCODED_LINE)
 
 
 class OutboxMessage(EmailMultiAlternatives):
-    def message(self, *, policy=LONG_LINES):
-        return super().message(policy=policy)
+    def message(self, *, policy=email.policy.default):
+        """The message in OUTBOX_POLICY, keeping only the caller's line ends (SMTP's CRLF)
+        and whether it may put UTF-8 in headers (SMTPUTF8)."""
+        return super().message(policy=OUTBOX_POLICY.clone(linesep=policy.linesep, utf8=policy.utf8))
 
 
 def _build_message(outgoing):

@@ -10,7 +10,6 @@ from django.core import mail
 from django.test import Client, TestCase
 from django.utils import timezone
 
-from website.agenda.tests.conftest import agenda, make_event, open_date  # noqa: F401 - fixtures
 from website.agenda.tests.signups import post as sign_up_for
 from website.core.email_addresses import EmailAddressField, canonical_email, is_deliverable
 from website.core.privacy import erase_personal_data, export_personal_data
@@ -78,9 +77,7 @@ def test_one_mailbox_typed_two_ways_is_one_subscriber(visitor):
     for typed in ["Jan@Müller.example", "jan@xn--mller-kva.example", "JAN@MU\u0308LLER.EXAMPLE"]:
         with TestCase.captureOnCommitCallbacks(execute=True):
             assert visitor.post("/nieuwsbrief/aanmelden/", {"email": typed}).status_code == 302
-    assert list(Subscriber.objects.values_list("email", flat=True)) == [
-        "jan@xn--mller-kva.example"
-    ]
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["jan@xn--mller-kva.example"]
     (confirmation,) = mail.outbox  # the next two were within the hour: nothing sent again
     raw = email.message_from_bytes(confirmation.message().as_bytes(), policy=email.policy.SMTP)
     assert raw["To"] == "jan@xn--mller-kva.example"  # no encoded-word inside the address
@@ -114,7 +111,9 @@ def test_erasing_either_spelling_erases_what_was_stored_in_the_other(seeded, ope
     sign_up_for(client, open_date, email="jan@xn--mller-kva.example")
 
     found = export_personal_data("JAN@xn--MLLER-KVA.example")
-    assert all(found[kind] for kind in ["nieuwsbrief", "verhalen", "agenda", "contactformulier"]), found
+    assert all(found[kind] for kind in ["nieuwsbrief", "verhalen", "agenda", "contactformulier"]), (
+        found
+    )
     erase_personal_data("jan@xn--mller-kva.example")
     assert not Subscriber.objects.exists()
     assert not StoryContact.objects.exists()
