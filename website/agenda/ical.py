@@ -6,16 +6,16 @@ from urllib.parse import urlsplit
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from icalendar import Calendar, Event, Timezone, vCalAddress, vText
+from icalendar import Calendar, Event, vCalAddress, vText
 
 from website.core.models import SiteSettings
 from website.text import clean_text
 
 from .choices import EventStatus, local_zone
+from .timezones import vtimezone
 
 PRODID = "-//Website//Agenda//NL"
 SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
-ZONE_ID = "Europe/Amsterdam"
 
 
 def sequence_for(event_date):
@@ -113,10 +113,12 @@ def build_calendar(dates, name, request=None, subscription=True):
                 organizer = organizer_for(event_date.page.get_site())
             calendar.add_component(event_component(event_date, request, organizer))
             events += 1
-    calendar.add_missing_timezones()  # VTIMEZONE for Europe/Amsterdam when times are used
+    # A VTIMEZONE for each zone the times use (the site's), in RRULE form (agenda.timezones).
+    for zone_id in sorted(calendar.get_missing_tzids()):
+        calendar.subcomponents.insert(0, vtimezone(zone_id))
     if not events:
         # RFC 5545 needs at least one component, also in an empty feed.
-        calendar.add_component(Timezone.from_tzid(ZONE_ID))
+        calendar.add_component(vtimezone(str(local_zone())))
     return calendar
 
 
