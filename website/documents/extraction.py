@@ -10,13 +10,16 @@ takes longer than `page_seconds`, or memory beyond `memory_mb`, costs that page 
 
 Formats and sources:
 - PDF: pypdf (with `cryptography` for AES); an empty open password is tried, as every
-  viewer does (ISO 32000-2 §7.6.4).
+  viewer does (ISO 32000-2 §7.6.4). The values filled in its form fields (text and choice,
+  §12.7) are a part of their own after the pages; an XFA form without such fields is
+  named as skipped.
 - DOCX: WordprocessingML (ECMA-376 part 1) read with a SAX parser (defusedxml): the main
   part found through the package relationships (ECMA-376 part 2, OPC), notes included;
   deleted text (w:del, w:moveFrom), field instructions (w:instrText, between fldChar
   begin and separate), hidden text (w:vanish), comments and mc:Fallback copies left out.
 - ODT/ODS: OpenDocument 1.3 content.xml, with tracked changes, annotations, note
-  citations, index templates and alt texts left out; notes and text boxes included.
+  citations, index templates and alt texts left out; notes and text boxes included; a
+  text's headers and footers from styles.xml's master pages.
 - XLSX: openpyxl (values as last calculated, no comments).
 No library did all of this (docs/architecture.md, "Document text"): mammoth drops the
 text of simple fields, docx2python doubles text boxes, odfdo includes comments.

@@ -20,6 +20,9 @@ OFFICE_DOCUMENT = (
 )
 STRICT_OFFICE_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 NOTE_RELATIONSHIPS = ("/footnotes", "/endnotes")
+# Headers and footers: printed on every page, read once (a first-page and an even-page
+# header that say the same are one text).
+HEADER_RELATIONSHIPS = ("/header", "/footer")
 PACKAGE_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 

@@ -9,6 +9,7 @@ from xml.sax.handler import ContentHandler, feature_namespaces
 from defusedxml.sax import make_parser
 
 from .packages import (
+    HEADER_RELATIONSHIPS,
     MAX_TEXT_CHARS,
     NOTE_RELATIONSHIPS,
     PageTimeout,
@@ -220,10 +221,10 @@ def word_parts(path):
         raise ValueError("no main document part in the package relationships")
     parts = [main]
     for kind, targets in relationships(archive, main).items():
-        if kind.endswith(NOTE_RELATIONSHIPS):
+        if kind.endswith(NOTE_RELATIONSHIPS + HEADER_RELATIONSHIPS):
             parts += [name for name in targets if name in archive.namelist()]
-    text = "\n".join(parse_xml(read_part(archive, name), WordHandler()) for name in parts)
-    yield Part("tekst", text)
+    texts = (parse_xml(read_part(archive, name), WordHandler()) for name in parts)
+    yield Part("tekst", "\n".join(dict.fromkeys(text for text in texts if text.strip())))
 
 
 def open_document_parts(path, sheets=False):
@@ -231,7 +232,12 @@ def open_document_parts(path, sheets=False):
     if archive is None:
         raise ValueError("not a readable zip container")
     handler = OpenDocumentHandler(sheets=sheets)
-    yield Part("tekst", parse_xml(read_part(archive, "content.xml"), handler))
+    texts = [parse_xml(read_part(archive, "content.xml"), handler)]
+    if not sheets and "styles.xml" in archive.namelist():
+        # A text's headers and footers live in its master pages (OpenDocument 1.3 part 3
+        # §16.9); a spreadsheet's are print settings, not what a reader sees on screen.
+        texts.append(parse_xml(read_part(archive, "styles.xml"), OpenDocumentHandler()))
+    yield Part("tekst", "\n".join(text for text in texts if text.strip()))
 
 
 def spreadsheet_parts(path):
@@ -289,6 +295,34 @@ def _pdf_pages(reader, first):
             yield Part(f"pagina {number}", problem="te groot om te lezen")
         except Exception as error:  # noqa: BLE001 - one bad page must not cost the rest
             yield Part(f"pagina {number}", problem=page_problem(error))
+    form = form_part(reader)
+    if form is not None:
+        yield form
+
+
+FORM_FIELD_TYPES = ("/Tx", "/Ch")  # text and choice fields; a ticked box says "/Yes"
+
+
+def form_part(reader):
+    """The values filled in the PDF's form fields (ISO 32000-2 §12.7: every viewer shows
+    them, but they are not in the pages' text), as one part "formuliervelden"; a part with a
+    problem for an XFA form without such fields (only Adobe's own reader draws it); None for
+    a PDF without a form."""
+    try:
+        fields = reader.get_fields() or {}
+        values = []
+        for field in fields.values():
+            value = field.get("/V")
+            if field.get("/FT") not in FORM_FIELD_TYPES or value in (None, ""):
+                continue
+            values += [str(item) for item in value] if isinstance(value, list) else [str(value)]
+        if values:
+            return Part("formuliervelden", "\n".join(values))
+        if "/XFA" in (reader.trailer["/Root"].get("/AcroForm") or {}):
+            return Part("formulier", problem="een XFA-formulier, dat alleen Adobe Reader toont")
+    except Exception as error:  # noqa: BLE001 - the pages' text stays
+        return Part("formuliervelden", problem=page_problem(error))
+    return None
 
 
 def page_problem(error):

@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import migrations
 
 from website.core.models import CustomDocument
+from website.documents.apps import read_again_after_reader_change
 from website.documents.files import read_text, validate_document_file
 from website.library.factories import (
     docx_bytes,
@@ -19,6 +21,7 @@ from website.library.factories import (
     odt_bytes,
     pdf_bytes,
     pdf_bytes_pages,
+    pdf_form_bytes,
     xlsx_bytes,
 )
 from website.testing.cases import FIELD_CASES, LIBREOFFICE
@@ -322,3 +325,111 @@ def test_a_long_document_says_only_its_beginning_is_searchable(settings):
         "Alleen het begin (tot en met pagina 32) is doorzoekbaar: zoeken bewaart per bestand "
         "100.000 tekens."
     )
+
+
+# Headers and footers as Word writes them: a default header, a first-page header saying the
+# same (read once), and a footer with a PAGE field whose shown result is "1".
+WORD_HEADERS = [
+    (
+        "header",
+        '<w:p><w:pPr><w:pStyle w:val="Koptekst"/></w:pPr><w:r><w:t>Gemeente Kwakkelstad'
+        "</w:t></w:r><w:r><w:tab/><w:t>Afdeling Sociaal Domein</w:t></w:r></w:p>",
+    ),
+    (
+        "header",
+        "<w:p><w:r><w:t>Gemeente Kwakkelstad</w:t></w:r><w:r><w:tab/><w:t>Afdeling "
+        "Sociaal Domein</w:t></w:r></w:p>",
+    ),  # fmt: skip
+    (
+        "footer",
+        '<w:p><w:r><w:t xml:space="preserve">Pagina </w:t></w:r><w:fldSimple w:instr=" PAGE ">'
+        '<w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> · Kenmerk '
+        "SD/2026/0412</w:t></w:r></w:p>",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        (
+            WORD_HEADERS,
+            "Besluit kwijtschelding Gemeente Kwakkelstad Afdeling Sociaal Domein "
+            "Pagina 1 · Kenmerk SD/2026/0412",
+        ),  # fmt: skip
+        (WORD_HEADERS[2:], "Besluit kwijtschelding Pagina 1 · Kenmerk SD/2026/0412"),
+        (
+            [("header", "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>Concept</w:t></w:r></w:p>")],
+            "Besluit kwijtschelding",
+        ),  # fmt: skip
+    ],
+)
+def test_word_headers_and_footers_are_read_once(headers, expected):
+    docx = docx_bytes("Besluit kwijtschelding", headers=headers)
+    assert read_text(ContentFile(docx), "besluit.docx") == (expected, "")
+
+
+def test_opendocument_headers_and_footers_are_read():
+    master = (
+        '<style:master-page style:name="Standard"><style:header><text:p>Stichting '
+        "Voorbeeld</text:p></style:header><style:footer><text:p>Pagina <text:page-number "
+        'text:select-page="current">1</text:page-number></text:p></style:footer>'
+        "</style:master-page>"
+    )
+    odt = odt_bytes("Jaarverslag armoede", master_pages=master)
+    assert read_text(ContentFile(odt), "verslag.odt") == (
+        "Jaarverslag armoede Stichting Voorbeeld Pagina 1",
+        "",
+    )
+
+
+FORM_FIELDS = [
+    {"name": "naam", "type": "/Tx", "value": "Fatima Yılmaz"},  # UTF-16 in the file
+    {"name": "toelichting", "type": "/Tx", "value": "Huur te hoog\rEnergie (gas) te duur"},
+    {"name": "gemeente", "type": "/Ch", "value": "Súdwest-Fryslân"},
+    {"name": "akkoord", "type": "/Btn", "value": "/Yes"},  # a ticked box: no words
+    {"name": "telefoon", "type": "/Tx", "value": None},  # left empty
+    {"name": "adres", "kids": [{"name": "straat", "type": "/Tx", "value": "Brink 3"}]},
+]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (
+            FORM_FIELDS,
+            "Aanvraag bijzondere bijstand Fatima Yılmaz Huur te hoog Energie (gas) te duur "
+            "Súdwest-Fryslân Brink 3",
+        ),
+        (FORM_FIELDS[3:5], "Aanvraag bijzondere bijstand"),  # nothing filled in
+        (
+            [{"name": "bedrag", "type": "/Tx", "value": "€ 1.250,00"}],
+            "Aanvraag bijzondere bijstand € 1.250,00",
+        ),  # fmt: skip
+    ],
+)
+def test_filled_in_pdf_form_fields_are_read(fields, expected):
+    pdf = pdf_form_bytes("Aanvraag bijzondere bijstand", fields)
+    assert read_text(ContentFile(pdf), "aanvraag.pdf") == (expected, "")
+
+
+def test_an_xfa_form_without_fields_says_it_was_not_read():
+    pdf = pdf_form_bytes("Aanvraagformulier", [], xfa=True)
+    assert read_text(ContentFile(pdf), "aanvraag.pdf") == (
+        "Aanvraagformulier",
+        "Overgeslagen: formulier (een XFA-formulier, dat alleen Adobe Reader toont).",
+    )
+
+
+@pytest.mark.django_db
+def test_applying_the_marker_migration_reads_stored_documents_again(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document("besluit.docx", docx_bytes("Besluit", headers=WORD_HEADERS))
+    CustomDocument.objects.filter(pk=document.pk).update(extracted_text="Besluit")  # as before
+    plan = [(migrations.Migration("0001_read_headers_and_form_fields", "documents"), False)]
+    with django_capture_on_commit_callbacks(execute=True):
+        read_again_after_reader_change(plan=plan)
+    document.refresh_from_db()
+    assert "Afdeling Sociaal Domein" in document.extracted_text
