@@ -4,7 +4,16 @@ readable titles, checked uploads, a document's text for search."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    WagtailImageField,
+    WagtailImageFieldFile,
+    get_rendition_storage,
+    get_rendition_upload_to,
+    get_upload_to,
+)
 from wagtail.search import index
 
 from website.documents.files import KIND_LABELS, readable_title, validate_document_file
@@ -22,8 +31,28 @@ class ReadableTitleMixin:
         super().save(*args, **kwargs)
 
 
+class WholePixelFieldFile(WagtailImageFieldFile):
+    """An image file whose size is whole pixels. Willow reads an SVG's size from its
+    viewBox or width and height, as floats ("400.0", "750.00001", "1.2e3"): stored in the
+    integer columns they are rounded, but the objects Wagtail keeps in its rendition cache
+    right after an upload kept the floats, and `width="400.0"` or a `400.0w` srcset
+    descriptor is invalid HTML (the Nu checker refuses it)."""
+
+    def get_image_dimensions(self):
+        width, height = super().get_image_dimensions()
+        return max(1, round(width)), max(1, round(height))
+
+
+class WholePixelImageField(WagtailImageField):
+    attr_class = WholePixelFieldFile
+
+
 class CustomImage(ReadableTitleMixin, AbstractImage):
     """The project's image model, so fields can be added later without a painful swap."""
+
+    file = WholePixelImageField(
+        verbose_name="bestand", upload_to=get_upload_to, width_field="width", height_field="height"
+    )
 
     admin_form_fields = Image.admin_form_fields
 
@@ -34,6 +63,12 @@ class CustomImage(ReadableTitleMixin, AbstractImage):
 
 class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+    file = WholePixelImageField(
+        upload_to=get_rendition_upload_to,
+        storage=get_rendition_storage,
+        width_field="width",
+        height_field="height",
+    )
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

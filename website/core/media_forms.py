@@ -1,6 +1,7 @@
 """The admin forms for uploads: the title is what visitors read, so the form says so; a
 document whose text could not be read says why, so the editor can upload a better file."""
 
+from PIL import Image as PILImage
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
@@ -56,3 +57,54 @@ class ImageForm(CleanSubmittedTextMixin, BaseImageForm):
                 "van het bestand."
             )
         super().__init__(*args, **kwargs)
+        # Wagtail shows this form right after each upload (without the file field when
+        # several were uploaded at once), so the editor reads it there.
+        if self.instance.pk and is_animated(self.instance):
+            field = self.fields.get("file") or self.fields.get("title")
+            if field is not None:
+                field.help_text = f"{ANIMATED_HELP} {field.help_text}".strip()
+
+    def clean(self):
+        """Willow refuses an animated PNG (APNG) as "no or a damaged image": say what it is
+        and what to do instead."""
+        cleaned = super().clean()
+        upload = self.files.get(self.add_prefix("file"))
+        if upload is not None and self.has_error("file", "invalid_image") and is_apng(upload):
+            self.errors["file"] = self.error_class([APNG_MESSAGE])
+        return cleaned
+
+
+# Why a still picture: moving images distract and must be pausable (WCAG 2.2.2), and an
+# animation costs visitors with a small data bundle many times the bytes of one frame.
+ANIMATED_HELP = (
+    "Let op: dit is een bewegende afbeelding. Op de website staat alleen het eerste beeld "
+    "stil: beweging leidt af en kost bezoekers veel data. Kies een eerste beeld dat op zich "
+    "iets zegt, of laat beweging zien met een video."
+)
+
+
+APNG_MESSAGE = (
+    "Dit is een bewegende PNG (APNG). Die kan de website niet verwerken. Sla het bestand op "
+    "als gewone PNG, JPG of GIF en upload het opnieuw."
+)
+
+
+def is_apng(upload):
+    """True when an uploaded file is a PNG with more than one frame."""
+    try:
+        upload.seek(0)
+        with PILImage.open(upload) as picture:
+            return picture.format == "PNG" and getattr(picture, "n_frames", 1) > 1
+    except (OSError, ValueError, PILImage.DecompressionBombError):
+        return False
+    finally:
+        upload.seek(0)
+
+
+def is_animated(image):
+    """True when the image file (GIF, PNG or WebP) has more than one frame (Pillow)."""
+    try:
+        with image.open_file() as handle, PILImage.open(handle) as picture:
+            return getattr(picture, "n_frames", 1) > 1
+    except (OSError, ValueError, PILImage.DecompressionBombError):
+        return False
