@@ -58,13 +58,24 @@ def normalise(text):
 COMBINING_ACCENTS = re.compile("[\u0300-\u036f]")
 
 
+# Letters with a stroke or without a dot that Unicode does not decompose, which people
+# type without it on a keyboard that lacks them: "Yilmaz" for "Yılmaz", "Lodz" for "Łódź",
+# "Sorensen" for "Sørensen", "Strasse" for "Straße".
+PLAIN_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h",
+     "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
+)  # fmt: skip
+
+
 def fold(text):
     """Text as the search index stores it and queries compare it (str → str): `normalise`d
     (NFKC: the Dutch letter "ĳ" U+0133 → "ij", "ﬁ" → "fi"), then without accents on Latin,
     Greek and Cyrillic letters ("Fryslân" → "Fryslan", "İzmir" → "Izmir", "coöperatie" →
-    "cooperatie"). Case is kept: both search backends compare without it."""
+    "cooperatie") and with PLAIN_LETTERS for letters that have no decomposition ("Łódź" →
+    "Lodz"). Case is kept: both search backends compare without it."""
     decomposed = unicodedata.normalize("NFKD", normalise(text))
-    return unicodedata.normalize("NFC", COMBINING_ACCENTS.sub("", decomposed))
+    plain = COMBINING_ACCENTS.sub("", decomposed).translate(PLAIN_LETTERS)
+    return unicodedata.normalize("NFC", plain)
 
 
 def clean_data(value):

@@ -14,6 +14,7 @@ from website.agenda.tests.signups import post as sign_up_for
 from website.mail.outbox import queue_email
 from website.newsletter.models import NewsletterIndexPage, NewsletterPage, Subscriber
 from website.newsletter.sending import start_sending
+from website.pages.models import ContactPage
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,30 @@ def test_a_sign_up_confirmation_with_its_calendar_arrives_within_the_limits(
     ]
     parsed = email.message_from_bytes(visitor_mail, policy=email.policy.default)
     assert any(part.get_content_type() == "text/calendar" for part in parsed.iter_attachments())
+
+
+def test_a_contact_message_and_a_newsletter_confirmation_arrive_within_the_limits(
+    client, seeded, editors_address, mail_server
+):
+    mail_server.up()
+    page = ContactPage.objects.get()
+    data = {}
+    for field in page.form_fields.all():
+        data[field.clean_name] = {
+            "email": "Fatima@Müller.example",
+            "multiline": LONG_LINE[:1200] + "\n\n" + "Українською: допомога з боргами. " * 10,
+        }.get(field.field_type, "Fatima ’t Hart-Çelik")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert client.post(page.url, data).status_code == 302
+        client.post("/nieuwsbrief/aanmelden/", {"email": "Zoe@Müller.example"})
+    mails = received(mail_server)
+    assert len(mails) == 2
+    for raw in mails:
+        assert_within_the_limits(raw)
+    (notice,) = [
+        email.message_from_bytes(raw, policy=email.policy.default)
+        for raw, to in zip(mails, mail_server.recipients, strict=True)
+        if to == [editors_address]
+    ]
+    assert notice["Reply-To"] == "fatima@xn--mller-kva.example"
+    assert "допомога з боргами" in notice.get_body(("plain",)).get_content()
