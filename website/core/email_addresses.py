@@ -21,23 +21,29 @@ from django.db.models import Q
 
 
 def is_deliverable(address):
-    """False for an address (str, as a form cleaned it) whose local part is not ASCII, or
-    whose domain has a letter that changes into ASCII or into more than one letter when
-    case is folded ("İ", "ſ", "K" U+212A, "ß"), or that is no valid internationalised
-    domain name (IDNA 2008 with UTS #46 mapping)."""
-    local, _, domain = address.rpartition("@")
-    if not local or not local.isascii():
+    """False for an address (str, as a form cleaned it) with `undeliverable_letters`, or
+    whose domain is no valid internationalised domain name (IDNA 2008, UTS #46 mapping)."""
+    if undeliverable_letters(address):
         return False
+    try:
+        idna.encode(address.rpartition("@")[2], uts46=True)
+    except idna.IDNAError:
+        return False
+    return True
+
+
+def undeliverable_letters(address):
+    """True when the local part is not ASCII, or the domain has a letter that changes into
+    ASCII or into more than one letter when case is folded ("İ", "ſ", "K" U+212A, "ß")."""
+    local, _, domain = address.rpartition("@")
+    if not local.isascii():
+        return True
     for character in domain:
         if not character.isascii():
             folded = unicodedata.normalize("NFKC", character).casefold()
             if len(folded) != 1 or folded.isascii():
-                return False
-    try:
-        idna.encode(domain, uts46=True)
-    except idna.IDNAError:
-        return False
-    return True
+                return True
+    return False
 
 
 def canonical_email(address):
@@ -79,7 +85,17 @@ class EmailAddressField(forms.EmailField):
     pasted line carries (right-to-left marks, zero-width spaces) dropped, an address no mail
     can reach refused with the field's own "invalid" message, the canonical form returned."""
 
-    default_error_messages = {"invalid": "Vul een e-mailadres in zoals naam@voorbeeld.nl."}
+    default_error_messages = {
+        "invalid": "Vul een e-mailadres in zoals naam@voorbeeld.nl.",
+        # Before Django's own check, which calls "zoë@…" no address at all: the person
+        # typed their address, with a letter mail cannot carry (caps lock on a Turkish
+        # keyboard gives "İ").
+        "undeliverable": (
+            "In dit e-mailadres staat een letter die e-mail niet kan bezorgen, zoals İ, ſ, ß "
+            "of een letter met een accent vóór de @. Typ het met de gewone letters a tot z, "
+            "zoals naam@voorbeeld.nl."
+        ),
+    }
 
     def to_python(self, value):
         value = "".join(c for c in value or "" if unicodedata.category(c) != "Cf")
@@ -87,6 +103,11 @@ class EmailAddressField(forms.EmailField):
 
     def validate(self, value):
         super().validate(value)
+        if value and value.count("@") == 1 and undeliverable_letters(value):
+            raise ValidationError(self.error_messages["undeliverable"], code="undeliverable")
+
+    def run_validators(self, value):
+        super().run_validators(value)
         if value and not is_deliverable(value):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
 
