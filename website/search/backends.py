@@ -7,9 +7,10 @@ site's and the admin's:
   same word on both databases.
 - Known other names of a place find each other (`alternative_names.txt`: Friesland and
   Fryslân, Den Haag and 's-Gravenhage).
-- The last word of a site search also finds the words it begins: Dutch stemmers do not split
-  compounds (snowball/snowball#1), so "schuldhulp" finds "schuldhulpverlening"; a page with
-  the word itself matches twice and ranks first.
+- Each word of a site search (five letters or more) also finds the words it begins: Dutch
+  stemmers do not split compounds (snowball/snowball#1), so "schuldhulp" finds
+  "schuldhulpverlening", also in "schuldhulp utrecht"; a page with the word itself matches
+  twice and ranks first.
 - No query can break the database's query syntax: a `"` ended SQLite's FTS5 string (500 in
   the admin's document and image search), and the admin's per-field searches name columns
   SQLite's index does not have (every member organisation search gave a 500); on SQLite
@@ -115,8 +116,8 @@ class Prefix(PlainText):
 def safe_query(query, expand=True):
     """A copy of a modelsearch query with every text folded, quotes and word-less tokens
     ("-", "(") removed, and (with `expand`) each plain word as an Or of its singular and
-    plural, a place's other names, and the last word also as a beginning. None when no word
-    is left."""
+    plural, a place's other names, and (five letters or more) the words it begins. None when
+    no word is left."""
     if isinstance(query, PlainText):
         words = clean_words(query.query_string)
         if not words:
@@ -164,7 +165,7 @@ def expanded_words(words, boost=1.0):
         word = words[position]
         position += 1
         forms = word_forms(word, boost)
-        if position == len(words) and len(word) >= MIN_PREFIX_CHARS and word.isalpha():
+        if len(word) >= MIN_PREFIX_CHARS and word.isalpha():
             forms = Or([forms, Prefix(word, boost=boost)])
         parts.append(forms)
     return parts

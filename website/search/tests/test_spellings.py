@@ -101,6 +101,8 @@ def test_the_first_part_of_a_compound_finds_it_with_the_word_itself_first(client
     assert found(client, "voedsel") == ["Voedselbanken in het land"]
     assert found(client, "armoede schuldhulp") == []  # every word must be there
     assert found(client, "gemeente schuldhulp") == ["Schuldhulpverlening in Utrecht"]
+    assert found(client, "schuldhulp utrecht") == ["Schuldhulpverlening in Utrecht"]
+    assert found(client, "voedsel land") == ["Voedselbanken in het land"]
 
 
 def test_a_short_last_word_is_not_a_beginning(client, pages):
