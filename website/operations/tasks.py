@@ -1,8 +1,9 @@
-"""Housekeeping of the task queue."""
+"""Housekeeping of the task queue, and publishing what editors scheduled."""
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.management import call_command
 from django.tasks import task, task_backends
 from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
@@ -23,3 +24,11 @@ def prune_task_results():
         backend_name=backend.alias, finished_at__lte=cutoff
     )
     return old.delete()[0]
+
+
+@task
+def publish_scheduled():
+    """Publish the pages and snippets whose "go live" time has come, and unpublish those
+    whose expiry time has passed (Wagtail's `publish_scheduled`, which nothing runs by
+    itself: without this an editor's "ingepland voor publicatie" never happened)."""
+    call_command("publish_scheduled", verbosity=0)
