@@ -20,6 +20,7 @@ def test_periodic_tasks_of_every_app_are_tasks_with_an_interval():
         "website.mail.tasks.retry_due_emails",
         "website.core.tasks.delete_expired_personal_data",
         "website.operations.tasks.prune_task_results",
+        "website.operations.tasks.publish_scheduled",
         "website.agenda.tasks.delete_old_registrations",
         "website.newsletter.sending.resume_sending",
     }
