@@ -8,7 +8,7 @@ from django.shortcuts import render
 from wagtail.models import Page, Site, get_page_models
 
 from website.core.models import page_kind, private_pages_q, specific_pages
-from website.text import clean_text
+from website.text import clean_text, fold
 
 from .snippets import snippet, stem
 
@@ -22,10 +22,20 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_CHARS]
 
 
+# A possessive or plural "'s" ("Anna's", "thema's") and the one letter of "zo'n" or "'t":
+# split off at the apostrophe, they would each have to be on the page too.
+APOSTROPHE_ENDINGS = re.compile(r"(?<=\w)['’`´]\w\b|\B['’`´]t\b|(?<=\w)['’`´](?!\w)")
+
+
 def search_words(query):
     """Only words reach the search backend: quotes, brackets and operators (AND, OR, NOT,
-    NEAR, *, -) mean nothing to our visitors and would be syntax errors for the backend."""
-    return " ".join(word.lower() for word in re.findall(r"\w+", query))[:MAX_QUERY_CHARS]
+    NEAR, *, -) mean nothing to our visitors and would be syntax errors for the backend.
+    The query is folded first (website.text.fold), as the index is: an accent typed as a
+    separate mark, a zero-width space or a soft hyphen pasted inside a word would otherwise
+    split it. A lone letter left over is dropped when other words remain."""
+    words = re.findall(r"\w+", APOSTROPHE_ENDINGS.sub("", fold(query)).lower())
+    longer = [word for word in words if len(word) > 1]
+    return " ".join(longer or words)[:MAX_QUERY_CHARS]
 
 
 def searchable_kinds():

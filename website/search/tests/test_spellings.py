@@ -28,6 +28,7 @@ PAGES = [
     ("Verhaal van mevrouw Yılmaz", "Uit Łódź naar Rotterdam, met Sørensen aan de Straße."),
     ("Schuldhulp", "Zo vraag je het aan."),
     ("Voedselbanken in het land", "Een overzicht."),
+    ("Anna vertelt", "Zo'n leven is zwaar."),
     ("Iets anders", "Over de natuur."),
 ]
 
@@ -103,6 +104,22 @@ def test_the_first_part_of_a_compound_finds_it_with_the_word_itself_first(client
     assert found(client, "gemeente schuldhulp") == ["Schuldhulpverlening in Utrecht"]
     assert found(client, "schuldhulp utrecht") == ["Schuldhulpverlening in Utrecht"]
     assert found(client, "voedsel land") == ["Voedselbanken in het land"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Frysla\u0302n", ["Armoede in Fryslân"]),  # the accent as a separate mark (macOS, PDF)
+        ("Frys\u200blan", ["Armoede in Fryslân"]),  # a zero-width space pasted inside
+        ("schuld\u00adhulpverlening", ["Schuldhulpverlening in Utrecht"]),  # a soft hyphen
+        ("Yi\u0307lmaz", ["Verhaal van mevrouw Yılmaz"]),  # a Turkish capital İ lower-cased
+        ("Anna's", ["Anna vertelt"]),  # a possessive: the "s" need not be on the page
+        ("Yılmaz’s", ["Verhaal van mevrouw Yılmaz"]),
+        ("zo'n leven", ["Anna vertelt"]),
+    ],
+)
+def test_what_is_pasted_or_typed_around_a_word_does_not_split_it(client, pages, query, expected):
+    assert found(client, query) == expected
 
 
 def test_a_short_last_word_is_not_a_beginning(client, pages):
