@@ -19,14 +19,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+MAX_LOCAL_PART = 64  # RFC 5321 §4.5.3.1.1: longer is refused by mail servers
+
 
 def is_deliverable(address):
-    """False for an address (str, as a form cleaned it) with `undeliverable_letters`, or
-    whose domain is no valid internationalised domain name (IDNA 2008, UTS #46 mapping)."""
-    if undeliverable_letters(address):
+    """False for an address (str, as a form cleaned it) with `undeliverable_letters`, a
+    local part over MAX_LOCAL_PART characters, a domain without a dot (Django's validator
+    lets "localhost" through; no mail from the internet reaches it) or a domain that is no
+    valid internationalised domain name (IDNA 2008, UTS #46 mapping)."""
+    local, _, domain = address.rpartition("@")
+    if undeliverable_letters(address) or len(local) > MAX_LOCAL_PART or "." not in domain:
         return False
     try:
-        idna.encode(address.rpartition("@")[2], uts46=True)
+        idna.encode(domain, uts46=True)
     except idna.IDNAError:
         return False
     return True
