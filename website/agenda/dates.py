@@ -139,6 +139,15 @@ class EventDate(Orderable):
             and self.end_time <= self.start_time
         ):
             errors["end_time"] = "De eindtijd ligt vóór de begintijd."
+        for field, day, time in [
+            ("start_time", self.start_date, self.start_time),
+            ("end_time", self.end_date or self.start_date, self.end_time),
+        ]:
+            if day and time and field not in errors and not exists_on_the_clock(day, time):
+                errors[field] = (
+                    f"Deze tijd bestaat niet op {format_date(day, 'j F Y')}: die nacht gaat de "
+                    "klok vooruit (zomertijd) en slaat deze tijd over. Kies een tijd een uur later."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -303,3 +312,12 @@ class Registration(models.Model):
         return self.event_date.city if self.event_date else ""
 
     event_city.fget.short_description = "Plaats"
+
+
+def exists_on_the_clock(day, time):
+    """False for a local time the clock skips (the night summer time starts: 2.30 on the
+    last Sunday of March in the Netherlands); a calendar would read it as an hour later or
+    earlier, each reader differently."""
+    naive = datetime.datetime.combine(day, time)
+    there = naive.replace(tzinfo=local_zone())
+    return there.astimezone(datetime.UTC).astimezone(local_zone()).replace(tzinfo=None) == naive

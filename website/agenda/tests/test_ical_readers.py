@@ -10,7 +10,9 @@ import sys
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 
+from website.agenda.models import EventDate
 from website.agenda.tests.signups import calendar_attachments
 from website.agenda.tests.signups import post as sign_up_for
 
@@ -102,3 +104,26 @@ def test_the_calendar_in_a_sign_up_mail_reads_the_same_everywhere(client, make_e
     content = attachment.get_content().encode()
     for library in READERS:
         assert read_with(library, content, tmp_path) == [list(utc)], library
+
+
+@pytest.mark.parametrize(
+    ("day", "start", "end", "refused"),
+    [
+        (D(2027, 3, 28), T(2, 30), T(3, 30), "start_time"),  # the clock skips 2.00–3.00
+        (D(2027, 3, 28), T(1, 0), T(2, 15), "end_time"),
+        (D(2028, 3, 26), T(2, 0), None, "start_time"),
+        (D(2027, 3, 28), T(3, 0), T(4, 0), None),  # just after the jump
+        (D(2027, 3, 28), T(1, 59), None, None),
+        (D(2027, 10, 31), T(2, 30), T(3, 30), None),  # happens twice: a real time
+    ],
+)
+def test_a_time_the_clock_skips_is_refused_saying_why(make_event, day, start, end, refused):
+    page = make_event()
+    event_date = EventDate(page=page, start_date=day, start_time=start, end_time=end)
+    if refused is None:
+        event_date.clean()
+        return
+    with pytest.raises(ValidationError) as error:
+        event_date.clean()
+    (message,) = error.value.message_dict[refused]
+    assert "Deze tijd bestaat niet op" in message and "zomertijd" in message
