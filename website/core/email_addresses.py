@@ -76,6 +76,19 @@ def email_variants(address):
     return variants
 
 
+def readable_email(address):
+    """`address` as people write it, for showing: the domain in Unicode again
+    ("jan@xn--mller-kva.example" → "jan@müller.example"); unchanged when it cannot be
+    decoded."""
+    local, at, domain = address.rpartition("@")
+    if not at or "xn--" not in domain:
+        return address
+    try:
+        return f"{local}@{idna.decode(domain)}"
+    except idna.IDNAError:
+        return address
+
+
 def email_q(field, address):
     """A Q matching `field` (a model's address field) in any of `email_variants`,
     ignoring case."""

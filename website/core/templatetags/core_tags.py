@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 
 from website.caching.content_cache import content_generation, remember, remember_published
 from website.core.addresses import site_address
+from website.core.email_addresses import readable_email
 from website.core.models import SiteSettings
 from website.core.navigation import without_empty_listings
 from website.core.share_images import SHARE_SIZE
@@ -140,6 +141,12 @@ def ld_json(data):
     control characters that pasted text may still carry are dropped (core.text)."""
     payload = json.dumps(clean_data(data), ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+@register.filter(name="readable_email")
+def readable_email_filter(address):
+    """An e-mail address stored in its canonical form (punycode domain), as people write it."""
+    return readable_email(address or "")
 
 
 @register.filter

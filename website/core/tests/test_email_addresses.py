@@ -4,6 +4,7 @@ with its domain in Unicode and in punycode."""
 
 import email
 import email.policy
+import re
 
 import pytest
 from django.core import mail
@@ -127,3 +128,13 @@ def test_erasing_either_spelling_erases_what_was_stored_in_the_other(seeded, ope
     assert not StoryContact.objects.exists()
     assert not open_date.registrations.exists()
     assert not ContactMessage.objects.exists()
+
+
+def test_the_confirmation_page_shows_the_address_as_typed(visitor):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        visitor.post("/nieuwsbrief/aanmelden/", {"email": "Femke@Bäckerij.example"})
+    (confirmation,) = mail.outbox
+    link = re.search(r"http://testserver(/nieuwsbrief/bevestigen/\S+/)", confirmation.body)[1]
+    page = main_content(visitor.get(link))
+    assert "femke@bäckerij.example" in page and "xn--" not in page
+    assert Subscriber.objects.get().email == "femke@xn--bckerij-5wa.example"
