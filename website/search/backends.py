@@ -122,8 +122,10 @@ def safe_query(query, expand=True):
         words = clean_words(query.query_string)
         if not words:
             return None
-        if not expand:
-            return PlainText(" ".join(words), operator=query.operator, boost=query.boost)
+        if not expand:  # autocomplete (the admin's searches): as typed, or with another name
+            typed = PlainText(" ".join(words), operator=query.operator, boost=query.boost)
+            others = [PlainText(" ".join(v), operator=query.operator) for v in name_variants(words)]
+            return Or([typed, *others]) if others else typed
         alternatives = expanded_words(words, query.boost)
         if len(alternatives) == 1:
             return alternatives[0]
@@ -180,6 +182,19 @@ def other_names_at(words, position):
             others = alternative_names()[key]
             return length, [PlainText(other, operator="and") for other in others]
     return 0, []
+
+
+def name_variants(words):
+    """`words` with a known place name replaced by each of its other names (at most 8):
+    ["den", "haag", "zitting"] → [["gravenhage", "zitting"], ["the", "hague", "zitting"]]."""
+    variants = []
+    for position in range(len(words)):
+        length, _ = other_names_at(words, position)
+        if length:
+            key = " ".join(words[position : position + length]).lower()
+            for other in alternative_names()[key]:
+                variants.append([*words[:position], *other.split(), *words[position + length :]])
+    return variants[:8]
 
 
 ALTERNATIVE_NAMES = Path(__file__).with_name("alternative_names.txt")

@@ -149,3 +149,12 @@ def test_applying_the_marker_migration_reindexes_what_is_stored(client, pages):
     plan = [(migrations.Migration("0001_fold_index", "site_search"), False)]
     reindex_after_format_change(plan=plan)
     assert found(client, "Fryslan") == ["Armoede in Fryslân"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Den Haag", "Zitting in &#x27;s-Gravenhage"), ("Friesland", "Armoede in Fryslân")],
+)
+def test_the_admin_page_search_knows_other_names_too(admin_client, pages, query, expected):
+    listing = admin_client.get("/admin/pages/search/", {"q": query}).content.decode()
+    assert expected in listing
