@@ -22,19 +22,29 @@ def search_terms(query):
     return [term for term in dict.fromkeys(words + others) if len(term) > 1][:10]
 
 
+PRINTABLE_ASCII = re.compile(r"[\x20-\x7e]+")
+
+
 def folded_with_positions(text):
     """(`text` folded as search compares it, for each folded character the index of the
     character in `text` it came from, plus len(text) at the end). Folding may change the
     length ("ĳ" → "ij", "e" + U+0301 → "e"): matches in the folded text are marked in the
-    text as written."""
+    text as written. Printable ASCII folds to itself, so only the other characters are folded
+    one by one (a document's text is up to 100,000 characters, per search result)."""
     folded = fold(text)
     if len(folded) == len(text):  # the usual case: at most precomposed accents dropped
         return folded, range(len(text) + 1)
-    pieces, positions = [], []
-    for index, character in enumerate(text):
-        piece = fold(character)
-        pieces.append(piece)
-        positions.extend([index] * len(piece))
+    pieces, positions, position = [], [], 0
+    for run in [*PRINTABLE_ASCII.finditer(text), None]:
+        end = run.start() if run else len(text)
+        for index in range(position, end):  # characters outside printable ASCII
+            piece = fold(text[index])
+            pieces.append(piece)
+            positions.extend([index] * len(piece))
+        if run:
+            pieces.append(run.group())
+            positions.extend(range(run.start(), run.end()))
+            position = run.end()
     positions.append(len(text))
     return "".join(pieces), positions
 

@@ -2,8 +2,9 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 
-from .models import StoryIndexPage, StoryPage
+from .models import StoryContact, StoryIndexPage, StoryPage, StorySubmission
 
 
 class StoryIndexPageFactory(wagtail_factories.PageFactory):
@@ -26,3 +27,21 @@ class StoryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StoryPage
+
+
+def make_story_contact(email, days_old=0):
+    """A story sent in anonymously with `email` as its contact address, `days_old` days ago."""
+    submission = StorySubmission.objects.create(
+        story="Verhaal",
+        name_choice="anoniem",
+        shown_name="anoniem",
+        consent_website=True,
+        consent_letters=False,
+        consent_version="t",
+        consented_at=timezone.now(),
+    )
+    contact = StoryContact.objects.create(submission=submission, email=email)
+    StoryContact.objects.filter(pk=contact.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=days_old)
+    )
+    return contact

@@ -10,14 +10,14 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client, TestCase
-from django.utils import timezone
 
 from website.agenda.tests.signups import post as sign_up_for
 from website.core.email_addresses import EmailAddressField, canonical_email, is_deliverable
 from website.core.privacy import erase_personal_data, export_personal_data
 from website.newsletter.models import Subscriber
 from website.pages.models import ContactMessage, ContactPage
-from website.stories.models import StoryContact, StorySubmission
+from website.stories.factories import make_story_contact
+from website.stories.models import StoryContact
 from website.testing.utils import find_one, main_content
 
 pytestmark = pytest.mark.django_db
@@ -103,15 +103,7 @@ def test_one_sign_up_per_mailbox_for_a_date(client, open_date):
 def test_erasing_either_spelling_erases_what_was_stored_in_the_other(seeded, open_date, client):
     # Stored before addresses were canonical: the domain as the visitor typed it.
     Subscriber.objects.create(email="jan@müller.example")
-    submission = StorySubmission.objects.create(
-        story="Mijn verhaal.",
-        name_choice="anoniem",
-        consent_website=True,
-        consent_letters=False,
-        consent_version="1",
-        consented_at=timezone.now(),
-    )
-    StoryContact.objects.create(submission=submission, email="Jan@Müller.example")
+    make_story_contact("Jan@Müller.example")
     ContactMessage.objects.create(
         page=ContactPage.objects.get(),
         form_data={"email": "Jan@Müller.example", "message": "Hallo"},

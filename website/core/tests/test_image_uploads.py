@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
+from website.core.factories import image_block
 from website.core.models import CustomImage
 from website.pages.factories import StandardPageFactory
 from website.testing.utils import assert_valid_html, find_all, find_one
@@ -86,15 +87,7 @@ def test_an_uploaded_svg_has_whole_pixel_sizes_in_the_page_at_once(admin_client,
         pk=upload(admin_client, "grafiek.svg", svg, "image/svg+xml")["image_id"]
     )
     assert isinstance(image.width, int) and isinstance(image.height, int)
-    body = [
-        {
-            "type": "image",
-            "value": {
-                "image": {"image": image.pk, "decorative": False, "alt_text": "Grafiek"},
-                "caption": "",
-            },
-        }
-    ]
+    body = [image_block(image, "Grafiek")]
     page = StandardPageFactory(parent=home_page, body=body)
     for _ in range(2):  # made now, then from Wagtail's rendition cache
         content = admin_client.get(page.url).content.decode()

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from website.core.factories import DocumentFactory, ImageFactory
+from website.core.factories import DocumentFactory, ImageFactory, image_block
 from website.core.models import CustomImage, RelatedCampaign, SiteSettings, SocialMediaAccount
 from website.network.factories import MemberDirectoryPageFactory, MemberOrganisationFactory
 from website.pages.factories import StandardPageFactory
@@ -29,13 +29,7 @@ def full_body(document, image):
     return [
         {"type": "heading", "value": {"text": "Een tussenkop", "level": "h2"}},
         {"type": "paragraph", "value": "<p>Tekst met <b>nadruk</b>.</p>"},
-        {
-            "type": "image",
-            "value": {
-                "image": {"image": image.pk, "decorative": False, "alt_text": "Mensen in gesprek"},
-                "caption": "Een onderschrift",
-            },
-        },
+        image_block(image, "Mensen in gesprek", caption="Een onderschrift"),
         {"type": "quote", "value": {"quote": "Armoede is geen keuze.", "attribution": "Iemand"}},
         {"type": "document", "value": {"document": document.pk, "label": ""}},
         {
@@ -128,15 +122,7 @@ def test_standard_page_renders_every_block(client, home_page):
 
 def test_decorative_image_has_empty_alt(client, home_page):
     image = ImageFactory()
-    body = [
-        {
-            "type": "image",
-            "value": {
-                "image": {"image": image.pk, "decorative": True, "alt_text": ""},
-                "caption": "",
-            },
-        }
-    ]
+    body = [image_block(image, decorative=True)]
     page = StandardPageFactory(parent=home_page, body=body)
     # Inside the body's figure: the header's logo has an empty alt too.
     figure = find_one(find_one(client.get(page.url), "article"), "figure", "figure")
@@ -274,19 +260,7 @@ def test_svg_image_in_a_body_renders(client, home_page):
     image.file.save("logo.svg", ContentFile(svg), save=False)
     image.width, image.height = 120, 80
     image.save()
-    body = [
-        {
-            "type": "image",
-            "value": {
-                "image": {
-                    "image": image.pk,
-                    "decorative": False,
-                    "alt_text": "Logo van het netwerk",
-                },
-                "caption": "",
-            },
-        }
-    ]
+    body = [image_block(image, "Logo van het netwerk")]
     page = StandardPageFactory(parent=home_page, body=body)
     response = client.get(page.url)
     assert response.status_code == 200

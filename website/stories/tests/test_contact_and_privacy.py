@@ -14,6 +14,7 @@ from website.core.tasks import delete_expired_personal_data
 from website.mail.models import OutgoingEmail
 from website.mail.tasks import retry_due_emails
 from website.pages.models import ContactFormField, ContactMessage, ContactPage
+from website.stories.factories import make_story_contact
 from website.stories.forms import ShareStoryForm
 from website.stories.models import StoryContact, StoryIndexPage, StorySubmission
 from website.testing.utils import find_all, find_one, main_content, text
@@ -123,23 +124,6 @@ def test_contact_mail_server_down_still_thanks_and_delivers_later(client, contac
     retry_due_emails.enqueue()
     assert OutgoingEmail.objects.get().status == "sent"
     assert b"Subject: Bericht via de website" in mail_server.messages[0]
-
-
-def make_story_contact(email, days_old):
-    submission = StorySubmission.objects.create(
-        story="Verhaal",
-        name_choice="anoniem",
-        shown_name="anoniem",
-        consent_website=True,
-        consent_letters=False,
-        consent_version="t",
-        consented_at=timezone.now(),
-    )
-    contact = StoryContact.objects.create(submission=submission, email=email)
-    StoryContact.objects.filter(pk=contact.pk).update(
-        created_at=timezone.now() - datetime.timedelta(days=days_old)
-    )
-    return contact
 
 
 def test_retention_deletes_old_personal_data_and_keeps_recent(contact):
