@@ -120,8 +120,8 @@ class EventDate(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "Datum"
-        verbose_name_plural = "Data"
+        verbose_name = "datum"
+        verbose_name_plural = "data"
 
     def __str__(self):
         return f"{self.page.title}, {self.when_text}{', ' + self.city if self.city else ''}"
@@ -293,8 +293,8 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField("Afgemeld op", null=True, blank=True)
 
     class Meta:
-        verbose_name = "Aanmelding"
-        verbose_name_plural = "Aanmeldingen"
+        verbose_name = "aanmelding"
+        verbose_name_plural = "aanmeldingen"
         ordering = ["event_date", "created_at", "pk"]
         indexes = [models.Index(fields=["event_date", "status", "created_at"])]
 

@@ -100,9 +100,12 @@ def cancel(registration):
         registration.organisation = registration.access_needs = registration.dietary_wishes = ""
         registration.needs_consented_at = None
         registration.save()
+        promoted = None
         if freed_seat and event_date is not None:
-            return promote_first_waiting(event_date)
-    return None
+            promoted = promote_first_waiting(event_date)
+        if event_date is not None:
+            notify_editors_of_cancellation(registration, event_date, promoted)
+    return promoted
 
 
 def fill_free_seats(event_date):
@@ -193,6 +196,32 @@ def notify_editors(registration, event_date):
             ),
         },
         regarding=registration,
+    )
+
+
+def notify_editors_of_cancellation(registration, event_date, promoted):
+    """Tell the editors a sign-up was cancelled through its own link: for which date, the
+    numbers now, and whether someone moved up from the waiting list. It names nobody: the
+    cancelled sign-up's personal data are gone, and this mail must not keep them."""
+    site = event_date.page.get_site()
+    recipients = editor_recipients(site)
+    if not recipients:
+        return
+    waiting = event_date.registrations.filter(status=Registration.Status.WAITING).count()
+    queue_templated_email(
+        recipients,
+        "agenda/mail/cancelled_signup",
+        {
+            "registration": registration,
+            "event_date": event_date,
+            "promoted": promoted is not None,
+            "confirmed_count": event_date.confirmed_count(),
+            "waiting_count": waiting,
+            "admin_url": site_address(
+                site, reverse("aanmeldingen:index") + f"?event_date={event_date.pk}"
+            ),
+        },
+        regarding=event_date,
     )
 
 

@@ -11,3 +11,15 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401, PLC0415 - connect when the models are ready
+
+        self.label_wagtails_site_columns()
+
+    @staticmethod
+    def label_wagtails_site_columns():
+        # Beheerders see Wagtail's Sites screen: "Port", "Site name", "Root page" → Dutch.
+        from wagtail.models import Site  # noqa: PLC0415
+        from wagtail.sites.views import IndexView  # noqa: PLC0415
+
+        from .admin_views import label_columns_by_their_fields  # noqa: PLC0415
+
+        label_columns_by_their_fields(IndexView, Site)

@@ -279,7 +279,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = "Gegevens van de organisatie"
+        verbose_name = "gegevens van de organisatie"
 
     def __str__(self):
         return self.organisation_name

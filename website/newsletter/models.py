@@ -7,6 +7,7 @@ from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.panels import CommentPanel, FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
@@ -143,6 +144,21 @@ class NewsletterPermissionTester(PagePermissionTester):
         return super().can_publish()
 
 
+class NewsletterCopyForm(CopyForm):
+    """Wagtail's copy dialog for a newsletter: a copy is a new, unsent draft (`copy`), so
+    the dialog offers neither "Publiceer gekopieerde pagina" nor an alias (a copy kept in
+    step with a sent newsletter), and says what the copy will be."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("publish_copies", None)
+        self.fields.pop("alias", None)
+        self.fields["new_title"].help_text = (
+            "De kopie wordt een nieuwe nieuwsbrief: een concept dat nog niet is verzonden. "
+            "Verzend hem als hij klaar is."
+        )
+
+
 class NewsletterPage(WithoutWorkflow, BasePage):
     """One newsletter: an introduction, free text and lists pulled in from the site. Its
     web version is public once it has been sent; the preview shows the mail as HTML and as
@@ -155,6 +171,7 @@ class NewsletterPage(WithoutWorkflow, BasePage):
     sent_sections = models.JSONField(null=True, editable=False)
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    copy_form_class = NewsletterCopyForm
     # No schedule ("Stel schema in"): a newsletter goes out with "Verzenden…", and a
     # scheduled publication would show "Ingepland" for something that is never sent.
     settings_panels = [CommentPanel()]

@@ -15,8 +15,8 @@ class SeedRecord(models.Model):
     class Meta:
         # Made by the core app; the table kept its name when the model moved here.
         db_table = "core_seedrecord"
-        verbose_name = "Geïmporteerd uit de seed"
-        verbose_name_plural = "Geïmporteerd uit de seed"
+        verbose_name = "geïmporteerd uit de seed"
+        verbose_name_plural = "geïmporteerd uit de seed"
 
     def __str__(self):
         return self.key

@@ -14,7 +14,7 @@ def default_site():
 
 
 def tree_root():
-    return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    return Page.get_first_root_node() or Page.add_root(title="Alle websites", slug="root")
 
 
 def site_address(ctx):

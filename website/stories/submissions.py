@@ -124,6 +124,23 @@ def find_by_token(token):
     return find(submissions, token, fields=("token_hash", "notice_token_hash"))
 
 
+def withdraw_by_writer(submission):
+    """The writer's own withdrawal link: `withdraw`, then tell the editors, so a link in an
+    earlier mail about the story that now leads nowhere is explained. The notice says only
+    when the story came in: everything else about it is gone."""
+    received_at = submission.created_at
+    was_online = submission.page is not None and submission.page.live
+    site = submission.page.get_site() if submission.page is not None else None
+    withdraw(submission)
+    recipients = editor_recipients(site)
+    if recipients:
+        queue_templated_email(
+            recipients,
+            "stories/mail/withdrawn",
+            {"received_at": received_at, "was_online": was_online},
+        )
+
+
 def withdraw(submission):
     """Take the story offline for good: the page (with all its versions and history), the
     submission, the contact details, and the stored e-mails about the story (the receipt

@@ -39,7 +39,7 @@ def withdraw_story(request, index_page, token):
         index_page,
         token,
         find=submissions.find_by_token,
-        act=submissions.withdraw,
+        act=submissions.withdraw_by_writer,
         template="stories/withdraw.html",
         scope="stories-withdraw",
         done_route="withdraw_done",

@@ -331,7 +331,18 @@ def test_read_aloud_keeps_clock_times_and_numbers_whole(seeded_live, open_browse
         introduction="Er zijn 1.200 plaatsen, d.w.z. genoeg voor iedereen. " * 6,
     )
     for days in (10, 17):
-        add_date(event, days, start_time=datetime.time(13), end_time=datetime.time(17))
+        add_date(
+            event,
+            days,
+            start_time=datetime.time(13),
+            end_time=datetime.time(17),
+            venue_name="Dorpshuis",
+            street_address="Brink 3",
+            postcode="9411 AB",
+            city="Beilen",
+            registration_open=True,
+            capacity=20,
+        )
     browser = open_browser(seeded_live.url)
     browser.open(event.url)
     reader = "document.querySelector('[data-read-aloud]')"
@@ -344,3 +355,7 @@ def test_read_aloud_keeps_clock_times_and_numbers_whole(seeded_live, open_browse
         assert any(time in part for part in parts), (time, parts)
     assert len(parts) > 1  # long enough to be cut
     assert not [part for part in parts if re.match(r"\d", part)], parts
+    # What is seen, as it is seen: the address line by line, the places left as a sentence
+    # of its own; no button labels and no words meant for screen readers only.
+    assert "Dorpshuis, Brink 3, 9411 AB Beilen. Nog 20 plaatsen vrij." in text, text
+    assert "Meld je aan" not in text and "voor dinsdag" not in text, text

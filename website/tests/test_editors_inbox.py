@@ -5,6 +5,7 @@ address (issue 16)."""
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.contrib import messages
@@ -255,6 +256,10 @@ ENGLISH_OR_INTERNAL = [
     "Workflows",
     "Incomplete taak",
     "Pagina/Snippet",
+    "Root",
+    "Port",
+    "Site name",
+    "in" + "Website",  # a screen-reader span glued to the site's name
 ]
 ENGLISH_HEADINGS = ["File", "Bold", "Italic"]
 
@@ -322,6 +327,7 @@ def test_the_pages_editors_use_show_no_raw_values(client, admin_client, editors_
         "/admin/reports/aging-pages/",
         "/admin/users/",
         "/admin/inlogpogingen/",
+        "/admin/sites/",
     ]
     for path in paths:
         response = admin_client.get(path)
@@ -333,6 +339,10 @@ def test_the_pages_editors_use_show_no_raw_values(client, admin_client, editors_
             assert phrase not in main, (path, phrase)
         for word in ENGLISH_HEADINGS:
             assert word not in main.split(), (path, word)
+        # A count reads "3 aanmeldingen", not "3 Aanmeldingen" (Wagtail puts model names
+        # in sentences; they are written in lower case).
+        for count in find_all(response, "div", "pagination__end"):
+            assert re.fullmatch(r"[\d.]+ [a-z].*", text(count)), (path, text(count))
     # Wagtail's Dutch leaves these in English; website/locale/ gives them Dutch.
     assert "Excel-bestand downloaden" in admin_client.get("/admin/aanmeldingen/").content.decode()
 

@@ -39,8 +39,8 @@ class JargonTerm(index.Indexed, models.Model):
                 violation_error_message="Dit woord staat al in de lijst.",
             )
         ]
-        verbose_name = "Moeilijk woord"
-        verbose_name_plural = "Moeilijke woorden"
+        verbose_name = "moeilijk woord"
+        verbose_name_plural = "moeilijke woorden"
 
     def __str__(self):
         return self.term

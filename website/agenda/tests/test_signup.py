@@ -279,3 +279,35 @@ def test_access_needs_and_dietary_wishes_are_only_kept_with_their_own_consent(
     registration.refresh_from_db()
     assert registration.access_needs == registration.dietary_wishes == ""
     assert registration.needs_consented_at is None
+
+
+def test_the_editors_hear_of_a_cancellation_without_a_name(
+    client, open_date, editors_address, mailoutbox
+):
+    """A volunteer who got "Nieuwe aanmelding" also gets "Afmelding", with the numbers now
+    and who moved up, but not the cancelled person's name or address: those are erased."""
+    post(client, open_date, email="een@example.org", name="Anneke Jansen")
+    post(client, open_date, email="twee@example.org")
+    post(client, open_date, email="drie@example.org")
+    link = cancel_link(next(m for m in mailoutbox if m.to == ["een@example.org"]))
+    sent_before = len(mailoutbox)
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(link)
+
+    (notice,) = [m for m in mailoutbox[sent_before:] if m.to == [editors_address]]
+    assert notice.subject == f"Afmelding: {open_date.page.title}"
+    assert "Iemand heeft zich afgemeld" in notice.body
+    assert "De eerste op de wachtlijst heeft de vrije plaats gekregen" in notice.body
+    assert "Aangemeld: 2 van de 2 plaatsen" in notice.body
+    assert "Op de wachtlijst: 0" in notice.body
+    assert f"?event_date={open_date.pk}" in notice.body
+    assert "Anneke" not in notice.body and "een@example.org" not in notice.body
+    # The erasure holds: nothing stored names her, this notice included.
+    assert not OutgoingEmail.objects.filter(body__contains="Anneke").exists()
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(cancel_link(next(m for m in mailoutbox if m.to == ["drie@example.org"])))
+    last = [m for m in mailoutbox if m.to == [editors_address]][-1]
+    assert "wachtlijst heeft de vrije plaats" not in last.body  # nobody was waiting
+    assert "Aangemeld: 1 van de 2 plaatsen" in last.body

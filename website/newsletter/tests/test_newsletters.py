@@ -203,6 +203,33 @@ def test_sent_is_a_fact_copies_and_old_versions_do_not_change(client, newsletter
     assert copy.first_published_at is None and copy.last_published_at is None
 
 
+def test_the_copy_dialog_offers_no_publishing_for_a_sent_newsletter(admin_client, newsletter):
+    """Copying a sent (live) newsletter: Wagtail would offer "Publiceer gekopieerde pagina"
+    and an alias, and ignore or bypass sending; the dialog offers neither and says what the
+    copy becomes. Asked for anyway, the copy is an unsent draft."""
+    start_sending(newsletter)
+    newsletter.refresh_from_db()
+    assert newsletter.live
+    url = f"/admin/pages/{newsletter.pk}/copy/"
+    form = admin_client.get(url).context["form"]
+    assert "publish_copies" not in form.fields and "alias" not in form.fields
+    assert "nog niet is verzonden" in form.fields["new_title"].help_text
+
+    answer = admin_client.post(
+        url,
+        {
+            "new_title": "Nieuwsbrief januari",
+            "new_slug": "januari",
+            "new_parent_page": newsletter.get_parent().pk,
+            "publish_copies": "on",
+            "alias": "on",
+        },
+    )
+    assert answer.status_code == 302
+    copy = NewsletterPage.objects.get(slug="januari")
+    assert not copy.live and copy.sent_at is None and copy.alias_of_id is None
+
+
 def test_an_empty_newsletter_cannot_be_sent(admin_client, seeded):
     empty = NewsletterPage(title="Leeg", slug="leeg", live=False)
     NewsletterIndexPage.objects.get().add_child(instance=empty)

@@ -92,12 +92,38 @@
     };
     var readable = "h1, h2, h3, h4, p, li, blockquote, figcaption, dt, dd, td, th";
     var skip = ".page-tools, .read-aloud, nav, form, [aria-hidden=true], .breadcrumbs";
+    // What a sighted reader sees as text: controls (buttons, links styled as buttons) and
+    // words meant for screen readers only stay out. A line (<br>: an address) ends with a
+    // pause ("\n", read as a comma), a block (a paragraph in a list item) as a sentence
+    // (U+2029), so neither runs into the next.
+    var unspoken = "button, .button, .visually-hidden, [hidden], [aria-hidden=true], svg, script, style, input, select, textarea";
+    var seenText = function (el) {
+      var text = "";
+      el.childNodes.forEach(function (node) {
+        if (node.nodeType === 3) { text += node.data; return; }
+        if (node.nodeType !== 1 || node.matches(unspoken)) { return; }
+        if (node.tagName === "BR") { text += "\n"; return; }
+        var display = window.getComputedStyle(node).display;
+        if (display === "none") { return; }
+        var block = /^inline/.test(display) ? "" : "\u2029";
+        text += block + seenText(node) + block;
+      });
+      return text;
+    };
+    var ended = /[.!?:,;]$/;
     var mainText = function () {
       var parts = [];
       document.querySelectorAll("main " + readable.split(", ").join(", main ")).forEach(function (el) {
         if (el.closest(skip) || el.parentElement.closest(readable)) { return; }
-        var text = el.innerText.replace(/\s+/g, " ").trim();
-        if (text) { parts.push(/[.!?:]$/.test(text) ? text : text + "."); }
+        seenText(el).split("\u2029").forEach(function (block) {
+          var lines = block.split("\n").map(function (line) {
+            return line.replace(/\s+/g, " ").trim();
+          }).filter(Boolean);
+          var said = lines.map(function (line, index) {
+            return index < lines.length - 1 && !ended.test(line) ? line + "," : line;
+          }).join(" ");
+          if (said) { parts.push(/[.!?:]$/.test(said) ? said : said.replace(/[,;]$/, "") + "."); }
+        });
       });
       return parts.join(" ");
     };

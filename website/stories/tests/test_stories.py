@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Site, WorkflowState
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published
@@ -110,6 +111,17 @@ def test_withdrawal_erases_everything_and_a_second_use_says_it_is_gone(client, s
     assert again.status_code == 404
     assert "bestaat niet (meer)" in main_content(again)
 
+    # The editors, whose earlier mail now links to nothing, are told why.
+    notice = mailoutbox[-1]
+    assert notice.to == ["redactie@example.org"]
+    assert notice.subject == "Verhaal ingetrokken door de schrijver"
+    received = timezone.localtime(submission.created_at)
+    assert f"kwam binnen op {received:%-d} " in notice.body
+    assert "Het verhaal stond op de site." in notice.body
+    assert "Dan werkt de link daarin niet meer" in notice.body
+    for private in ("Marieke", "schrijver@example.org", "Ik kom elke maand tekort"):
+        assert private not in notice.body
+
 
 def test_the_writer_hears_once_when_the_story_goes_live(client, stories, mailoutbox):
     post(client, stories)
@@ -133,7 +145,11 @@ def test_the_writer_hears_once_when_the_story_goes_live(client, stories, mailout
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         client.post(notice_link)
-    assert not OutgoingEmail.objects.exists()  # no mail about the story is left behind
+    # No mail about the story is left behind; the editors' notice of the withdrawal says
+    # only when a story came in.
+    (left,) = OutgoingEmail.objects.all()
+    assert left.subject == "Verhaal ingetrokken door de schrijver"
+    assert "Marieke" not in left.body and "schrijver@example.org" not in left.body
     assert client.get(first_link).status_code == 404
 
 
