@@ -64,7 +64,8 @@ class LibraryIndexPage(FeedRoutesMixin, BasePage):
             PublicationPage.objects.live()
             .public()
             .descendant_of(self)
-            .select_related("campaign")
+            .select_related("campaign", "image")
+            .prefetch_related("image__renditions")
             .order_by("-date", "-pk")
         )
 

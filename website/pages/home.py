@@ -45,7 +45,10 @@ def latest_work(site):
         ),
         agenda=live(AgendaIndexPage).first(),
         publications=list(
-            live(PublicationPage).select_related("campaign").order_by("-date", "-pk")[:PUBLICATIONS]
+            live(PublicationPage)
+            .select_related("campaign", "image")
+            .prefetch_related("image__renditions")
+            .order_by("-date", "-pk")[:PUBLICATIONS]
         ),
         library=live(LibraryIndexPage).first(),
         stories=list(live(StoryPage).order_by("-date", "-pk")[:STORIES]),

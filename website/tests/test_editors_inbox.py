@@ -259,6 +259,7 @@ ENGLISH_OR_INTERNAL = [
     "Root",
     "Port",
     "Site name",
+    "Default",
     "in" + "Website",  # a screen-reader span glued to the site's name
 ]
 ENGLISH_HEADINGS = ["File", "Bold", "Italic"]

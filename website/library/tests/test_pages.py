@@ -108,12 +108,15 @@ def test_library_query_count_is_flat(client, library):
 
     for _ in range(2):
         attach(PublicationPageFactory(parent=library), make_document("a.pdf", pdf_bytes("a")))
+    PublicationPageFactory(parent=library, image=ImageFactory(), image_alt="Voorkant")
     few = count()
     campaign = CampaignPageFactory(parent=library)
     for _ in range(12):
-        page = PublicationPageFactory(parent=library, campaign=campaign)
+        page = PublicationPageFactory(
+            parent=library, campaign=campaign, image=ImageFactory(), image_alt="Voorkant"
+        )
         attach(page, make_document("b.pdf", pdf_bytes("b")))
-    assert count() == few
+    assert count() == few  # covers included: their renditions come in one query
 
 
 def test_publication_shows_files_with_type_and_size(client, library):
@@ -132,7 +135,7 @@ def test_publication_shows_files_with_type_and_size(client, library):
 
 
 def test_a_publication_has_a_cover_above_its_download_and_when_shared(client, library):
-    cover = ImageFactory(width=800, height=1100)
+    cover = ImageFactory(file__width=800, file__height=1100)
     page = PublicationPageFactory(
         parent=library, title="Armoedemonitor", image=cover, image_alt="Voorkant van het rapport"
     )
@@ -143,6 +146,15 @@ def test_a_publication_has_a_cover_above_its_download_and_when_shared(client, li
     assert find_one(figure, "img").get("alt") == "Voorkant van het rapport"
     assert content.index("<figure") < content.index("downloads-title")
     assert 'property="og:image"' in html
+
+    # On the list, small beside the card's text: one WebP, its size set, no alt text of
+    # its own (the title beside it says what it is).
+    card = find_one(main_content(client.get(library.url)), "li", "card--with-cover")
+    thumbnail = find_one(card, "img", "card__cover")
+    assert thumbnail.get("alt") == ""
+    assert thumbnail.get("src").endswith(".webp")
+    assert (thumbnail.get("width"), thumbnail.get("height")) == ("160", "220")
+    assert thumbnail.get("loading") == "lazy"
 
 
 def test_publication_without_file_says_it_follows(client, library):

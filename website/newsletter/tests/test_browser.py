@@ -133,3 +133,13 @@ def test_no_action_in_the_editor_makes_a_newsletter_look_sent(seeded_live, open_
     newsletter.refresh_from_db()
     assert not newsletter.live
     assert not newsletter.sent_at
+
+    # On a phone the list keeps its titles readable ("Nieuwsbrief januari", not a letter or
+    # three a line) and scrolls sideways in its own box; the page itself does not.
+    page.set_viewport_size({"width": 360, "height": 800})
+    browser.open(f"/admin/pages/{archive.pk}/")
+    title = page.locator("table.listing td.title").first
+    assert title.bounding_box()["width"] >= 150
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    box = "document.querySelector('table.listing').parentElement"
+    assert page.evaluate(f"getComputedStyle({box}).overflowX") == "auto"
