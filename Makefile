@@ -69,7 +69,7 @@ run: setup
 	  echo "Tweestapsverificatie is hier niet verplicht (om even rond te kijken). Op de echte site is die verplicht voor Beheerder en Redactie; probeer het zo: TWO_FACTOR_REQUIRED=1 make run"; \
 	fi
 	@# The worker quiet (each task would be logged twice), so mails printed here are easy to find.
-	@$(MANAGE) db_worker --verbosity 0 & worker=$$!; \
+	@$(MANAGE) run_worker --verbosity 0 & worker=$$!; \
 	$(MANAGE) run_periodic_tasks --loop & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(RUNSERVER_ARGS) $(HOST):$(PORT)

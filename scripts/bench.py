@@ -177,9 +177,9 @@ def time_until_visible(env, change, path, marker):
 def idle_worker_cpu(env, seconds=20):
     """Percent of one core the task worker uses while there is nothing to do."""
     # First the tasks the seed and the changes above queued (search index and the like).
-    run([PYTHON, "manage.py", "db_worker", "--batch", "--no-reload"], env=env, quiet=True)
+    run([PYTHON, "manage.py", "run_worker", "--batch", "--no-reload"], env=env, quiet=True)
     worker = subprocess.Popen(
-        [str(PYTHON), "manage.py", "db_worker", *WORKER_OPTIONS],
+        [str(PYTHON), "manage.py", "run_worker", *WORKER_OPTIONS],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -197,7 +197,7 @@ def idle_worker_cpu(env, seconds=20):
 def worker_options():
     """The worker's options as docs/deploy.md gives them (the systemd unit)."""
     unit = (ROOT / "deploy/systemd/website-worker.service").read_text()
-    command = re.search(r"^ExecStart=.*db_worker(.*)$", unit, re.M)
+    command = re.search(r"^ExecStart=.*run_worker(.*)$", unit, re.M)
     return command[1].split() if command else []
 
 

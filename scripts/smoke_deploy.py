@@ -46,6 +46,7 @@ from stack import (
     run,
     start_gunicorn,
     start_nginx,
+    start_scheduler,
     start_worker,
     stop,
     throwaway_database,
@@ -151,9 +152,18 @@ def check_proxy():
     check(status == 404, "/media/documents/ refused by the proxy")
     status, _, login = visitor.get("/admin/login/")
     check(status == 200 and 'lang="nl"' in login, "admin login page served, in Dutch")
-    status, headers, body = visitor.get("/healthz")
+    # The worker and the scheduler beat once they have started, which on a busy machine may
+    # take a while after the app servers answer.
+    for _ in range(90):
+        status, headers, body = visitor.get("/healthz")
+        if status == 200:
+            break
+        time.sleep(1)
     report = json.loads(body) if status == 200 else {}
-    check(report.get("database", {}).get("ok") is True, f"health check: {body[:200]}")
+    check(report.get("database", {}).get("ok") is True, f"health check: {body[:300]}")
+    for process in ("worker", "scheduler"):
+        alive = report.get(process, {}).get("ok") is True
+        check(alive, f"health check: the {process} shows signs of life")
     check("no-store" in headers.get("Cache-Control", ""), "health check is never cached")
 
     before = contact_messages()
@@ -370,7 +380,7 @@ def check_outages(work):
 
 def main():
     ensure_packages()
-    logs = ("gunicorn-1.log", "gunicorn-2.log", "worker.log", "nginx-error.log")
+    logs = ("gunicorn-1.log", "gunicorn-2.log", "worker.log", "scheduler.log", "nginx-error.log")
     logs += ("gunicorn-redis-out.log", "gunicorn-database-out.log")
     with work_folder("deploy-smoke-", logs) as work, throwaway_database("smoke") as database:
         global ENV, DATABASE
@@ -384,6 +394,7 @@ def main():
             for number, port in enumerate(APP_PORTS, start=1)
         ]
         processes.append(start_worker(ENV, work))
+        processes.append(start_scheduler(ENV, work))
         processes.append(start_nginx(ENV, work, APP_PORTS, HTTP_PORT, HTTPS_PORT))
         try:
             for port in APP_PORTS:

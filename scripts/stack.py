@@ -131,6 +131,13 @@ def start_worker(env, work):
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
 
 
+def start_scheduler(env, work):
+    """The scheduler as website-scheduler.service starts it."""
+    log = open(work / "scheduler.log", "w")  # noqa: SIM115 - lives as long as the process
+    command = unit_command("website-scheduler.service")
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+
+
 def start_nginx(env, work, app_ports, http_port, https_port):
     """nginx with deploy/nginx/site.conf, every placeholder filled in."""
     subprocess.run(

@@ -2,29 +2,37 @@
 
 It answers JSON, never cached, with no personal data:
 
-    {"status": "ok" | "degraded" | "down",
+    {"status": "ok" | "degraded" | "stalled" | "down",
      "database": {"ok": true, "ms": 1.4},
      "cache": {"ok": true, "shared": true, "ms": 0.3},
-     "tasks": {"ok": true, "waiting": 0, "oldest_waiting_seconds": 0}}
+     "tasks": {"ok": true, "waiting": 0, "oldest_waiting_seconds": 0},
+     "worker": {"ok": true, "last_seen_seconds": 3, "busy_seconds": null, "processes": 1},
+     "scheduler": {"ok": true, "last_seen_seconds": 41, "busy_seconds": null, "processes": 1}}
 
-HTTP 200 while the database answers (the site can serve pages), 503 when it does not. Redis
-out of reach (`cache.shared` false: each process uses its own memory) and tasks waiting
-longer than `HEALTH_TASK_DELAY_SECONDS` (the worker is down or behind) make the status
-"degraded" but keep 200: every app server shares Redis and the worker, so taking one server
-out of the proxy's rotation for them would help no one.
+HTTP 503 when the database does not answer ("down": the site cannot serve pages) and when
+the task worker or the scheduler has shown no sign of life for too long ("stalled": mails,
+confirmations and scheduled publishing wait; `HEALTH_WORKER_SILENT_SECONDS`,
+`HEALTH_SCHEDULER_SILENT_SECONDS`; a worker busy with one task counts as alive for
+`HEALTH_TASK_MAX_SECONDS`). Their signs of life are the heartbeats of
+`operations.liveness`. Otherwise 200: Redis out of reach (`cache.shared` false: each
+process uses its own memory) and tasks waiting longer than `HEALTH_TASK_DELAY_SECONDS` make
+the status "degraded" only.
 """
 
+import datetime
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.db.models import Case, Count, F, Min, When
+from django.db.models import Case, Count, F, Max, Min, Q, When
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_tasks_db.models import DBTaskResult, get_date_max
+
+from .models import ProcessHeartbeat
 
 
 def milliseconds_since(start):
@@ -68,19 +76,66 @@ def task_queue_state():
     }
 
 
+def seconds_since(moment, now):
+    return max(int((now - moment).total_seconds()), 0) if moment else None
+
+
+def process_state(role, silent_seconds):
+    """{"ok", "last_seen_seconds", "busy_seconds", "processes"} of the background processes
+    in `role`: the newest heartbeat, the longest-running task of one still within
+    HEALTH_TASK_MAX_SECONDS, and how many processes beat within `silent_seconds`. ok: one
+    beat within `silent_seconds`, or one is busy with a task."""
+    now = timezone.now()
+    recent = now - datetime.timedelta(seconds=silent_seconds)
+    busy_limit = now - datetime.timedelta(seconds=settings.HEALTH_TASK_MAX_SECONDS)
+    beats = ProcessHeartbeat.objects.filter(role=role).aggregate(
+        last=Max("beat_at"),
+        busy=Min("busy_since", filter=Q(busy_since__gte=busy_limit)),
+        processes=Count("id", filter=Q(beat_at__gte=recent)),
+    )
+    last_seen, busy = seconds_since(beats["last"], now), seconds_since(beats["busy"], now)
+    return {
+        "ok": (last_seen is not None and last_seen <= silent_seconds) or busy is not None,
+        "last_seen_seconds": last_seen,
+        "busy_seconds": busy,
+        "processes": beats["processes"],
+    }
+
+
+def background_states():
+    """The worker's and the scheduler's states, where this installation runs them (tests run
+    tasks at once and have neither: HEALTH_BACKGROUND_PROCESSES off)."""
+    if not settings.HEALTH_BACKGROUND_PROCESSES:
+        return {}
+    return {
+        "worker": process_state(
+            ProcessHeartbeat.Role.WORKER, settings.HEALTH_WORKER_SILENT_SECONDS
+        ),
+        "scheduler": process_state(
+            ProcessHeartbeat.Role.SCHEDULER, settings.HEALTH_SCHEDULER_SILENT_SECONDS
+        ),
+    }
+
+
 @never_cache
 @require_safe
 def health_check(request):
     database = database_state()
     report = {"database": database, "cache": cache_state()}
+    background = {}
     if database["ok"]:
         report["tasks"] = task_queue_state()
+        background = background_states()
+        report |= background
     else:
         report["tasks"] = {"ok": False, "error": "database"}
     if not database["ok"]:
         status = "down"
+    elif not all(part["ok"] for part in background.values()):
+        status = "stalled"
     elif all(part["ok"] for part in report.values()):
         status = "ok"
     else:
         status = "degraded"
-    return JsonResponse({"status": status, **report}, status=503 if status == "down" else 200)
+    code = 503 if status in ("down", "stalled") else 200
+    return JsonResponse({"status": status, **report}, status=code)

@@ -303,6 +303,13 @@ DATABASE_FREE_PATHS = ("/robots.txt", "/healthz", "/favicon.ico")
 # The health check (/healthz) calls the site "degraded" when a task due to run has waited
 # longer than this (seconds): the worker is down or far behind.
 HEALTH_TASK_DELAY_SECONDS = int(os.environ.get("HEALTH_TASK_DELAY_SECONDS", "600"))
+# /healthz answers 503 ("stalled") when the task worker or the scheduler has written no
+# heartbeat (website.operations.liveness) for this long (seconds); a worker busy with one
+# task counts as alive for HEALTH_TASK_MAX_SECONDS.
+HEALTH_BACKGROUND_PROCESSES = True
+HEALTH_WORKER_SILENT_SECONDS = int(os.environ.get("HEALTH_WORKER_SILENT_SECONDS", "120"))
+HEALTH_SCHEDULER_SILENT_SECONDS = int(os.environ.get("HEALTH_SCHEDULER_SILENT_SECONDS", "300"))
+HEALTH_TASK_MAX_SECONDS = int(os.environ.get("HEALTH_TASK_MAX_SECONDS", "3600"))
 
 # Backups (manage.py backup / restore, website.operations.backup): where the archives go and how
 # many days the daily backup keeps them.

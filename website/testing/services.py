@@ -1,6 +1,8 @@
-"""Real services that fault tests stop, hang and start again: a private redis-server and a
-port where nothing listens."""
+"""Real services that fault tests stop, hang and start again: a private redis-server, a
+private PostgreSQL server, an SMTP server and a port where nothing listens."""
 
+import glob
+import os
 import shutil
 import signal
 import socket
@@ -89,12 +91,17 @@ class MailServer:
     connections, as a mail server that is out. `up()` starts it, `down()` stops it again;
     `recipients` lists each received mail's recipients, `messages` the raw mails."""
 
-    def __init__(self):
+    def __init__(self, delay=0.0):
         self.port = free_port()
         self.envelopes = []
         self.controller = None
+        self.delay = delay  # seconds each mail takes to accept: a slow mail server
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        if self.delay:
+            import asyncio  # noqa: PLC0415 - only a slow server needs it
+
+            await asyncio.sleep(self.delay)
         self.envelopes.append(envelope)
         return "250 Message accepted for delivery"
 
@@ -123,3 +130,71 @@ class MailServer:
         """The MAILERS entry that delivers to this server (Django's SMTP backend)."""
         options = {"host": "127.0.0.1", "port": self.port, "use_tls": False, "timeout": 5}
         return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
+
+
+class PostgresCluster:
+    """A PostgreSQL server of its own (Debian's binaries, `initdb` and `pg_ctl`) on a spare
+    port, data in a temporary folder, trust authentication on 127.0.0.1: a database server
+    a test may stop and start. As root it runs as the `postgres` user (PostgreSQL refuses
+    root)."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.folder = tempfile.mkdtemp(prefix="postgres-test-")
+        self.data = f"{self.folder}/data"
+        self.bin = self._binaries()
+
+    @staticmethod
+    def _binaries():
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
+        if not found:
+            raise RuntimeError("PostgreSQL's server programs are not installed")
+        return found[-1].rsplit("/", 1)[0]
+
+    def _run(self, *command):
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run([*prefix, *command], check=True, capture_output=True)
+
+    def url(self, database="postgres"):
+        return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
+
+    def start(self):
+        if not os.path.isdir(self.data):
+            if os.geteuid() == 0:
+                shutil.chown(self.folder, "postgres")
+            self._run(
+                f"{self.bin}/initdb",
+                "-D",
+                self.data,
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--no-sync",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            )
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run(
+            f"{self.bin}/pg_ctl",
+            "-D",
+            self.data,
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "30",
+            "-l",
+            f"{self.folder}/server.log",
+            "start",
+        )
+        return self
+
+    def stop(self):
+        """Stopped for real (fast shutdown: connections are cut, the port refuses)."""
+        if os.path.exists(f"{self.data}/postmaster.pid"):
+            self._run(f"{self.bin}/pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
+
+    def remove(self):
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""A newsletter to 1,000 subscribers through the real task worker (`manage.py db_worker`, a
+"""A newsletter to 1,000 subscribers through the real task worker (`manage.py run_worker`, a
 process of its own) and a real SMTP server (aiosmtpd); the worker is killed (SIGKILL) half
 way and started again. Nobody gets it twice, and everybody gets it, except at most the one
 mail the worker was handing to the server at that moment, which is marked for a person to
@@ -66,7 +66,7 @@ def worker_environment(smtp_port):
 
 
 def start_worker(environment):
-    command = [sys.executable, "manage.py", "db_worker", "--interval", "0.1", "--no-reload"]
+    command = [sys.executable, "manage.py", "run_worker", "--interval", "0.1", "--no-reload"]
     return subprocess.Popen(
         [*command, "--no-startup-delay"],
         cwd=Path(django_settings.BASE_DIR),
