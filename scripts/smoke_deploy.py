@@ -1,12 +1,15 @@
 """CI's deploy smoke test: the site as docs/deploy.md deploys it, two app servers behind nginx.
 
 Starts, from the files in deploy/ (scripts/stack.py): a fresh PostgreSQL database, Redis,
-two gunicorn app servers as deploy/systemd/website.service starts them, the task worker and
-nginx with deploy/nginx/site.conf. Then checks, through the proxy:
+two gunicorn app servers as deploy/systemd/website.service starts them, the task worker, the
+scheduler and nginx with deploy/nginx/site.conf. Then checks, through the proxy:
 
 - the home page (200), with CSP, HSTS and nosniff; compression (brotli and gzip); plain HTTP
   redirected to HTTPS; a static file served by nginx, immutable; `/media/documents/` refused;
-  the admin login page (Dutch); the health check; a contact message posted and stored;
+  a rendition kept a year, an original image an hour; a 3,000-character query string
+  answered, a 10,000-character address answered with the Dutch 414 page; the admin login
+  page (Dutch); the health check, worker and scheduler alive; a contact message posted and
+  stored;
 
 and across the two app servers (each asked directly, as the proxy would ask it):
 
@@ -150,6 +153,21 @@ def check_proxy():
     check(status == 200 and immutable, "static file served by nginx, immutable")
     status, _, _ = visitor.get("/media/documents/jaarverslag.pdf")
     check(status == 404, "/media/documents/ refused by the proxy")
+    media = PREPARED["media"]
+    status, headers, _ = visitor.get(media["rendition"])
+    caching = headers.get("Cache-Control", "")
+    check(status == 200 and "immutable" in caching, f"a rendition is kept a year: {caching}")
+    status, headers, _ = visitor.get(media["original"])
+    caching = headers.get("Cache-Control", "")
+    check(status == 200 and caching == "public, max-age=3600", f"an original an hour: {caching}")
+    # A search pasted from a document: the page cache's key and the app's headers fit.
+    status, _, _ = visitor.get("/zoeken/?q=" + "armoede+schulden+" * 180)
+    check(status == 200, f"a 3,000-character query string is answered (got {status})")
+    status, headers, body = visitor.get("/zoeken/?q=" + "armoede+" * 1300)
+    check(
+        status == 414 and "Dit webadres is te lang" in body,
+        f"a 10,000-character address gets the Dutch 414 page (got {status})",
+    )
     status, _, login = visitor.get("/admin/login/")
     check(status == 200 and 'lang="nl"' in login, "admin login page served, in Dutch")
     # The worker and the scheduler beat once they have started, which on a busy machine may
@@ -418,7 +436,7 @@ def main():
 
 ENV = None
 DATABASE = None
-PREPARED = {}  # what `inside("prepare")` made: {"draft": {...}, "race": {...}}
+PREPARED = {}  # what `inside("prepare")` made: {"draft": {...}, "race": {...}, "media": {...}}
 
 
 def contact_messages():
@@ -440,6 +458,7 @@ def inside_django(action, *args):
 
     from website.agenda.factories import add_date  # noqa: PLC0415
     from website.agenda.models import EventPage  # noqa: PLC0415
+    from website.core.factories import ImageFactory  # noqa: PLC0415
     from website.library.models import PublicationPage  # noqa: PLC0415
 
     users = get_user_model().objects
@@ -455,7 +474,10 @@ def inside_django(action, *args):
     event = EventPage.objects.live().order_by("pk").first()
     event_date = add_date(event, days=30, registration_open=True, capacity=1)
     race = {"url": event_date.signup_url(), "date": event_date.pk}
-    print(json.dumps({"draft": draft, "race": race}))
+
+    image = ImageFactory(file__width=600, file__height=400)
+    media = {"original": image.file.url, "rendition": image.get_rendition("width-300").url}
+    print(json.dumps({"draft": draft, "race": race, "media": media}))
 
 
 if __name__ == "__main__":
