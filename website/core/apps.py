@@ -10,7 +10,12 @@ class CoreConfig(AppConfig):
     periodic_tasks = {"website.core.tasks.delete_expired_personal_data": DAILY}
 
     def ready(self):
+        from django.core.signals import request_finished  # noqa: PLC0415
+
         from . import signals  # noqa: F401, PLC0415 - connect when the models are ready
+        from .spool import replay_after_request  # noqa: PLC0415
+
+        request_finished.connect(replay_after_request, dispatch_uid="replay-kept-forms")
 
         self.label_wagtails_site_columns()
 

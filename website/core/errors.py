@@ -6,17 +6,28 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 
+from . import spool
+
 # Connection refused or lost, too many connections, a lock that timed out: temporary.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
-def error_page_html(status):
+def error_page_html(status, context=None):
     """The HTML of templates/<status>.html (500 or 503)."""
-    return loader.get_template(f"{status}.html").render()
+    return loader.get_template(f"{status}.html").render(context or {})
 
 
-def database_unavailable_response():
-    """503 with Retry-After and the Dutch page: the database is out of reach for now."""
-    response = HttpResponse(error_page_html(503), status=503)
+def database_unavailable_response(request=None):
+    """The answer while the database is out of reach. A public form's POST is kept until the
+    database is back (`core.spool`): 202 and "Je bericht is aangekomen". Otherwise 503 with
+    Retry-After and the Dutch page; for a POST that could not be kept, with the visitor's own
+    text on it to copy."""
+    spool.outage_met()
+    typed = []
+    if request is not None and request.method == "POST":
+        if spool.keepable(request) and spool.keep(request):
+            return HttpResponse(loader.get_template("core/kept.html").render(), status=202)
+        typed = spool.unkept_fields(request)
+    response = HttpResponse(error_page_html(503, {"typed": typed}), status=503)
     response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER_SECONDS)
     return response

@@ -92,7 +92,7 @@ class CachedSiteMiddleware:
         except DatabaseError:
             # The database is out of reach: the 503 page now, rather than wait for a second
             # connection attempt in the view.
-            return database_unavailable_response()
+            return database_unavailable_response(request)
         return self.get_response(request)
 
 

@@ -44,7 +44,7 @@ def server_error(request):
     either. An unreachable (or overloaded) database is not a fault in the page but a wait:
     503 with Retry-After, so visitors, the proxy and search engines come back later."""
     if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
-        return database_unavailable_response()
+        return database_unavailable_response(request)
     return HttpResponseServerError(error_page_html(500))
 
 

@@ -303,6 +303,9 @@ DATABASE_FREE_PATHS = ("/robots.txt", "/healthz", "/favicon.ico")
 # The health check (/healthz) calls the site "degraded" when a task due to run has waited
 # longer than this (seconds): the worker is down or far behind.
 HEALTH_TASK_DELAY_SECONDS = int(os.environ.get("HEALTH_TASK_DELAY_SECONDS", "600"))
+# Public forms sent while the database is out of reach are kept here until it is back
+# (website.core.spool): a folder on this app server's own disk, writable by the site alone.
+FORM_SPOOL_DIR = Path(os.environ.get("FORM_SPOOL_DIR", BASE_DIR / "spool"))
 # /healthz answers 503 ("stalled") when the task worker or the scheduler has written no
 # heartbeat (website.operations.liveness) for this long (seconds); a worker busy with one
 # task counts as alive for HEALTH_TASK_MAX_SECONDS.

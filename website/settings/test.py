@@ -48,3 +48,8 @@ if REDIS_URL and _worker:  # noqa: F405
 # Uploaded and seeded files of a test run go to a temporary folder, never the working tree.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="website-test-media-"))
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+if os.environ.get("FORM_SPOOL_DIR"):  # a test's own, for a process it starts
+    FORM_SPOOL_DIR = Path(os.environ["FORM_SPOOL_DIR"])
+else:
+    FORM_SPOOL_DIR = Path(tempfile.mkdtemp(prefix="website-test-spool-"))
+    atexit.register(shutil.rmtree, FORM_SPOOL_DIR, ignore_errors=True)

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from website.caching import content_cache
+from website.core import spool
 from website.core.models import SiteSettings
 from website.library.models import LibraryIndexPage
 from website.mail.models import OutgoingEmail
@@ -228,11 +229,12 @@ def database_out_of_reach(request):
         yield f"postgres://postgres@127.0.0.1:{silent.getsockname()[1]}/website"
 
 
-def test_with_the_database_out_of_reach_visitors_get_a_dutch_503(database_out_of_reach):
+def test_with_the_database_out_of_reach_visitors_get_a_dutch_503(database_out_of_reach, tmp_path):
     environment = os.environ | {
         "DJANGO_SETTINGS_MODULE": "website.settings.test",
         "DATABASE_URL": database_out_of_reach,
         "REDIS_URL": "",
+        "FORM_SPOOL_DIR": str(tmp_path / "spool"),
     }
     environment.pop("PYTEST_XDIST_WORKER", None)
     result = subprocess.run(
@@ -247,13 +249,15 @@ def test_with_the_database_out_of_reach_visitors_get_a_dutch_503(database_out_of
     assert result.returncode == 0, result.stderr[-3000:]
     answers = json.loads(result.stdout.strip().splitlines()[-1])
 
-    for request in ("get /", "get /documenten/", "post /contact/"):
+    for request in ("get /", "get /documenten/"):
         answer = answers[request]
         assert answer["status"] == 503, request
         assert answer["retry_after"] == "60"
         assert "De website is even niet bereikbaar" in answer["body"]
         assert '<html lang="nl">' in answer["body"]
-    assert "wat je hebt ingevuld, staat er meestal nog" in answers["post /contact/"]["body"]
+    # A form is kept until the database is back (more below).
+    assert answers["post /contact/"]["status"] == 202
+    assert "Je bericht is aangekomen" in answers["post /contact/"]["body"]
     assert answers["get /robots.txt"]["status"] == 200
     # One connection attempt per request at most (DATABASE_CONNECT_TIMEOUT), not one per
     # query: a hanging database must not hold a worker until gunicorn kills it.
@@ -307,3 +311,87 @@ def test_with_redis_stopped_the_login_lockout_still_holds(client, shared_cache, 
     other = Client(REMOTE_ADDR="198.51.100.20")
     answer = other.post(login, {"username": "redacteur", "password": "een-lang-wachtwoord-2"})
     assert answer.status_code == 302 and answer["Location"] == reverse("wagtailadmin_home")
+
+
+# --- A form sent while the database is out ---------------------------------------------
+
+SEND_FORMS = """
+import json, django
+django.setup()
+from django.test import Client
+answers = {}
+message = {"je_naam": "Fatima el Amrani", "je_e_mailadres": "fatima@example.org",
+           "je_bericht": "Ik kan mijn huur niet betalen.\\nمرحبا — kunt u mij bellen?"}
+for name, client, fields in [
+    ("contact", Client(raise_request_exception=False), message),
+    ("honeypot", Client(raise_request_exception=False), message | {"fax_nummer": "0201234567"}),
+    ("no token", Client(enforce_csrf_checks=True, raise_request_exception=False), message),
+]:
+    response = client.post("/contact/", fields)
+    answers[name] = {"status": response.status_code, "body": response.content.decode()}
+print(json.dumps(answers))
+"""
+
+
+def send_forms_with_the_database_out(spool):
+    environment = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "website.settings.test",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/website",
+        "REDIS_URL": "",
+        "FORM_SPOOL_DIR": str(spool),
+    }
+    environment.pop("PYTEST_XDIST_WORKER", None)
+    result = subprocess.run(
+        [sys.executable, "-c", SEND_FORMS],
+        env=environment,
+        cwd=Path(django_settings.BASE_DIR),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_form_sent_while_the_database_is_out_arrives_when_it_is_back(
+    client, seeded, editors_address, settings, tmp_path
+):
+    """The database refuses connections: the contact message is kept on disk and the visitor
+    reads that it arrived; a bot (honeypot) and a post without its CSRF token are not kept.
+    With the database back, the next request's end stores it through the form as usual (the
+    editors' mail too), once."""
+
+    answers = send_forms_with_the_database_out(tmp_path / "spool")
+    assert answers["contact"]["status"] == 202
+    assert "Je bericht is aangekomen" in answers["contact"]["body"]
+    for refused in ("honeypot", "no token"):
+        assert answers[refused]["status"] == 503, refused
+    (kept,) = (tmp_path / "spool").glob("*.json")
+    assert oct(kept.stat().st_mode & 0o777) == "0o600"  # personal data: the site's user alone
+    assert ContactMessage.objects.count() == 0
+
+    settings.FORM_SPOOL_DIR = tmp_path / "spool"
+    spool._last_replay = 0.0
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.get("/robots.txt")  # any request that finds the database working
+    (message,) = ContactMessage.objects.all()
+    assert "مرحبا — kunt u mij bellen?" in json.dumps(message.form_data, ensure_ascii=False)
+    assert not list((tmp_path / "spool").glob("*.json"))
+    assert OutgoingEmail.objects.filter(to=[editors_address]).count() == 1
+    assert spool.replay_waiting() == {"stored": 0, "rejected": 0}  # nothing twice
+    assert ContactMessage.objects.count() == 1
+
+
+def test_with_the_database_and_the_spool_out_the_visitor_keeps_their_text(tmp_path):
+    """Nothing can be kept (the spool folder cannot be made: a file is in its way): 503, and
+    the page shows what the visitor typed, to copy."""
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    answers = send_forms_with_the_database_out(blocked / "spool")
+    answer = answers["contact"]
+    assert answer["status"] == 503
+    assert "Je formulier is niet aangekomen" in answer["body"]
+    assert "Ik kan mijn huur niet betalen.<br>مرحبا — kunt u mij bellen?" in answer["body"]
+    assert "fatima@example.org" in answer["body"]
+    assert "csrfmiddlewaretoken" not in answer["body"]
