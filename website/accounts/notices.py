@@ -82,7 +82,8 @@ def new_browser_login(request, user):
     mark the browser as known (the cookie is set on the response, AccountsMiddleware)."""
     known = known_accounts(request)
     request.known_browser_cookie = known_browser_cookie(known, user)
-    if user.pk not in known:
+    first = getattr(request, "first_login_of_new_account", False)  # an invitation accepted
+    if user.pk not in known and not first:
         _tell(user, "new_browser", request)
 
 

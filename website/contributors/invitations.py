@@ -111,6 +111,9 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("wagtailadmin_home")
 
     def form_valid(self, form):
+        # The login that follows is the account's first: no "new browser" alarm for it
+        # (accounts.notices.new_browser_login); the browser becomes known all the same.
+        self.request.first_login_of_new_account = True
         response = super().form_valid(form)
         Contributor.objects.filter(user=form.user, accepted_at__isnull=True).update(
             accepted_at=timezone.now()

@@ -126,13 +126,15 @@ class NewsletterIndexPage(WithoutWorkflow, FeedRoutesMixin, BasePage):
 
 
 class NewsletterPermissionTester(PagePermissionTester):
-    """Nobody publishes a newsletter by hand: it goes public by being sent (sending.
+    """Nobody publishes an unsent newsletter by hand: it goes public by being sent (sending.
     start_sending), so a "LIVE" newsletter always is a sent one. `can_send` is what
     publishing would have allowed. Wagtail asks `can_publish` for the publish button (edit
-    view), the bulk "Publiceren" and publishing a revision, so this one answer covers them."""
+    view), the bulk "Publiceren" and publishing a revision, so this one answer covers them.
+    A sent newsletter that was taken offline ("Publicatie intrekken") may be published
+    again: it was sent, and its web version shows what was sent."""
 
     def can_publish(self):
-        return False
+        return getattr(self.page, "sent_at", None) is not None and super().can_publish()
 
     def can_set_view_restrictions(self):
         return super().can_publish()

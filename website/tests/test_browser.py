@@ -299,6 +299,12 @@ def test_read_aloud_uses_the_browsers_own_speech_and_needs_javascript(seeded_sit
     expect(play).to_be_focused()
     assert browser.external_requests() == []
 
+    # An address is read too, line by line (it used to stop at "Liever per post?").
+    browser.open("/contact/")
+    contact = page.evaluate("document.querySelector('[data-read-aloud]').readAloudText()")
+    assert "Liever per post? Stimulansz, " in contact
+    assert contact.endswith("Postbus 2758, 3500 GT Utrecht."), contact[-200:]
+
     without = open_browser(seeded_site.url, javascript=False)
     without.open(path)
     expect(without.page.locator("[data-read-aloud-play]")).to_be_hidden()

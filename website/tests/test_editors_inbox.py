@@ -412,3 +412,15 @@ def test_approving_the_last_step_says_published_in_one_message(rf, admin_user, e
     # What the next page shows: the messages still queued (those read are dropped).
     said = [str(m) for m in request._messages._queued_messages]
     assert said == [f"'{page.title}' is goedgekeurd en staat op de site."]
+
+
+def test_a_link_to_something_gone_says_why_in_the_admin(admin_client):
+    """A link in an older mail (a withdrawn story's page, a deleted message) opens Wagtail's
+    "not found": it says in Dutch what may have happened, not "Error 404"."""
+    for path in ("/admin/pages/987654/edit/", "/admin/contactberichten/inspect/987654/"):
+        response = admin_client.get(path)
+        assert response.status_code == 404
+        content = response.content.decode()
+        assert "Dit bestaat niet (meer)" in content, path
+        assert "een ingestuurd verhaal ingetrokken" in content
+        assert "Error 404" not in content and "Wagtail admin" not in content

@@ -53,6 +53,9 @@ def test_invited_contributor_adds_an_event_an_editor_approves_it_and_it_says_who
     )
     contributor.refresh_from_db()
     assert contributor.accepted_at is not None
+    # Choosing the first password logs in: no "was jij het niet?" alarm about a new browser.
+    subjects = OutgoingEmail.objects.filter(to=["fatima@voedselbank.example"])
+    assert not subjects.filter(subject__contains="nieuwe browser").exists()
 
     response = add_event(client, "Samen eten in Zwolle")
     assert response.status_code == 302, response.content.decode()[:3000]

@@ -203,6 +203,21 @@ def test_sent_is_a_fact_copies_and_old_versions_do_not_change(client, newsletter
     assert copy.first_published_at is None and copy.last_published_at is None
 
 
+def test_a_sent_newsletter_taken_offline_can_go_back_online(admin_client, admin_user, newsletter):
+    """ "Publicatie intrekken" on a sent newsletter, then "Publiceren": it was sent, so it may
+    be public again (before, nothing could bring it back and the archive said none was
+    ever sent)."""
+    start_sending(newsletter)
+    newsletter.refresh_from_db()
+    newsletter.unpublish(user=admin_user)
+    newsletter.refresh_from_db()
+    assert not newsletter.live
+    assert newsletter.permissions_for_user(admin_user).can_publish()
+    newsletter.get_latest_revision().publish(user=admin_user)
+    newsletter.refresh_from_db()
+    assert newsletter.live and newsletter.sent_at is not None
+
+
 def test_the_copy_dialog_offers_no_publishing_for_a_sent_newsletter(admin_client, newsletter):
     """Copying a sent (live) newsletter: Wagtail would offer "Publiceer gekopieerde pagina"
     and an alias, and ignore or bypass sending; the dialog offers neither and says what the

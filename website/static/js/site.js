@@ -90,7 +90,7 @@
       stop.hidden = next === "idle";
       reader.setAttribute("data-state", next);
     };
-    var readable = "h1, h2, h3, h4, p, li, blockquote, figcaption, dt, dd, td, th";
+    var readable = "h1, h2, h3, h4, p, li, blockquote, figcaption, dt, dd, td, th, address";
     var skip = ".page-tools, .read-aloud, nav, form, [aria-hidden=true], .breadcrumbs";
     // What a sighted reader sees as text: controls (buttons, links styled as buttons) and
     // words meant for screen readers only stay out. A line (<br>: an address) ends with a
@@ -110,7 +110,7 @@
       });
       return text;
     };
-    var ended = /[.!?:,;]$/;
+    var ended = /[.!?:,;…]$/;
     var mainText = function () {
       var parts = [];
       document.querySelectorAll("main " + readable.split(", ").join(", main ")).forEach(function (el) {
@@ -122,7 +122,7 @@
           var said = lines.map(function (line, index) {
             return index < lines.length - 1 && !ended.test(line) ? line + "," : line;
           }).join(" ");
-          if (said) { parts.push(/[.!?:]$/.test(said) ? said : said.replace(/[,;]$/, "") + "."); }
+          if (said) { parts.push(/[.!?:…]$/.test(said) ? said : said.replace(/[,;]$/, "") + "."); }
         });
       });
       return parts.join(" ");
