@@ -78,18 +78,6 @@ def django_db_setup(
 SHARED_FOLDER = pytest.StashKey()
 
 
-@pytest.fixture
-def seeded_sqlite_file(request, django_db_setup):
-    """The seeded SQLite database as a file (a `Path`; copy it before writing), for a test
-    that runs the site's commands in processes of their own. SQLite runs only."""
-    from website.testing.database import SQLITE_COPY  # noqa: PLC0415
-
-    path = request.config.stash[SHARED_FOLDER] / SQLITE_COPY
-    if not path.exists():
-        pytest.skip("the seeded database is not an SQLite file in this run")
-    return path
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a transactional test on SQLite (its end emptied every table), copy the seeded

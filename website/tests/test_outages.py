@@ -316,33 +316,49 @@ def test_with_redis_stopped_the_login_lockout_still_holds(client, shared_cache, 
 # --- A form sent while the database is out ---------------------------------------------
 
 SEND_FORMS = """
-import json, django
+import json, os, sys, django
 django.setup()
+from django.conf import settings
 from django.test import Client
 answers = {}
 message = {"je_naam": "Fatima el Amrani", "je_e_mailadres": "fatima@example.org",
            "je_bericht": "Ik kan mijn huur niet betalen.\\nمرحبا — kunt u mij bellen?"}
-for name, client, fields in [
-    ("contact", Client(raise_request_exception=False), message),
-    ("honeypot", Client(raise_request_exception=False), message | {"fax_nummer": "0201234567"}),
-    ("no token", Client(enforce_csrf_checks=True, raise_request_exception=False), message),
+for name, client, fields, spool in [
+    ("contact", Client(raise_request_exception=False), message, sys.argv[1]),
+    ("honeypot", Client(raise_request_exception=False), message | {"fax_nummer": "0201234567"},
+     sys.argv[1]),
+    ("no token", Client(enforce_csrf_checks=True, raise_request_exception=False), message,
+     sys.argv[1]),
+    # Nothing can be kept: a file stands where the spool folder should be made.
+    ("spool out", Client(raise_request_exception=False), message, sys.argv[2]),
 ]:
+    settings.FORM_SPOOL_DIR = spool
     response = client.post("/contact/", fields)
     answers[name] = {"status": response.status_code, "body": response.content.decode()}
 print(json.dumps(answers))
 """
 
 
-def send_forms_with_the_database_out(spool):
+def test_a_form_sent_while_the_database_is_out_arrives_when_it_is_back(
+    client, seeded, editors_address, settings, tmp_path
+):
+    """The database refuses connections (a process of its own, as a server would be):
+
+    - the contact message is kept on disk and the visitor reads that it arrived; a bot
+      (honeypot) and a post without its CSRF token are not kept;
+    - with the spool out too (the folder cannot be made), 503 shows what the visitor typed;
+    - with the database back, the next request's end stores the kept message through the
+      form as usual (the editors' mail too), once."""
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
     environment = os.environ | {
         "DJANGO_SETTINGS_MODULE": "website.settings.test",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/website",
         "REDIS_URL": "",
-        "FORM_SPOOL_DIR": str(spool),
     }
     environment.pop("PYTEST_XDIST_WORKER", None)
     result = subprocess.run(
-        [sys.executable, "-c", SEND_FORMS],
+        [sys.executable, "-c", SEND_FORMS, str(tmp_path / "spool"), str(blocked / "spool")],
         env=environment,
         cwd=Path(django_settings.BASE_DIR),
         capture_output=True,
@@ -351,26 +367,23 @@ def send_forms_with_the_database_out(spool):
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    answers = json.loads(result.stdout.strip().splitlines()[-1])
 
-
-def test_a_form_sent_while_the_database_is_out_arrives_when_it_is_back(
-    client, seeded, editors_address, settings, tmp_path
-):
-    """The database refuses connections: the contact message is kept on disk and the visitor
-    reads that it arrived; a bot (honeypot) and a post without its CSRF token are not kept.
-    With the database back, the next request's end stores it through the form as usual (the
-    editors' mail too), once."""
-
-    answers = send_forms_with_the_database_out(tmp_path / "spool")
     assert answers["contact"]["status"] == 202
     assert "Je bericht is aangekomen" in answers["contact"]["body"]
     for refused in ("honeypot", "no token"):
         assert answers[refused]["status"] == 503, refused
     (kept,) = (tmp_path / "spool").glob("*.json")
     assert oct(kept.stat().st_mode & 0o777) == "0o600"  # personal data: the site's user alone
-    assert ContactMessage.objects.count() == 0
 
+    unkept = answers["spool out"]
+    assert unkept["status"] == 503
+    assert "Je formulier is niet aangekomen" in unkept["body"]
+    assert "Ik kan mijn huur niet betalen.<br>مرحبا — kunt u mij bellen?" in unkept["body"]
+    assert "fatima@example.org" in unkept["body"]
+    assert "csrfmiddlewaretoken" not in unkept["body"]
+
+    assert ContactMessage.objects.count() == 0
     settings.FORM_SPOOL_DIR = tmp_path / "spool"
     spool._last_replay = 0.0
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -381,17 +394,3 @@ def test_a_form_sent_while_the_database_is_out_arrives_when_it_is_back(
     assert OutgoingEmail.objects.filter(to=[editors_address]).count() == 1
     assert spool.replay_waiting() == {"stored": 0, "rejected": 0}  # nothing twice
     assert ContactMessage.objects.count() == 1
-
-
-def test_with_the_database_and_the_spool_out_the_visitor_keeps_their_text(tmp_path):
-    """Nothing can be kept (the spool folder cannot be made: a file is in its way): 503, and
-    the page shows what the visitor typed, to copy."""
-    blocked = tmp_path / "a-file"
-    blocked.write_text("")
-    answers = send_forms_with_the_database_out(blocked / "spool")
-    answer = answers["contact"]
-    assert answer["status"] == 503
-    assert "Je formulier is niet aangekomen" in answer["body"]
-    assert "Ik kan mijn huur niet betalen.<br>مرحبا — kunt u mij bellen?" in answer["body"]
-    assert "fatima@example.org" in answer["body"]
-    assert "csrfmiddlewaretoken" not in answer["body"]

@@ -9,7 +9,6 @@ SMTP server."""
 import collections
 import datetime
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from django.conf import settings as django_settings
 from django.db import connection
 from django.utils import timezone
 
+from website.mail.outbox import queue_email
 from website.operations.liveness import hold_scheduler_lease, release_scheduler_lease
 from website.operations.models import ProcessHeartbeat
 from website.testing.services import MailServer, PostgresCluster
@@ -129,23 +129,12 @@ def manage(env, *arguments, log):
     )
 
 
-QUEUE_MAILS = f"""
-from django.db import transaction
-from website.mail.outbox import queue_email
-with transaction.atomic():
-    for n in range({MAILS}):
-        queue_email([f"lezer{{n:02d}}@example.org"], f"Bericht {{n}}", "Hallo")
-"""
-
-
-def queue_mails(env):
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", QUEUE_MAILS],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+def queue_mails(settings):
+    """MAILS mails in the outbox of this test's database, each with its task waiting for a
+    worker (as a request queues them; the database backend, not the tests' immediate one)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for n in range(MAILS):
+        queue_email([f"lezer{n:02d}@example.org"], f"Bericht {n}", "Hallo")
 
 
 def start_background(env, folder):
@@ -183,11 +172,14 @@ def received(server):
 @pytest.mark.database
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(not django_settings.USING_POSTGRES, reason="needs PostgreSQL's programs")
-def test_worker_and_scheduler_outlive_a_postgresql_restart_in_the_middle_of_work(tmp_path):
+def test_worker_and_scheduler_outlive_a_postgresql_restart_in_the_middle_of_work(
+    tmp_path, settings
+):
     """PostgreSQL stops while the worker delivers 12 mails (a slow mail server) and starts
     again 4 seconds later: both processes are still running, beat again, and every mail
     arrives once (at most the one being handed over at the moment of the stop is held back for
     a person to check, as after a crash; none twice)."""
+    queue_mails(settings)
     cluster = PostgresCluster().start()
     mail = MailServer(delay=0.4).up()
     worker = scheduler = log = None
@@ -200,7 +192,6 @@ def test_worker_and_scheduler_outlive_a_postgresql_restart_in_the_middle_of_work
         psql = ["/usr/bin/psql", "-q", cluster.url()]
         subprocess.run(psql, input=dump, check=True, capture_output=True)  # noqa: S603
         env = environment(cluster.url(), mail.port)
-        queue_mails(env)
         worker, scheduler, log = start_background(env, tmp_path)
 
         def count(sql, *params):
@@ -241,21 +232,25 @@ def postgres_url(conn):
     )
 
 
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(django_settings.USING_POSTGRES, reason="SQLite's locking")
 def test_worker_and_scheduler_outlive_a_sqlite_lock_longer_than_the_busy_timeout(
-    tmp_path, seeded_sqlite_file
+    tmp_path, settings
 ):
     """`make run`'s database: while the worker delivers 12 mails (a slow mail server),
     another connection holds SQLite's lock for 8 seconds (the busy timeout is 5). Afterwards
     both processes run and beat, and every mail arrives, once."""
+    queue_mails(settings)
     database = tmp_path / "site.sqlite3"
-    shutil.copy(seeded_sqlite_file, database)
+    copy = sqlite3.connect(database)
+    connection.ensure_connection()
+    connection.connection.backup(copy)  # the seeded site with its waiting mails, as a file
+    copy.close()
     mail = MailServer(delay=0.4).up()
     env = environment(f"sqlite:///{database}", mail.port)
     worker = scheduler = log = None
     holder = sqlite3.connect(database, timeout=60, isolation_level=None)
     try:
-        queue_mails(env)
         worker, scheduler, log = start_background(env, tmp_path)
         wait_until(lambda: len(mail.envelopes) >= 2, STARTING, "the first mails")
         holder.execute("BEGIN EXCLUSIVE")  # nobody reads or writes now
