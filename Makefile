@@ -10,6 +10,8 @@ PORT ?= 8000
 # `make run` reloads the code when it changes; RUNSERVER_ARGS=--noreload serves without (the
 # reloader's process and file polling cost CPU a smoke test does not need).
 RUNSERVER_ARGS ?=
+# The same for the task worker: WORKER_ARGS=--no-reload.
+WORKER_ARGS ?=
 CHROMIUM ?= /usr/bin/chromium
 # The Nu HTML Checker (W3C), from the npm registry, run on the machine's Java by the markup test.
 VNU_VERSION ?= 26.9.27
@@ -69,7 +71,7 @@ run: setup
 	  echo "Tweestapsverificatie is hier niet verplicht (om even rond te kijken). Op de echte site is die verplicht voor Beheerder en Redactie; probeer het zo: TWO_FACTOR_REQUIRED=1 make run"; \
 	fi
 	@# The worker quiet (each task would be logged twice), so mails printed here are easy to find.
-	@$(MANAGE) run_worker --verbosity 0 & worker=$$!; \
+	@$(MANAGE) run_worker --verbosity 0 $(WORKER_ARGS) & worker=$$!; \
 	$(MANAGE) run_periodic_tasks --loop & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(RUNSERVER_ARGS) $(HOST):$(PORT)

@@ -40,6 +40,20 @@ def pytest_collection_modifyitems(items):
         if marker and marker.kwargs.get("transaction"):
             serialized = pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True})
             item.add_marker(serialized, append=False)
+    # Long tests first (a browser, the markup checkers, real outages that wait): pytest-xdist
+    # hands out tests in this order, so the run ends with short ones that the test processes
+    # share evenly, instead of one process finishing a long test while the other idles.
+    items.sort(key=lambda item: not takes_long(item))
+
+
+LONG_MODULES = ("test_outages.py", "test_liveness.py", "test_page_cache.py", "test_send_worker.py")
+
+
+def takes_long(item):
+    long_marks = ("browser", "every_page")
+    return (
+        any(item.get_closest_marker(mark) for mark in long_marks) or item.path.name in LONG_MODULES
+    )
 
 
 def _is_transactional(item):
