@@ -43,7 +43,9 @@ def pytest_collection_modifyitems(items):
     # Long tests first (a browser, the markup checkers, real outages that wait): pytest-xdist
     # hands out tests in this order, so the run ends with short ones that the test processes
     # share evenly, instead of one process finishing a long test while the other idles.
-    items.sort(key=lambda item: not takes_long(item))
+    # Transactional tests stay last, as pytest-django orders them: on PostgreSQL the seeded
+    # data come back at the start of the next transactional test, not after one.
+    items.sort(key=lambda item: (_is_transactional(item), not takes_long(item)))
 
 
 LONG_MODULES = ("test_outages.py", "test_liveness.py", "test_page_cache.py", "test_send_worker.py")
