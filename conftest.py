@@ -10,6 +10,7 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from django.db import connections
 from django.test.utils import teardown_databases
 from playwright.sync_api import expect, sync_playwright
@@ -43,9 +44,11 @@ def pytest_collection_modifyitems(items):
     # Long tests first (a browser, the markup checkers, real outages that wait): pytest-xdist
     # hands out tests in this order, so the run ends with short ones that the test processes
     # share evenly, instead of one process finishing a long test while the other idles.
-    # Transactional tests stay last, as pytest-django orders them: on PostgreSQL the seeded
-    # data come back at the start of the next transactional test, not after one.
-    items.sort(key=lambda item: (_is_transactional(item), not takes_long(item)))
+    # On PostgreSQL transactional tests stay last, as pytest-django orders them: the seeded
+    # data come back at the start of the next transactional test, not after one (on SQLite
+    # after each, pytest_runtest_teardown below).
+    sqlite = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+    items.sort(key=lambda item: (not sqlite and _is_transactional(item), not takes_long(item)))
 
 
 LONG_MODULES = ("test_outages.py", "test_liveness.py", "test_page_cache.py", "test_send_worker.py")
