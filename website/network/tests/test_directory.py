@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from website.network.factories import MemberDirectoryPageFactory, MemberOrganisationFactory
-from website.network.models import MemberOrganisation
+from website.network.models import MemberDirectoryPage, MemberOrganisation
 from website.testing.utils import find_all, find_one, main_content, selected, text
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +85,21 @@ def test_query_count_does_not_grow_with_the_number_of_organisations(client, dire
 
     assert MemberOrganisation.objects.count() == 33
     assert many == few
+
+
+def test_every_member_in_the_footer_is_a_link(client, seeded):
+    """A member without a website of its own links to its card in the directory, not plain
+    text among the links."""
+    directory = MemberDirectoryPage.objects.live().get()
+    MemberOrganisation.objects.update(show_logo_in_footer=False)
+    MemberOrganisationFactory(name="Urgent", website="", logo=None, show_logo_in_footer=True)
+    MemberOrganisationFactory(name="FNV", website="https://fnv.example", show_logo_in_footer=True)
+    footer = find_one(client.get("/"), "footer")
+    strip = find_one(footer, "section", "site-footer__members")
+    assert len(find_all(strip, "li")) == 2
+    links = {text(a): a.get("href") for a in find_all(strip, "a")}
+    urgent = MemberOrganisation.objects.get(name="Urgent")
+    assert links["Urgent"] == f"{directory.url}#{urgent.anchor}"
+    assert links["FNV"] == "https://fnv.example"
+    cards = find_all(client.get(directory.url), "li", "card--organisation")
+    assert urgent.anchor in {card.get("id") for card in cards}
