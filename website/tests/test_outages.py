@@ -216,6 +216,24 @@ print(json.dumps(answers))
 """
 
 
+def run_in_django(script, environment, *arguments):
+    """Run `script` (Python that prints a JSON line last) in a Django process of its own with
+    `environment` (a database out of reach, say); returns that JSON."""
+    environment = {**environment}
+    environment.pop("PYTEST_XDIST_WORKER", None)
+    result = subprocess.run(
+        [sys.executable, "-c", script, *map(str, arguments)],
+        env=environment,
+        cwd=Path(django_settings.BASE_DIR),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 @pytest.fixture(params=["refusing", "hanging"])
 def database_out_of_reach(request):
     """A database address where nothing listens, or where something accepts connections
@@ -236,18 +254,7 @@ def test_with_the_database_out_of_reach_visitors_get_a_dutch_503(database_out_of
         "REDIS_URL": "",
         "FORM_SPOOL_DIR": str(tmp_path / "spool"),
     }
-    environment.pop("PYTEST_XDIST_WORKER", None)
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        env=environment,
-        cwd=Path(django_settings.BASE_DIR),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    answers = json.loads(result.stdout.strip().splitlines()[-1])
+    answers = run_in_django(PROBE, environment)
 
     for request in ("get /", "get /documenten/"):
         answer = answers[request]
@@ -356,18 +363,7 @@ def test_a_form_sent_while_the_database_is_out_arrives_when_it_is_back(
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/website",
         "REDIS_URL": "",
     }
-    environment.pop("PYTEST_XDIST_WORKER", None)
-    result = subprocess.run(
-        [sys.executable, "-c", SEND_FORMS, str(tmp_path / "spool"), str(blocked / "spool")],
-        env=environment,
-        cwd=Path(django_settings.BASE_DIR),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    answers = json.loads(result.stdout.strip().splitlines()[-1])
+    answers = run_in_django(SEND_FORMS, environment, tmp_path / "spool", blocked / "spool")
 
     assert answers["contact"]["status"] == 202
     assert "Je bericht is aangekomen" in answers["contact"]["body"]
