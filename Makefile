@@ -27,6 +27,12 @@ PYTEST_WORKERS ?= auto
 # `make run` gives the site the address it serves (the seed's site_address step).
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export UV_PYTHON_DOWNLOADS = never
+# Compiled bytecode, kept: uv compiles the installed packages once at install, and Python keeps
+# the project's own. Some machines set PYTHONDONTWRITEBYTECODE, which made every Python
+# process compile Django and Wagtail from source again: 4.9 s of CPU for `django.setup()`
+# against 1.9 s (2026-12-07), paid by every test process, worker and app server.
+export UV_COMPILE_BYTECODE = 1
+unexport PYTHONDONTWRITEBYTECODE
 export UV_PROJECT_ENVIRONMENT = $(VENV)
 
 .PHONY: help
