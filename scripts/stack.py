@@ -138,18 +138,25 @@ def start_scheduler(env, work):
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
 
 
+def app_server_address(app):
+    """`"127.0.0.1:8711"` for a port on this host, or the `"address:port"` given."""
+    return app if isinstance(app, str) else f"127.0.0.1:{app}"
+
+
 def start_nginx(env, work, app_ports, http_port, https_port):
-    """nginx with deploy/nginx/site.conf, every placeholder filled in."""
+    """nginx with deploy/nginx/site.conf, every placeholder filled in; the uploaded files
+    from MEDIA_ROOT (media-local.conf) or, with `MEDIA_STORAGE=s3` in `env`, from the
+    bucket (media-s3.conf). `app_ports`: ports on this host or "address:port" strings."""
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
         + ["-subj", "/CN=localhost", "-keyout", work / "tls.key", "-out", work / "tls.crt"],
         check=True,
         capture_output=True,
     )
-    site = (ROOT / "deploy/nginx/site.conf").read_text()
-    for name, value in {
+    bucket = env.get("MEDIA_STORAGE") == "s3"
+    names = {
         "CACHE_PATH": work / "nginx-cache",
-        "APP_SERVERS": " ".join(f"server 127.0.0.1:{port};" for port in app_ports),
+        "APP_SERVERS": " ".join(f"server {app_server_address(port)};" for port in app_ports),
         "SERVER_NAME": "localhost 127.0.0.1",
         "HTTP_PORT": http_port,
         "HTTPS_PORT": https_port,
@@ -157,15 +164,22 @@ def start_nginx(env, work, app_ports, http_port, https_port):
         "TLS_CERTIFICATE_KEY": work / "tls.key",
         "STATIC_ROOT": env["STATIC_ROOT"],
         "MEDIA_ROOT": env["MEDIA_ROOT"],
-    }.items():
-        site = site.replace(f"@{name}@", str(value))
-    assert "@" not in re.sub(r"#.*", "", site), "a placeholder was left in site.conf"
-    (work / "site.conf").write_text(site)
+        "MEDIA_LOCATIONS": work / ("media-s3.conf" if bucket else "media-local.conf"),
+        "MEDIA_BUCKET_CONF": work / "media-bucket.conf",
+        "MEDIA_BUCKET_URL": f"{env.get('MEDIA_S3_ENDPOINT_URL')}/{env.get('MEDIA_S3_BUCKET')}",
+    }
+    for conf in ("site.conf", "media-local.conf", "media-s3.conf", "media-bucket.conf"):
+        text = (ROOT / "deploy/nginx" / conf).read_text()
+        for name, value in names.items():
+            text = text.replace(f"@{name}@", str(value))
+        assert "@" not in re.sub(r"#.*", "", text), f"a placeholder was left in {conf}"
+        (work / conf).write_text(text)
     modules = "".join(f"load_module {module};\n" for module in BROTLI_MODULES)
     # nginx's workers run as www-data when started by root: they need the cache and temp
     # folders and must read the files.
     work.chmod(0o755)
-    nginx_dirs = ["nginx-cache", "nginx-body", "nginx-proxy", "nginx-fastcgi", "nginx-uwsgi"]
+    nginx_dirs = ["nginx-cache", "nginx-cache-media", "nginx-body", "nginx-proxy"]
+    nginx_dirs += ["nginx-fastcgi", "nginx-uwsgi"]
     for name in [*nginx_dirs, "nginx-scgi"]:
         (work / name).mkdir(exist_ok=True)
         if os.geteuid() == 0:

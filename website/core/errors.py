@@ -1,6 +1,8 @@
 """The pages sent when something fails: no database, no context processors, since the
 failure may come from either."""
 
+import sys
+
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -29,5 +31,23 @@ def database_unavailable_response(request=None):
             return HttpResponse(loader.get_template("core/kept.html").render(), status=202)
         typed = spool.unkept_fields(request)
     response = HttpResponse(error_page_html(503, {"typed": typed}), status=503)
+    response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER_SECONDS)
+    return response
+
+
+def storage_unavailable(error):
+    """Whether `error` is the media bucket's server out of reach (`MEDIA_STORAGE=s3`,
+    website.core.storage): refused, dropped or timed out."""
+    if "botocore" not in sys.modules:  # no bucket in use: nothing to import
+        return False
+    from .storage import STORAGE_UNAVAILABLE  # noqa: PLC0415
+
+    return isinstance(error, STORAGE_UNAVAILABLE)
+
+
+def storage_unavailable_response():
+    """503 with Retry-After and the Dutch page: an upload or a download needed the bucket,
+    which is out of reach. Nothing was stored: the upload's row is saved after its file."""
+    response = HttpResponse(error_page_html(503), status=503)
     response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER_SECONDS)
     return response

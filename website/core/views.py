@@ -1,9 +1,12 @@
 import hashlib
+import mimetypes
 import sys
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseServerError
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
@@ -13,7 +16,13 @@ from wagtail.models import Site
 
 from website.caching.content_cache import remember
 
-from .errors import DATABASE_UNAVAILABLE, database_unavailable_response, error_page_html
+from .errors import (
+    DATABASE_UNAVAILABLE,
+    database_unavailable_response,
+    error_page_html,
+    storage_unavailable,
+    storage_unavailable_response,
+)
 from .models import SiteSettings
 from .navigation import site_sections
 from .share_images import share_image_png, square_logo_png
@@ -43,16 +52,32 @@ def server_error(request):
     """Django's handler500. No database, no context processors: the error may come from
     either. An unreachable (or overloaded) database is not a fault in the page but a wait:
     503 with Retry-After, so visitors, the proxy and search engines come back later."""
-    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE):
         return database_unavailable_response(request)
+    if storage_unavailable(error):
+        return storage_unavailable_response()
     return HttpResponseServerError(error_page_html(500))
 
 
 def serve_media(request, path):
-    """Uploaded files when no reverse proxy serves them (`make run`, tests)."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    """Uploaded files when no reverse proxy serves them (`make run`, tests): from
+    `MEDIA_ROOT`, or read from the bucket with `MEDIA_STORAGE=s3` (404 when absent)."""
+    if isinstance(default_storage, FileSystemStorage):
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    else:
+        response = _serve_stored(path)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _serve_stored(name):
+    try:
+        stored = default_storage.open(name, "rb")
+    except (FileNotFoundError, SuspiciousFileOperation) as missing:
+        raise Http404 from missing
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return FileResponse(stored, content_type=content_type)
 
 
 def csrf_failure(request, reason=""):

@@ -1,5 +1,6 @@
 """Real services that fault tests stop, hang and start again: a private redis-server, a
-private PostgreSQL server, an SMTP server and a port where nothing listens."""
+private PostgreSQL server, an SMTP server, an S3-compatible server and a port where nothing
+listens."""
 
 import glob
 import os
@@ -7,6 +8,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -198,3 +200,85 @@ class PostgresCluster:
     def remove(self):
         self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class S3Server:
+    """An S3-compatible server of its own (moto's server mode, a separate process) with one
+    bucket. Its objects live in that process's memory: `stop()` loses them, as a bucket
+    that is gone; `hang()` and `resume()` freeze and thaw it (SIGSTOP, SIGCONT), as a
+    server that stopped answering."""
+
+    BUCKET = "website-media"
+    KEYS = {"MEDIA_S3_ACCESS_KEY_ID": "testing", "MEDIA_S3_SECRET_ACCESS_KEY": "testing"}
+
+    def __init__(self):
+        self.port = free_port()
+        self.process = None
+
+    @property
+    def endpoint(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def environ(self, **extra):
+        """The environment variables of .env.example that point the site at this bucket."""
+        return {
+            "MEDIA_STORAGE": "s3",
+            "MEDIA_S3_BUCKET": self.BUCKET,
+            "MEDIA_S3_ENDPOINT_URL": self.endpoint,
+            "MEDIA_S3_REGION": "eu-west-1",
+            **self.KEYS,
+            **extra,
+        }
+
+    def start(self):
+        # The virtual environment's own, beside its python (not on PATH under pytest).
+        binary = os.path.join(os.path.dirname(sys.executable), "moto_server")
+        self.process = subprocess.Popen(
+            [binary, "-H", "127.0.0.1", "-p", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                self.client().create_bucket(
+                    Bucket=self.BUCKET,
+                    CreateBucketConfiguration={"LocationConstraint": "eu-west-1"},
+                )
+                return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("the S3 server did not start")
+
+    def client(self):
+        import boto3  # noqa: PLC0415 - only where object storage is tested
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint,
+            region_name="eu-west-1",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",  # noqa: S106 - moto's test key
+        )
+
+    def objects(self):
+        """{key: bytes} of every object in the bucket."""
+        client = self.client()
+        listed = client.list_objects_v2(Bucket=self.BUCKET).get("Contents", [])
+        return {
+            item["Key"]: client.get_object(Bucket=self.BUCKET, Key=item["Key"])["Body"].read()
+            for item in listed
+        }
+
+    def hang(self):
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self):
+        self.process.send_signal(signal.SIGCONT)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)
+            self.process.terminate()
+            self.process.wait(timeout=10)
