@@ -1,21 +1,28 @@
-"""CI's deploy smoke test: the site as docs/deploy.md deploys it, two app servers behind nginx.
+"""CI's deploy smoke test: the site as docs/deploy.md deploys it on several hosts.
 
-Starts, from the files in deploy/ (scripts/stack.py): a fresh PostgreSQL database, Redis,
-two gunicorn app servers as deploy/systemd/website.service starts them, the task worker, the
-scheduler and nginx with deploy/nginx/site.conf. Then checks, through the proxy:
+Starts, from the files in deploy/ (scripts/stack.py): a fresh PostgreSQL database, Redis and
+an S3-compatible bucket (moto's server mode) on this host; two app hosts, each in a network
+namespace of its own (iproute2: its own address, its own loopback, its own media folder, the
+shared services reached only through the gateway), each running gunicorn as
+deploy/systemd/website.service starts it and the scheduler, host 1 the task worker too;
+and two nginx proxies with deploy/nginx/site.conf (each its own page cache, kept two minutes
+here) in front of both hosts. Then checks, through the proxy:
 
 - the home page (200), with CSP, HSTS and nosniff; compression (brotli and gzip); plain HTTP
   redirected to HTTPS; a static file served by nginx, immutable; `/media/documents/` refused;
-  a rendition kept a year, an original image an hour; a 3,000-character query string
-  answered, a 10,000-character address answered with the Dutch 414 page; the admin login
-  page (Dutch); the health check, worker and scheduler alive; a contact message posted and
-  stored;
+  a rendition kept a year, an original image an hour (both fetched from the bucket); a
+  3,000-character query string answered, a 10,000-character address answered with the Dutch
+  414 page; the admin login page (Dutch); the health check, worker and scheduler alive; a
+  contact message posted and stored;
 
-and across the two app servers (each asked directly, as the proxy would ask it):
+and across the two app hosts (each asked directly, as the proxy would ask it):
 
 - the form rate limit counts posts to both together;
-- a page published through one is served fresh by both at once (and by the proxy within
-  its few seconds of page cache);
+- a page published through one is served fresh by both at once, and by both proxies as soon
+  as the worker purged it from their caches;
+- an image uploaded through host 1 gets a rendition made by host 2 from the bucket, served by
+  the proxy; neither host's own disk holds a file;
+- of the two schedulers one holds the lease and queues, the other waits;
 - two sign-ups for the last place, one through each server at the same moment, give one
   place and one waiting-list entry;
 
@@ -25,10 +32,12 @@ run, plus two Redis timeouts and 0.5 s; a contact message stored), one whose dat
 nothing listening (503 with Retry-After and the Dutch page; static files, robots.txt and the
 health check still answer).
 
-Exits non-zero with what failed. Installs nginx from Debian when missing (needs root).
+Exits non-zero with what failed. Installs nginx from Debian when missing; needs root (the
+network namespaces).
 """
 
 import http.client
+import io
 import json
 import re
 import secrets
@@ -40,15 +49,21 @@ import threading
 import time
 import urllib.parse
 
+from PIL import Image
 from stack import (
+    BUCKET,
     PYTHON,
+    HostNetwork,
+    bucket_env,
     counted,
     ensure_packages,
+    fetch,
     prepare_site,
     production_env,
     run,
     start_gunicorn,
     start_nginx,
+    start_s3_server,
     start_scheduler,
     start_worker,
     stop,
@@ -57,12 +72,20 @@ from stack import (
     work_folder,
 )
 
-APP_PORTS = (8711, 8712)
+APP_PORT = 8000  # on each app host's own address
 OUTAGE_PORTS = (8713, 8714)
 SPARE_REDIS_PORT, CLOSED_PORT = 8798, 8799
-HTTP_PORT, HTTPS_PORT = 8790, 8753
-REDIS = "redis://127.0.0.1:6379/12"
+# Two proxies, each with its own page cache: (HTTP, HTTPS, purge) ports.
+PROXY_PORTS = ((8790, 8753, 8791), (8792, 8754, 8793))
+HTTP_PORT, HTTPS_PORT = PROXY_PORTS[0][:2]
+PG_PORT, REDIS_PORT, S3_PORT = 5432, 6379, 8797
+REDIS = f"redis://127.0.0.1:{REDIS_PORT}/12"
 PROXY = f"https://localhost:{HTTPS_PORT}"
+PROXIES = [f"https://localhost:{https}" for _, https, _ in PROXY_PORTS]
+# A page stays this long in the proxies' cache here: only a purge makes a publish show sooner.
+CACHE_SECONDS = 120
+HOSTS = []  # [(namespace, address)] of the two app hosts, set by main()
+HOST_MEDIA = []  # each app host's own MEDIA_ROOT
 ADMIN_PASSWORD = secrets.token_urlsafe(16)
 # The editor's authenticator app: its secret (hex, as django-otp stores it).
 ADMIN_TOTP_KEY = secrets.token_hex(20)
@@ -87,6 +110,10 @@ class Visitor:
         self.origin = PROXY if self.base.scheme == "https" else "https://localhost"
 
     def request(self, method, path, data=None, headers=None):
+        status, headers, content = self.request_bytes(method, path, data, headers)
+        return status, headers, content.decode("utf-8", "replace")
+
+    def request_bytes(self, method, path, data=None, headers=None):
         if self.base.scheme == "https":
             context = ssl._create_unverified_context()  # noqa: S323 - throw-away certificate
             connection = http.client.HTTPSConnection(self.base.netloc, context=context, timeout=20)
@@ -99,7 +126,10 @@ class Visitor:
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
-        if data is not None:
+        if isinstance(data, bytes):  # multipart, made by post_file
+            body = data
+            sent["Referer"] = self.origin + path
+        elif data is not None:
             body = urllib.parse.urlencode(data)
             sent["Content-Type"] = "application/x-www-form-urlencoded"
             sent["Referer"] = self.origin + path
@@ -111,7 +141,7 @@ class Visitor:
             name, _, rest = header.partition("=")
             self.cookies[name.strip()] = rest.split(";", 1)[0]
         connection.close()
-        return response.status, response.headers, content.decode("utf-8", "replace")
+        return response.status, response.headers, content
 
     def get(self, path, headers=None):
         return self.request("GET", path, headers=headers)
@@ -124,9 +154,39 @@ class Visitor:
             return 0, {}, "no CSRF token on the form"
         return self.request("POST", path, {"csrfmiddlewaretoken": token[1], **fields})
 
+    def post_file(self, path, field, filename, content, content_type, form_path):
+        """POST one file (multipart/form-data), with the CSRF token and the first choice of
+        each drop-down of the form at `form_path`, as a browser's upload does."""
+        _, _, page = self.get(form_path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        if not token:
+            return 0, {}, "no CSRF token on the form"
+        fields = {"csrfmiddlewaretoken": token[1]}
+        for name, value in re.findall(
+            r'<select[^>]* name="([^"]+)"[^>]*>\s*<option value="([^"]*)"', page
+        ):
+            fields.setdefault(name, value)
+        boundary = secrets.token_hex(16)
+        part = 'Content-Disposition: form-data; name="{}"{}\r\n'
+        body = b"".join(
+            [
+                *(
+                    f"--{boundary}\r\n{part.format(name, '')}\r\n{value}\r\n".encode()
+                    for name, value in fields.items()
+                ),
+                f"--{boundary}\r\n".encode(),
+                part.format(field, f'; filename="{filename}"').encode(),
+                f"Content-Type: {content_type}\r\n\r\n".encode(),
+                content,
+                f"\r\n--{boundary}--\r\n".encode(),
+            ]
+        )
+        kind = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        return self.request("POST", path, body, headers=kind)
+
 
 def app(index):
-    return f"http://127.0.0.1:{APP_PORTS[index]}"
+    return f"http://{HOSTS[index][1]}:{APP_PORT}"
 
 
 def check_proxy():
@@ -160,6 +220,17 @@ def check_proxy():
     status, headers, _ = visitor.get(media["original"])
     caching = headers.get("Cache-Control", "")
     check(status == 200 and caching == "public, max-age=3600", f"an original an hour: {caching}")
+    document = media["document"]
+    status, headers, body = visitor.request_bytes("GET", document["url"])
+    check(
+        status == 200 and body == bytes.fromhex(document["bytes"]),
+        f"a document from the bucket downloads through the site (got {status})",
+    )
+    bucket = f"http://127.0.0.1:{S3_PORT}/{BUCKET}/"
+    status, _, _ = fetch(bucket + document["name"])
+    check(status == 403, f"the bucket refuses the document to anyone else (got {status})")
+    status, _, _ = fetch(bucket + media["rendition"].removeprefix("/media/"))
+    check(status == 200, f"the bucket lets anyone read a rendition (got {status})")
     # A search pasted from a document: the page cache's key and the app's headers fit.
     status, _, _ = visitor.get("/zoeken/?q=" + "armoede+schulden+" * 180)
     check(status == 200, f"a 3,000-character query string is answered (got {status})")
@@ -218,8 +289,8 @@ def check_rate_limit_across_servers():
     )
 
 
-def check_publish_is_fresh_everywhere():
-    page = PREPARED["draft"]
+def log_in_editor():
+    """An editor's browser, logged in (password and second factor) on app host 1."""
     editor = Visitor(app(0))
     status, _, _ = editor.post_form(
         "/admin/login/",
@@ -234,19 +305,81 @@ def check_publish_is_fresh_everywhere():
     status, _, _ = editor.post_form("/admin/tweestaps/code/", {"code": current_code()})
     status_home, _, _ = editor.get("/admin/")
     check(status == 302 and status_home == 200, "with the code from the app the editor is in")
+    return editor
+
+
+def same_browser_on(index, editor):
+    """`editor`'s browser (its cookies) talking to app host `index` instead."""
+    other = Visitor(app(index))
+    other.cookies = editor.cookies
+    return other
+
+
+def check_publish_is_fresh_everywhere(editor):
+    page = PREPARED["draft"]
+    for number, proxy in enumerate(PROXIES, start=1):
+        Visitor(proxy).get(page["url"])
+        _, headers, body = Visitor(proxy).get(page["url"])
+        cached = headers.get("X-Cache-Status") == "HIT" and page["title"] not in body
+        check(cached, f"proxy {number} holds the page as it was (for {CACHE_SECONDS} s)")
     bulk = f"/admin/bulk/wagtailcore/page/publish/?id={page['id']}&next=/admin/"
     status, _, _ = editor.post_form(bulk, {})
     check(status == 302, f"the editor publishes the draft through server 1 (got {status})")
     for index in (0, 1):
-        _, _, body = Visitor(app(index)).get(page["url"])
-        check(page["title"] in body, f"app server {index + 1} serves the new title at once")
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        _, _, body = Visitor(PROXY).get(page["url"])
-        if page["title"] in body:
+        # Each process asks Redis for the content generation at most once a second
+        # (caching.content_cache.GENERATION_MEMO_SECONDS).
+        deadline = time.monotonic() + 1.5
+        while True:
+            _, _, body = Visitor(app(index)).get(page["url"])
+            if page["title"] in body or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        check(page["title"] in body, f"app server {index + 1} serves the new title within 1 s")
+    # The worker purges the page from both proxies' caches (Wagtail's frontend cache).
+    for number, proxy in enumerate(PROXIES, start=1):
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            _, _, body = Visitor(proxy).get(page["url"])
+            if page["title"] in body:
+                break
+            time.sleep(0.3)
+        check(page["title"] in body, f"proxy {number} serves the new title: its copy was purged")
+
+
+def check_upload_served_by_the_other_host(editor):
+    """An image uploaded through app host 1 lands in the bucket; app host 2, with a disk of
+    its own, makes a rendition of it from the bucket; the proxy serves both."""
+    picture = io.BytesIO()
+    Image.new("RGB", (900, 600), (30, 110, 160)).save(picture, "JPEG", quality=85)
+    upload = "/admin/images/multiple/add/"
+    status, _, answer = editor.post_file(
+        upload, "files[]", "Spandoek Malieveld.jpg", picture.getvalue(), "image/jpeg", upload
+    )
+    made = json.loads(answer) if status == 200 else {}
+    check(made.get("success") is True, f"an image uploaded through host 1 (got {status})")
+    status, _, edit_page = same_browser_on(1, editor).get(f"/admin/images/{made.get('image_id')}/")
+    preview = re.search(r'src="(/media/images/[^"]+)"', edit_page)
+    check(status == 200 and preview, "host 2 shows it in the admin, with a rendition")
+    status, headers, _ = Visitor(PROXY).get(preview[1] if preview else "/media/images/x.jpg")
+    kind = headers.get("Content-Type", "")
+    check(status == 200 and kind.startswith("image/"), "the proxy serves host 2's rendition")
+    for number, folder in enumerate(HOST_MEDIA, start=1):
+        on_disk = [path.name for path in folder.rglob("*") if path.is_file()]
+        check(on_disk == [], f"nothing was written to host {number}'s own disk: {on_disk}")
+
+
+def check_one_scheduler(work):
+    """Both hosts run a scheduler; one holds the lease and queues, the other waits."""
+    for _ in range(60):
+        beats = counted(DATABASE, "operations_processheartbeat", "process", "role = 'scheduler'")
+        if len(beats) == 2:
             break
-        time.sleep(0.5)
-    check(page["title"] in body, "the proxy serves the new title within its page cache time")
+        time.sleep(1)
+    check(len(beats) == 2, f"a scheduler runs on each host: {sorted(beats)}")
+    holders = counted(DATABASE, "operations_schedulerlease", "holder")
+    check(len(holders) == 1 and set(holders) <= set(beats), f"one holds the lease: {holders}")
+    queued = [(work / f"scheduler-{n}.log").read_text().count("In de wachtrij") for n in (1, 2)]
+    check(min(queued) == 0 and max(queued) > 0, f"only that one queues tasks: {queued}")
 
 
 def current_code():
@@ -280,7 +413,7 @@ def check_login_lockout():
     check(status == 200 and "te vaak" in body, "the right password is refused while locked")
     kinds = counted(DATABASE, "accounts_signinevent", "kind")
     check(kinds.get("failed") == 5, f"only tried passwords count: {kinds}")
-    addresses = counted(DATABASE, "accounts_signinevent", "address")
+    addresses = counted(DATABASE, "accounts_signinevent", "address", "username = 'slot'")
     check(set(addresses) == {"127.0.0.1"}, f"counted by the address nginx saw: {addresses}")
     unlock = "subject LIKE 'Inloggen op % is even geblokkeerd'"
     mails = counted(DATABASE, "core_outgoingemail", '"to"::text', unlock)
@@ -398,38 +531,105 @@ def check_outages(work):
 
 def main():
     ensure_packages()
-    logs = ("gunicorn-1.log", "gunicorn-2.log", "worker.log", "scheduler.log", "nginx-error.log")
+    logs = ("gunicorn-1.log", "gunicorn-2.log", "worker.log", "scheduler-1.log")
+    logs += ("scheduler-2.log", "nginx-error.log", "proxy-2/nginx-error.log", "s3.log")
     logs += ("gunicorn-redis-out.log", "gunicorn-database-out.log")
     with work_folder("deploy-smoke-", logs) as work, throwaway_database("smoke") as database:
         global ENV, DATABASE
-        ENV = production_env(work, database, REDIS, HTTPS_PORT)
-        DATABASE = database
-        prepare_site(ENV)
-        # One Django process for everything the checks need made (each costs seconds).
-        PREPARED.update(json.loads(inside("prepare", ADMIN_PASSWORD, ADMIN_TOTP_KEY)))
-        processes = [
-            start_gunicorn(ENV, work, port, name=f"gunicorn-{number}")
-            for number, port in enumerate(APP_PORTS, start=1)
-        ]
-        processes.append(start_worker(ENV, work))
-        processes.append(start_scheduler(ENV, work))
-        processes.append(start_nginx(ENV, work, APP_PORTS, HTTP_PORT, HTTPS_PORT))
+        s3 = start_s3_server(work, S3_PORT)
+        network = HostNetwork(2)
         try:
-            for port in APP_PORTS:
-                wait_for(f"http://127.0.0.1:{port}/")
-            wait_for(f"{PROXY}/")
-            check_proxy()
-            check_rate_limit_across_servers()
-            check_publish_is_fresh_everywhere()
-            check_last_place_race()
-            check_login_lockout()
-            check_outages(work)
+            HOSTS[:] = network.hosts
+            ENV = production_env(
+                work,
+                database,
+                REDIS,
+                HTTPS_PORT,
+                PAGE_CACHE_SECONDS=str(CACHE_SECONDS),
+                **bucket_env(f"http://127.0.0.1:{S3_PORT}"),
+            )
+            DATABASE = database
+            prepare_site(ENV)
+            # One Django process for everything the checks need made (each costs seconds).
+            PREPARED.update(json.loads(inside("prepare", ADMIN_PASSWORD, ADMIN_TOTP_KEY)))
+            for port in (PG_PORT, REDIS_PORT, S3_PORT):
+                network.forward(port)
+            processes = start_hosts(work, network)
+            processes += start_proxies(work, network)
+            run_checks(work)
         finally:
-            for process in processes:
+            for process in locals().get("processes", []):
                 stop(process)
+            network.close()
+            stop(s3)
         if failures:
             raise SystemExit(f"{len(failures)} deploy check(s) failed: {failures}")
-    print("Deploy smoke test: proxy, two app servers, worker: all checks passed")
+    print("Deploy smoke test: two proxies, two app hosts, worker, scheduler: all checks passed")
+
+
+def host_env(work, network, number):
+    """App host `number`'s environment: the shared services at the gateway's address, a
+    media folder of its own (which must stay empty: files go to the bucket)."""
+    gateway = network.gateway
+    media = work / f"host-{number}-media"
+    media.mkdir()
+    HOST_MEDIA.append(media)
+    purge = ",".join(f"http://{gateway}:{purge}" for _, _, purge in PROXY_PORTS)
+    return {
+        **ENV,
+        "DATABASE_URL": f"postgres://postgres@{gateway}:{PG_PORT}/{DATABASE}",
+        "REDIS_URL": f"redis://{gateway}:{REDIS_PORT}/12",
+        "MEDIA_ROOT": str(media),
+        "FRONTEND_CACHE_PURGE_URLS": purge,
+        **bucket_env(f"http://{gateway}:{S3_PORT}"),
+    }
+
+
+def start_hosts(work, network):
+    """On each host an app server and a scheduler; the worker on host 1."""
+    processes = []
+    for number, (host, address) in enumerate(network.hosts, start=1):
+        env = host_env(work, network, number)
+        inside_host = network.run_in(host, [])
+        processes.append(
+            start_gunicorn(
+                env, work, APP_PORT, f"gunicorn-{number}", address=address, inside=inside_host
+            )
+        )
+        processes.append(start_scheduler(env, work, f"scheduler-{number}", inside=inside_host))
+        if number == 1:
+            processes.append(start_worker(env, work, inside=inside_host))
+    return processes
+
+
+def start_proxies(work, network):
+    """Two nginx proxies in front of both app hosts, each with its own page cache and a
+    purge server the app hosts reach."""
+    upstreams = [f"{address}:{APP_PORT}" for _, address in network.hosts]
+    allowed = network.gateway.rsplit(".", 1)[0] + ".0/24"
+    processes = []
+    for number, (http_port, https_port, purge_port) in enumerate(PROXY_PORTS, start=1):
+        folder = work if number == 1 else work / f"proxy-{number}"
+        folder.mkdir(exist_ok=True)
+        purge = (f"{network.gateway}:{purge_port}", allowed)
+        processes.append(start_nginx(ENV, folder, upstreams, http_port, https_port, purge))
+    return processes
+
+
+def run_checks(work):
+    for number in (0, 1):
+        wait_for(f"{app(number)}/")
+    for proxy in PROXIES:
+        wait_for(f"{proxy}/")
+    check_proxy()
+    check_rate_limit_across_servers()
+    editor = log_in_editor()
+    check_publish_is_fresh_everywhere(editor)
+    check_upload_served_by_the_other_host(editor)
+    check_one_scheduler(work)
+    check_last_place_race()
+    check_login_lockout()
+    check_outages(work)
 
 
 # --- Inside Django (a child process with the production settings) -------------------------
@@ -454,11 +654,14 @@ def inside_django(action, *args):
     if action != "prepare":
         raise SystemExit(f"unknown action {action!r}")
     from django.contrib.auth import get_user_model  # noqa: PLC0415
+    from django.core.files.base import ContentFile  # noqa: PLC0415
     from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: PLC0415
 
     from website.agenda.factories import add_date  # noqa: PLC0415
     from website.agenda.models import EventPage  # noqa: PLC0415
     from website.core.factories import ImageFactory  # noqa: PLC0415
+    from website.core.models import CustomDocument  # noqa: PLC0415
+    from website.library.factories import pdf_bytes  # noqa: PLC0415
     from website.library.models import PublicationPage  # noqa: PLC0415
 
     users = get_user_model().objects
@@ -476,7 +679,15 @@ def inside_django(action, *args):
     race = {"url": event_date.signup_url(), "date": event_date.pk}
 
     image = ImageFactory(file__width=600, file__height=400)
-    media = {"original": image.file.url, "rendition": image.get_rendition("width-300").url}
+    report = pdf_bytes("Jaarverslag 2026 van het netwerk")
+    document = CustomDocument.objects.create(
+        title="Jaarverslag", file=ContentFile(report, name="jaarverslag.pdf")
+    )
+    media = {
+        "original": image.file.url,
+        "rendition": image.get_rendition("width-300").url,
+        "document": {"url": document.url, "name": document.file.name, "bytes": report.hex()},
+    }
     print(json.dumps({"draft": draft, "race": race, "media": media}))
 
 

@@ -8,16 +8,20 @@ so what is measured and tested is what docs/deploy.md deploys. Installing nginx 
 needs root on Debian; everything else runs as any user.
 """
 
+import contextlib
+import json
 import os
 import re
 import secrets
 import shlex
 import shutil
 import signal
+import socket
 import ssl
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -32,19 +36,22 @@ NGINX_PACKAGES = [
     "nginx-light",
     "libnginx-mod-http-brotli-filter",
     "libnginx-mod-http-brotli-static",
+    "libnginx-mod-http-cache-purge",
 ]
-BROTLI_MODULES = [
+NGINX_MODULES = [
     "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so",
     "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+    "/usr/lib/nginx/modules/ngx_http_cache_purge_module.so",
 ]
 UNITS = ROOT / "deploy/systemd"
 DEPLOYED_CHECKOUT = "/srv/website"
 
 
 def ensure_packages(programs=("nginx",), extra_packages=()):
-    """nginx with brotli (and `extra_packages`, e.g. wrk) from Debian when missing."""
+    """nginx with brotli and cache purging (and `extra_packages`, e.g. wrk) from Debian
+    when missing."""
     missing = [name for name in programs if not shutil.which(name)]
-    if not missing and all(Path(module).exists() for module in BROTLI_MODULES):
+    if not missing and all(Path(module).exists() for module in NGINX_MODULES):
         return
     packages = [*NGINX_PACKAGES, *extra_packages]
     if os.geteuid() != 0 or not shutil.which("apt-get"):
@@ -115,26 +122,29 @@ def unit_command(unit, **replace):
     return command
 
 
-def start_gunicorn(env, work, port, name="gunicorn", workers=None):
-    """An app server as website.service starts it, bound to 127.0.0.1:`port` (with
-    `workers` worker processes instead of the unit's number, when given)."""
-    replace = {"bind": f"127.0.0.1:{port}"} | ({"workers": workers} if workers else {})
+def start_gunicorn(env, work, port, name="gunicorn", workers=None, address="127.0.0.1", inside=()):
+    """An app server as website.service starts it, bound to `address`:`port` (with
+    `workers` worker processes instead of the unit's number, when given); `inside` prefixes
+    the command (e.g. `ip netns exec <host>`: an app host of its own)."""
+    replace = {"bind": f"{address}:{port}"} | ({"workers": workers} if workers else {})
     command = unit_command("website.service", **replace)
-    log = open(work / f"{name}.log", "w")  # noqa: SIM115 - lives as long as the process
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+    return _start(work, name, [*inside, *command], env)
 
 
-def start_worker(env, work):
+def start_worker(env, work, name="worker", inside=()):
     """The task worker as website-worker.service starts it."""
-    log = open(work / "worker.log", "w")  # noqa: SIM115 - lives as long as the process
-    command = unit_command("website-worker.service")
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+    return _start(work, name, [*inside, *unit_command("website-worker.service")], env)
 
 
-def start_scheduler(env, work):
+def start_scheduler(env, work, name="scheduler", inside=()):
     """The scheduler as website-scheduler.service starts it."""
-    log = open(work / "scheduler.log", "w")  # noqa: SIM115 - lives as long as the process
-    command = unit_command("website-scheduler.service")
+    return _start(work, name, [*inside, *unit_command("website-scheduler.service")], env)
+
+
+def _start(work, name, command, env):
+    """`command` in the background, its output in `work`/`name`.log."""
+    log = open(work / f"{name}.log", "w")  # noqa: SIM115 - lives as long as the process
+    command = [str(part) for part in command]
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
 
 
@@ -143,7 +153,7 @@ def app_server_address(app):
     return app if isinstance(app, str) else f"127.0.0.1:{app}"
 
 
-def start_nginx(env, work, app_ports, http_port, https_port):
+def start_nginx(env, work, app_ports, http_port, https_port, purge=("127.0.0.1:8789", "127.0.0.1")):
     """nginx with deploy/nginx/site.conf, every placeholder filled in; the uploaded files
     from MEDIA_ROOT (media-local.conf) or, with `MEDIA_STORAGE=s3` in `env`, from the
     bucket (media-s3.conf). `app_ports`: ports on this host or "address:port" strings."""
@@ -167,6 +177,8 @@ def start_nginx(env, work, app_ports, http_port, https_port):
         "MEDIA_LOCATIONS": work / ("media-s3.conf" if bucket else "media-local.conf"),
         "MEDIA_BUCKET_CONF": work / "media-bucket.conf",
         "MEDIA_BUCKET_URL": f"{env.get('MEDIA_S3_ENDPOINT_URL')}/{env.get('MEDIA_S3_BUCKET')}",
+        "PURGE_LISTEN": purge[0],
+        "PURGE_ALLOW": purge[1],
     }
     for conf in ("site.conf", "media-local.conf", "media-s3.conf", "media-bucket.conf"):
         text = (ROOT / "deploy/nginx" / conf).read_text()
@@ -174,7 +186,7 @@ def start_nginx(env, work, app_ports, http_port, https_port):
             text = text.replace(f"@{name}@", str(value))
         assert "@" not in re.sub(r"#.*", "", text), f"a placeholder was left in {conf}"
         (work / conf).write_text(text)
-    modules = "".join(f"load_module {module};\n" for module in BROTLI_MODULES)
+    modules = "".join(f"load_module {module};\n" for module in NGINX_MODULES)
     # nginx's workers run as www-data when started by root: they need the cache and temp
     # folders and must read the files.
     work.chmod(0o755)
@@ -287,3 +299,161 @@ def run(command, env=None, check=True, quiet=False, capture=False):
         stderr=subprocess.DEVNULL if quiet else None,
     )
     return result.stdout
+
+
+# --- Several app hosts on one machine --------------------------------------------------
+
+
+class HostNetwork:
+    """App hosts of their own on this machine: a network namespace each (iproute2), with its
+    own address on a bridge and its own loopback, so it reaches nothing of this host but the
+    services forwarded to the bridge's address (`forward`). Needs root.
+
+    `HostNetwork(2)` → `.gateway` "10.231.N.1" (this host, seen from the app hosts) and
+    `.hosts` [("wsN-1", "10.231.N.11"), ("wsN-2", "10.231.N.12")]; `run_in(host, command)`
+    prefixes a command with `ip netns exec`. `close()` removes namespaces, links and
+    forwarders."""
+
+    def __init__(self, count):
+        tag = os.getpid() % 200 + 20
+        self.bridge = f"wsbr{tag}"
+        self.gateway = f"10.231.{tag}.1"
+        self.hosts = [(f"ws{tag}-{n}", f"10.231.{tag}.{10 + n}") for n in range(1, count + 1)]
+        self.forwarders = []
+        try:
+            self._ip("link", "add", self.bridge, "type", "bridge")
+            self._ip("addr", "add", f"{self.gateway}/24", "dev", self.bridge)
+            self._ip("link", "set", self.bridge, "up")
+            for number, (name, address) in enumerate(self.hosts, start=1):
+                outside, inside = f"{self.bridge}v{number}", f"{self.bridge}p{number}"
+                self._ip("netns", "add", name)
+                self._ip("link", "add", outside, "type", "veth", "peer", "name", inside)
+                self._ip("link", "set", inside, "netns", name)
+                self._ip("link", "set", outside, "master", self.bridge, "up")
+                self._ip("-n", name, "addr", "add", f"{address}/24", "dev", inside)
+                self._ip("-n", name, "link", "set", inside, "up")
+                self._ip("-n", name, "link", "set", "lo", "up")
+        except BaseException:
+            self.close()
+            raise
+
+    @staticmethod
+    def _ip(*arguments, check=True):
+        subprocess.run(["ip", *arguments], check=check, capture_output=True)
+
+    def run_in(self, host, command):
+        return ["ip", "netns", "exec", host, *[str(part) for part in command]]
+
+    def forward(self, port, target_port=None):
+        """Make 127.0.0.1:`target_port` (default `port`) of this host reachable from the app
+        hosts at gateway:`port` (a TCP forwarder in a thread)."""
+        target = ("127.0.0.1", target_port or port)
+        self.forwarders.append(TcpForwarder((self.gateway, port), target))
+
+    def close(self):
+        for forwarder in self.forwarders:
+            forwarder.close()
+        for name, _ in self.hosts:
+            self._ip("netns", "delete", name, check=False)
+        self._ip("link", "delete", self.bridge, check=False)
+
+
+class TcpForwarder:
+    """Accepts on `listen` (address, port) and copies each connection's bytes both ways to
+    `target`, in threads: how an app host in its own namespace reaches PostgreSQL, Redis or
+    the S3 server, which listen on this host's loopback only."""
+
+    def __init__(self, listen, target):
+        self.target = target
+        self.server = socket.create_server(listen, reuse_port=False)
+        self.open = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return  # closed
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            upstream.settimeout(None)
+            self.open += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._copy, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _copy(source, sink):
+        try:
+            while chunk := source.recv(65536):
+                sink.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def close(self):
+        self.server.close()
+        for end in self.open:
+            with contextlib.suppress(OSError):
+                end.close()
+
+
+# --- Object storage ----------------------------------------------------------------------
+
+BUCKET = "website-media"
+
+
+def bucket_env(endpoint):
+    """The environment of .env.example for uploads in the bucket at `endpoint`."""
+    return {
+        "MEDIA_STORAGE": "s3",
+        "MEDIA_S3_BUCKET": BUCKET,
+        "MEDIA_S3_ENDPOINT_URL": endpoint,
+        "MEDIA_S3_REGION": "eu-west-1",
+        "MEDIA_S3_ACCESS_KEY_ID": "stack",
+        "MEDIA_S3_SECRET_ACCESS_KEY": "stack-secret",
+    }
+
+
+def images_public(bucket):
+    """The bucket policy of docs/deploy.md: anyone may read images, nothing else."""
+    folders = [f"arn:aws:s3:::{bucket}/{folder}/*" for folder in ("images", "original_images")]
+    allow = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": folders}
+    return {"Version": "2012-10-17", "Statement": [allow]}
+
+
+def start_s3_server(work, port):
+    """An S3-compatible server (moto's server mode, from the dev packages) on
+    127.0.0.1:`port` with an empty bucket; its output in `work`/s3.log."""
+    import boto3  # noqa: PLC0415 - only the stacks with a bucket need it
+
+    process = _start(
+        work, "s3", [ROOT / ".venv/bin/moto_server", "-H", "127.0.0.1", "-p", port], None
+    )
+    settings = bucket_env(f"http://127.0.0.1:{port}")
+    client = boto3.client(
+        "s3",
+        endpoint_url=settings["MEDIA_S3_ENDPOINT_URL"],
+        region_name=settings["MEDIA_S3_REGION"],
+        aws_access_key_id=settings["MEDIA_S3_ACCESS_KEY_ID"],
+        aws_secret_access_key=settings["MEDIA_S3_SECRET_ACCESS_KEY"],
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            client.create_bucket(
+                Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
+            )
+            client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(images_public(BUCKET)))
+            return process
+        except Exception:
+            if time.monotonic() > deadline or process.poll() is not None:
+                stop(process)
+                raise
+            time.sleep(0.3)

@@ -66,6 +66,16 @@ TWO_FACTOR_REQUIRED = True
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
+# Proxies whose page cache a publish purges at once (docs/deploy.md, "Several app hosts"):
+# their purge servers, comma-separated. Without, a change is public within the cache's time.
+_purge_urls = [u.strip() for u in os.environ.get("FRONTEND_CACHE_PURGE_URLS", "").split(",")]
+WAGTAILFRONTENDCACHE = {
+    f"proxy{number}": {"BACKEND": "website.caching.purge.NginxPurgeBackend", "LOCATION": url}
+    for number, url in enumerate(filter(None, _purge_urls), start=1)
+}
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", SMTP_BACKEND)
 MAILERS = {
