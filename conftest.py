@@ -27,6 +27,7 @@ from website.testing.database import (
     restore_sqlite_copy,
     seeded_database,
 )
+from website.testing.tasks import TestTaskBackend
 
 # Fixtures every app's tests may use (site settings, the editors' address, commit()).
 pytest_plugins = ["website.testing.fixtures"]
@@ -125,6 +126,16 @@ def mail_through_the_outbox(settings):
         "default": {"BACKEND": "website.mail.outbox.OutboxBackend"},
         "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _indexing(request):
+    """The search and reference index follow saves only in tests that need them (marked
+    `database` or `indexing`): website.testing.tasks."""
+    wanted = bool({"database", "indexing"} & {mark.name for mark in request.node.iter_markers()})
+    TestTaskBackend.indexing = wanted
+    yield
+    TestTaskBackend.indexing = True
 
 
 @pytest.fixture(autouse=True)

@@ -29,6 +29,8 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.test.utils import setup_databases
 
+from .tasks import TestTaskBackend
+
 SQLITE_COPY = "seeded.sqlite3"
 MEDIA_COPY = "seeded-media"
 SERIALIZED = "seeded.json"
@@ -99,6 +101,7 @@ def _build(shared):
 
 
 def _seed(shared):
+    TestTaskBackend.indexing = True  # the seeded content is searchable, as after load_seed
     call_command("load_seed", stdout=io.StringIO())
     media = Path(settings.MEDIA_ROOT)
     if media.is_dir():

@@ -15,6 +15,7 @@ ASSEN = "GM0106"
 MIDDEN_DRENTHE = "GM1731"
 
 
+@pytest.mark.indexing  # searches
 def test_next_page_of_search_results_keeps_the_words_and_the_kind(client, home_page):
     for number in range(12):
         StandardPageFactory(parent=home_page, title=f"Voedselbank {number}")

@@ -194,6 +194,7 @@ def test_feeds_parse(client, library):
         ]
 
 
+@pytest.mark.indexing  # searches
 def test_uploaded_file_text_becomes_findable_through_its_publication(client, library):
     page = PublicationPageFactory(
         parent=library, title="Verbeterpunten", introduction="Voorstellen."
@@ -289,6 +290,7 @@ def test_a_draft_report_is_not_linked(client, library):
     assert "Een verslag volgt later." in content
 
 
+@pytest.mark.indexing  # searches
 def test_deleting_a_file_makes_its_words_unfindable(client, library):
     page = PublicationPageFactory(parent=library, title="Brief", introduction="Brief.")
     with TestCase.captureOnCommitCallbacks(execute=True):

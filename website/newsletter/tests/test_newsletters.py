@@ -146,6 +146,7 @@ def test_publishing_by_hand_is_refused_however_it_is_asked_for(
         assert 'name="go_live_at"' not in form
 
 
+@pytest.mark.indexing  # searches
 def test_only_sent_newsletters_are_public_in_the_archive_and_feeds(client, newsletter):
     archive = NewsletterIndexPage.objects.get()
     newsletter.save_revision().publish()  # live, as a bulk action could make it
