@@ -220,6 +220,12 @@ def check_proxy():
     status, headers, _ = visitor.get(media["original"])
     caching = headers.get("Cache-Control", "")
     check(status == 200 and caching == "public, max-age=3600", f"an original an hour: {caching}")
+    status, headers, body = visitor.get("/media/images/bestaat-niet.jpg")
+    kept = headers.get("Cache-Control", "")
+    check(
+        status == 404 and "immutable" not in kept and "<Error>" not in body,
+        f"a missing image: a plain 404, not kept, no bucket error (got {status}, {kept!r})",
+    )
     document = media["document"]
     status, headers, body = visitor.request_bytes("GET", document["url"])
     check(

@@ -184,7 +184,8 @@ def start_nginx(env, work, app_ports, http_port, https_port, purge=("127.0.0.1:8
         text = (ROOT / "deploy/nginx" / conf).read_text()
         for name, value in names.items():
             text = text.replace(f"@{name}@", str(value))
-        assert "@" not in re.sub(r"#.*", "", text), f"a placeholder was left in {conf}"
+        left = re.findall(r"@[A-Z_]+@", re.sub(r"#.*", "", text))
+        assert not left, f"placeholders left in {conf}: {left}"
         (work / conf).write_text(text)
     modules = "".join(f"load_module {module};\n" for module in NGINX_MODULES)
     # nginx's workers run as www-data when started by root: they need the cache and temp

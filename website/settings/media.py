@@ -38,19 +38,31 @@ def bucket_options(environ):
         "file_overwrite": False,
         # A dead endpoint must not hold a request for boto3's default minute and retries.
         "client_config": _client_config(environ),
+        "transfer_config": _transfer_config(),
     }
     return {"BACKEND": "website.core.storage.BucketStorage", "OPTIONS": options}
 
 
 def _client_config(environ):
+    """One attempt per request, each bounded by MEDIA_S3_TIMEOUT (connect) and twice that
+    (waiting for an answer): an upload or download makes two or three requests, and all of
+    them must end well before gunicorn's 30 s, so that a bucket that hangs gives the Dutch
+    503 page and not a killed worker."""
     from botocore.config import Config  # noqa: PLC0415 - only with MEDIA_STORAGE=s3
 
-    timeout = float(environ.get("MEDIA_S3_TIMEOUT", "5"))
+    timeout = float(environ.get("MEDIA_S3_TIMEOUT", "2"))
     return Config(
         connect_timeout=timeout,
         read_timeout=timeout * 2,
-        retries={"max_attempts": 2, "mode": "standard"},
+        retries={"total_max_attempts": 1},
         # Path-style addresses (endpoint/bucket/key) work on every S3-compatible server.
         s3={"addressing_style": "path"},
         signature_version="s3v4",
     )
+
+
+def _transfer_config():
+    """Downloads tried once too (s3transfer's own default is five times)."""
+    from boto3.s3.transfer import TransferConfig  # noqa: PLC0415 - only with MEDIA_STORAGE=s3
+
+    return TransferConfig(num_download_attempts=1)

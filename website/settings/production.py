@@ -66,7 +66,7 @@ TWO_FACTOR_REQUIRED = True
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
-# Proxies whose page cache a publish purges at once (docs/deploy.md, "Several app hosts"):
+# Proxies whose page cache a publish purges at once (docs/deploy.md, "More than one app server"):
 # their purge servers, comma-separated. Without, a change is public within the cache's time.
 _purge_urls = [u.strip() for u in os.environ.get("FRONTEND_CACHE_PURGE_URLS", "").split(",")]
 WAGTAILFRONTENDCACHE = {
