@@ -266,7 +266,7 @@ def check_proxy():
     check(status == 302, f"contact form through the proxy redirects (got {status})")
     check(contact_messages() == before + 1, "the contact message is stored")
     # The worker delivers its mail to the editors through the "delivery" mailer.
-    for _ in range(40):
+    for _ in range(120):
         statuses = counted(DATABASE, "core_outgoingemail", "status")
         if set(statuses) == {"sent"}:
             break

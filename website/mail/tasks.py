@@ -190,7 +190,13 @@ def _schedule_retry(outgoing):
         send_queued_email.using(run_after=outgoing.next_attempt_at).enqueue(outgoing.pk)
 
 
-@task
+# Mail goes before the background work waiting in the queue: after a big import or the seed,
+# thousands of search and reference index updates wait, and a visitor's confirmation must not
+# wait behind them (the database queue takes the highest priority first).
+MAIL_PRIORITY = 50
+
+
+@task(priority=MAIL_PRIORITY)
 def send_queued_email(outgoing_id):
     return deliver(outgoing_id, keep_retrying=True)
 

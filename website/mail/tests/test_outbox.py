@@ -214,3 +214,22 @@ def test_a_mail_a_dead_worker_left_half_sent_is_marked_not_sent_again(mailoutbox
     fresh.update(status=OutgoingEmail.Status.SENDING, next_attempt_at=timezone.now())
     retry_due_emails.enqueue()  # a send in progress right now is left alone
     assert fresh.get().status == OutgoingEmail.Status.SENDING
+
+
+def test_mail_is_taken_before_the_index_updates_waiting_in_the_queue(settings):
+    """After the seed or a big import thousands of index updates wait in the queue; a
+    visitor's confirmation is taken first by the worker (the database queue's own order)."""
+    from django_tasks_db.models import DBTaskResult  # noqa: PLC0415
+    from wagtail.tasks import update_reference_index_task  # noqa: PLC0415
+
+    from website.mail.tasks import send_queued_email  # noqa: PLC0415
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    for number in range(3):
+        update_reference_index_task.enqueue("wagtailcore", "page", str(number + 1))
+    send_queued_email.enqueue(1)
+    waiting = DBTaskResult.objects.ready()
+    assert waiting.count() == 4
+    assert waiting.first().task_path == "website.mail.tasks.send_queued_email"
