@@ -196,7 +196,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Background work: Django's tasks framework with a database-backed queue.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Index updates behind other work: website.operations.queue.
+TASKS = {"default": {"BACKEND": "website.operations.queue.PrioritisedQueue", "QUEUES": ["default"]}}
 
 # E-mail: one mailer; production sets SMTP through the environment.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@localhost")

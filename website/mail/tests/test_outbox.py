@@ -216,20 +216,28 @@ def test_a_mail_a_dead_worker_left_half_sent_is_marked_not_sent_again(mailoutbox
     assert fresh.get().status == OutgoingEmail.Status.SENDING
 
 
-def test_mail_is_taken_before_the_index_updates_waiting_in_the_queue(settings):
+def test_mail_goes_before_the_index_updates_waiting_in_the_queue(settings):
     """After the seed or a big import thousands of index updates wait in the queue; a
-    visitor's confirmation is taken first by the worker (the database queue's own order)."""
+    visitor's confirmation is taken first by the worker, and a cache purge waits a moment
+    (the production queue: website.operations.queue)."""
     from django_tasks_db.models import DBTaskResult  # noqa: PLC0415
+    from modelsearch.tasks import insert_or_update_object_task  # noqa: PLC0415
+    from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task  # noqa: PLC0415
     from wagtail.tasks import update_reference_index_task  # noqa: PLC0415
 
     from website.mail.tasks import send_queued_email  # noqa: PLC0415
 
     settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+        "default": {"BACKEND": "website.operations.queue.PrioritisedQueue", "QUEUES": ["default"]}
     }
     for number in range(3):
         update_reference_index_task.enqueue("wagtailcore", "page", str(number + 1))
+        insert_or_update_object_task.enqueue("wagtailcore", "page", str(number + 1))
+    purge_urls_from_cache_task.enqueue(["https://example.org/"])
     send_queued_email.enqueue(1)
-    waiting = DBTaskResult.objects.ready()
-    assert waiting.count() == 4
-    assert waiting.first().task_path == "website.mail.tasks.send_queued_email"
+    order = [result.task_path.rsplit(".", 1)[1] for result in DBTaskResult.objects.ready()]
+    assert order[0] == "send_queued_email"
+    assert "purge_urls_from_cache_task" not in order  # a moment later: operations.queue
+    assert len(order) == 7
+    purge = DBTaskResult.objects.get(task_path__endswith="purge_urls_from_cache_task")
+    assert purge.run_after > timezone.now()
