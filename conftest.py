@@ -6,6 +6,7 @@ that state. Database tests roll back their transaction; transactional tests (liv
 on-commit hooks, races) come back to it after their flush.
 """
 
+import contextlib
 import os
 
 import pytest
@@ -274,5 +275,12 @@ def open_browser(browser):
         return BrowserPage(context.new_page(), base_url)
 
     yield make
+    # Let the pages' own requests (the admin editor's autosave, the checks panel) end first:
+    # the live server shares the test's SQLite connection, and a request still inside its
+    # transaction when the test's database is emptied broke every later test of the worker.
     for context in contexts:
+        for page in context.pages:
+            with contextlib.suppress(Exception):
+                page.wait_for_load_state("networkidle", timeout=5_000)
+                page.goto("about:blank")
         context.close()
