@@ -262,13 +262,17 @@ class S3Server:
             aws_secret_access_key="testing",  # noqa: S106 - moto's test key
         )
 
+    def object_keys(self):
+        """The key of every object in the bucket."""
+        listed = self.client().list_objects_v2(Bucket=self.BUCKET).get("Contents", [])
+        return [item["Key"] for item in listed]
+
     def objects(self):
         """{key: bytes} of every object in the bucket."""
         client = self.client()
-        listed = client.list_objects_v2(Bucket=self.BUCKET).get("Contents", [])
         return {
-            item["Key"]: client.get_object(Bucket=self.BUCKET, Key=item["Key"])["Body"].read()
-            for item in listed
+            key: client.get_object(Bucket=self.BUCKET, Key=key)["Body"].read()
+            for key in self.object_keys()
         }
 
     def hang(self):

@@ -13,10 +13,7 @@ from django.tasks.base import TaskResult, TaskResultStatus
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
-INDEX_TASKS = {
-    "modelsearch.tasks.insert_or_update_object_task",
-    "wagtail.tasks.update_reference_index_task",
-}
+from website.operations.queue import INDEX_TASKS  # the same two the production queue defers
 
 
 class TestTaskBackend(ImmediateBackend):

@@ -52,7 +52,7 @@ def s3_server():
 @pytest.fixture
 def bucket(s3_server, settings):
     client = s3_server.client()
-    for key in s3_server.objects():
+    for key in s3_server.object_keys():
         client.delete_object(Bucket=s3_server.BUCKET, Key=key)
     use_bucket(settings, s3_server)
     return s3_server
