@@ -132,11 +132,14 @@ def mail_through_the_outbox(settings):
 @pytest.fixture(autouse=True)
 def _indexing(request):
     """The search and reference index follow saves only in tests that need them (marked
-    `database` or `indexing`): website.testing.tasks."""
-    wanted = bool({"database", "indexing"} & {mark.name for mark in request.node.iter_markers()})
-    TestTaskBackend.indexing = wanted
+    `database` or `indexing`), renditions are made after an upload only in tests marked
+    `renditions`: website.testing.tasks."""
+    marks = {mark.name for mark in request.node.iter_markers()}
+    TestTaskBackend.indexing = bool({"database", "indexing"} & marks)
+    TestTaskBackend.renditions = "renditions" in marks
     yield
     TestTaskBackend.indexing = True
+    TestTaskBackend.renditions = False
 
 
 @pytest.fixture(autouse=True)

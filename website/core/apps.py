@@ -18,6 +18,19 @@ class CoreConfig(AppConfig):
         request_finished.connect(replay_after_request, dispatch_uid="replay-kept-forms")
 
         self.label_wagtails_site_columns()
+        self.let_pillow_open_what_uploads_allow()
+
+    @staticmethod
+    def let_pillow_open_what_uploads_allow():
+        # Pillow warns above 89 megapixels and refuses twice that; the upload's own limit
+        # is the one that counts (WAGTAILIMAGES_MAX_IMAGE_PIXELS), so the worker making the
+        # renditions of an allowed image gets no "decompression bomb" warning.
+        from django.conf import settings  # noqa: PLC0415
+        from PIL import Image  # noqa: PLC0415
+
+        Image.MAX_IMAGE_PIXELS = max(
+            Image.MAX_IMAGE_PIXELS, settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+        )
 
     @staticmethod
     def label_wagtails_site_columns():

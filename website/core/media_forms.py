@@ -1,11 +1,15 @@
 """The admin forms for uploads: the title is what visitors read, so the form says so; a
 document whose text could not be read says why, so the editor can upload a better file."""
 
+from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from PIL import Image as PILImage
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from .admin_forms import CleanSubmittedTextMixin
+from .media import header_size
 
 TITLE_HELP = (
     "Bezoekers zien deze titel als linktekst. Controleer hem: gewone woorden, geen "
@@ -57,6 +61,9 @@ class ImageForm(CleanSubmittedTextMixin, BaseImageForm):
                 "van het bestand."
             )
         super().__init__(*args, **kwargs)
+        if isinstance(self.fields.get("file"), WagtailImageField):
+            # Wagtail's field, with the pixel check below (it adds no state of its own).
+            self.fields["file"].__class__ = PixelCheckedImageField
         # Wagtail shows this form right after each upload (without the file field when
         # several were uploaded at once), so the editor reads it there.
         if self.instance.pk and is_animated(self.instance):
@@ -108,3 +115,42 @@ def is_animated(image):
             return getattr(picture, "n_frames", 1) > 1
     except (OSError, ValueError, PILImage.DecompressionBombError):
         return False
+
+
+class PixelCheckedImageField(WagtailImageField):
+    """Wagtail's image upload field, whose pixel limit (WAGTAILIMAGES_MAX_IMAGE_PIXELS) is
+    checked from the file's header, not by decoding the picture (Willow's way: seconds for
+    a large PNG, before the editor even gets an answer), and explained in words."""
+
+    def check_image_pixel_size(self, f):
+        size = header_size(f)
+        if size is None or self.max_image_pixels is None:
+            return super().check_image_pixel_size(f)
+        width, height, frames = size
+        if width * height * frames > self.max_image_pixels:
+            raise ValidationError(too_many_pixels(width, height, frames, self.max_image_pixels))
+        return None
+
+
+def megapixels(pixels):
+    """2400000 → "2,4"; 110000000 → "110"."""
+    millions = round(pixels / 1_000_000, 1)
+    return number_format(millions, decimal_pos=0 if millions >= 10 or millions.is_integer() else 1)
+
+
+def grouped(number):
+    return number_format(number, force_grouping=True)
+
+
+def too_many_pixels(width, height, frames, limit):
+    """The editor's message for an image over the pixel limit: how big it is, the limit,
+    and what to do."""
+    size = f"{grouped(width)} × {grouped(height)} pixels"
+    if frames > 1:
+        size = f"{frames} beelden van {size}"
+    return (
+        f"Deze afbeelding is te groot: {size} ({megapixels(width * height * frames)} megapixel). "
+        f"De website neemt afbeeldingen tot {megapixels(limit)} megapixel aan: genoeg voor "
+        "foto's van telefoons en camera's. Maak de afbeelding kleiner (4000 pixels breed is "
+        "ruim genoeg) en upload haar opnieuw."
+    )

@@ -1,4 +1,4 @@
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.fields import StreamField
@@ -6,6 +6,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from website.caching.content_cache import content_changed, shows_on_public_pages
 from website.text import clean_data, clean_text
+
+from .media import CustomImage
+from .tasks import make_image_renditions
 
 
 @receiver(pre_save)
@@ -58,3 +61,13 @@ def forget_cached_fragments_on_relation(sender, instance, action, **kwargs):
 def forget_cached_fragments_on_page_change(sender, **kwargs):
     """Publishing and moving also update rows without a model save (tree paths)."""
     content_changed()
+
+
+@receiver(post_save, sender=CustomImage)
+def make_renditions_after_upload(sender, instance, update_fields=None, **kwargs):
+    """A new or changed image (a replaced file, a new focal point) gets its renditions in
+    the background (core.renditions), queued once the upload's transaction has committed;
+    for an image that has them all the task is one query."""
+    if kwargs.get("raw") or (update_fields and "file" not in update_fields):
+        return
+    transaction.on_commit(lambda: make_image_renditions.enqueue(instance.pk))

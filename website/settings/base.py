@@ -221,6 +221,12 @@ WAGTAILDOCS_DOCUMENT_MODEL = "core.CustomDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.core.media_forms.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "website.core.media_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
+# What phones and cameras make: a 108-megapixel phone photo (12,000 × 9,000) and a
+# 102-megapixel camera's fit; a phone's 200-megapixel mode does not (the editor is told to
+# make it smaller: core.media_forms). A 108 MP JPEG is about 25 MB. Renditions are made
+# from a reduced copy in the background (core.renditions), so neither size reaches a visitor.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 110_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # through Django: privacy checks, safe headers
 WAGTAILDOCS_CONTENT_TYPES = {

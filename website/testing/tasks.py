@@ -6,7 +6,11 @@ They ran 2,400 times in 150 tests and took a sixth of their time (cProfile, 2026
 17 of 120 s), for the few tests that search or count uses. So they run only while `indexing`
 is on: while the seeded database is built (its content is searchable, as after `load_seed`),
 in tests marked `database` (search, on PostgreSQL too) or `indexing`; conftest's autouse
-fixture switches it per test."""
+fixture switches it per test.
+
+The same for the renditions made after an upload (core.renditions): seven seconds of every
+seeded build for its images, which the tests that show them make on request anyway, as a
+site without a worker would. They are made in tests marked `renditions`."""
 
 from django.tasks.backends.immediate import ImmediateBackend
 from django.tasks.base import TaskResult, TaskResultStatus
@@ -15,15 +19,19 @@ from django.utils.crypto import get_random_string
 
 from website.operations.queue import INDEX_TASKS  # the same two the production queue defers
 
+RENDITIONS_TASK = "website.core.tasks.make_image_renditions"
+
 
 class TestTaskBackend(ImmediateBackend):
     """`enqueue(task, args, kwargs)` → a finished TaskResult. An index update while
-    `indexing` is False is answered as done without running."""
+    `indexing` is False, or the renditions task while `renditions` is False, is answered as
+    done without running."""
 
     indexing = True
+    renditions = False
 
     def enqueue(self, task, args, kwargs):
-        if TestTaskBackend.indexing or task.module_path not in INDEX_TASKS:
+        if not self.left_out(task.module_path):
             return super().enqueue(task, args, kwargs)
         now = timezone.now()
         return TaskResult(
@@ -40,3 +48,9 @@ class TestTaskBackend(ImmediateBackend):
             errors=[],
             worker_ids=[],
         )
+
+    @classmethod
+    def left_out(cls, module_path):
+        if module_path in INDEX_TASKS:
+            return not cls.indexing
+        return module_path == RENDITIONS_TASK and not cls.renditions
