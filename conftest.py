@@ -245,6 +245,20 @@ class BrowserPage:
         assert response.status < 400, f"{path} answered {response.status}"
         return response
 
+    def layout_shift(self):
+        """The page's cumulative layout shift so far (the sum of its layout-shift entries, as
+        Lighthouse's CLS counts them without user input): 0 when nothing moved after the
+        first paint. Call after the page loaded (the entries are buffered)."""
+        return self.page.evaluate(
+            """new Promise(done => {
+                let total = 0;
+                new PerformanceObserver(list => list.getEntries().forEach(entry => {
+                    if (!entry.hadRecentInput) { total += entry.value; }
+                })).observe({type: "layout-shift", buffered: true});
+                requestAnimationFrame(() => requestAnimationFrame(() => done(total)));
+            })"""
+        )
+
     def external_requests(self):
         return [
             url

@@ -1,5 +1,7 @@
 """Settings shared by every environment. Environment-specific files override them."""
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 
@@ -256,10 +258,17 @@ WAGTAILEMBEDS_FINDERS = []  # no third-party embeds on public pages
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
+# One line of script in each page's <head>, run before the first paint (`{% early_script %}`):
+# it tells the CSS whether the browser can read aloud, so "Lees voor" takes its place at once
+# instead of pushing the page down when site.js (deferred) shows it. Allowed by its hash.
+EARLY_SCRIPT = (PROJECT_DIR / "static" / "js" / "early.js").read_text().strip()
+EARLY_SCRIPT_DIGEST = base64.b64encode(hashlib.sha256(EARLY_SCRIPT.encode()).digest()).decode()
+EARLY_SCRIPT_HASH = f"'sha256-{EARLY_SCRIPT_DIGEST}'"
+
 # Content Security Policy for public pages: nothing from other hosts.
 SECURE_CSP = {
     "default-src": ["'self'"],
-    "script-src": ["'self'"],
+    "script-src": ["'self'", EARLY_SCRIPT_HASH],
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],

@@ -20,7 +20,8 @@ def test_every_page_type_has_no_axe_violations_and_loads_nothing_from_elsewhere(
     seeded, seeded_site, open_browser, width
 ):
     """Every sample page (core.samples: one of each page type and route): 0 axe violations,
-    no request to another host, nothing sticking out sideways on a small phone."""
+    no request to another host, nothing sticking out sideways on a small phone, nothing
+    moving after the first paint (layout shift 0: Lighthouse's CLS)."""
     browser = open_browser(seeded_site.url, width=width)
     failures = {}
     for name, path in page_samples(seeded):
@@ -29,7 +30,9 @@ def test_every_page_type_has_no_axe_violations_and_loads_nothing_from_elsewhere(
         overflow = browser.page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
+        shift = browser.layout_shift()
         problems = browser.axe_violations() + ([f"{overflow}px sideways"] if overflow > 0 else [])
+        problems += [f"layout shift {shift:.4f}"] if shift > 0 else []
         if problems:
             failures[path] = problems
     assert failures == {}
@@ -71,17 +74,29 @@ CHOICE_GEOMETRY = """() => [...document.querySelectorAll(
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_on_phones_the_list_comes_before_its_filters(seeded_site, open_browser, javascript):
-    """With JavaScript the filters fold behind their title (one tap opens them) unless a
-    filter is chosen; without it they stay open and work as before."""
+    """On a phone the filters start folded behind their title (one tap opens them) unless a
+    filter is chosen, with or without JavaScript, decided before the first paint: nothing
+    moves after it (layout shift 0, Lighthouse's CLS)."""
     browser = open_browser(seeded_site.url, width=360, javascript=javascript)
     browser.open("/documenten/")
     select = browser.page.locator("#filter-soort")
+    expect(select).to_be_hidden()
     if javascript:
-        expect(select).to_be_hidden()
-        browser.page.get_by_text("Zoek een document").click()
+        assert browser.layout_shift() == 0
+    browser.page.get_by_text("Zoek een document").click()
     expect(select).to_be_visible()
     browser.open("/documenten/?soort=reactie")
     expect(browser.page.locator("#filter-soort")).to_be_visible()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_on_wide_screens_the_filters_show_at_once(seeded_site, open_browser, javascript):
+    browser = open_browser(seeded_site.url, width=1280, javascript=javascript)
+    browser.open("/documenten/")
+    expect(browser.page.locator("#filter-soort")).to_be_visible()
+    if javascript:
+        assert browser.layout_shift() == 0
+        assert browser.page.evaluate("document.querySelector('details.filters').open")
 
 
 def test_a_breadcrumb_separator_never_stands_alone_on_a_phone(seeded_site, open_browser):

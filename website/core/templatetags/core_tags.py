@@ -2,6 +2,7 @@ import json
 from urllib.parse import quote, urlsplit
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -133,6 +134,13 @@ def share_links(context, title, url):
         ("X", f"https://x.com/intent/post?text={encoded_title}&url={encoded_url}"),
     ]
     return {"links": links}
+
+
+@register.simple_tag
+def early_script():
+    """The <head>'s one inline script (settings.EARLY_SCRIPT, allowed by its hash in the
+    CSP): what the CSS must know before the first paint."""
+    return mark_safe(f"<script>{settings.EARLY_SCRIPT}</script>")  # noqa: S308 - our own file
 
 
 @register.simple_tag

@@ -1,12 +1,9 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   "use strict";
+  // The print button shows instead of the hint from the first paint (the CSS, early.js's class).
   document.querySelectorAll("[data-print]").forEach(function (button) {
-    button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
-  });
-  document.querySelectorAll("[data-print-hint]").forEach(function (hint) {
-    hint.hidden = true;
   });
   // Phone header: the "Menu" and "Zoeken" links become buttons that open their panel in place
   // (without JavaScript they open it through the link's #target).
@@ -41,11 +38,12 @@
     var open = document.querySelector("[data-toggle][aria-expanded=true]");
     if (open) { closeHeaderPanels(); open.focus(); }
   });
-  // On phones a list's filters fold away until asked for (unless a filter is chosen), so the
-  // list itself is on the first screen.
-  if (window.matchMedia("(max-width: 39.99rem)").matches) {
-    document.querySelectorAll("details[data-fold-on-phones]:not([data-active])").forEach(function (box) {
-      box.open = false;
+  // A list's filters start folded (on phones the list comes first); on wider screens the CSS
+  // shows them anyway (::details-content), and here the box is marked open to match, for
+  // screen readers and browsers without that CSS. Nothing on the page moves.
+  if (window.matchMedia("(min-width: 40rem)").matches) {
+    document.querySelectorAll("details[data-fold-on-phones]").forEach(function (box) {
+      box.open = true;
     });
   }
   // Text boxes with a limit count down as people type (the server checks too; the browser does
