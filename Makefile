@@ -43,6 +43,7 @@ help:
 	@echo "make test-database - the tests whose database matters (with DATABASE_URL: on PostgreSQL)"
 	@echo "make screenshots - full-page PNGs of every public page type at 360 and 1280 px (screenshots/)"
 	@echo "make bench  - measure page speed and query counts on the seeded site"
+	@echo "make lighthouse - Lighthouse (phone) on every page type, on the production stack"
 	@echo "make lint   - Python (ruff), the layer contract (import-linter), templates (djLint), CSS (stylelint)"
 
 $(VENV)/.installed: pyproject.toml uv.lock
@@ -155,8 +156,13 @@ screenshots: install chromium
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
 
 .PHONY: bench
-bench: install
+bench: install chromium
 	$(VENV)/bin/python scripts/bench.py
+
+# Lighthouse (npm registry) on a phone, on every page type, against the production stack.
+.PHONY: lighthouse
+lighthouse: install chromium
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/python scripts/lighthouse.py
 
 .PHONY: clean
 clean:

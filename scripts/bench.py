@@ -27,6 +27,7 @@ import sys
 import time
 from pathlib import Path
 
+import lighthouse
 from stack import (
     PYTHON,
     ROOT,
@@ -103,12 +104,14 @@ def proxied(path):
     return f"https://localhost:{HTTPS_PORT}{path}"
 
 
-def wrk(url, direct=False):
-    """{rps, p50_ms, p99_ms, errors} for CONNECTIONS connections during SECONDS."""
+def wrk(url, direct=False, script=None):
+    """{rps, p50_ms, p99_ms, errors} for CONNECTIONS connections during SECONDS; `script`
+    (a wrk Lua file) makes the requests' paths."""
     headers = ["-H", "Accept-Encoding: br, gzip"]
     if direct:  # as the proxy would send it, else production redirects to https
         headers += ["-H", "X-Forwarded-Proto: https", "-H", "Host: localhost"]
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "5s"]
+    command += ["-s", str(script)] if script else []
     output = subprocess.run([*command, *headers, url], capture_output=True, text=True).stdout
     return parse_wrk(output)
 
@@ -194,6 +197,92 @@ def idle_worker_cpu(env, seconds=20):
         stop(worker)
 
 
+# Words people search for on a network's site after the news (the seed's subjects).
+POPULAR_QUERIES = [
+    "schulden", "armoede", "toeslagen", "voedselbank", "bijstand", "energie", "huur",
+    "kinderen", "minimumloon", "participatiewet", "zorg", "werk", "wonen", "gezin",
+    "schuldhulpverlening", "belasting", "studie", "ouderen", "uitkering", "kosten",
+]  # fmt: skip
+# Words to make different queries of: each request of the run asks a pair not asked before.
+QUERY_WORDS = [
+    *POPULAR_QUERIES, "gemeente", "kamerbrief", "minister", "rapport", "inkomen", "honger",
+    "jongeren", "pensioen", "aow", "vakbond", "kerk", "humanisten", "alliantie", "actie",
+    "petitie", "brief", "verhaal", "initiatief", "lokale", "aanpak", "beleid", "geld",
+    "betalen", "rekening", "incasso", "deurwaarder", "beslag", "boete", "regels", "hulp",
+]  # fmt: skip
+
+
+def lua_list(words):
+    return "{" + ", ".join(f'"{word}"' for word in words) + "}"
+
+
+def search_scripts(work):
+    """wrk scripts: the popular queries in turn, and queries that are all different (word
+    pairs, each thread its own half of them)."""
+    popular = work / "popular.lua"
+    popular.write_text(
+        f"local words = {lua_list(POPULAR_QUERIES)}\n"
+        "local n = 0\n"
+        "request = function()\n"
+        "  n = n + 1\n"
+        '  return wrk.format("GET", "/zoeken/?q=" .. words[n % #words + 1])\n'
+        "end\n"
+    )
+    different = work / "different.lua"
+    different.write_text(
+        f"local words = {lua_list(QUERY_WORDS)}\n"
+        "local threads = 0\n"
+        "setup = function(thread)\n"
+        "  thread:set('first', threads * 100000)\n"
+        "  threads = threads + 1\n"
+        "end\n"
+        "local n = nil\n"
+        "request = function()\n"
+        "  n = (n or first) + 1\n"
+        "  local a = words[n % #words + 1]\n"
+        "  local b = words[math.floor(n / #words) % #words + 1]\n"
+        "  local page = math.floor(n / (#words * #words)) % 3 + 1\n"
+        '  return wrk.format("GET", "/zoeken/?q=" .. a .. "+" .. b .. "&pagina=" .. page)\n'
+        "end\n"
+    )
+    return popular, different
+
+
+def search_under_a_crowd(work):
+    """{name: wrk result} for search through the proxy: the popular queries in turn (the
+    page cache serves each after its first), and all-different queries (each reaches
+    gunicorn)."""
+    popular, different = search_scripts(work)
+    for word in POPULAR_QUERIES:  # a crowd asked each before
+        fetch(proxied(f"/zoeken/?q={word}"))
+    return {
+        "search, popular queries (proxy)": wrk(proxied("/"), script=popular),
+        "search, all-different queries (proxy)": wrk(proxied("/"), script=different),
+    }
+
+
+def upload_and_first_view(env):
+    """Seconds for an editor's upload of a 24 MP phone photo and of the largest image the
+    limits allow (a 108 MP phone photo), for the worker to make their renditions, and for the
+    first visitor's view (through the proxy) of a new page with the 24 MP photo."""
+    uploads = json.loads(inside(env, "upload", capture=True).splitlines()[-1])
+    began = time.monotonic()
+    run([PYTHON, "manage.py", "run_worker", "--batch", "--no-reload"], env=env, quiet=True)
+    worker = time.monotonic() - began
+    path = inside(env, "page-with-image", str(uploads["24 MP"]["id"]), capture=True)
+    path = path.strip().splitlines()[-1]
+    began = time.monotonic()
+    status, _, body = fetch(proxied(path))
+    first_view = time.monotonic() - began
+    assert status == 200 and b"<picture" in body, (path, status)
+    return {
+        "upload 24 MP": uploads["24 MP"]["seconds"],
+        "upload 108 MP": uploads["108 MP"]["seconds"],
+        "worker: renditions of both": worker,
+        "first view, page with the 24 MP photo": first_view,
+    }
+
+
 def worker_options():
     """The worker's options as docs/deploy.md gives them (the systemd unit)."""
     unit = (ROOT / "deploy/systemd/website-worker.service").read_text()
@@ -258,12 +347,45 @@ def report(env, work):
     print(f"\nA page published (another process) is served through the proxy after {publish:.1f} s")
     print(f"A changed site setting (the tagline, on every page) after {setting:.1f} s")
     print(f"Idle task worker ({' '.join(WORKER_OPTIONS) or 'defaults'}): {idle:.2f} % of one core")
-    check_targets(rows, publish, setting)
+
+    searches = search_under_a_crowd(work)
+    print("\n| search | req/s | p50 / p99 ms | errors + timeouts |")
+    print("|---|---:|---:|---:|")
+    for name, result in searches.items():
+        print(
+            f"| {name} | {result['rps']:,.0f} | {result['p50']:.0f} / {result['p99']:.0f} "
+            f"| {result['errors'] + result['timeouts']} |"
+        )
+    images = upload_and_first_view(env)
+    print("\n| new images | seconds |")
+    print("|---|---:|")
+    for name, seconds in images.items():
+        print(f"| {name} | {seconds:.2f} |")
+    lighthouse_passed = lighthouse.report(proxied(""), lighthouse.samples(env))
+    check_targets(rows, publish, setting, searches, images, lighthouse_passed)
 
 
-def check_targets(rows, publish, setting):
+def check_targets(rows, publish, setting, searches, images, lighthouse_passed):  # noqa: PLR0913
     print("\nTargets:")
-    checks = []
+    popular = searches["search, popular queries (proxy)"]
+    different = searches["search, all-different queries (proxy)"]
+    checks = [
+        ("search, popular queries: ≥ 200 req/s", popular["rps"] >= 200),
+        (
+            "search, popular queries: 0 timeouts, p99 < 1 s",
+            not popular["timeouts"] and popular["p99"] < 1000,
+        ),
+        ("search, all-different queries: ≥ 60 req/s", different["rps"] >= 60),
+        (
+            "uploads (24 and 108 MP) each < 5 s",
+            max(images["upload 24 MP"], images["upload 108 MP"]) < 5,
+        ),
+        (
+            "first view of a page with a new 24 MP photo < 1 s",
+            images["first view, page with the 24 MP photo"] < 1,
+        ),
+        ("Lighthouse 100 in four categories and CLS 0 on every page type", lighthouse_passed),
+    ]
     for name, hit, app, static_file in rows:
         checks.append(
             (
@@ -314,6 +436,9 @@ def inside_django(action, *args):
     if action == "grow":
         grow_site()
     elif action == "queries":
+        from django.test import override_settings  # noqa: PLC0415
+
+        override_settings(PAGE_MEMORY=False).enable()  # count the rendering's queries
         client = Client(HTTP_HOST="localhost", headers={"X-Forwarded-Proto": "https"})
         results = {}
         for name, path in QUERY_PAGES.items():
@@ -323,6 +448,10 @@ def inside_django(action, *args):
                 response = client.get(path)
             results[name] = {"path": path, "status": response.status_code, "queries": len(queries)}
         print(json.dumps(results))
+    elif action == "upload":
+        print(json.dumps(upload_photos()))
+    elif action == "page-with-image":
+        print(page_with_image(int(args[0])))
     elif action == "publish":
         from wagtail.models import Page  # noqa: PLC0415
 
@@ -335,6 +464,55 @@ def inside_django(action, *args):
         settings = SiteSettings.objects.get()
         settings.tagline = args[0]
         settings.save()
+
+
+def upload_photos():
+    """{name: {"id", "seconds"}}: photos uploaded through the admin's upload view, as an
+    editor's browser posts them (Django's test client, production settings)."""
+    import io  # noqa: PLC0415
+
+    from django.contrib.auth import get_user_model  # noqa: PLC0415
+    from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: PLC0415
+    from django.test import Client  # noqa: PLC0415
+    from PIL import Image  # noqa: PLC0415
+
+    editor, _ = get_user_model().objects.get_or_create(
+        username="bench-editor", defaults={"is_superuser": True, "is_staff": True}
+    )
+    client = Client(HTTP_HOST="localhost", headers={"X-Forwarded-Proto": "https"})
+    client.force_login(editor)
+    results = {}
+    for name, size in (("24 MP", (6000, 4000)), ("108 MP", (12000, 9000))):
+        grain = Image.effect_noise((size[0] // 8, size[1] // 8), 30).convert("L").resize(size)
+        light = Image.linear_gradient("L").resize(size)
+        photo = io.BytesIO()
+        Image.merge("RGB", (light, grain, light.rotate(90).resize(size))).save(
+            photo, "JPEG", quality=85
+        )
+        began = time.monotonic()
+        answer = client.post(
+            "/admin/images/multiple/add/",
+            {"files[]": SimpleUploadedFile(f"foto-{name.replace(' ', '')}.jpg", photo.getvalue())},
+        ).json()
+        results[name] = {"id": answer["image_id"], "seconds": time.monotonic() - began}
+    return results
+
+
+def page_with_image(image_id):
+    """A new article with the image as its lead image, published; its path."""
+    from website.articles.models import ArticleIndexPage, ArticlePage  # noqa: PLC0415
+
+    page = ArticlePage(
+        title=f"Bench-foto {image_id}",
+        introduction="Een nieuwe foto van een actie.",
+        author="Redactie",
+        date=time.strftime("%Y-%m-%d"),
+        image_id=image_id,
+        image_alt="Mensen met borden bij het ministerie",
+    )
+    ArticleIndexPage.objects.first().add_child(instance=page)
+    page.save_revision().publish()
+    return page.url
 
 
 def event_path():

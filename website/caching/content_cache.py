@@ -148,6 +148,6 @@ def remember_published(request, name, build, page, *parts):
 
 def forget_everything():
     """Empty the shared and the local caches and the memo (tests start from nothing)."""
-    for alias in ("default", "content"):
+    for alias in ("default", "content", "pages"):
         caches[alias].clear()
     _memo.update(token=None, until=0.0, outages=getattr(cache, "outages", 0))

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a page kept in this process's memory is answered before any other work.
+    "website.caching.page_memory.PageMemoryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Above the session and CSRF middleware: it must see the cookies they set.
     "website.caching.http_cache.CacheHeadersMiddleware",
@@ -164,6 +166,17 @@ CACHES["content"] = {
     "OPTIONS": {"MAX_ENTRIES": 2000},
 }
 CACHES["template_fragments"] = CACHES["content"]
+# Whole public pages, per process, until the content changes (caching.page_memory): at most
+# 500 of at most 512 kB (a page is 20-40 kB), so a flood of made-up addresses costs memory
+# within that bound.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "TIMEOUT": 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
+PAGE_MEMORY = True
+PAGE_MEMORY_MAX_BYTES = 512 * 1024
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

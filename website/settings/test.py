@@ -54,3 +54,7 @@ if os.environ.get("FORM_SPOOL_DIR"):  # a test's own, for a process it starts
 else:
     FORM_SPOOL_DIR = Path(tempfile.mkdtemp(prefix="website-test-spool-"))
     atexit.register(shutil.rmtree, FORM_SPOOL_DIR, ignore_errors=True)
+
+# Tests see every page rendered (their query counts measure the rendering); the page memory's
+# own tests switch it on (caching/tests/test_page_memory.py).
+PAGE_MEMORY = False

@@ -1,0 +1,90 @@
+"""Whole pages in each process's memory until the content changes (caching.page_memory):
+the crowd past the proxy's cache gets a page rendered once, with every header it had, and
+never one that differs per visitor."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from website.caching.page_memory import key_for
+from website.library.models import PublicationPage
+
+pytestmark = pytest.mark.django_db
+
+PUBLICATION = "/documenten/verbeterpunten-schuldhulpverlening/"
+
+
+@pytest.fixture(autouse=True)
+def page_memory(settings):
+    settings.PAGE_MEMORY = True
+
+
+def rendered(response):
+    """True when the page was rendered for this request (Django's test client records the
+    templates a response rendered; a page from memory rendered none)."""
+    return bool(response.templates)
+
+
+@pytest.mark.parametrize("path", ["/", PUBLICATION, "/documenten/?soort=reactie", "/bestaat-niet/"])
+def test_a_public_page_is_rendered_once_and_then_answered_from_memory(client, seeded, path):
+    first = client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(path)
+    assert rendered(first) and not rendered(second)
+    assert len(queries) == 0
+    assert second.status_code == first.status_code
+    assert second.content == first.content
+    for header in ("Content-Security-Policy", "Cache-Control", "ETag", "Strict-Transport-Security",
+                   "X-Content-Type-Options", "Referrer-Policy", "Content-Type"):  # fmt: skip
+        assert second.get(header) == first.get(header), header
+
+
+def test_a_change_of_content_is_served_at_once(client, seeded):
+    client.get(PUBLICATION)
+    page = PublicationPage.objects.get(url_path__endswith="/verbeterpunten-schuldhulpverlening/")
+    page.title = "Verbeterpunten schuldhulp, bijgewerkt"
+    page.save_revision().publish()
+    response = client.get(PUBLICATION)
+    assert rendered(response)
+    assert "Verbeterpunten schuldhulp, bijgewerkt" in response.content.decode()
+
+
+def test_a_browser_that_has_the_page_gets_a_304_from_memory(client, seeded):
+    etag = client.get(PUBLICATION)["ETag"]
+    again = client.get(PUBLICATION, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and not rendered(again)
+    assert again["ETag"] == etag
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages", "known_browser"])
+def test_a_visitor_with_a_session_or_a_message_gets_the_page_rendered(client, seeded, cookie):
+    client.get(PUBLICATION)
+    client.cookies[cookie] = "x"
+    assert rendered(client.get(PUBLICATION))
+
+
+def test_a_visitor_with_only_a_csrf_cookie_gets_the_page_from_memory(client, seeded):
+    client.get(PUBLICATION)
+    client.cookies["csrftoken"] = "x" * 32
+    assert not rendered(client.get(PUBLICATION))
+
+
+def test_a_page_with_a_form_token_is_never_kept(client, seeded):
+    client.get("/contact/")
+    client.cookies.clear()
+    response = client.get("/contact/")
+    assert rendered(response) and "csrfmiddlewaretoken" in response.content.decode()
+
+
+def test_the_admin_and_other_methods_are_never_from_memory(admin_client, rf, seeded):
+    for _ in range(2):
+        assert rendered(admin_client.get("/admin/"))
+    assert key_for(rf.get("/")) is not None
+    for method in (rf.post, rf.head, rf.put):
+        assert key_for(method("/")) is None
+
+
+def test_a_search_is_kept_per_query(client, seeded):
+    client.get("/zoeken/?q=armoede")
+    assert not rendered(client.get("/zoeken/?q=armoede"))
+    assert rendered(client.get("/zoeken/?q=schulden"))
