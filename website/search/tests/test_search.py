@@ -14,6 +14,7 @@ from website.library.factories import (
     pdf_bytes,
 )
 from website.pages.factories import StandardPageFactory
+from website.search import views
 from website.testing.cases import FIELD_CASES
 from website.testing.utils import (
     assert_valid_html,
@@ -288,3 +289,13 @@ def test_the_admin_document_search_finds_words_inside_files(admin_client, home_p
         make_document("brief.pdf", pdf_bytes("Kwijtscheldingsregeling gemeente"), title="Brief")
     found = admin_client.get("/admin/documents/", {"q": "kwijtscheldingsregeling"})
     assert "Brief" in found.content.decode()
+
+
+def test_a_search_that_finds_very_many_pages_asks_for_other_words(client, home_page, monkeypatch):
+    monkeypatch.setattr(views, "MAX_RESULTS", 12)
+    for n in range(15):
+        StandardPageFactory(parent=home_page, title=f"Voedselbank {n}", introduction="Voedselbank.")
+    first = main_content(client.get("/zoeken/", {"q": "voedselbank"}))
+    second = main_content(client.get("/zoeken/", {"q": "voedselbank", "pagina": 2}))
+    assert "Meer dan 12 resultaten. Met meer of andere woorden" in first
+    assert len(card_titles(first)) == 10 and len(card_titles(second)) == 2
