@@ -107,6 +107,7 @@ def _audit(url, noindex):
         if ref.get("weight")
         and (audits[ref["id"]]["score"] or 0) < 1
         and audits[ref["id"]]["scoreDisplayMode"] in ("binary", "numeric", "metricSavings")
+        and not (noindex and ref["id"] == "is-crawlable")
     )
     return {
         **scores,

@@ -19,7 +19,9 @@ class FilterForm(forms.Form):
     link should still show a list, not an error."""
 
     lookups: dict = {}
-    default_renderer = FilterFormRenderer
+    # One renderer for every form (as Django's default): a class here would make each form
+    # its own template engine, which parsed the form's templates again on every request.
+    default_renderer = FilterFormRenderer()
 
     def __init__(self, data=None, scope="", **kwargs):
         """`scope` names what the choices come from (the list page's id), for the cache."""

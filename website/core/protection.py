@@ -39,7 +39,9 @@ class ProtectedForm(forms.Form):
     `max_length`), null bytes are refused by Django's own validator, and a hidden honeypot
     field catches bots."""
 
-    default_renderer = PublicFormRenderer
+    # One renderer for every form (as Django's default): a class here would make each form
+    # its own template engine, which parsed the form's templates again on every request.
+    default_renderer = PublicFormRenderer()
     honeypot_message = (
         "Dit formulier kon niet worden verstuurd. Probeer het nog een keer. Lukt het niet, "
         "zet dan het automatisch invullen van je browser uit."
