@@ -183,6 +183,9 @@ def canonical_url(context):
     archive), and for a later page of a list its page number (?pagina=3): each page of a
     sequence is its own canonical; filters and other parameters are left off."""
     page, request = context.get("page"), context.get("request")
+    if page is None:  # a view of its own (the newsletter sign-up, the site overview)
+        site = Site.find_for_request(request) if request is not None else None
+        return site.root_url + request.path if site else ""
     url = page.get_full_url(request)
     if request is None or not url:
         return url

@@ -15,7 +15,7 @@ from wagtail.images.models import Filter
 
 from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from website.core.models import CustomImage, CustomRendition
-from website.core.renditions import specs_for
+from website.core.renditions import specs_for, working_copy
 
 pytestmark = [pytest.mark.django_db, pytest.mark.renditions]
 
@@ -86,45 +86,75 @@ def test_every_spec_the_templates_and_code_ask_for_is_made_at_upload():
     assert not missing, f"asked for by a template, not made at upload (core.renditions): {missing}"
 
 
-SHAPES = [
-    # A phone photo, taken upright: EXIF orientation 6 (turn 90°), with the camera's sRGB profile.
-    ("telefoon.jpg", lambda: photo(orientation=6, icc_profile=srgb_profile()), (400, 600)),
-    # A scan from a print shop: CMYK JPEG.
-    ("folder-scan.jpg", lambda: photo(mode="CMYK"), (400, 266)),
-    # A grey newspaper photo.
-    ("krant.jpg", lambda: photo(mode="L"), (400, 266)),
-    # A palette PNG with a transparent colour (a logo made in Paint).
-    ("logo.png", lambda: paint_logo((2800, 2800)), (400, 400)),
-    # A WebP from a phone's share menu.
-    ("gedeeld.webp", lambda: photo((3200, 2400), kind="WEBP", quality=80), (400, 300)),
-    # Small already: made from the original.
-    ("klein.jpg", lambda: photo((640, 480)), (400, 300)),
-]
-
-
-@pytest.mark.parametrize(("name", "make", "size_400"), SHAPES, ids=[s[0] for s in SHAPES])
 def test_an_upload_gets_every_rendition_in_the_background(
-    admin_client, django_capture_on_commit_callbacks, name, make, size_400
+    admin_client, django_capture_on_commit_callbacks
 ):
-    answer = upload(admin_client, name, make(), django_capture_on_commit_callbacks)
+    """A phone photo taken upright (EXIF orientation 6) with the camera's sRGB profile:
+    every size and format, upright, never enlarged, from the working copy."""
+    photo_bytes = photo(orientation=6, icc_profile=srgb_profile())
+    answer = upload(admin_client, "telefoon.jpg", photo_bytes, django_capture_on_commit_callbacks)
     assert answer["success"], answer
     image = CustomImage.objects.get(pk=answer["image_id"])
     renditions = {r.filter_spec: r for r in image.renditions.all()}
     assert set(renditions) == cleaned_specs(image)
-    width_400 = renditions["format-jpeg|width-400"]
-    assert (width_400.width, width_400.height) == size_400  # upright, never enlarged
-    with width_400.file.open() as handle, PILImage.open(handle) as picture:
-        assert picture.format == "JPEG" and picture.size == size_400
-    # The formats a template leaves to the original keep the original's kind.
-    plain = renditions["max-1200x1200"].file.name
-    expected = {"jpg": ".jpg", "png": ".png", "webp": ".webp"}[name.rsplit(".", 1)[1]]
-    assert plain.endswith(expected), plain
-    if name == "logo.png":
-        with (
-            renditions["format-webp|width-400"].file.open() as handle,
-            PILImage.open(handle) as picture,
-        ):
-            assert picture.mode == "RGBA" and picture.getextrema()[3][0] == 0  # still see-through
+    sizes = {spec: (r.width, r.height) for spec, r in renditions.items()}
+    assert sizes["format-avif|width-400"] == (400, 600)  # upright
+    assert sizes["format-webp|width-1200"] == (1200, 1800)
+    assert sizes["max-1200x1200"] == (800, 1200)
+    assert renditions["max-1200x1200"].file.name.endswith(".jpg")  # the original's kind
+    with renditions["format-jpeg|width-400"].file.open() as handle, PILImage.open(handle) as jpeg:
+        assert jpeg.format == "JPEG" and jpeg.size == (400, 600)
+
+
+# What editors upload, as their programs save it: (name, bytes, working copy's format, size,
+# mode). Each is reduced to a copy whose shorter side is 1200 pixels, upright, in a format that
+# gives the renditions the original would.
+SHAPES = [
+    # A phone photo taken upright: EXIF orientation 6.
+    ("telefoon.jpg", lambda: photo(orientation=6), "JPEG", (1200, 1800), "RGB"),
+    # A scan from a print shop: CMYK JPEG.
+    ("folder-scan.jpg", lambda: photo(mode="CMYK"), "JPEG", (1800, 1200), "CMYK"),
+    # A grey newspaper photo.
+    ("krant.jpg", lambda: photo(mode="L"), "JPEG", (1800, 1200), "L"),
+    # A poster exported from LibreOffice Draw as PNG, with an alpha channel.
+    (
+        "affiche.png",
+        lambda: photo((2400, 3400), mode="RGBA", kind="PNG"),
+        "PNG",
+        (1200, 1700),
+        "RGBA",
+    ),
+    # A palette PNG with a transparent colour (a logo made in Paint).
+    ("logo.png", lambda: paint_logo((2800, 2800)), "PNG", (1200, 1200), "RGBA"),
+    # A WebP from a phone's share menu.
+    (
+        "gedeeld.webp",
+        lambda: photo((3200, 2400), kind="WEBP", quality=80),
+        "WEBP",
+        (1600, 1200),
+        "RGB",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "kind", "size", "mode"), SHAPES, ids=[s[0] for s in SHAPES]
+)
+def test_the_working_copy_of_what_editors_upload(name, make, kind, size, mode):
+    with PILImage.open(io.BytesIO(working_copy(make()))) as copy:
+        assert (copy.format, copy.size, copy.mode) == (kind, size, mode)
+        assert copy.getexif().get(0x0112, 1) == 1  # upright: no orientation left to apply
+        if name == "logo.png":
+            assert copy.getextrema()[3][0] == 0  # still see-through
+
+
+def test_a_small_or_moving_picture_is_its_own_working_copy():
+    small = photo((640, 480))
+    assert working_copy(small) == small
+    frames = [PILImage.new("RGB", (3000, 2600), (60 * n, 90, 160)) for n in range(2)]
+    out = io.BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=200)
+    assert working_copy(out.getvalue()) == out.getvalue()
 
 
 def test_the_first_view_of_a_page_with_a_new_photo_makes_no_rendition(
