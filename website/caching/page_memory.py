@@ -1,20 +1,21 @@
-"""Whole public pages kept in each app process's memory until the content changes: the
-crowd that reaches the application past the proxy's cache (a page the proxy's copy of
-expired, a second proxy, the moments after a purge) gets a page that was rendered once per
-process and change, not once per request.
+"""Whole public pages kept in each app process's memory for a short while: the crowd that
+reaches the application past the proxy's cache (a page whose proxy copy expired, a second
+proxy, the moments after a purge) gets a page rendered once per process and half minute,
+not once per request.
 
 A response is kept when the proxy may cache it (`http_cache.shared_cache_allowed`: the same
 for every anonymous visitor) under a key with the content generation
 (`content_cache.fragment_key`), so any change of content makes every kept page stale at
-once, as it does the fragments; the proxy's few seconds stay the bound for everything else
-(the agenda's "today", a rate limit). It is kept with the headers every other middleware
-added (the security headers, the CSP, Cache-Control, the ETag), and answered with them, or
-a 304 for a browser that has it.
+once, as it does the fragments, and for at most `PAGE_MEMORY_SECONDS` (30): what depends on
+the clock (the agenda's "upcoming", a sign-up's deadline) is at most that late. It is kept
+with the headers every other middleware added (the security headers, the CSP,
+Cache-Control, the ETag), and answered with them, or a 304 for a browser that has it.
 
 Never from memory: anything but GET, a request with a cookie other than the CSRF token (a
 session, a message waiting after a form, an editor's known-browser mark), a response with a
-`Vary` other than on compression, cookies and the language, one over `PAGE_MEMORY_MAX_BYTES`, and
-everything while the shared cache is out (the generation is then unknown).
+`Vary` other than on compression, cookies and the language, one over
+`PAGE_MEMORY_MAX_BYTES`, and everything while the shared cache is out (the generation is
+then unknown).
 """
 
 from django.conf import settings
@@ -78,7 +79,8 @@ class PageMemoryMiddleware:
         response = self.get_response(request)
         if key and keepable(request, response):
             headers = [(k, v) for k, v in response.items() if k.lower() not in PER_RESPONSE_HEADERS]
-            store().set(key, (response.status_code, headers, response.content))
+            kept = (response.status_code, headers, response.content)
+            store().set(key, kept, settings.PAGE_MEMORY_SECONDS)
         return response
 
 

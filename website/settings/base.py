@@ -172,10 +172,13 @@ CACHES["template_fragments"] = CACHES["content"]
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "pages",
-    "TIMEOUT": 60 * 60,
+    "TIMEOUT": 30,
     "OPTIONS": {"MAX_ENTRIES": 500},
 }
 PAGE_MEMORY = True
+# A kept page is answered for at most this long (seconds), also when no content changed: what
+# depends on the clock (the agenda's "upcoming", a sign-up's deadline) is at most this late.
+PAGE_MEMORY_SECONDS = int(os.environ.get("PAGE_MEMORY_SECONDS", "30"))
 PAGE_MEMORY_MAX_BYTES = 512 * 1024
 
 AUTH_PASSWORD_VALIDATORS = [

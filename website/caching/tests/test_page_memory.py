@@ -2,6 +2,8 @@
 the crowd past the proxy's cache gets a page rendered once, with every header it had, and
 never one that differs per visitor."""
 
+import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -88,3 +90,13 @@ def test_a_search_is_kept_per_query(client, seeded):
     client.get("/zoeken/?q=armoede")
     assert not rendered(client.get("/zoeken/?q=armoede"))
     assert rendered(client.get("/zoeken/?q=schulden"))
+
+
+def test_a_kept_page_is_rendered_again_after_its_time(client, seeded, settings):
+    """What depends on the clock (the agenda's upcoming dates, a sign-up's deadline) is at
+    most PAGE_MEMORY_SECONDS late, even when no content changed."""
+    settings.PAGE_MEMORY_SECONDS = 1
+    client.get("/agenda/")
+    assert not rendered(client.get("/agenda/"))
+    time.sleep(1.1)
+    assert rendered(client.get("/agenda/"))
