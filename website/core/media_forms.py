@@ -63,7 +63,13 @@ class ImageForm(CleanSubmittedTextMixin, BaseImageForm):
         super().__init__(*args, **kwargs)
         if isinstance(self.fields.get("file"), WagtailImageField):
             # Wagtail's field, with the pixel check below (it adds no state of its own).
-            self.fields["file"].__class__ = PixelCheckedImageField
+            field = self.fields["file"]
+            field.__class__ = PixelCheckedImageField
+            if field.max_image_pixels:
+                field.help_text = (
+                    f"{field.help_text} Afbeeldingen tot {megapixels(field.max_image_pixels)} "
+                    "megapixel."
+                )
         # Wagtail shows this form right after each upload (without the file field when
         # several were uploaded at once), so the editor reads it there.
         if self.instance.pk and is_animated(self.instance):

@@ -216,6 +216,11 @@ def test_an_image_over_the_pixel_limit_is_refused_in_dutch_with_what_to_do(admin
     assert not CustomImage.objects.filter(title__icontains="panorama").exists()
 
 
+def test_the_upload_form_names_the_pixel_limit(admin_client):
+    page = admin_client.get("/admin/images/add/").content.decode()
+    assert "Maximale bestandsgrootte: 30,0\xa0MB. Afbeeldingen tot 110 megapixel." in page
+
+
 def test_the_limits_fit_what_phones_and_cameras_make(settings):
     assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS >= 12_000 * 9_000  # a 108 MP phone photo
     assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS < 16_320 * 12_240  # not the 200 MP mode
