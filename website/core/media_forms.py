@@ -65,6 +65,7 @@ class ImageForm(CleanSubmittedTextMixin, BaseImageForm):
             # Wagtail's field, with the pixel check below (it adds no state of its own).
             field = self.fields["file"]
             field.__class__ = PixelCheckedImageField
+            field.error_messages["file_too_large"] = FILE_TOO_LARGE
             if field.max_image_pixels:
                 field.help_text = (
                     f"{field.help_text} Afbeeldingen tot {megapixels(field.max_image_pixels)} "
@@ -121,6 +122,14 @@ def is_animated(image):
             return getattr(picture, "n_frames", 1) > 1
     except (OSError, ValueError, PILImage.DecompressionBombError):
         return False
+
+
+# Wagtail fills in the size and the limit (the same units, so they can be compared).
+FILE_TOO_LARGE = (
+    "Dit bestand is te groot (%(file_size)s). De website neemt bestanden tot %(max_filesize)s "
+    "aan. Sla de foto kleiner op (bijvoorbeeld 4000 pixels breed, of met een lagere kwaliteit) "
+    "en upload hem opnieuw."
+)
 
 
 class PixelCheckedImageField(WagtailImageField):

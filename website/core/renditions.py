@@ -125,6 +125,10 @@ def working_copy(original):
             if picture.mode in ("P", "PA", "LA", "1"):
                 transparent = "transparency" in picture.info or "A" in picture.mode
                 picture = picture.convert("RGBA" if transparent else "RGB")
+            elif picture.mode == "CMYK":
+                # A print shop's CMYK: apps that show link previews draw it wrongly.
+                picture = picture.convert("RGB")
+                icc_profile = None
             # Reduced first, turned upright afterwards: turning the full-size picture
             # would hold a second copy of it in memory.
             reduced = picture.resize(target, PILImage.LANCZOS, reducing_gap=3.0)

@@ -97,6 +97,10 @@ def test_on_wide_screens_the_filters_show_at_once(seeded_site, open_browser, jav
     if javascript:
         assert browser.layout_shift() == 0
         assert browser.page.evaluate("document.querySelector('details.filters').open")
+        summary = browser.page.locator("details.filters summary")
+        assert summary.get_attribute("tabindex") == "-1"  # a title there, not a switch
+        summary.click()
+        assert browser.page.evaluate("document.querySelector('details.filters').open")
 
 
 def test_a_breadcrumb_separator_never_stands_alone_on_a_phone(seeded_site, open_browser):

@@ -112,8 +112,8 @@ def test_an_upload_gets_every_rendition_in_the_background(
 SHAPES = [
     # A phone photo taken upright: EXIF orientation 6.
     ("telefoon.jpg", lambda: photo(orientation=6), "JPEG", (1200, 1800), "RGB"),
-    # A scan from a print shop: CMYK JPEG.
-    ("folder-scan.jpg", lambda: photo(mode="CMYK"), "JPEG", (1800, 1200), "CMYK"),
+    # A scan from a print shop: CMYK JPEG (RGB from then on: previews draw CMYK wrongly).
+    ("folder-scan.jpg", lambda: photo(mode="CMYK"), "JPEG", (1800, 1200), "RGB"),
     # A grey newspaper photo.
     ("krant.jpg", lambda: photo(mode="L"), "JPEG", (1800, 1200), "L"),
     # A poster exported from LibreOffice Draw as PNG, with an alpha channel.
@@ -214,6 +214,16 @@ def test_an_image_over_the_pixel_limit_is_refused_in_dutch_with_what_to_do(admin
         "de afbeelding kleiner (4000 pixels breed is ruim genoeg) en upload haar opnieuw."
     )
     assert not CustomImage.objects.filter(title__icontains="panorama").exists()
+
+
+def test_a_file_over_the_size_limit_is_refused_with_what_to_do(admin_client, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100_000
+    answer = admin_client.post(
+        UPLOAD, {"files[]": SimpleUploadedFile("zwaar.jpg", photo((800, 600), quality=100))}
+    ).json()
+    assert not answer["success"]
+    assert "Dit bestand is te groot (" in answer["error_message"]
+    assert "Sla de foto kleiner op" in answer["error_message"]
 
 
 def test_the_upload_form_names_the_pixel_limit(admin_client):

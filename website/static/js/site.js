@@ -44,6 +44,10 @@
   if (window.matchMedia("(min-width: 40rem)").matches) {
     document.querySelectorAll("details[data-fold-on-phones]").forEach(function (box) {
       box.open = true;
+      // Its title is a title there: no tab stop, and no folding the fields stay visible for.
+      var summary = box.querySelector("summary");
+      summary.setAttribute("tabindex", "-1");
+      summary.addEventListener("click", function (event) { event.preventDefault(); });
     });
   }
   // Text boxes with a limit count down as people type (the server checks too; the browser does
