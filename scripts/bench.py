@@ -41,15 +41,10 @@ from stack import (
     ROOT,
     ensure_packages,
     fetch,
-    prepare_site,
-    production_env,
     run,
-    start_gunicorn,
-    start_nginx,
+    run_queued_tasks,
+    seeded_stack,
     stop,
-    throwaway_database,
-    wait_for,
-    work_folder,
 )
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
@@ -88,21 +83,12 @@ QUERY_PAGES = {
 
 def main():
     ensure_packages(programs=("nginx", "wrk"), extra_packages=("wrk",))
-    logs = ("gunicorn.log", "nginx-error.log")
-    with work_folder("bench-", logs) as work, throwaway_database("bench") as database:
-        env = production_env(work, database, REDIS, HTTPS_PORT)
-        prepare_site(env)
-        inside(env, "grow")
-        processes = [
-            start_gunicorn(env, work, APP_PORT),
-            start_nginx(env, work, [APP_PORT], HTTP_PORT, HTTPS_PORT),
-        ]
-        try:
-            wait_for(f"http://127.0.0.1:{APP_PORT}/")
-            report(env, work)
-        finally:
-            for process in processes:
-                stop(process)
+    ports = (APP_PORT, HTTP_PORT, HTTPS_PORT)
+    with seeded_stack("bench", REDIS, ports, prepare=lambda env: inside(env, "grow")) as (
+        env,
+        work,
+    ):
+        report(env, work)
 
 
 # --- Measuring ---------------------------------------------------------------------------
@@ -188,7 +174,7 @@ def time_until_visible(env, change, path, marker):
 def idle_worker_cpu(env, seconds=20):
     """Percent of one core the task worker uses while there is nothing to do."""
     # First the tasks the seed and the changes above queued (search index and the like).
-    run([PYTHON, "manage.py", "run_worker", "--batch", "--no-reload"], env=env, quiet=True)
+    run_queued_tasks(env)
     worker = subprocess.Popen(
         [str(PYTHON), "manage.py", "run_worker", *WORKER_OPTIONS],
         cwd=ROOT,
@@ -308,9 +294,10 @@ def upload_and_first_view(env):
     """Seconds for an editor's upload of a 24 MP phone photo and of the largest image the
     limits allow (a 108 MP phone photo), for the worker to make their renditions, and for the
     first visitor's view (through the proxy) of a new page with the 24 MP photo."""
+    run_queued_tasks(env)  # what the seed queued first: the worker's time is the photos'
     uploads = json.loads(inside(env, "upload", capture=True).splitlines()[-1])
     began = time.monotonic()
-    run([PYTHON, "manage.py", "run_worker", "--batch", "--no-reload"], env=env, quiet=True)
+    run_queued_tasks(env)
     worker = time.monotonic() - began
     path = inside(env, "page-with-image", str(uploads["24 MP"]["id"]), capture=True)
     path = path.strip().splitlines()[-1]

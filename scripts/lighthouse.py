@@ -25,15 +25,9 @@ from stack import (
     ROOT,
     ensure_packages,
     fetch,
-    prepare_site,
-    production_env,
     run,
-    start_gunicorn,
-    start_nginx,
-    stop,
-    throwaway_database,
-    wait_for,
-    work_folder,
+    run_queued_tasks,
+    seeded_stack,
 )
 
 LIGHTHOUSE_VERSION = "12.8.2"  # 13 needs Node 22; Debian 12 has Node 20
@@ -177,29 +171,12 @@ def print_samples():
     print(json.dumps(chosen))
 
 
-def queued_work_done(env):
-    """What the seed queued (search index, renditions) done, as the worker would have."""
-    run([str(PYTHON), "manage.py", "run_worker", "--batch", "--no-reload"], env=env, quiet=True)
-
-
 def main():
     ensure_packages(programs=("nginx",))
     ensure_lighthouse()
-    logs = ("gunicorn.log", "nginx-error.log")
-    with work_folder("lighthouse-", logs) as work, throwaway_database("lighthouse") as database:
-        env = production_env(work, database, REDIS, HTTPS_PORT)
-        prepare_site(env)
-        queued_work_done(env)
-        processes = [
-            start_gunicorn(env, work, APP_PORT),
-            start_nginx(env, work, [APP_PORT], HTTP_PORT, HTTPS_PORT),
-        ]
-        try:
-            wait_for(f"http://127.0.0.1:{APP_PORT}/")
-            passed = report(f"https://localhost:{HTTPS_PORT}", samples(env))
-        finally:
-            for process in processes:
-                stop(process)
+    ports = (APP_PORT, HTTP_PORT, HTTPS_PORT)
+    with seeded_stack("lighthouse", REDIS, ports, prepare=run_queued_tasks) as (env, _work):
+        passed = report(f"https://localhost:{HTTPS_PORT}", samples(env))
     sys.exit(0 if passed else 1)
 
 

@@ -252,6 +252,37 @@ def work_folder(prefix, logs=()):
         shutil.rmtree(work, ignore_errors=True)
 
 
+@contextmanager
+def seeded_stack(prefix, redis_url, ports, prepare=None):
+    """The production stack on one machine, as `make bench` and `make lighthouse` measure it:
+    a fresh PostgreSQL database with the seed (`prepare(env)` then adds to it), Redis at
+    `redis_url`, gunicorn (2 workers) and nginx with site.conf in front. `ports` is
+    (app, http, https). Yields (env, work); everything is stopped and dropped afterwards."""
+    app_port, http_port, https_port = ports
+    logs = ("gunicorn.log", "nginx-error.log")
+    with work_folder(f"{prefix}-", logs) as work, throwaway_database(prefix) as database:
+        env = production_env(work, database, redis_url, https_port)
+        prepare_site(env)
+        if prepare:
+            prepare(env)
+        processes = [
+            start_gunicorn(env, work, app_port),
+            start_nginx(env, work, [app_port], http_port, https_port),
+        ]
+        try:
+            wait_for(f"http://127.0.0.1:{app_port}/")
+            yield env, work
+        finally:
+            for process in processes:
+                stop(process)
+
+
+def run_queued_tasks(env):
+    """Everything the task queue holds done now, by a worker that stops when it is empty
+    (`run_worker --batch`), as the site's worker would have done it."""
+    run([PYTHON, "manage.py", "run_worker", "--batch", "--no-reload"], env=env, quiet=True)
+
+
 def stop(process):
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
