@@ -390,3 +390,29 @@ def test_a_form_sent_while_the_database_is_out_arrives_when_it_is_back(
     assert OutgoingEmail.objects.filter(to=[editors_address]).count() == 1
     assert spool.replay_waiting() == {"stored": 0, "rejected": 0}  # nothing twice
     assert ContactMessage.objects.count() == 1
+
+
+def test_with_redis_stopped_no_page_comes_from_the_page_memory(
+    client, seeded, shared_cache, redis_server, settings
+):
+    """The page memory keys on the shared content generation: while Redis is out nobody
+    knows it, so every page is rendered (and a change made meanwhile shows at once, and
+    still after Redis is back)."""
+    settings.PAGE_MEMORY = True
+    library = LibraryIndexPage.objects.live().get()
+    client.get("/")
+    assert not client.get("/").templates  # from the page memory while Redis is up
+
+    redis_server.stop(keep_data=True)  # the old generation is there again after a restart
+    library.title = "Alle stukken"
+    library.save_revision().publish()
+    for _ in range(2):
+        response = client.get("/")
+        assert response.status_code == 200 and response.templates  # rendered
+        assert "Alle stukken" in response.content.decode()
+    redis_server.start()
+    shared_cache._down_until = 0.0
+    content_cache._memo["until"] = 0.0
+
+    assert "Alle stukken" in client.get("/").content.decode()
+    assert not shared_cache.unavailable
