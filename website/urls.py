@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -26,14 +27,11 @@ urlpatterns = [
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("documenten-bestand/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("overzicht/", core_views.site_overview, name="site_overview"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", health_check, name="health_check"),
     path("deelafbeelding.png", core_views.share_image, name="share_image"),
     path("logo-vierkant.png", core_views.square_logo, name="square_logo"),
     path("favicon.ico", core_views.favicon),
-    path("nieuwsbrief/", include("website.newsletter.urls")),
-    path("", include("website.search.urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -44,4 +42,12 @@ if settings.SERVE_MEDIA:
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# What visitors read, in every language: Dutch at the root (no existing address changes),
+# the others under /en/, /ar/, … (settings.LANGUAGES; core.middleware.PathLocaleMiddleware).
+urlpatterns += i18n_patterns(
+    path("overzicht/", core_views.site_overview, name="site_overview"),
+    path("nieuwsbrief/", include("website.newsletter.urls")),
+    path("", include("website.search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

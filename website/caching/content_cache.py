@@ -22,6 +22,7 @@ import uuid
 
 from django.core.cache import cache, caches
 from django.db import transaction
+from django.utils.translation import get_language
 from wagtail.images.models import AbstractRendition
 
 GENERATION_KEY = "content-generation"
@@ -115,8 +116,9 @@ def shows_on_public_pages(model):
 
 
 def fragment_key(name, *parts):
-    """The cache key of fragment `name` for `parts` (ids, paths) in this generation."""
-    raw = ":".join(str(part) for part in parts)
+    """The cache key of fragment `name` for `parts` (ids, paths) in this generation and
+    the active language (a menu, a footer or a page's translations are made in it)."""
+    raw = ":".join(str(part) for part in (get_language(), *parts))
     digest = hashlib.blake2s(raw.encode(), digest_size=10).hexdigest()
     return f"fragment:{name}:{content_generation()}:{digest}"
 

@@ -13,7 +13,7 @@ Cache-Control, the ETag), and answered with them, or a 304 for a browser that ha
 
 Never from memory: anything but GET, a request with a cookie other than the CSRF token (a
 session, a message waiting after a form, an editor's known-browser mark), a response with a
-`Vary` other than on compression, cookies and the language, one over
+`Vary` other than on compression and cookies, one over
 `PAGE_MEMORY_MAX_BYTES`, and everything while the shared cache is out (the generation is
 then unknown).
 """
@@ -22,15 +22,15 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
-from django.utils.translation import get_language_from_request
 
 from .content_cache import fragment_key
 from .http_cache import says_private, shared_cache_allowed
 
 HARMLESS_COOKIES = {settings.CSRF_COOKIE_NAME}
-# Compression is the proxy's; cookies other than the CSRF token skip the memory; the
-# language is part of the key (as LocaleMiddleware chooses it).
-HARMLESS_VARY = {"accept-encoding", "cookie", "accept-language"}
+# Compression is the proxy's; cookies other than the CSRF token skip the memory. The
+# language follows from the path alone (core.middleware.PathLocaleMiddleware), which is in
+# the key.
+HARMLESS_VARY = {"accept-encoding", "cookie"}
 # Headers that belong to one answer, not to the page.
 PER_RESPONSE_HEADERS = {"date", "set-cookie", "content-length"}
 
@@ -49,8 +49,7 @@ def key_for(request):
         return None
     scheme = "https" if request.is_secure() else "http"
     host = request.META.get("HTTP_HOST", "")
-    language = get_language_from_request(request, check_path=True)
-    return fragment_key("page", scheme, host, language, request.get_full_path())
+    return fragment_key("page", scheme, host, request.get_full_path())
 
 
 def keepable(request, response):

@@ -3,6 +3,7 @@ from django.db import DatabaseError
 from django.http import HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
 from django.middleware.csp import ContentSecurityPolicyMiddleware
+from django.utils import translation
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
@@ -25,6 +26,26 @@ class PublicContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
         if getattr(request, "is_dummy", False) and not hasattr(response, "_csp_config"):
             response._csp_config = settings.SECURE_CSP | {"frame-ancestors": ["'self'"]}
         return super().process_response(request, response)
+
+
+class PathLocaleMiddleware:
+    """The language comes from the address alone: `/en/…` is English, an address without
+    a language prefix is Dutch (settings.LANGUAGE_CODE). Django's LocaleMiddleware would
+    let a browser's Accept-Language or a cookie choose the language of addresses outside
+    `i18n_patterns` (the site overview, the 404 page) and adds `Vary: Accept-Language` to
+    every page, which would split the proxy's cache per browser language for nothing. The
+    admin sets each editor's own language itself."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        translation.activate(language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
 
 
 class MovedPageRoutesMiddleware:

@@ -15,5 +15,6 @@ class PagesConfig(AppConfig):
         490: "website.pages.seed.contact_page",
         900: "website.pages.seed.privacy_page",
         910: "website.pages.seed.accessibility_page",
+        950: "website.pages.seed.key_page_translations",
     }
     personal_data = "website.pages.personal_data"

@@ -7,6 +7,7 @@ from website.core.models import SiteSettings
 from website.seed.context import page_content, sentences, stream_blocks
 from website.seed.parser import SeedDocument
 from website.seed.steps import default_site, tree_root
+from website.seed.translations import load_catalog, translate_page
 
 from .models import ContactFormField, ContactPage, HomePage, StandardPage
 
@@ -156,10 +157,33 @@ def statement_page(ctx, key, settings_field):
         introduction, body = page_content(section, {"headings": config["headings"]})
         return StandardPage(title=section.title, introduction=introduction, body=body)
 
-    page = ctx.child_page(f"page:{key}", home, config["slug"], build)
+    page = ctx.remember(key, ctx.child_page(f"page:{key}", home, config["slug"], build))
     site = default_site()
     if page is not None and site is not None:
         settings = SiteSettings.for_site(site)
         if getattr(settings, f"{settings_field}_id") is None:
             setattr(settings, settings_field, page)
             settings.save(update_fields=[settings_field])
+
+
+def key_page_translations(ctx):
+    """The key pages (`[translations] pages`, seed page keys) in each of the other languages,
+    once per page and language, from `seed/translations/<code>.po`: machine-made, so the
+    admin lists them as to be checked by a native speaker (website.pages.translations)."""
+    config = ctx.config.get("translations")
+    if not config:
+        return
+    for code in config["languages"]:
+        catalog = load_catalog(ctx.seed_dir / "translations" / f"{code}.po")
+        for key in config["pages"]:
+            page = ctx.page(key)
+            if page is None or not page.live:
+                continue
+
+            def create(page=page, code=code, catalog=catalog):
+                translated, missing = translate_page(page, code, catalog)
+                for text in missing:
+                    ctx.log(f"Seed: {page.title} ({code}) zonder vertaling van: {text[:60]}")
+                return translated
+
+            ctx.once(f"translation:{key}:{code}", create)

@@ -3,6 +3,7 @@ steps idempotent (create what is missing, leave what exists alone)."""
 
 import re
 import tomllib
+import uuid
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -116,7 +117,10 @@ def stream_blocks(blocks, heading_level="h2"):
         if isinstance(block, Paragraph):
             data.append({"type": "paragraph", "value": paragraph_html(block)})
         elif isinstance(block, ListBlock):
-            data.append({"type": "list", "value": {"ordered": block.ordered, "items": block.items}})
+            # Items in Wagtail's block format (with ids), as the editor saves them: the
+            # translation tool (wagtail-localize) reads a list's items only in that form.
+            items = [{"type": "item", "value": item, "id": str(uuid.uuid4())} for item in block.items]
+            data.append({"type": "list", "value": {"ordered": block.ordered, "items": items}})
     return data
 
 

@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "website.newsletter",
     "website.contributors",
     "website.accounts",
+    # Translations of pages and snippets, synced from the Dutch original (docs/languages.md).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -75,7 +78,7 @@ MIDDLEWARE = [
     "website.core.middleware.CachedSiteMiddleware",
     "website.core.middleware.PublicContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "website.core.middleware.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -196,7 +199,18 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
+# The site's languages, each named in itself (the language switch shows these names). Dutch
+# is the original and stays at the root; the others live under /en/, /ar/, …
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+    ("pl", "Polski"),
+    ("uk", "Українська"),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

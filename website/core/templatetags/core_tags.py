@@ -6,9 +6,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from website.caching.content_cache import content_generation, remember, remember_published
+from website.core import languages
 from website.core.addresses import site_address
 from website.core.email_addresses import readable_email
 from website.core.models import SiteSettings
@@ -24,9 +26,9 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 @register.simple_tag(takes_context=True)
 def fragment_version(context):
     """What a `{% cache %}` fragment that is the same on every page of a site varies on:
-    the content generation (core.content_cache) and the site."""
+    the content generation (core.content_cache), the site and the language."""
     site = Site.find_for_request(context.get("request"))
-    return f"{content_generation()}:{site.pk if site else ''}"
+    return f"{content_generation()}:{site.pk if site else ''}:{get_language()}"
 
 
 @register.simple_tag(takes_context=True)
@@ -50,7 +52,8 @@ def site_root(context):
         return None
     if not hasattr(request, "_site_root_page"):
         site = Site.find_for_request(request)
-        request._site_root_page = site.root_page.specific if site else None
+        # The home page in the visitor's language (the Dutch one where there is none).
+        request._site_root_page = site.root_page.specific.localized if site else None
     return request._site_root_page
 
 
@@ -96,6 +99,46 @@ def section_menu(page):
         lambda: list(without_empty_listings(page.get_children().live().in_menu())),
         page.pk,
     )
+
+
+def shown_page(context):
+    """The Wagtail page this template shows, or None (a view of its own, such as search)."""
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+@register.inclusion_tag("core/includes/language_switch.html", takes_context=True)
+def language_switch(context):
+    """The header's list of languages, each named in itself, leading to this page in that
+    language where it exists (core.languages.language_links)."""
+    request = context.get("request")
+    if request is None:
+        return {"languages": []}
+    site = Site.find_for_request(request)
+    return {"languages": languages.language_links(request, shown_page(context), site)}
+
+
+@register.simple_tag(takes_context=True)
+def alternate_languages(context):
+    """[(hreflang, absolute URL)] of this page's language versions, for `<link
+    rel="alternate">` (core.languages.alternate_links)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    site = Site.find_for_request(request)
+    return languages.alternate_links(request, shown_page(context), site)
+
+
+@register.simple_tag
+def open_graph_locale():
+    """The active language as Open Graph names it ("nl_NL")."""
+    return languages.OPEN_GRAPH_LOCALES.get(get_language(), get_language())
+
+
+@register.simple_tag
+def text_direction():
+    """"rtl" or "ltr" for the active language."""
+    return languages.text_direction()
 
 
 @register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)

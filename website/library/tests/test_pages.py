@@ -223,7 +223,8 @@ def test_seed_imports_every_document_talk_and_manifesto(seeded, client):
     assert PublicationPage.objects.filter(kind="manifest").count() == 5
     letter = PublicationPage.objects.get(title__startswith="Brief Sociale Alliantie")
     assert letter.campaign.title == "Najaarsactie 2016"
-    assert [item["value"]["items"] for item in letter.body.raw_data if item["type"] == "list"] == [
+    lists = [block.value["items"] for block in letter.body if block.block_type == "list"]
+    assert [list(items) for items in lists] == [
         [
             "Een leefbaar inkomen",
             "Effectiever én socialer schuldenbeleid",

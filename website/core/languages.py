@@ -1,0 +1,115 @@
+"""The site's languages (settings.LANGUAGES): which translations a page has, and where the
+language switch in the header leads. Dutch, the original, is at the root; the others under
+`/en/`, `/ar/`, … (`website.urls`, `core.middleware.PathLocaleMiddleware`). Translations
+themselves are wagtail-localize's (docs/languages.md)."""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_bidi, get_language_info
+from wagtail.models import Page
+
+from website.caching.content_cache import remember
+
+# Open Graph names a language with its main country (og:locale).
+OPEN_GRAPH_LOCALES = {
+    "nl": "nl_NL",
+    "en": "en_GB",
+    "ar": "ar_AR",
+    "tr": "tr_TR",
+    "pl": "pl_PL",
+    "uk": "uk_UA",
+}
+
+
+def language_codes():
+    """The site's language codes, Dutch first: ["nl", "en", "ar", …]."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def language_name(code):
+    """The language `code` named in itself ("English", "العربية"), as settings.LANGUAGES
+    names it."""
+    return dict(settings.LANGUAGES)[code]
+
+
+def text_direction(code=None):
+    """"rtl" for a right-to-left language (Arabic), else "ltr"; the active one by default."""
+    if code is None:
+        return "rtl" if get_language_bidi() else "ltr"
+    return "rtl" if get_language_info(code)["bidi"] else "ltr"
+
+
+def page_translations(page, request):
+    """{language code: relative URL} of `page` and its live, public translations, in the
+    order of settings.LANGUAGES. From the content cache: one query per page and change."""
+
+    def build():
+        pages = (
+            Page.objects.filter(translation_key=page.translation_key, live=True)
+            .public()
+            .select_related("locale")
+        )
+        urls = {p.locale.language_code: p.get_url(request) for p in pages}
+        return {code: urls[code] for code in language_codes() if urls.get(code)}
+
+    return remember("translations", build, page.translation_key)
+
+
+def home_pages(request, site):
+    """{language code: relative URL} of the site's home page in each language it has."""
+    return page_translations(site.root_page, request)
+
+
+def language_links(request, page, site):
+    """The language switch: one dict per language with `code`, `name` (in itself), `dir`,
+    `url`, `current` (the language shown) and `translated` (False when the link leads to
+    that language's home page because `page` has no translation in it). Views without a
+    page (search, the newsletter sign-up) lead to the same view in the other language."""
+    current = get_language()
+    if page is not None and site is not None:
+        translations = page_translations(page, request)
+        homes = home_pages(request, site)
+    else:
+        translations, homes = None, {}
+    links = []
+    for code in language_codes():
+        if translations is None:
+            url, translated = translate_url(request.get_full_path(), code), True
+        elif code in translations:
+            url, translated = translations[code], True
+        elif code in homes:
+            url, translated = homes[code], False
+        else:
+            continue  # this language has no pages at all yet
+        links.append(
+            {
+                "code": code,
+                "name": language_name(code),
+                "dir": text_direction(code),
+                "url": url,
+                "current": code == current,
+                "translated": translated,
+            }
+        )
+    return links
+
+
+def alternate_links(request, page, site):
+    """[(hreflang, absolute URL)] for `<link rel="alternate">` and the sitemap: each live
+    translation of `page`, and "x-default" for the Dutch original. Empty when there is
+    only one language version."""
+    if page is None or site is None:
+        return []
+    translations = page_translations(page, request)
+    if len(translations) < 2:
+        return []
+    links = [(code, absolute(site, url)) for code, url in translations.items()]
+    if settings.LANGUAGE_CODE in translations:
+        links.append(("x-default", absolute(site, translations[settings.LANGUAGE_CODE])))
+    return links
+
+
+def absolute(site, url):
+    """`url` (Wagtail's relative URL, or an absolute one for a page of another site) as an
+    absolute URL."""
+    return url if "://" in url else site.root_url + url
