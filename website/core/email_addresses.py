@@ -18,6 +18,7 @@ import idna
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 MAX_LOCAL_PART = 64  # RFC 5321 §4.5.3.1.1: longer is refused by mail servers
 
@@ -104,11 +105,11 @@ class EmailAddressField(forms.EmailField):
     can reach refused with the field's own "invalid" message, the canonical form returned."""
 
     default_error_messages = {
-        "invalid": "Vul een e-mailadres in zoals naam@voorbeeld.nl.",
+        "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
         # Before Django's own check, which calls "zoë@…" no address at all: the person
         # typed their address, with a letter mail cannot carry (caps lock on a Turkish
         # keyboard gives "İ").
-        "undeliverable": (
+        "undeliverable": _(
             "In dit e-mailadres staat een letter die e-mail niet kan bezorgen, zoals İ, ſ, ß "
             "of een letter met een accent vóór de @. Typ het met de gewone letters a tot z, "
             "zoals naam@voorbeeld.nl."

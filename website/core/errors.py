@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
+from django.urls import reverse
 
 from . import spool
 
@@ -15,8 +16,14 @@ DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 def error_page_html(status, context=None):
-    """The HTML of templates/<status>.html (500 or 503)."""
-    return loader.get_template(f"{status}.html").render(context or {})
+    """The HTML of templates/<status>.html (500 or 503), in the active language, with a
+    link to the home page in it (`home_url`: "/" or "/en/", no database needed)."""
+    return loader.get_template(f"{status}.html").render({"home_url": home_url(), **(context or {})})
+
+
+def home_url():
+    """The home page's address in the active language ("/", "/en/"), from the URL patterns."""
+    return reverse("wagtail_serve", args=[""])
 
 
 def database_unavailable_response(request=None):
@@ -28,7 +35,8 @@ def database_unavailable_response(request=None):
     typed = []
     if request is not None and request.method == "POST":
         if spool.keepable(request) and spool.keep(request):
-            return HttpResponse(loader.get_template("core/kept.html").render(), status=202)
+            html = loader.get_template("core/kept.html").render({"home_url": home_url()})
+            return HttpResponse(html, status=202)
         typed = spool.unkept_fields(request)
     response = HttpResponse(error_page_html(503, {"typed": typed}), status=503)
     response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER_SECONDS)

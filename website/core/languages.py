@@ -33,7 +33,7 @@ def language_name(code):
 
 
 def text_direction(code=None):
-    """"rtl" for a right-to-left language (Arabic), else "ltr"; the active one by default."""
+    """ "rtl" for a right-to-left language (Arabic), else "ltr"; the active one by default."""
     if code is None:
         return "rtl" if get_language_bidi() else "ltr"
     return "rtl" if get_language_info(code)["bidi"] else "ltr"

@@ -22,6 +22,9 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import redirect, render
+from django.utils.formats import number_format
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from website.text import clean_text
 
@@ -42,7 +45,7 @@ class ProtectedForm(forms.Form):
     # One renderer for every form (as Django's default): a class here would make each form
     # its own template engine, which parsed the form's templates again on every request.
     default_renderer = PublicFormRenderer()
-    honeypot_message = (
+    honeypot_message = _(
         "Dit formulier kon niet worden verstuurd. Probeer het nog een keer. Lukt het niet, "
         "zet dan het automatisch invullen van je browser uit."
     )
@@ -68,7 +71,7 @@ class ProtectedForm(forms.Form):
             if isinstance(field.widget, forms.Textarea) and field.max_length:
                 count_down_instead_of_cutting_off(field)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
-            label="Laat dit veld leeg",
+            label=_("Laat dit veld leeg"),
             required=False,
             max_length=200,
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
@@ -80,7 +83,7 @@ class ProtectedForm(forms.Form):
             raise forms.ValidationError(self.honeypot_message, code="honeypot")
         return cleaned
 
-    rate_limit_message = (
+    rate_limit_message = _(
         "Er zijn in korte tijd veel formulieren verstuurd vanaf jouw internetverbinding. "
         "Wacht een minuut en verstuur het dan opnieuw. Wat je hebt ingevuld, staat er nog."
     )
@@ -113,17 +116,17 @@ def cleaned_submission(data, single_line=()):
     return data
 
 
-REQUIRED_DEFAULT = str(forms.Field.default_error_messages["required"])
-
-
 def plain_dutch_messages(field):
     """Django's generic messages in plain Dutch (B1), where the form did not write its own."""
-    if str(field.error_messages.get("required")) == REQUIRED_DEFAULT:
-        field.error_messages["required"] = "Vul dit in."
+    # Compared in the active language: Django's message is translated too.
+    if str(field.error_messages.get("required")) == str(
+        forms.Field.default_error_messages["required"]
+    ):
+        field.error_messages["required"] = _("Vul dit in.")
     if isinstance(field, forms.CharField) and field.max_length:
         field.error_messages.setdefault(
             "max_length",
-            "Gebruik hier maximaal %(limit_value)d tekens. Nu zijn het er %(show_value)d.",
+            _("Gebruik hier maximaal %(limit_value)d tekens. Nu zijn het er %(show_value)d."),
         )
 
 
@@ -134,7 +137,10 @@ def count_down_instead_of_cutting_off(field):
     field.widget.attrs.pop("maxlength", None)
     field.widget.attrs["data-max-length"] = str(field.max_length)
     if not field.help_text:
-        field.help_text = f"Maximaal {field.max_length:,} tekens.".replace(",", ".")
+        field.help_text = format_lazy(
+            _("Maximaal {number} tekens."),
+            number=number_format(field.max_length, force_grouping=True),
+        )
 
 
 def client_ip(request):

@@ -119,7 +119,9 @@ def stream_blocks(blocks, heading_level="h2"):
         elif isinstance(block, ListBlock):
             # Items in Wagtail's block format (with ids), as the editor saves them: the
             # translation tool (wagtail-localize) reads a list's items only in that form.
-            items = [{"type": "item", "value": item, "id": str(uuid.uuid4())} for item in block.items]
+            items = [
+                {"type": "item", "value": item, "id": str(uuid.uuid4())} for item in block.items
+            ]
             data.append({"type": "list", "value": {"ordered": block.ordered, "items": items}})
     return data
 

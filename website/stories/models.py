@@ -6,9 +6,11 @@ writer can withdraw everything with a private link.
 """
 
 from django.core.paginator import Paginator
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -20,11 +22,11 @@ from website.core.private_links import TOKEN_ROUTE
 from website.themes.models import themes_field, themes_panel
 
 CONSENT_VERSION = "2026-11"
-CONSENT_WEBSITE = "Mijn verhaal mag op deze website staan, na bewerking door de redactie."
-CONSENT_LETTERS = "Mijn verhaal mag zonder mijn naam gebruikt worden in brieven aan politici."
+CONSENT_WEBSITE = _("Mijn verhaal mag op deze website staan, na bewerking door de redactie.")
+CONSENT_LETTERS = _("Mijn verhaal mag zonder mijn naam gebruikt worden in brieven aan politici.")
 # In a small town a first name and the town together identify someone: the town is published
 # only when the writer asks for it.
-SHOW_PLACE = "Zet mijn woonplaats bij mijn verhaal."
+SHOW_PLACE = _("Zet mijn woonplaats bij mijn verhaal.")
 
 
 class StoryIndexPage(RoutablePageMixin, BasePage):
@@ -155,9 +157,9 @@ class StorySubmission(models.Model):
     turn it into a StoryPage (a draft in moderation) and may anonymise it."""
 
     class NameChoice(models.TextChoices):
-        FIRST_NAME = "voornaam", "Mijn voornaam"
-        PSEUDONYM = "schuilnaam", "Een schuilnaam"
-        ANONYMOUS = "anoniem", "Geen naam (anoniem)"
+        FIRST_NAME = "voornaam", _("Mijn voornaam")
+        PSEUDONYM = "schuilnaam", _("Een schuilnaam")
+        ANONYMOUS = "anoniem", _("Geen naam (anoniem)")
 
     story = models.TextField("Verhaal", max_length=10000)
     name_choice = models.CharField("Naam bij het verhaal", max_length=12, choices=NameChoice)
@@ -184,6 +186,11 @@ class StorySubmission(models.Model):
     )
     created_at = models.DateTimeField("Ontvangen op", auto_now_add=True)
     opened_at = models.DateTimeField("Geopend", null=True, blank=True, editable=False)
+    # The language of the form the writer used: their mails are written in it, and the
+    # editors are told which language the story came in.
+    language = models.CharField(
+        "Taal", max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     class Meta:
         verbose_name = "ingestuurd verhaal"

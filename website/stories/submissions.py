@@ -1,10 +1,13 @@
 """Turning a story someone shares into a draft in moderation, and withdrawing it."""
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils import translation
 from django.utils.html import escape
-from wagtail.models import PageLogEntry, Workflow
+from django.utils.translation import get_language
+from wagtail.models import Locale, PageLogEntry, Workflow
 
 from website.core.addresses import page_address, site_address
 from website.core.private_links import find, new_token, personal_link
@@ -16,8 +19,13 @@ from .models import CONSENT_VERSION, StoryContact, StoryPage, StorySubmission, d
 
 def submit_story(index_page, data, site=None):
     """Store the submission (and contact details apart), create a draft story page and
-    start its moderation. Returns (submission, withdrawal token or None)."""
+    start its moderation. Returns (submission, withdrawal token or None).
+
+    `index_page` is the stories page the form was on, in any language: the submission keeps
+    the active language (the writer's mails are in it), the draft goes below the original
+    (Dutch) stories page, where the editors review every story."""
     site = site or index_page.get_site()
+    language = get_language()
     token, token_hash = new_token() if data.get("email") else (None, "")
     shown_name = data["shown_name"].strip() if data["name_choice"] != "anoniem" else "anoniem"
     with transaction.atomic():
@@ -32,12 +40,13 @@ def submit_story(index_page, data, site=None):
             consent_version=CONSENT_VERSION,
             consented_at=timezone.now(),
             token_hash=token_hash,
+            language=language,
         )
         if data.get("email") or data.get("phone"):
             StoryContact.objects.create(
                 submission=submission, email=data.get("email", ""), phone=data.get("phone", "")
             )
-        page = create_draft(index_page, submission)
+        page = create_draft(original(index_page), submission)
         submission.page = page
         submission.save(update_fields=["page"])
         notify_editors(submission, site, reply_to=data.get("email", ""))
@@ -77,13 +86,27 @@ def notify_editors(submission, site, reply_to=""):
     if not recipients:
         return
     admin_url = site_address(site, reverse("wagtailadmin_pages:edit", args=[submission.page_id]))
-    queue_templated_email(
-        recipients,
-        "stories/mail/new_story",
-        {"admin_url": admin_url},
-        regarding=submission,
-        reply_to=[reply_to] if reply_to else [],
-    )
+    with translation.override(settings.LANGUAGE_CODE):  # the editors read Dutch
+        queue_templated_email(
+            recipients,
+            "stories/mail/new_story",
+            {"admin_url": admin_url, "language": language_in_words(submission.language)},
+            regarding=submission,
+            reply_to=[reply_to] if reply_to else [],
+        )
+
+
+def original(page):
+    """`page` in the original language (settings.LANGUAGE_CODE), or `page` itself."""
+    locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    if locale is None or page.locale_id == locale.pk:
+        return page
+    return page.get_translation_or_none(locale) or page
+
+
+def language_in_words(code):
+    """The language `code` named in the active language ("Engels" in Dutch)."""
+    return translation.get_language_info(code)["name_translated"]
 
 
 def withdraw_url(index_page, token):
@@ -91,12 +114,13 @@ def withdraw_url(index_page, token):
 
 
 def send_confirmation(submission, email, index_page, token):
-    queue_templated_email(
-        email,
-        "stories/mail/received",
-        {"withdraw_url": withdraw_url(index_page, token)},
-        regarding=submission,
-    )
+    with translation.override(submission.language):
+        queue_templated_email(
+            email,
+            "stories/mail/received",
+            {"withdraw_url": withdraw_url(index_page, token)},
+            regarding=submission,
+        )
 
 
 def tell_writer_it_is_published(submission, page):
@@ -108,15 +132,20 @@ def tell_writer_it_is_published(submission, page):
     if submission.published_notice_at or contact is None or not contact.email:
         return
     index_page = page.get_parent().specific
+    # The writer's withdrawal page in the language they wrote in, where the site has it.
+    locale = Locale.objects.filter(language_code=submission.language).first()
+    if locale is not None:
+        index_page = index_page.get_translation_or_none(locale) or index_page
     token, submission.notice_token_hash = new_token()
     submission.published_notice_at = timezone.now()
     submission.save(update_fields=["notice_token_hash", "published_notice_at"])
-    queue_templated_email(
-        contact.email,
-        "stories/mail/published",
-        {"page_url": page_address(page), "withdraw_url": withdraw_url(index_page, token)},
-        regarding=submission,
-    )
+    with translation.override(submission.language):
+        queue_templated_email(
+            contact.email,
+            "stories/mail/published",
+            {"page_url": page_address(page), "withdraw_url": withdraw_url(index_page, token)},
+            regarding=submission,
+        )
 
 
 def find_by_token(token):
@@ -134,11 +163,12 @@ def withdraw_by_writer(submission):
     withdraw(submission)
     recipients = editor_recipients(site)
     if recipients:
-        queue_templated_email(
-            recipients,
-            "stories/mail/withdrawn",
-            {"received_at": received_at, "was_online": was_online},
-        )
+        with translation.override(settings.LANGUAGE_CODE):  # the editors read Dutch
+            queue_templated_email(
+                recipients,
+                "stories/mail/withdrawn",
+                {"received_at": received_at, "was_online": was_online},
+            )
 
 
 def withdraw(submission):

@@ -5,6 +5,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
@@ -129,6 +130,26 @@ def alternate_languages(context):
     return languages.alternate_links(request, shown_page(context), site)
 
 
+@register.filter
+def localized(page):
+    """`page` in the active language where it has a live translation, else `page` itself
+    (core.models.BasePage.localized, for any page: a setting's link to a page)."""
+    if page is None:
+        return None
+    page = page.specific_deferred if type(page) is Page else page
+    return page.localized
+
+
+@register.simple_tag
+def original_language_attributes():
+    """` lang="nl" dir="ltr"` on a list of items in the original language shown on a page in
+    another language (WCAG 3.1.2: the language of parts); nothing on a page in the original."""
+    original = settings.LANGUAGE_CODE
+    if get_language() == original:
+        return ""
+    return format_html(' lang="{}" dir="{}"', original, languages.text_direction(original))
+
+
 @register.simple_tag
 def open_graph_locale():
     """The active language as Open Graph names it ("nl_NL")."""
@@ -137,7 +158,7 @@ def open_graph_locale():
 
 @register.simple_tag
 def text_direction():
-    """"rtl" or "ltr" for the active language."""
+    """ "rtl" or "ltr" for the active language."""
     return languages.text_direction()
 
 

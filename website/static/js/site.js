@@ -1,6 +1,8 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   "use strict";
+  // The page's language (<html lang>): for numbers and the read-aloud voice.
+  var pageLanguage = document.documentElement.lang || "nl";
   // The print button shows instead of the hint from the first paint (the CSS, early.js's class).
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
@@ -64,9 +66,10 @@
     var timer;
     function update() {
       var left = limit - Array.from(box.value.replace(/\r\n/g, "\n")).length;
-      var number = Math.abs(left).toLocaleString("nl-NL");
-      counter.textContent = left >= 0 ? "Nog " + number + (left === 1 ? " teken" : " tekens") + " over."
-        : number + (left === -1 ? " teken" : " tekens") + " te veel. Maak je tekst korter.";
+      var number = Math.abs(left).toLocaleString(pageLanguage);
+      // The sentences come translated from the page (data-counter-* on <body>, base.html).
+      var key = (left >= 0 ? "counter" : "counterOver") + (Math.abs(left) === 1 ? "One" : "Many");
+      counter.textContent = (document.body.dataset[key] || "").replace("{n}", number);
       counter.classList.toggle("field__counter--over", left < 0);
     }
     box.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 300); });
@@ -155,12 +158,14 @@
       synth.cancel();
       message.hidden = true;
       started = false;
-      var dutch = synth.getVoices().filter(function (v) { return /^nl/i.test(v.lang); })[0];
+      // A voice for the page's language (Dutch, or the language of a translated page).
+      var language = pageLanguage.split("-")[0].toLowerCase();
+      var voice = synth.getVoices().filter(function (v) { return v.lang.toLowerCase().indexOf(language) === 0; })[0];
       var parts = chunks(mainText());
       parts.forEach(function (part, index) {
         var utterance = new SpeechSynthesisUtterance(part);
-        utterance.lang = "nl-NL";
-        if (dutch) { utterance.voice = dutch; }
+        utterance.lang = pageLanguage;
+        if (voice) { utterance.voice = voice; }
         utterance.addEventListener("start", function () { started = true; });
         utterance.addEventListener("error", function (event) {
           // "interrupted" and "canceled" are Stop and a new start, not failures.
