@@ -5,8 +5,8 @@ separate table that is never shown publicly and is deleted after the retention p
 writer can withdraw everything with a private link.
 """
 
-from django.core.paginator import Paginator
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator

@@ -3,8 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import get_language
 from wagtail.models import Locale, PageLogEntry, Workflow
