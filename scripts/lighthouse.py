@@ -165,7 +165,7 @@ def print_samples():
     seen, chosen = set(), []
     for name, path in page_samples(Site.objects.get(is_default_site=True)):
         kind = next((prefix for prefix in every if name.startswith(prefix)), name)
-        if kind not in seen and name != "not-found":
+        if kind not in seen and not name.endswith("not-found"):
             seen.add(kind)
             chosen.append((name, path))
     print(json.dumps(chosen))

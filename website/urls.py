@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from website.accounts.views import UnlockView, security_txt
 from website.contributors.invitations import InvitationAcceptView
 from website.core import views as core_views
+from website.core.sitemaps import TranslatedSitemap
 from website.operations.health import health_check
 
 handler404 = "website.core.views.page_not_found"
@@ -26,7 +27,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("documenten-bestand/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", health_check, name="health_check"),
     path("deelafbeelding.png", core_views.share_image, name="share_image"),

@@ -3,9 +3,12 @@ screenshots`) and the HTML checker test: every page type that has a live page on
 the extra views some page types serve (routes), search results, the newsletter sign-up and
 the not-found page."""
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page, get_page_models
 
+from .languages import text_direction
 from .models import BasePage
 
 #: Searched for on the search results sample: a word the seed content contains.
@@ -46,4 +49,31 @@ def page_samples(site):
     samples.append(("newsletter-subscribe", reverse("newsletter:subscribe")))
     samples.append(("newsletter-sent", reverse("newsletter:subscribe_sent")))
     samples.append(("not-found", "/deze-pagina-bestaat-niet/"))
+    return samples + language_samples(site)
+
+
+def language_samples(site):
+    """[(name, path)] for every other language the site has a home page in: the first live
+    page of each type in that language's tree with its routes (the story form), and for a
+    right-to-left language also search results and a 404."""
+    samples = []
+    homes = Page.objects.live().filter(translation_key=site.root_page.translation_key)
+    for home in homes.exclude(locale__language_code=settings.LANGUAGE_CODE).select_related(
+        "locale"
+    ):
+        code = home.locale.language_code
+        seen = set()
+        for page in Page.objects.live().public().descendant_of(home, inclusive=True).specific():
+            model = type(page)
+            if model in seen or not isinstance(page, BasePage):
+                continue
+            seen.add(model)
+            path = page.relative_url(site)
+            samples.append((f"{code}-{model._meta.model_name}", path))
+            for name, route in getattr(model, "sample_routes", {}).items():
+                samples.append((f"{code}-{name}", path + route))
+        if text_direction(code) == "rtl":
+            with translation.override(code):
+                samples.append((f"{code}-search", f"{reverse('search')}?q={SAMPLE_QUERY}"))
+            samples.append((f"{code}-not-found", f"/{code}/deze-pagina-bestaat-niet/"))
     return samples

@@ -56,10 +56,12 @@ def test_seed_steps_run_in_their_numbered_order():
     assert names.index("website.articles.seed.articles") < names.index(
         "website.pages.seed.contact_page"
     )
-    assert names.index("website.themes.seed.theme_tags") == len(names) - 3
-    assert names[-2:] == [
+    assert names.index("website.themes.seed.theme_tags") == len(names) - 4
+    # The statements, then the translations of the key pages (the statements among them).
+    assert names[-3:] == [
         "website.pages.seed.privacy_page",
         "website.pages.seed.accessibility_page",
+        "website.pages.seed.key_page_translations",
     ]
 
 

@@ -43,7 +43,7 @@ pytestmark = pytest.mark.django_db
 
 
 def contact_page():
-    return ContactPage.objects.live().get()
+    return ContactPage.objects.live().get(locale__language_code="nl")
 
 
 def send_contact_message(client, name="Kees", email="kees@example.org", text="Hallo!"):
@@ -67,7 +67,7 @@ def share_story(email="schrijver@example.org"):
         "consent_website": True,
     }
     with TestCase.captureOnCommitCallbacks(execute=True):
-        submission, _token = submit_story(StoryIndexPage.objects.get(), data)
+        submission, _token = submit_story(StoryIndexPage.objects.get(locale__language_code="nl"), data)
     return submission
 
 

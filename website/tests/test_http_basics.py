@@ -37,7 +37,7 @@ def test_every_page_type_has_its_own_canonical_and_a_share_image(client, seeded)
     itself, and a share image the networks accept (at least 200×200, with its alt)."""
     site = Site.objects.get(is_default_site=True)
     for name, path in page_samples(site):
-        if name in ("not-found", "site-overview") or "?" in path:
+        if name.endswith("not-found") or name == "site-overview" or "?" in path:
             continue  # not pages: the 404 and the overview (a view) have no canonical
         response = client.get(path, follow=True)  # the archive leads on to its newest year
         shown = response.request["PATH_INFO"]

@@ -199,7 +199,7 @@ def test_a_contributor_sees_no_personal_data(listing):
 
 
 def test_a_contributor_sees_no_stories_messages_or_outbox_anywhere():
-    stories = StoryIndexPage.objects.get()
+    stories = StoryIndexPage.objects.get(locale__language_code="nl")
     draft = StoryPageFactory(
         parent=stories, title="Mijn schulden bij de Belastingdienst", live=False
     )

@@ -32,7 +32,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def newsletter(seeded):
     archive = NewsletterIndexPage.objects.get()
-    story = StoryPageFactory(parent=StoryIndexPage.objects.get(), title="Rondkomen in Zwolle")
+    story = StoryPageFactory(parent=StoryIndexPage.objects.get(locale__language_code="nl"), title="Rondkomen in Zwolle")
     page = NewsletterPage(
         title="Nieuwsbrief december",
         slug="december",
@@ -170,7 +170,7 @@ def test_only_sent_newsletters_are_public_in_the_archive_and_feeds(client, newsl
 
 
 def test_the_sites_own_links_are_absolute_in_the_mail(newsletter):
-    contact = ContactPage.objects.get()
+    contact = ContactPage.objects.get(locale__language_code="nl")
     page = newsletter.get_latest_revision_as_object()
     page.body = [
         {
@@ -191,7 +191,7 @@ def test_sent_is_a_fact_copies_and_old_versions_do_not_change(client, newsletter
     newsletter.refresh_from_db()
     sent_at, shown = newsletter.sent_at, main_content(client.get(newsletter.url))
 
-    StoryPageFactory(parent=StoryIndexPage.objects.get(), title="Een verhaal van later")
+    StoryPageFactory(parent=StoryIndexPage.objects.get(locale__language_code="nl"), title="Een verhaal van later")
     assert main_content(client.get(newsletter.url)) == shown  # what was sent, as it was
 
     draft.publish()  # the version from before sending brought back

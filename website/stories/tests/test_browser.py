@@ -20,7 +20,7 @@ def no_violations(browser, label):
 
 @pytest.mark.parametrize("width", [320, 1280])
 def test_stories_and_forms_in_every_state(seeded_live, open_browser, width):
-    index = StoryIndexPage.objects.get()
+    index = StoryIndexPage.objects.get(locale__language_code="nl")
     story = StoryPageFactory(parent=index, title="Elke maand tekort")
     browser = open_browser(seeded_live.url, width=width)
     page = browser.page
@@ -54,7 +54,7 @@ def test_stories_and_forms_in_every_state(seeded_live, open_browser, width):
 
 
 def test_story_form_with_the_keyboard_only_and_without_javascript(seeded_live, open_browser):
-    index = StoryIndexPage.objects.get()
+    index = StoryIndexPage.objects.get(locale__language_code="nl")
     browser = open_browser(seeded_live.url, javascript=False)
     browser.open(index.url + "deel-je-verhaal/")
     page = browser.page

@@ -169,7 +169,7 @@ def test_personal_data_command_exports_and_erases_everything_for_an_address(cont
 
 
 def test_seed_creates_stories_page_contact_page_and_privacy_statement(seeded, client):
-    stories = StoryIndexPage.objects.get()
+    stories = StoryIndexPage.objects.get(locale__language_code="nl")
     assert stories.title == "Wat mensen overkomt"
     # The network's name as the seed configuration writes it, not as the old text did.
     assert stories.introduction.startswith("De Sociale Alliantie wil graag ervaringsverhalen")
@@ -177,7 +177,7 @@ def test_seed_creates_stories_page_contact_page_and_privacy_statement(seeded, cl
     assert not stories.get_children().exists()  # no invented stories
     # An empty list says so, instead of an introduction followed by nothing.
     assert "Er staan nog geen verhalen op de site" in main_content(client.get(stories.url))
-    contact_page = ContactPage.objects.get()
+    contact_page = ContactPage.objects.get(locale__language_code="nl")
     assert contact_page.form_fields.count() == 3
     assert "3500 GT Utrecht" in main_content(client.get(contact_page.url))
     privacy = SiteSettings.for_site(seeded).privacy_page
