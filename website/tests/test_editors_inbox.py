@@ -67,7 +67,9 @@ def share_story(email="schrijver@example.org"):
         "consent_website": True,
     }
     with TestCase.captureOnCommitCallbacks(execute=True):
-        submission, _token = submit_story(StoryIndexPage.objects.get(locale__language_code="nl"), data)
+        submission, _token = submit_story(
+            StoryIndexPage.objects.get(locale__language_code="nl"), data
+        )
     return submission
 
 

@@ -57,7 +57,10 @@ def test_redactie_has_all_content_and_the_inboxes_but_not_accounts_or_settings()
         assert user.has_perm(permission), permission
     for permission in ["auth.add_user", "auth.change_group", "core.change_sitesettings"]:
         assert not user.has_perm(permission), permission
-    for page in [StoryIndexPage.objects.get(locale__language_code="nl"), LibraryIndexPage.objects.get()]:
+    for page in [
+        StoryIndexPage.objects.get(locale__language_code="nl"),
+        LibraryIndexPage.objects.get(),
+    ]:
         tester = page.permissions_for_user(user)
         assert tester.can_edit() and tester.can_publish()
     client = Client()

@@ -32,7 +32,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def newsletter(seeded):
     archive = NewsletterIndexPage.objects.get()
-    story = StoryPageFactory(parent=StoryIndexPage.objects.get(locale__language_code="nl"), title="Rondkomen in Zwolle")
+    story = StoryPageFactory(
+        parent=StoryIndexPage.objects.get(locale__language_code="nl"), title="Rondkomen in Zwolle"
+    )
     page = NewsletterPage(
         title="Nieuwsbrief december",
         slug="december",
@@ -191,7 +193,9 @@ def test_sent_is_a_fact_copies_and_old_versions_do_not_change(client, newsletter
     newsletter.refresh_from_db()
     sent_at, shown = newsletter.sent_at, main_content(client.get(newsletter.url))
 
-    StoryPageFactory(parent=StoryIndexPage.objects.get(locale__language_code="nl"), title="Een verhaal van later")
+    StoryPageFactory(
+        parent=StoryIndexPage.objects.get(locale__language_code="nl"), title="Een verhaal van later"
+    )
     assert main_content(client.get(newsletter.url)) == shown  # what was sent, as it was
 
     draft.publish()  # the version from before sending brought back
