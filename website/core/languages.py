@@ -69,14 +69,15 @@ def language_links(request, page, site):
     if page is not None and site is not None:
         translations = page_translations(page, request)
         homes = home_pages(request, site)
+        route = route_below(request, translations.get(current))
     else:
-        translations, homes = None, {}
+        translations, homes, route = None, {}, ""
     links = []
     for code in language_codes():
         if translations is None:
             url, translated = translate_url(request.get_full_path(), code), True
         elif code in translations:
-            url, translated = translations[code], True
+            url, translated = translations[code] + route, True
         elif code in homes:
             url, translated = homes[code], False
         else:
@@ -94,6 +95,15 @@ def language_links(request, page, site):
     return links
 
 
+def route_below(request, page_url):
+    """The part of the requested path below the page's own URL: "deel-je-verhaal/" on a
+    page's route (the story form), "" on the page itself. Routes are the same in every
+    language, so the switch leads to the same form in the other language."""
+    if not page_url or "://" in page_url or not request.path.startswith(page_url):
+        return ""
+    return request.path[len(page_url) :]
+
+
 def alternate_links(request, page, site):
     """[(hreflang, absolute URL)] for `<link rel="alternate">` and the sitemap: each live
     translation of `page`, and "x-default" for the Dutch original. Empty when there is
@@ -103,9 +113,11 @@ def alternate_links(request, page, site):
     translations = page_translations(page, request)
     if len(translations) < 2:
         return []
-    links = [(code, absolute(site, url)) for code, url in translations.items()]
+    route = route_below(request, translations.get(get_language()))
+    links = [(code, absolute(site, url + route)) for code, url in translations.items()]
     if settings.LANGUAGE_CODE in translations:
-        links.append(("x-default", absolute(site, translations[settings.LANGUAGE_CODE])))
+        original = translations[settings.LANGUAGE_CODE] + route
+        links.append(("x-default", absolute(site, original)))
     return links
 
 

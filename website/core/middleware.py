@@ -40,11 +40,13 @@ class PathLocaleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        language = translation.get_language_from_path(request.path_info)
-        translation.activate(language or settings.LANGUAGE_CODE)
-        request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
-        response.headers.setdefault("Content-Language", translation.get_language())
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        # Only for this request: code that runs after it in the same thread (a test, a
+        # task run at once) keeps its own language.
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
         return response
 
 

@@ -73,7 +73,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             template="stories/share_done.html",
-            context_overrides={"breadcrumb_here": "Verhaal verstuurd"},
+            context_overrides={"breadcrumb_here": _("Verhaal verstuurd")},
         )
 
     @path("intrekken/klaar/", name="withdraw_done")

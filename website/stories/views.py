@@ -1,4 +1,5 @@
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
@@ -15,7 +16,7 @@ def share_story(request, index_page):
     def render_form(form):
         context = index_page.get_context(request) | {
             "form": form,
-            "breadcrumb_here": "Deel je verhaal",
+            "breadcrumb_here": _("Deel je verhaal"),
         }
         return render(request, "stories/share.html", context)
 
