@@ -10,6 +10,10 @@ from wagtail.models import Page
 
 from website.caching.content_cache import remember
 
+# The flag on a .po entry made by a machine, until a native speaker has checked it
+# ("Instellingen > Vertalingen" lists them; website.pages.translations).
+MACHINE_MADE_FLAG = "machine-translated"
+
 # Open Graph names a language with its main country (og:locale).
 OPEN_GRAPH_LOCALES = {
     "nl": "nl_NL",

@@ -3,8 +3,10 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -20,6 +22,7 @@ from website.core.permissions import LimitedActionsPolicy
 
 from .dashboard import ContactMessagesPanel
 from .models import ContactMessage
+from .translations import TranslationsView
 
 
 class ContactMessageInspectView(MarkOpenedMixin, ReadableInspectView):
@@ -87,3 +90,19 @@ def contact_messages_instead_of_forms(request, menu_items):
     """Wagtail's "Formulieren" shows the same messages without read or handled, and exports
     them in UTC for English Excel: "Contactberichten" is the one place for them."""
     menu_items[:] = [item for item in menu_items if item.name != "forms"]
+
+
+@hooks.register("register_admin_urls")
+def translations_url():
+    return [path("vertalingen/", TranslationsView.as_view(), name="translations_overview")]
+
+
+@hooks.register("register_settings_menu_item")
+def translations_menu_item():
+    """Instellingen > Vertalingen: machine-made translations to check, pages behind."""
+    return MenuItem(
+        "Vertalingen",
+        reverse("translations_overview"),
+        icon_name="globe",
+        order=450,
+    )

@@ -331,6 +331,8 @@ def test_the_pages_editors_use_show_no_raw_values(client, admin_client, editors_
         "/admin/users/",
         "/admin/inlogpogingen/",
         "/admin/sites/",
+        "/admin/vertalingen/",
+        "/admin/locales/",
     ]
     for path in paths:
         response = admin_client.get(path)
