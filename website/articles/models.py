@@ -33,7 +33,7 @@ class ArticleIndexPage(FeedRoutesMixin, BasePage):
         return (
             ArticlePage.objects.live()
             .public()
-            .child_of(self)
+            .child_of(self.items_from())
             .select_related("image")
             .prefetch_related("image__renditions")
             .order_by("-date", "-pk")

@@ -5,6 +5,7 @@ themselves are wagtail-localize's (docs/languages.md)."""
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 from wagtail.models import Page
 
@@ -34,6 +35,12 @@ def language_name(code):
     """The language `code` named in itself ("English", "العربية"), as settings.LANGUAGES
     names it."""
     return dict(settings.LANGUAGES)[code]
+
+
+def language_in_dutch(code):
+    """The language `code` named in the original language, for the editors ("Engels")."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return get_language_info(code)["name_translated"]
 
 
 def text_direction(code=None):

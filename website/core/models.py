@@ -95,6 +95,22 @@ class BasePage(Page):
             return self
         return remember("localized", lambda: Page.localized.fget(self), self.pk)
 
+    def items_from(self):
+        """The page whose children a list page shows: itself, or, for a translation without
+        live children of its own yet, the same page in the original language, so a
+        visitor sees its items (marked as in that language) rather than an empty list.
+        From the content cache."""
+        if self.locale_id == original_locale_id():
+            return self
+
+        def build():
+            if self.get_children().live().exists():
+                return self
+            original = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+            return (self.get_translation_or_none(original) if original else None) or self
+
+        return remember("items-from", build, self.pk)
+
     def get_view_restrictions(self):
         """Wagtail asks on every request (two queries). Pages with a restriction on them or
         above them are few and known (content cache); for the others there is none."""
@@ -114,6 +130,16 @@ class BasePage(Page):
                 # not "&#x27;t Hart" in search results and link previews).
                 return get_text_for_indexing(block.value.source)
         return ""
+
+
+def original_locale_id():
+    """The id of the Locale of the original language (settings.LANGUAGE_CODE), or None."""
+
+    def build():
+        locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+        return locale.pk if locale else None
+
+    return remember("original-locale-id", build)
 
 
 def active_locale_id():

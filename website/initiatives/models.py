@@ -43,7 +43,12 @@ class InitiativeIndexPage(BasePage):
         verbose_name_plural = "Overzichten lokale initiatieven"
 
     def initiatives(self):
-        return InitiativePage.objects.live().public().child_of(self).order_by("province", "title")
+        return (
+            InitiativePage.objects.live()
+            .public()
+            .child_of(self.items_from())
+            .order_by("province", "title")
+        )
 
     @classmethod
     def theme_overview(cls, theme, site, request):

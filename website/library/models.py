@@ -63,7 +63,7 @@ class LibraryIndexPage(FeedRoutesMixin, BasePage):
         return (
             PublicationPage.objects.live()
             .public()
-            .descendant_of(self)
+            .descendant_of(self.items_from())
             .select_related("campaign", "image")
             .prefetch_related("image__renditions")
             .order_by("-date", "-pk")
@@ -272,7 +272,7 @@ class TalksIndexPage(BasePage):
         talks = (
             TalkPage.objects.live()
             .public()
-            .child_of(self)
+            .child_of(self.items_from())
             .select_related("proposal_letter", "report")
             .order_by("-date")
         )

@@ -109,7 +109,7 @@ class NewsletterIndexPage(WithoutWorkflow, FeedRoutesMixin, BasePage):
         return (
             NewsletterPage.objects.live()
             .public()
-            .child_of(self)
+            .child_of(self.items_from())
             .filter(sent_at__isnull=False)
             .order_by("-sent_at", "-pk")
         )

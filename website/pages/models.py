@@ -8,13 +8,14 @@ but the visitor still gets the thank-you page."""
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -32,14 +33,16 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Site
+from wagtail.models import Locale, Site, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from website.caching.content_cache import remember
 from website.core.addresses import site_address
 from website.core.blocks import body_blocks
 from website.core.email_addresses import EmailAddressField, canonical_email
 from website.core.forms import PhoneInput
+from website.core.languages import language_in_dutch
 from website.core.models import BasePage, SiteSettings
 from website.core.protection import HONEYPOT_FIELD, ProtectedForm, protected_form_response
 from website.core.seo import organisation_data
@@ -168,11 +171,17 @@ class ProtectedFormBuilder(FormBuilder):
         return form_field
 
 
-class ContactFormField(AbstractFormField):
-    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """A field of the contact form. Translatable, so a translated contact page asks in its
+    own language (wagtail-localize translates label, help text and choices); the stored
+    name stays the Dutch one, so every language's messages have the same fields."""
 
-    class Meta(AbstractFormField.Meta):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+    override_translatable_fields = [SynchronizedField("clean_name")]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         db_table = "core_contactformfield"
+        ordering = ["sort_order"]
 
 
 class ContactMessage(AbstractFormSubmission):
@@ -279,29 +288,43 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
         recipients = recipients or editor_recipients(self.get_site())
         if recipients:
             admin_path = reverse("contactberichten:inspect", args=[message.pk])
-            queue_templated_email(
-                recipients,
-                "pages/mail/contact_message",
-                {
-                    "page": self,
-                    "fields": self.render_email(form),
-                    "admin_url": site_address(self.get_site(), admin_path),
-                },
-                regarding=message,
-                reply_to=[sender] if sender else [],
-            )
+            original = self.original_page()
+            with translation.override(settings.LANGUAGE_CODE):  # the editors read Dutch
+                queue_templated_email(
+                    recipients,
+                    "pages/mail/contact_message",
+                    {
+                        "page": original,
+                        "fields": self.render_email(form, original),
+                        "admin_url": site_address(self.get_site(), admin_path),
+                        "language": (
+                            "" if original is self else language_in_dutch(self.locale.language_code)
+                        ),
+                    },
+                    regarding=message,
+                    reply_to=[sender] if sender else [],
+                )
         return message
 
-    def render_email(self, form):
+    def original_page(self):
+        """This contact page in the original language, or itself."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        original = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+        return (self.get_translation_or_none(original) if original else None) or self
+
+    def render_email(self, form, original=None):
         """The message as the editors read it: each field's label without the visitor's
-        "Je"/"Jouw" ("Naam: Kees"), a long answer on the lines below its label."""
+        "Je"/"Jouw" ("Naam: Kees"), a long answer on the lines below its label. Sent from a
+        translated page, the labels are those of `original` (the Dutch page)."""
+        dutch_labels = {f.clean_name: f.label for f in (original or self).form_fields.all()}
         parts = []
         for name, field in form.fields.items():
             if name not in form.cleaned_data:
                 continue  # the honeypot, taken out before
             value = form.cleaned_data[name]
             value = ", ".join(value) if isinstance(value, list) else str(value)
-            label = editors_label(field.label)
+            label = editors_label(dutch_labels.get(name, field.label))
             parts.append(f"{label}:\n{value}" if "\n" in value else f"{label}: {value}")
         return "\n\n".join(parts)
 

@@ -14,14 +14,13 @@ from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import translation
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import StringTranslation, Translation
 
-from website.core.languages import MACHINE_MADE_FLAG
+from website.core.languages import MACHINE_MADE_FLAG, language_in_dutch
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "website" / "locale"
 
@@ -48,11 +47,6 @@ class PageTranslation:
     @property
     def to_check(self):
         return self.machine_strings > 0
-
-
-def language_in_dutch(code):
-    with translation.override(settings.LANGUAGE_CODE):
-        return translation.get_language_info(code)["name_translated"]
 
 
 def page_translations():
@@ -97,7 +91,7 @@ def page_translations():
 
 
 def machine_made_site_texts():
-    """[(language named in Dutch, [(Dutch, translation)])] of the site's own texts flagged
+    """[(code, language named in Dutch, [(Dutch, translation)])] of the site's own texts flagged
     as machine-made in each language's .po file, in the order of settings.LANGUAGES."""
     found = []
     for code, _name in settings.LANGUAGES:
@@ -110,7 +104,7 @@ def machine_made_site_texts():
             if MACHINE_MADE_FLAG in entry.flags and not entry.obsolete
         ]
         if entries:
-            found.append((language_in_dutch(code), entries))
+            found.append((code, language_in_dutch(code), entries))
     return found
 
 

@@ -54,7 +54,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         stories = (
             StoryPage.objects.live()
             .public()
-            .child_of(self)
+            .child_of(self.items_from())
             .select_related("image")
             .prefetch_related("image__renditions")
             .order_by("-date", "-pk")

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, PageLogEntry, Workflow
 
 from website.core.addresses import page_address, site_address
+from website.core.languages import language_in_dutch
 from website.core.private_links import find, new_token, personal_link
 from website.mail.outbox import forget_mail_about, queue_templated_email
 from website.mail.recipients import editor_recipients
@@ -89,7 +90,7 @@ def notify_editors(submission, site, reply_to=""):
         queue_templated_email(
             recipients,
             "stories/mail/new_story",
-            {"admin_url": admin_url, "language": language_in_words(submission.language)},
+            {"admin_url": admin_url, "language": language_in_dutch(submission.language)},
             regarding=submission,
             reply_to=[reply_to] if reply_to else [],
         )
@@ -101,11 +102,6 @@ def original(page):
     if locale is None or page.locale_id == locale.pk:
         return page
     return page.get_translation_or_none(locale) or page
-
-
-def language_in_words(code):
-    """The language `code` named in the active language ("Engels" in Dutch)."""
-    return translation.get_language_info(code)["name_translated"]
 
 
 def withdraw_url(index_page, token):

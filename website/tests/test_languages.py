@@ -3,6 +3,7 @@ pages in English, Arabic, Turkish, Polish and Ukrainian one click away, right-to
 Arabic, the site's own words translated, a story's language kept, the sitemap and the
 hreflang alternates, the seed's machine translations marked for review."""
 
+import datetime
 import re
 from pathlib import Path
 
@@ -12,10 +13,13 @@ from defusedxml.ElementTree import fromstring
 from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation
 
 from website.core.errors import error_page_html
+from website.pages.models import ContactMessage, ContactPage
+from website.seed.translations import translate_page
+from website.stories.factories import StoryPageFactory
 from website.stories.models import StoryIndexPage, StorySubmission
 from website.stories.tests.sharing import VALID
 from website.testing.utils import find_all, find_one, text
@@ -175,9 +179,25 @@ def test_dutch_only_lists_say_so_in_the_visitors_language(client, seeded):
 
 
 def test_dates_are_written_the_way_each_language_writes_them(client, seeded):
-    assert re.search(r"\d+ (januari|februari|oktober|september) 20\d\d", client.get("/").text)
-    assert re.search(r"(Jan|Feb|Oct|Sept)\.? \d+, 20\d\d", client.get("/en/").text)
-    assert re.search(r"\d+ (stycznia|lutego|października|września) 20\d\d", client.get("/pl/").text)
+    """A page's own date in its language's format; the Dutch items listed on a translated
+    page keep Dutch dates, as the Dutch text around them."""
+    dutch = StoryIndexPage.objects.get(locale__language_code="nl")
+    story = StoryPageFactory(parent=dutch, title="Rondkomen", date=datetime.date(2026, 10, 1))
+    for code in ["en", "pl", "uk"]:
+        translate_page(dutch, code, {})
+        translate_page(story, code, {})
+    shown = {
+        code: text(find_one(client.get(story.get_translation(code_locale(code)).url), "time"))
+        for code in ["en", "pl", "uk"]
+    }
+    assert shown == {"en": "Oct. 1, 2026", "pl": "1 października 2026", "uk": "01 жовтня 2026 р."}
+    assert text(find_one(client.get(story.url), "time")) == "1 oktober 2026"
+    home_dates = [text(t) for t in find_all(client.get("/en/"), "time")]
+    assert home_dates and all(re.search(r"\d+ [a-z]+ 20\d\d$", d) for d in home_dates)
+
+
+def code_locale(code):
+    return Locale.objects.get(language_code=code)
 
 
 def test_a_story_from_the_english_form_is_answered_in_english_and_the_editors_told(
@@ -271,3 +291,36 @@ def test_the_stylesheets_use_logical_properties_so_arabic_is_mirrored():
     )
     for css in (Path(settings.BASE_DIR) / "website" / "static" / "css").glob("*.css"):
         assert physical.findall(css.read_text()) == [], css.name
+
+
+def test_a_message_from_the_arabic_contact_page_reaches_the_editors_in_dutch(
+    client, seeded, editors_address, mailoutbox, commit
+):
+    arabic = ContactPage.objects.get(locale__language_code="ar")
+    form = client.get(arabic.url)
+    labels = [text(label) for label in find_all(form, "label")]
+    assert "اسمك" in labels and "رسالتك" in labels
+    data = {"je_naam": "سارة", "je_e_mailadres": "sara@example.org", "je_bericht": "مرحبا"}
+    with commit():
+        response = client.post(arabic.url, data)
+    assert response.status_code == 302
+    message = ContactMessage.objects.get()
+    assert message.form_data["je_naam"] == "سارة"  # the same field names in every language
+    notice = next(mail for mail in mailoutbox if mail.to == [editors_address])
+    assert "via de contactpagina in het Arabisch" in notice.body
+    assert "Naam: سارة" in notice.body  # the Dutch label
+    assert notice.subject == "Bericht via het contactformulier"
+
+
+def test_a_translated_story_list_shows_the_dutch_stories_marked_as_dutch(client, seeded):
+    dutch = StoryIndexPage.objects.get(locale__language_code="nl")
+    StoryPageFactory(parent=dutch, title="Rondkomen in Zwolle")
+    english = client.get(StoryIndexPage.objects.get(locale__language_code="en").url)
+    assert "Rondkomen in Zwolle" in english.text
+    note = find_one(english, "p", class_="original-language-note")
+    assert text(note) == "This is only available in Dutch."
+    cards = [ul for ul in find_all(english, "ul", class_="card-list")]
+    assert [(ul.get("lang"), ul.get("dir")) for ul in cards] == [("nl", "ltr")]
+    dutch_list = client.get(dutch.url)
+    assert find_all(dutch_list, "p", class_="original-language-note") == []
+    assert [ul.get("lang") for ul in find_all(dutch_list, "ul", class_="card-list")] == [None]

@@ -35,7 +35,7 @@ class ThemesIndexPage(BasePage):
         verbose_name_plural = "Overzichten thema's"
 
     def get_context(self, request, *args, **kwargs):
-        themes = ThemePage.objects.live().public().child_of(self).order_by("title")
+        themes = ThemePage.objects.live().public().child_of(self.items_from()).order_by("title")
         return super().get_context(request, *args, **kwargs) | {"themes": themes}
 
 

@@ -141,6 +141,13 @@ def localized(page):
 
 
 @register.simple_tag
+def original_language():
+    """The language of the original content (settings.LANGUAGE_CODE), for `{% language %}`
+    around a list of its items on a page in another language: dates and labels in it."""
+    return settings.LANGUAGE_CODE
+
+
+@register.simple_tag
 def original_language_attributes():
     """` lang="nl" dir="ltr"` on a list of items in the original language shown on a page in
     another language (WCAG 3.1.2: the language of parts); nothing on a page in the original."""
