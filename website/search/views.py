@@ -5,6 +5,7 @@ import re
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import render
 from wagtail.models import Page, Site, get_page_models
 
@@ -63,7 +64,7 @@ def search(request):
         pages = (
             Page.objects.live()
             .exclude(private_pages_q())
-            .in_site(Site.find_for_request(request))
+            .filter(in_language_trees(Site.find_for_request(request)))
             .only("id", "content_type")  # the ten shown are made specific afterwards
         )
         if kind:
@@ -98,6 +99,20 @@ def search(request):
         "more_than": MAX_RESULTS if listing and more_than else None,
     }
     return render(request, "search/search.html", context)
+
+
+def in_language_trees(site):
+    """A Q for the pages of `site` in the original language and, on a translated search page
+    (/en/zoeken/), in the visitor's language too: an English visitor finds the English pages
+    and the Dutch ones (most of the site), a Dutch visitor never the translations."""
+    if site is None:
+        return Q(pk__in=[])
+    root = site.root_page.specific
+    roots = {root.path, root.localized.path}
+    in_trees = Q()
+    for path in roots:
+        in_trees |= Q(path__startswith=path)
+    return in_trees
 
 
 def found(pages, words):

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation
 
 from website.core.errors import error_page_html
+from website.pages.factories import StandardPageFactory
 from website.pages.models import ContactMessage, ContactPage
 from website.seed.translations import translate_page
 from website.stories.factories import StoryPageFactory
@@ -324,3 +325,24 @@ def test_a_translated_story_list_shows_the_dutch_stories_marked_as_dutch(client,
     dutch_list = client.get(dutch.url)
     assert find_all(dutch_list, "p", class_="original-language-note") == []
     assert [ul.get("lang") for ul in find_all(dutch_list, "ul", class_="card-list")] == [None]
+
+
+@pytest.mark.database
+def test_search_finds_pages_in_the_visitors_language_and_dutch_but_never_other_languages(
+    client, seeded
+):
+    home = Page.objects.get(depth=2, locale__language_code="nl")
+    dutch = StandardPageFactory(parent=home, title="Huurtoeslag uitgelegd", slug="huurtoeslag")
+    dutch.save_revision().publish()
+    catalog = {"Huurtoeslag uitgelegd": "Rent benefit explained", "huurtoeslag": "rent-benefit"}
+    translate_page(dutch, "en", catalog)
+    translate_page(dutch, "pl", catalog | {"Huurtoeslag uitgelegd": "Dodatek mieszkaniowy"})
+
+    def titles(path):
+        return [text(title) for title in find_all(client.get(path), "h2", class_="card__title")]
+
+    assert titles("/zoeken/?q=huurtoeslag") == ["Huurtoeslag uitgelegd"]
+    assert titles("/zoeken/?q=explained") == []  # a Dutch visitor: no English pages
+    assert titles("/en/zoeken/?q=explained") == ["Rent benefit explained"]
+    assert titles("/en/zoeken/?q=huurtoeslag") == ["Huurtoeslag uitgelegd"]  # Dutch too
+    assert titles("/en/zoeken/?q=dodatek") == []  # not the Polish ones
