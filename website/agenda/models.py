@@ -46,7 +46,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
     def dates(self):
         return (
             EventDate.objects.public()
-            .filter(page__path__startswith=self.path)
+            .filter(page__path__startswith=self.items_from().path)
             .select_related("page", "page__organiser")
         )
 

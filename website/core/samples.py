@@ -53,9 +53,9 @@ def page_samples(site):
 
 
 def language_samples(site):
-    """[(name, path)] for every other language the site has a home page in: the first live
-    page of each type in that language's tree with its routes (the story form), and for a
-    right-to-left language also search results and a 404."""
+    """[(name, path)] for every other language the site has a home page in: its home page
+    and the routes of its pages (the story form); for a right-to-left language, whose layout
+    differs most, also the first live page of each type, search results and a 404."""
     samples = []
     homes = Page.objects.live().filter(translation_key=site.root_page.translation_key)
     for home in homes.exclude(locale__language_code=settings.LANGUAGE_CODE).select_related(
@@ -69,7 +69,8 @@ def language_samples(site):
                 continue
             seen.add(model)
             path = page.relative_url(site)
-            samples.append((f"{code}-{model._meta.model_name}", path))
+            if page.pk == home.pk or text_direction(code) == "rtl":
+                samples.append((f"{code}-{model._meta.model_name}", path))
             for name, route in getattr(model, "sample_routes", {}).items():
                 samples.append((f"{code}-{name}", path + route))
         if text_direction(code) == "rtl":
