@@ -11,14 +11,14 @@ from uuid import UUID
 import polib
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from website.core.languages import MACHINE_MADE_FLAG, language_in_dutch
 
@@ -31,6 +31,7 @@ class PageTranslation:
     original: Page | None
     translated: Page | None
     machine_strings: int
+    untranslated: int = 0
 
     @property
     def language(self):
@@ -47,6 +48,10 @@ class PageTranslation:
     @property
     def to_check(self):
         return self.machine_strings > 0
+
+    @property
+    def done(self):
+        return not (self.to_check or self.behind or self.untranslated)
 
 
 def page_translations():
@@ -73,6 +78,7 @@ def page_translations():
         .values("context__object_id", "locale_id")
         .annotate(count=Count("id"))
     }
+    untranslated = untranslated_segments(translations)
     rows = []
     for item in translations:
         key = item.source.object_id
@@ -85,9 +91,33 @@ def page_translations():
                 original=original,
                 translated=pages.get((key, item.target_locale_id)),
                 machine_strings=machine.get((key, item.target_locale_id), 0),
+                untranslated=untranslated.get((item.source_id, item.target_locale_id), 0),
             )
         )
     return rows
+
+
+def untranslated_segments(translations):
+    """{(source id, target locale id): number of the source's sentences without a
+    translation} (after "Bijwerken vanuit het Nederlands" the new Dutch sentences; a
+    published translation shows them in Dutch). One query per target language."""
+    source_ids = {item.source_id for item in translations}
+    counts = {}
+    for locale_id in {item.target_locale_id for item in translations}:
+        translated = StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale_id=locale_id,
+            has_error=False,
+        )
+        rows = (
+            StringSegment.objects.filter(source_id__in=source_ids)
+            .exclude(Exists(translated))
+            .values("source_id")
+            .annotate(count=Count("id"))
+        )
+        counts |= {(row["source_id"], locale_id): row["count"] for row in rows}
+    return counts
 
 
 def machine_made_site_texts():
@@ -142,6 +172,7 @@ class TranslationsView(WagtailAdminTemplateMixin, TemplateView):
             "rows": rows,
             "to_check": sum(row.to_check for row in rows),
             "behind": sum(row.behind for row in rows),
+            "untranslated": sum(bool(row.untranslated) for row in rows),
             "site_texts": machine_made_site_texts(),
         }
 

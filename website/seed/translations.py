@@ -13,8 +13,9 @@ import polib
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-# How the seed's translations are named in wagtail-localize (StringTranslation.tool_name).
-SEED_TOOL_NAME = "Seed (machinevertaling)"
+# How the seed's translations are named in wagtail-localize's editor ("Vertaald met een
+# computer op …"; StringTranslation.tool_name).
+SEED_TOOL_NAME = "een computer"
 
 
 def load_catalog(path):

@@ -73,6 +73,14 @@ def test_a_translation_is_behind_after_the_dutch_page_changed(admin_client, seed
     behind = [row for row in listed if "Loopt achter op het Nederlands" in row[2]]
     assert {row[0] for row in behind} == {"Wie zijn wij?"}
     assert len(behind) == 5
+    # "Bijwerken vanuit het Nederlands" (wagtail-localize's update): no longer behind, but
+    # the new sentence has no translation yet, and the overview says so.
+    Translation.objects.filter(source__object_repr="Wie zijn wij?").first().source.update_from_db()
+    listed = rows(admin_client.get(URL))
+    about = [row for row in listed if row[0] == "Wie zijn wij?"]
+    assert all("Loopt achter" not in row[2] for row in about)
+    assert all("1 zin nog niet vertaald: die staat in het Nederlands" in row[2] for row in about)
+    assert all("Nagekeken en bijgewerkt" not in row[2] for row in about)
 
 
 def test_contributors_cannot_open_it(client, seeded, django_user_model):
