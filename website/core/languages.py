@@ -71,7 +71,7 @@ def home_pages(request, site):
     return page_translations(site.root_page, request)
 
 
-def language_links(request, page, site):
+def language_links(request, page, site, route=True):
     """The language switch: one dict per language with `code`, `name` (in itself), `dir`,
     `url`, `current` (the language shown) and `translated` (False when the link leads to
     that language's home page because `page` has no translation in it). Views without a
@@ -80,7 +80,7 @@ def language_links(request, page, site):
     if page is not None and site is not None:
         translations = page_translations(page, request)
         homes = home_pages(request, site)
-        route = route_below(request, translations.get(current))
+        route = route_below(request, translations.get(current)) if route else ""
     else:
         translations, homes, route = None, {}, ""
     links = []

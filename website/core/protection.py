@@ -68,6 +68,10 @@ class ProtectedForm(forms.Form):
                 )
                 field.widget.attrs.setdefault("maxlength", str(self.default_max_length))
             plain_dutch_messages(field)
+            if isinstance(field.widget, forms.TextInput | forms.Textarea):
+                # Typed text keeps its own direction: "’s-Hertogenbosch" on an Arabic page,
+                # Arabic on a Dutch one (text, e-mail and phone inputs are TextInputs).
+                field.widget.attrs.setdefault("dir", "auto")
             if isinstance(field.widget, forms.Textarea) and field.max_length:
                 count_down_instead_of_cutting_off(field)
         self.fields[HONEYPOT_FIELD] = forms.CharField(

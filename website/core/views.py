@@ -9,6 +9,8 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
@@ -35,9 +37,17 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /zoeken/",
+        # The same search in every other language (/en/zoeken/, …).
+        *(f"Disallow: {search_in(code)}" for code, _name in settings.LANGUAGES[1:]),
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def search_in(language):
+    """The search page's address in `language` ("/en/zoeken/")."""
+    with translation.override(language):
+        return reverse("search")
 
 
 def favicon(request):
@@ -87,7 +97,8 @@ def csrf_failure(request, reason=""):
 def site_overview(request):
     """ "Overzicht van de website": every section and its sub-pages, linked from the footer."""
     site = Site.find_for_request(request)
-    root = site.root_page.specific if site else None
+    # The home page in the visitor's language (the Dutch one where there is none).
+    root = site.root_page.specific.localized if site else None
     sections = remember("site-overview", lambda: site_sections(root), root.pk) if root else []
     return render(request, "core/site_overview.html", {"sections": sections, "home": root})
 

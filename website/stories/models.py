@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from website.core.blocks import body_blocks
+from website.core.languages import language_in_dutch
 from website.core.models import BasePage, ImageWithAltMixin
 from website.core.private_links import TOKEN_ROUTE
 from website.themes.models import themes_field, themes_panel
@@ -200,6 +201,10 @@ class StorySubmission(models.Model):
     def __str__(self):
         received = timezone.localtime(self.created_at)
         return f"{draft_title(self.shown_name, self.story)} ({received:%d-%m-%Y})"
+
+    def language_name(self):
+        """The language the story came in, named in Dutch ("Engels")."""
+        return language_in_dutch(self.language)
 
     @property
     def state(self):

@@ -54,6 +54,7 @@ class StorySubmissionViewSet(ModelViewSet):
     list_display = [
         "__str__",
         ReadableColumn("state", label="Stand"),
+        ReadableColumn("language_name", label="Taal"),
         "consent_website",
         "consent_letters",
         TitleColumn(
@@ -67,6 +68,7 @@ class StorySubmissionViewSet(ModelViewSet):
     list_filter = ["consent_letters"]
     inspect_view_enabled = True
     inspect_view_fields = [
+        "language",
         "story",
         "name_choice",
         "shown_name",

@@ -346,3 +346,30 @@ def test_search_finds_pages_in_the_visitors_language_and_dutch_but_never_other_l
     assert titles("/en/zoeken/?q=explained") == ["Rent benefit explained"]
     assert titles("/en/zoeken/?q=huurtoeslag") == ["Huurtoeslag uitgelegd"]  # Dutch too
     assert titles("/en/zoeken/?q=dodatek") == []  # not the Polish ones
+
+
+def test_the_smaller_pieces_of_a_translated_site(client, seeded):
+    # A 404 leads each language to its home page, not to the same missing address.
+    missing = client.get("/en/agenda/")
+    assert missing.status_code == 404
+    assert {code: href for code, (href, _link) in language_switch(missing).items()} == {
+        "nl": "/",
+        **{code: f"/{code}/" for code in OTHER_LANGUAGES},
+    }
+    # The overview of the site in the visitor's language, its home first.
+    overview = client.get("/ar/overzicht/")
+    links = [link.get("href") for link in find_all(find_one(overview, "main"), "a")]
+    assert links[:2] == ["/ar/", "/ar/who-are-we/"]
+    # The translated home page's title is its own, without the Dutch tagline.
+    assert text(find_one(client.get("/en/"), "title")) == "Alliance for Social Justice"
+    # The newsletter is Dutch, and a translated page says so before anyone signs up.
+    assert "The newsletter is in Dutch." in client.get("/en/").text
+    assert "De nieuwsbrief is in het Nederlands." not in client.get("/").text
+    # Typed text keeps its own direction in every form.
+    form = client.get(
+        StoryIndexPage.objects.get(locale__language_code="ar").url + "deel-je-verhaal/"
+    )
+    assert {field.get("dir") for field in find_all(form, "textarea")} == {"auto"}
+    # Robots skip the search pages of every language.
+    robots = client.get("/robots.txt").text.splitlines()
+    assert {f"Disallow: /{code}/zoeken/" for code in OTHER_LANGUAGES} <= set(robots)

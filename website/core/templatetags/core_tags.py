@@ -109,14 +109,16 @@ def shown_page(context):
 
 
 @register.inclusion_tag("core/includes/language_switch.html", takes_context=True)
-def language_switch(context):
+def language_switch(context, homes=False):
     """The header's list of languages, each named in itself, leading to this page in that
-    language where it exists (core.languages.language_links)."""
+    language where it exists (core.languages.language_links); with `homes` (the 404 page)
+    to each language's home page."""
     request = context.get("request")
     if request is None:
         return {"languages": []}
     site = Site.find_for_request(request)
-    return {"languages": languages.language_links(request, shown_page(context), site)}
+    page = site.root_page if homes and site else shown_page(context)
+    return {"languages": languages.language_links(request, page, site, route=not homes)}
 
 
 @register.simple_tag(takes_context=True)
