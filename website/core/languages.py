@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language, get_language_bidi, get_language_info
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from website.caching.content_cache import remember
 
@@ -24,6 +24,14 @@ OPEN_GRAPH_LOCALES = {
     "pl": "pl_PL",
     "uk": "uk_UA",
 }
+
+
+def language_of(page):
+    """The language code of `page` (its locale's), from the content cache: no query."""
+    codes = remember(
+        "locale-codes", lambda: dict(Locale.objects.values_list("id", "language_code"))
+    )
+    return codes.get(page.locale_id, settings.LANGUAGE_CODE)
 
 
 def language_codes():

@@ -7,8 +7,10 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils.translation import get_language
 from wagtail.models import Page, Site, get_page_models
 
+from website.core.languages import language_of, text_direction
 from website.core.models import page_kind, private_pages_q, specific_pages
 from website.text import clean_text, fold
 
@@ -87,11 +89,15 @@ def search(request):
                 "kind": page_kind(page),
                 "date": result_date(page),
                 "snippet": snippet(page, query),
+                # A Dutch page found from /en/zoeken/ is marked Dutch (lang, dir).
+                "language": language_of(page),
+                "direction": text_direction(language_of(page)),
             }
             for page in specific_pages(listing.object_list)
         ]
 
     context = {
+        "language": get_language(),
         "query": query,
         "kind": kind,
         "kinds": [(slug, label) for slug, (label, _) in kinds.items()],

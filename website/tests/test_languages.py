@@ -346,6 +346,12 @@ def test_search_finds_pages_in_the_visitors_language_and_dutch_but_never_other_l
     assert titles("/en/zoeken/?q=explained") == ["Rent benefit explained"]
     assert titles("/en/zoeken/?q=huurtoeslag") == ["Huurtoeslag uitgelegd"]  # Dutch too
     assert titles("/en/zoeken/?q=dodatek") == []  # not the Polish ones
+    marks = {
+        text(find_one(li, "h2")): li.get("lang")
+        for query in ["huurtoeslag", "explained"]
+        for li in find_all(client.get(f"/en/zoeken/?q={query}"), "li", class_="search-result")
+    }
+    assert marks == {"Huurtoeslag uitgelegd": "nl", "Rent benefit explained": None}
 
 
 def test_the_smaller_pieces_of_a_translated_site(client, seeded):
