@@ -379,3 +379,19 @@ def test_the_smaller_pieces_of_a_translated_site(client, seeded):
     # Robots skip the search pages of every language.
     robots = client.get("/robots.txt").text.splitlines()
     assert {f"Disallow: /{code}/zoeken/" for code in OTHER_LANGUAGES} <= set(robots)
+
+
+def test_a_sign_up_from_an_english_page_is_confirmed_in_english(client, seeded, mailoutbox, commit):
+    with commit():
+        response = client.post("/en/nieuwsbrief/aanmelden/", {"email": "reader@example.org"})
+    assert response.status_code == 302
+    confirm = mailoutbox[-1]
+    assert confirm.subject.startswith("Confirm your sign-up for the newsletter of ")
+    assert "The newsletter is in Dutch." in confirm.body
+    link = re.search(r"http://testserver(/en/nieuwsbrief/bevestigen/\S+/)", confirm.body)[1]
+    assert html_attributes(client.get(link)) == ("en", "ltr")
+    with commit():
+        client.post(link)
+    welcome = mailoutbox[-1]
+    assert welcome.subject.startswith("You are signed up for the newsletter of ")
+    assert "/en/nieuwsbrief/afmelden/" in welcome.body
