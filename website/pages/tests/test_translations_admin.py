@@ -5,6 +5,7 @@ after that page changed; the site's own machine-made texts; flat queries."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
@@ -105,3 +106,9 @@ def test_the_overview_costs_the_same_queries_however_many_translations(admin_cli
     assert Translation.objects.count() > 30
     count()  # the content changed: the caches warm up again
     assert count() == before
+
+
+def test_the_translation_editor_says_publish_in_dutch(admin_client, seeded):
+    """wagtail-localize's own Dutch lost a space ("Publiceer inEnglish"); ours wins."""
+    catalog = admin_client.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
+    assert '"Publish in ": "Publiceren: "' in catalog
