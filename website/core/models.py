@@ -22,6 +22,7 @@ from wagtail.search import index
 from website.caching.content_cache import fragment_key, remember
 
 from .admin_forms import AdminModelForm, AdminPageForm
+from .languages import language_in_dutch
 from .media import CustomDocument, CustomImage, CustomRendition, ReadableTitleMixin  # noqa: F401 - models of this app
 
 # --- Pages -------------------------------------------------------------------
@@ -245,9 +246,27 @@ class ImageWithAltMixin(models.Model):
 # --- Site settings -----------------------------------------------------------
 
 
+class SiteSettingsForm(AdminModelForm):
+    """The settings form: each other language's name at most once."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("name_translations")
+        if formset is not None:
+            seen = set()
+            for form in formset.forms:
+                language = form.cleaned_data.get("language") if form.is_valid() else None
+                if not language or form.cleaned_data.get("DELETE"):
+                    continue
+                if language in seen:
+                    form.add_error("language", "Deze taal staat er al. Vul elke taal één keer in.")
+                seen.add(language)
+        return cleaned
+
+
 @register_setting(icon="site")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
-    base_form_class = AdminModelForm
+    base_form_class = SiteSettingsForm
 
     organisation_name = models.CharField("Naam van de organisatie", max_length=200)
     short_name = models.CharField("Korte naam", max_length=80, blank=True)
@@ -317,6 +336,12 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         ),
         FieldPanel("notification_email"),
         FieldPanel("retention_months"),
+        InlinePanel(
+            "name_translations",
+            label="Naam en kernzin in een andere taal",
+            heading="In andere talen",
+            help_text="Leeg laten kan: dan staat de Nederlandse naam er.",
+        ),
         InlinePanel("social_accounts", label="Volg ons op sociale media"),
         InlinePanel("related_campaigns", label="Verwante campagnes"),
         MultiFieldPanel(
@@ -350,6 +375,28 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     def display_name(self):
         return self.short_name or self.organisation_name
 
+    def in_language(self, code):
+        """This organisation's name, short name and tagline in the language `code`, each
+        the Dutch one where no translation was given, with `translated` telling whether
+        any was (then the header drops its lang="nl"). From the content cache."""
+
+        def build():
+            found = self.name_translations.filter(language=code).first()
+            names = {
+                field: (getattr(found, field, "") or getattr(self, field))
+                for field in ("organisation_name", "short_name", "tagline")
+            }
+            return names | {"translated": found is not None}
+
+        if code == settings.LANGUAGE_CODE:
+            return {
+                "organisation_name": self.organisation_name,
+                "short_name": self.short_name,
+                "tagline": self.tagline,
+                "translated": True,
+            }
+        return remember("site-names", build, self.pk, code)
+
     @classmethod
     def network_name(cls, site):
         """str: the name mails and the admin give the network on `site`: the settings'
@@ -359,6 +406,42 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     @cached_property
     def address_lines(self):
         return [line.strip() for line in self.postal_address.splitlines() if line.strip()]
+
+
+# The site's languages other than the original, named in Dutch for the editors.
+OTHER_LANGUAGE_CHOICES = [
+    (code, language_in_dutch(code))
+    for code, _name in settings.LANGUAGES
+    if code != settings.LANGUAGE_CODE
+]
+
+
+class SiteNameTranslation(Orderable):
+    """The organisation's name, short name and tagline in one of the site's other
+    languages, shown in the header of that language's pages."""
+
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="name_translations")
+    language = models.CharField("Taal", max_length=10, choices=OTHER_LANGUAGE_CHOICES)
+    organisation_name = models.CharField("Naam van de organisatie", max_length=200, blank=True)
+    short_name = models.CharField("Korte naam", max_length=80, blank=True)
+    tagline = models.CharField("Kernzin", max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("language"),
+        FieldPanel("organisation_name"),
+        FieldPanel("short_name"),
+        FieldPanel("tagline"),
+    ]
+
+    class Meta(Orderable.Meta):
+        # One per language is checked by the settings form (SiteSettingsForm): a database
+        # constraint would refuse replacing a language's row in one save (the admin saves
+        # the new rows before it deletes the old ones).
+        verbose_name = "naam in een andere taal"
+        verbose_name_plural = "namen in andere talen"
+
+    def __str__(self):
+        return f"{self.organisation_name} ({self.language})"
 
 
 class SocialMediaAccount(Orderable):

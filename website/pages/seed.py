@@ -7,7 +7,7 @@ from website.core.models import SiteSettings
 from website.seed.context import page_content, sentences, stream_blocks
 from website.seed.parser import SeedDocument
 from website.seed.steps import default_site, tree_root
-from website.seed.translations import load_catalog, translate_page
+from website.seed.translations import load_catalog, translate_page, translate_site_names
 
 from .models import ContactFormField, ContactPage, HomePage, StandardPage
 
@@ -173,8 +173,12 @@ def key_page_translations(ctx):
     config = ctx.config.get("translations")
     if not config:
         return
+    site = default_site()
     for code in config["languages"]:
         catalog = load_catalog(ctx.seed_dir / "translations" / f"{code}.po")
+        if site is not None:
+            settings = SiteSettings.for_site(site)
+            ctx.once(f"site-names:{code}", lambda: translate_site_names(settings, code, catalog))  # noqa: B023 - run at once
         for key in config["pages"]:
             page = ctx.page(key)
             if page is None or not page.live:

@@ -13,6 +13,8 @@ import polib
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
+from website.core.models import SiteNameTranslation
+
 # How the seed's translations are named in wagtail-localize's editor ("Vertaald met een
 # computer op …"; StringTranslation.tool_name).
 SEED_TOOL_NAME = "een computer"
@@ -54,3 +56,19 @@ def translate_page(page, language_code, catalog):
     translated = page.get_translation(locale)
     translated.get_latest_revision().publish()
     return page.get_translation(locale), missing
+
+
+def translate_site_names(site_settings, language_code, catalog):
+    """The organisation's name, short name and tagline in `language_code` from `catalog`
+    (SiteNameTranslation), made once: an existing one is left as editors made it. A name the
+    catalog lacks stays empty (the Dutch one is shown). Returns the translation or None."""
+    names = {
+        field: catalog.get(getattr(site_settings, field), "")
+        for field in ("organisation_name", "short_name", "tagline")
+    }
+    if not any(names.values()):
+        return None
+    translation, _created = SiteNameTranslation.objects.get_or_create(
+        settings=site_settings, language=language_code, defaults=names
+    )
+    return translation

@@ -367,7 +367,8 @@ def test_the_smaller_pieces_of_a_translated_site(client, seeded):
     links = [link.get("href") for link in find_all(find_one(overview, "main"), "a")]
     assert links[:2] == ["/ar/", "/ar/who-are-we/"]
     # The translated home page's title is its own, without the Dutch tagline.
-    assert text(find_one(client.get("/en/"), "title")) == "Alliance for Social Justice"
+    title = text(find_one(client.get("/en/"), "title"))
+    assert title == "Alliance for Social Justice | For a society without poverty"
     # The newsletter is Dutch, and a translated page says so before anyone signs up.
     assert "The newsletter is in Dutch." in client.get("/en/").text
     assert "De nieuwsbrief is in het Nederlands." not in client.get("/").text
@@ -395,3 +396,12 @@ def test_a_sign_up_from_an_english_page_is_confirmed_in_english(client, seeded, 
     welcome = mailoutbox[-1]
     assert welcome.subject.startswith("You are signed up for the newsletter of ")
     assert "/en/nieuwsbrief/afmelden/" in welcome.body
+
+
+def test_the_header_names_the_organisation_in_the_visitors_language(client, seeded):
+    brand = find_one(client.get("/uk/"), "span", class_="site-brand__text")
+    assert brand.get("lang") is None
+    assert "Альянс за соціальну справедливість" in text(brand)
+    assert "За суспільство без бідності" in text(brand)
+    dutch = find_one(client.get("/"), "span", class_="site-brand__text")
+    assert "Voor een samenleving zonder armoede" in text(dutch)

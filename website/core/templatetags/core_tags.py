@@ -143,6 +143,15 @@ def localized(page):
 
 
 @register.simple_tag
+def site_names(site_settings):
+    """{organisation_name, short_name, tagline, translated} of `site_settings` (a
+    SiteSettings) in the active language (SiteSettings.in_language)."""
+    if not site_settings:
+        return {"organisation_name": "", "short_name": "", "tagline": "", "translated": False}
+    return site_settings.in_language(get_language())
+
+
+@register.simple_tag
 def original_language():
     """The language of the original content (settings.LANGUAGE_CODE), for `{% language %}`
     around a list of its items on a page in another language: dates and labels in it."""

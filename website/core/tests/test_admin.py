@@ -7,7 +7,7 @@ from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from website.core.admin_views import breakable
-from website.core.models import SiteSettings
+from website.core.models import SiteNameTranslation, SiteSettings
 from website.network.factories import ChairTermFactory, MemberOrganisationFactory
 from website.network.models import MemberDirectoryPage, MemberOrganisation
 from website.pages.models import StandardPage
@@ -34,6 +34,7 @@ def test_admin_screens_open(admin_client, home_page, url_name):
 
 def test_site_settings_screen_opens_and_saves(admin_client, home_page):
     site = Site.objects.get(is_default_site=True)
+    SiteNameTranslation.objects.all().delete()  # the seed's
     url = reverse("wagtailsettings:edit", args=["core", "sitesettings", site.pk])
     assert admin_client.get(url).status_code == 200
     data = {
@@ -55,11 +56,27 @@ def test_site_settings_screen_opens_and_saves(admin_client, home_page):
         "related_campaigns-INITIAL_FORMS": "0",
         "related_campaigns-MIN_NUM_FORMS": "0",
         "related_campaigns-MAX_NUM_FORMS": "1000",
+        "name_translations-TOTAL_FORMS": "1",
+        "name_translations-INITIAL_FORMS": "0",
+        "name_translations-MIN_NUM_FORMS": "0",
+        "name_translations-MAX_NUM_FORMS": "1000",
+        "name_translations-0-language": "en",
+        "name_translations-0-organisation_name": "Network Test",
+        "name_translations-0-short_name": "",
+        "name_translations-0-tagline": "Stronger together",
+        "name_translations-0-ORDER": "1",
     }
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     settings = SiteSettings.for_site(site)
     assert settings.organisation_name == "Netwerk Test"
+    # The name in English, the short name left to the Dutch one.
+    assert settings.in_language("en") == {
+        "organisation_name": "Network Test",
+        "short_name": "NT",
+        "tagline": "Stronger together",
+        "translated": True,
+    }
     assert [a.url for a in settings.social_accounts.all()] == ["https://social.example/@nt"]
 
 
@@ -177,3 +194,28 @@ def test_long_addresses_in_listings_may_wrap_at_their_parts_and_short_words_stay
     )
     hostile = breakable('"><script>alert(1)</script>@example.org')
     assert "<script>" not in hostile and "&lt;script&gt;" in hostile
+
+
+def test_a_language_given_twice_in_the_site_settings_is_refused_in_dutch(admin_client, home_page):
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["core", "sitesettings", site.pk])
+    data = {
+        "organisation_name": "Netwerk Test",
+        "retention_months": "12",
+        "social_accounts-TOTAL_FORMS": "0",
+        "social_accounts-INITIAL_FORMS": "0",
+        "related_campaigns-TOTAL_FORMS": "0",
+        "related_campaigns-INITIAL_FORMS": "0",
+        "name_translations-TOTAL_FORMS": "2",
+        "name_translations-INITIAL_FORMS": "0",
+    }
+    for index in range(2):
+        data |= {
+            f"name_translations-{index}-language": "tr",
+            f"name_translations-{index}-organisation_name": f"Ağ {index}",
+            f"name_translations-{index}-ORDER": str(index),
+        }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Deze taal staat er al. Vul elke taal één keer in." in response.content.decode()
+    assert SiteSettings.for_site(site).organisation_name != "Netwerk Test"
