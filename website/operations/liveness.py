@@ -72,15 +72,17 @@ def drop_connections():
             connection.connection = None  # the socket is gone; forget it
 
 
-def wait_for_database(role, error, backoff=None):
+def wait_for_database(role, error, backoff=None, keep_waiting=lambda: True):
     """After `error` (an outage, see `is_outage`): log it, then try `SELECT 1` with growing
-    pauses until the database answers again. Returns the seconds waited."""
+    pauses until the database answers again, or until `keep_waiting()` is false (the worker
+    was asked to stop: a SIGTERM must end it even while its database is gone). Returns the
+    seconds waited."""
     backoff = backoff or Backoff()
     logger.warning(
         "%s: de database is niet bereikbaar (%s); ik wacht en probeer opnieuw", role, error
     )
     waited = 0.0
-    while True:
+    while keep_waiting():
         drop_connections()
         waited += backoff.pause()
         try:
@@ -91,6 +93,7 @@ def wait_for_database(role, error, backoff=None):
             continue
         logger.warning("%s: de database is terug na %.0f seconden", role, waited)
         return waited
+    return waited
 
 
 class Heart:

@@ -48,8 +48,9 @@ class ResilientWorker(Worker):
                     return
                 self.backoff.reset()
             except DATABASE_UNAVAILABLE as error:
-                wait_for_database("Taakverwerker", error, self.backoff)
-                self.fail_interrupted_tasks()
+                wait_for_database("Taakverwerker", error, self.backoff, lambda: self.running)
+                if self.running:
+                    self.fail_interrupted_tasks()
 
     def ready_tasks(self):
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)

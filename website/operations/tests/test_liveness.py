@@ -31,6 +31,8 @@ MAILS = 12
 # Seconds a freshly started command may take to do its first work on a busy machine (CI runs
 # three test tracks side by side).
 STARTING = 120
+# What the worker logs when it starts waiting for the database (operations.liveness).
+WORKER_WAITING = "Taakverwerker: de database is niet bereikbaar"
 
 
 def ago(seconds):
@@ -266,6 +268,18 @@ def test_worker_and_scheduler_outlive_a_sqlite_lock_longer_than_the_busy_timeout
         assert max(received(mail).values()) == 1
         assert len(received(mail)) == MAILS
         assert worker.poll() is None and scheduler.poll() is None
+
+        # Stopped while it waits out the database (`make run` ended, its file locked or
+        # gone): the SIGTERM ends the worker, which would otherwise wait for ever.
+        def waits():
+            return (tmp_path / "background.log").read_text().count(WORKER_WAITING)
+
+        outages = waits()
+        holder.execute("BEGIN EXCLUSIVE")
+        wait_until(lambda: waits() > outages, 30, "the worker waiting for the database again")
+        worker.terminate()
+        assert worker.wait(20) is not None  # ended while the lock is still held
+        holder.execute("COMMIT")
     finally:
         holder.close()
         stop(*(p for p in (worker, scheduler) if p))
