@@ -96,6 +96,13 @@ class BasePage(Page):
             return self
         return remember("localized", lambda: Page.localized.fget(self), self.pk)
 
+    def original(self):
+        """This page in the original language (settings.LANGUAGE_CODE), or itself where it
+        is the original or has none."""
+        if self.locale_id == original_locale_id():
+            return self
+        return self.get_translation_or_none(original_locale_id()) or self
+
     def items_from(self):
         """The page whose children a list page shows: itself, or, for a translation without
         live children of its own yet, the same page in the original language, so a
@@ -105,10 +112,7 @@ class BasePage(Page):
             return self
 
         def build():
-            if self.get_children().live().exists():
-                return self
-            original = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
-            return (self.get_translation_or_none(original) if original else None) or self
+            return self if self.get_children().live().exists() else self.original()
 
         return remember("items-from", build, self.pk)
 

@@ -33,7 +33,7 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Site, TranslatableMixin
+from wagtail.models import Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -288,7 +288,7 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
         recipients = recipients or editor_recipients(self.get_site())
         if recipients:
             admin_path = reverse("contactberichten:inspect", args=[message.pk])
-            original = self.original_page()
+            original = self.original()
             with translation.override(settings.LANGUAGE_CODE):  # the editors read Dutch
                 queue_templated_email(
                     recipients,
@@ -305,13 +305,6 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
                     reply_to=[sender] if sender else [],
                 )
         return message
-
-    def original_page(self):
-        """This contact page in the original language, or itself."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        original = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
-        return (self.get_translation_or_none(original) if original else None) or self
 
     def render_email(self, form, original=None):
         """The message as the editors read it: each field's label without the visitor's

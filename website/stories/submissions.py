@@ -46,7 +46,7 @@ def submit_story(index_page, data, site=None):
             StoryContact.objects.create(
                 submission=submission, email=data.get("email", ""), phone=data.get("phone", "")
             )
-        page = create_draft(original(index_page), submission)
+        page = create_draft(index_page.original(), submission)
         submission.page = page
         submission.save(update_fields=["page"])
         notify_editors(submission, site, reply_to=data.get("email", ""))
@@ -94,14 +94,6 @@ def notify_editors(submission, site, reply_to=""):
             regarding=submission,
             reply_to=[reply_to] if reply_to else [],
         )
-
-
-def original(page):
-    """`page` in the original language (settings.LANGUAGE_CODE), or `page` itself."""
-    locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
-    if locale is None or page.locale_id == locale.pk:
-        return page
-    return page.get_translation_or_none(locale) or page
 
 
 def withdraw_url(index_page, token):
