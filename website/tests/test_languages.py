@@ -377,6 +377,12 @@ def test_the_smaller_pieces_of_a_translated_site(client, seeded):
         StoryIndexPage.objects.get(locale__language_code="ar").url + "deel-je-verhaal/"
     )
     assert {field.get("dir") for field in find_all(form, "textarea")} == {"auto"}
+    # "Read aloud" says "Pause" and "Continue" in the page's language while it reads.
+    reader = find_one(client.get("/en/who-are-we/"), "div", class_="read-aloud")
+    assert (reader.get("data-label-speaking"), reader.get("data-label-paused")) == (
+        "Pause",
+        "Continue",
+    )
     # Robots skip the search pages of every language.
     robots = client.get("/robots.txt").text.splitlines()
     assert {f"Disallow: /{code}/zoeken/" for code in OTHER_LANGUAGES} <= set(robots)

@@ -240,7 +240,8 @@ def test_worker_and_scheduler_outlive_a_sqlite_lock_longer_than_the_busy_timeout
     tmp_path, settings
 ):
     """`make run`'s database: while the worker delivers 12 mails (a slow mail server),
-    another connection holds SQLite's lock for 8 seconds (the busy timeout is 5). Afterwards
+    another connection holds SQLite's lock for 8 seconds (the busy timeout is 3, `make run`'s
+    20 would make the test wait that long at each lock). Afterwards
     both processes run and beat, and every mail arrives, once."""
     queue_mails(settings)
     database = tmp_path / "site.sqlite3"
@@ -249,7 +250,7 @@ def test_worker_and_scheduler_outlive_a_sqlite_lock_longer_than_the_busy_timeout
     connection.connection.backup(copy)  # the seeded site with its waiting mails, as a file
     copy.close()
     mail = MailServer(delay=0.4).up()
-    env = environment(f"sqlite:///{database}", mail.port)
+    env = environment(f"sqlite:///{database}", mail.port) | {"SQLITE_TIMEOUT": "3"}
     worker = scheduler = log = None
     holder = sqlite3.connect(database, timeout=60, isolation_level=None)
     try:

@@ -86,7 +86,12 @@
     var synth = window.speechSynthesis;
     var play = reader.querySelector("[data-read-aloud-play]");
     var stop = reader.querySelector("[data-read-aloud-stop]");
-    var labels = { idle: "Lees voor", speaking: "Pauzeer", paused: "Ga verder" };
+    // The button's words in the page's language (data-label-* from the template).
+    var labels = {
+      idle: reader.dataset.labelIdle,
+      speaking: reader.dataset.labelSpeaking,
+      paused: reader.dataset.labelPaused
+    };
     var state = "idle";
     var setState = function (next) {
       state = next;
