@@ -116,7 +116,7 @@ lint: install $(STYLELINT)
 	$(VENV)/bin/djlint website --lint --quiet
 	$(STYLELINT) --config .stylelintrc.json --config-basedir .cache/stylelint "website/**/*.css"
 
-PYTEST = $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses 8 --durations=15
+PYTEST = $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses 8 --dist loadgroup --durations=15
 # Coverage of `make test`, with the floor in pyproject.toml (CI measures two runs and reports
 # them together: .ci/run).
 COVERAGE_ARGS ?= --cov --cov-report=term
