@@ -64,6 +64,8 @@ class MovedPageRoutesMiddleware:
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
+        if getattr(response, "final_not_found", False):
+            return response  # known to be gone (an old Joomla article: website.joomla)
         target = moved_route(request)
         return HttpResponsePermanentRedirect(target) if target else response
 

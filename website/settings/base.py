@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "website.newsletter",
     "website.contributors",
     "website.accounts",
+    "website.joomla",
     # Translations of pages and snippets, synced from the Dutch original (docs/languages.md).
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -88,8 +89,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "website.accounts.middleware.IdleSessionAndKnownBrowserMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A 404 passes these from the bottom up: Wagtail's redirects (editors' and the Joomla
+    # import's), then the old Joomla site's other addresses, then the routes of moved pages.
     "website.core.middleware.MovedPageRoutesMiddleware",
+    "website.joomla.middleware.JoomlaAddressesMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"

@@ -286,3 +286,43 @@ class S3Server:
             self.process.send_signal(signal.SIGCONT)
             self.process.terminate()
             self.process.wait(timeout=10)
+
+
+class MariaDBDatabase:
+    """A database of its own on the machine's MariaDB (MARIADB_URL, else root without a
+    password on 127.0.0.1:3306, as on these machines and as `.ci/run` starts it), dropped
+    again by `drop()`. `url` is its mysql:// address; `connect()` a PyMySQL connection with
+    Joomla's lenient SQL mode (its zero dates)."""
+
+    def __init__(self, name_prefix="test_joomla"):
+        import pymysql  # noqa: PLC0415 - only the tests that need MariaDB load the driver
+
+        self.pymysql = pymysql
+        base = os.environ.get("MARIADB_URL", "mysql://root@127.0.0.1:3306")
+        self.server = base.rstrip("/")
+        self.name = f"{name_prefix}_{os.getpid()}_{int(time.time() * 1000) % 10**8}"
+        self.url = f"{self.server}/{self.name}"
+        with self._server_connection() as connection, connection.cursor() as cursor:
+            cursor.execute(
+                f"CREATE DATABASE `{self.name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+            )
+
+    def _server_connection(self, database=None):
+        from urllib.parse import urlsplit  # noqa: PLC0415
+
+        parts = urlsplit(self.server)
+        return self.pymysql.connect(
+            host=parts.hostname, port=parts.port or 3306, user=parts.username or "root",
+            password=parts.password or "", database=database, charset="utf8mb4",
+            autocommit=True,
+        )  # fmt: skip
+
+    def connect(self):
+        connection = self._server_connection(self.name)
+        with connection.cursor() as cursor:
+            cursor.execute("SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO'")
+        return connection
+
+    def drop(self):
+        with self._server_connection() as connection, connection.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS `{self.name}`")

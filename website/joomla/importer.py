@@ -1,0 +1,376 @@
+"""The import of a Joomla 3 site: categories as sections, articles as pages, files below
+`images/` as images and documents (`manage.py import_joomla`).
+
+A run reads the whole old site, then works in one transaction: first every section and a page
+for every article that has none yet (so links between articles can be made whatever their
+order), then each page's content, saved as a revision and published when the old site showed
+the article to everyone. What the import made is recorded (`ImportedItem`), with a hash of
+what it was made from: an article that did not change is left as it is, one that changed is
+updated only while nobody edited its page since (else it is listed as left alone). A dry run
+does the same and rolls everything back, files included.
+"""
+
+import dataclasses
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from website.articles.models import ArticleIndexPage, ArticlePage
+from website.core.models import CustomDocument, CustomImage
+from website.documents.files import readable_title
+from website.library.models import LibraryIndexPage, PublicationKind, PublicationPage
+from website.pages.models import StandardPage
+from website.stories.models import StoryIndexPage, StoryPage
+
+from . import cleaning
+from .models import ImportedItem
+from .source import TRASHED, Article, Category
+
+KINDS = {
+    # kind in the mapping file: (page model, section model, one section for the whole site)
+    "articles": (ArticlePage, ArticleIndexPage, False),
+    "pages": (StandardPage, StandardPage, False),
+    "publications": (PublicationPage, LibraryIndexPage, True),
+    "stories": (StoryPage, StoryIndexPage, True),
+}
+DEFAULT_KIND = "articles"
+
+
+class MappingError(Exception):
+    """The mapping file cannot be used (a Dutch message for the terminal)."""
+
+
+class DryRun(Exception):
+    """Raised at the end of a dry run to roll its transaction back."""
+
+
+@dataclasses.dataclass
+class Report:
+    """What a run made, changed and left alone, and every problem, by article id."""
+
+    created: list = dataclasses.field(default_factory=list)
+    updated: list = dataclasses.field(default_factory=list)
+    unchanged: int = 0
+    left_alone: list = dataclasses.field(default_factory=list)  # edited since the import
+    not_public: list = dataclasses.field(default_factory=list)  # drafts: unpublished, restricted
+    skipped: list = dataclasses.field(default_factory=list)  # trashed
+    files: int = 0
+    problems: list = dataclasses.field(default_factory=list)  # (article id or None, text)
+
+
+def load_mapping(path):
+    """{category path: {"kind": …, "section": …, "publication_kind": …}} from a TOML file
+    with `[categories."<path of aliases>"]` tables ({} without a file).
+
+    Raises MappingError for a file that is not TOML or names an unknown kind."""
+    if not path:
+        return {}
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise MappingError(f"Het koppelbestand is niet te lezen: {error}") from error
+    categories = data.get("categories", {})
+    for name, rule in categories.items():
+        if rule.get("kind", DEFAULT_KIND) not in KINDS:
+            raise MappingError(
+                f"Onbekende soort {rule.get('kind')!r} bij categorie {name!r}; "
+                f"kies uit: {', '.join(KINDS)}."
+            )
+        if rule.get("publication_kind") and rule["publication_kind"] not in PublicationKind:
+            raise MappingError(f"Onbekende soort publicatie bij categorie {name!r}.")
+    return categories
+
+
+class Importer:
+    """One run: `Importer(site_data, files_dir, mapping).run(dry_run)` → Report.
+
+    `site_data` is a `source.JoomlaSite` (or anything with the same three methods);
+    `files_dir` the old site's `images/` folder (or the folder that holds it)."""
+
+    def __init__(self, site_data, files_dir, mapping, progress=None, old_hosts=()):
+        self.data = site_data
+        self.files_dir = _images_folder(files_dir) if files_dir else None
+        self.mapping = mapping
+        self.progress = progress or (lambda done, total: None)
+        self.old_hosts = {host.lower() for host in old_hosts}
+        self.report = Report()
+        self.site = Site.objects.get(is_default_site=True)
+        self.home = self.site.root_page.specific
+
+    def run(self, dry_run=False):
+        categories = self.data.categories()
+        articles = self.data.articles()
+        menu = self.data.menu_items()
+        try:
+            with transaction.atomic():
+                self._import(categories, articles)
+                from .links import record_old_addresses  # noqa: PLC0415 - links imports this
+
+                record_old_addresses(self.site, categories, articles, menu)
+                if dry_run:
+                    raise DryRun
+        except DryRun:
+            pass
+        return self.report
+
+    # Sections ---------------------------------------------------------------------------
+
+    def _import(self, categories, articles):
+        self.categories = categories
+        self.sections = {}
+        self.pages = {}  # article id → page (existing or made in this run)
+        for category in categories.values():
+            if category.published != TRASHED:
+                self._section(category)
+        importable = [a for a in articles if a.state != TRASHED and a.catid in categories]
+        for article in articles:
+            if article.state == TRASHED:
+                self.report.skipped.append(article.id)
+            elif article.catid not in categories:
+                self._problem(article.id, f"categorie {article.catid} bestaat niet")
+        for article in importable:
+            self.pages[article.id] = self._page_for(article)
+        for done, article in enumerate(importable, start=1):
+            self._fill(article)
+            self.progress(done, len(importable))
+
+    def rule(self, category):
+        """The mapping's rule for `category`, else its parent's, else the default."""
+        while category is not None:
+            if category.path in self.mapping:
+                return {"kind": DEFAULT_KIND, **self.mapping[category.path]}
+            category = self.categories.get(category.parent_id)
+        return {"kind": DEFAULT_KIND}
+
+    def _section(self, category):
+        """The page `category`'s articles go below (made once, recorded)."""
+        if category.id in self.sections:
+            return self.sections[category.id]
+        rule = self.rule(category)
+        own_rule = category.path in self.mapping
+        _page_model, section_model, single = KINDS[rule["kind"]]
+        item = ImportedItem.objects.filter(kind="category", joomla_id=category.id).first()
+        if item and item.page_id and Page.objects.filter(pk=item.page_id).exists():
+            section = item.page.specific
+        elif own_rule and rule.get("section"):
+            section = self._existing_page(rule["section"], category)
+        elif single:
+            section = section_model.objects.descendant_of(self.home).first()
+            if section is None:
+                raise MappingError(
+                    f"Categorie {category.path!r} wordt {rule['kind']}, maar de site heeft "
+                    f"geen {section_model._meta.verbose_name}."
+                )
+        else:
+            parent = self._section(self.categories[category.parent_id]) if (
+                category.parent_id in self.categories
+            ) else self.home  # fmt: skip
+            if (
+                not parent.specific_class
+                or section_model not in parent.specific_class.allowed_subpage_models()
+            ):
+                parent = self.home
+            section = section_model(
+                title=category.title,
+                slug=self._free_slug(parent, category.alias or slugify(category.title)),
+                introduction=cleaning.plain_text(category.description)[:600],
+                show_in_menus=parent.pk == self.home.pk,
+            )
+            parent.add_child(instance=section)
+            revision = section.save_revision()
+            if category.published == 1 and category.access in (1, 5):
+                revision.publish()
+        ImportedItem.objects.update_or_create(
+            kind="category", joomla_id=category.id, path="",
+            defaults={"page": section, "alias": category.alias,
+                      "public": category.published == 1 and category.access in (1, 5)},
+        )  # fmt: skip
+        self.sections[category.id] = section
+        return section
+
+    def _existing_page(self, path, category):
+        url_path = self.home.url_path.rstrip("/") + "/" + path.strip("/") + "/"
+        page = Page.objects.filter(url_path=url_path.replace("//", "/")).first()
+        if page is None:
+            raise MappingError(f"Categorie {category.path!r}: geen pagina op {path!r}.")
+        return page.specific
+
+    # Pages ------------------------------------------------------------------------------
+
+    def _page_for(self, article):
+        """The page of an article: the one made before, else a new draft in its section."""
+        item = ImportedItem.objects.filter(kind="article", joomla_id=article.id).first()
+        if item and item.page_id:
+            page = Page.objects.filter(pk=item.page_id).first()
+            if page is not None:
+                return page.specific
+        section = self._section(self.categories[article.catid])
+        model = KINDS[self.rule(self.categories[article.catid])["kind"]][0]
+        page = model(
+            title=article.title[:255] or f"Artikel {article.id}",
+            slug=self._free_slug(section, article.alias or slugify(article.title)),
+            live=False,
+            **self._required_fields(model, article),
+        )
+        section.add_child(instance=page)
+        ImportedItem.objects.update_or_create(
+            kind="article", joomla_id=article.id, path="",
+            defaults={"page": page, "alias": article.alias, "public": False},
+        )  # fmt: skip
+        self.report.created.append(article.id)
+        return page
+
+    def _required_fields(self, model, article):
+        fields = {}
+        if model is PublicationPage:
+            rule = self.rule(self.categories[article.catid])
+            fields["kind"] = rule.get("publication_kind") or PublicationKind.OTHER
+        return fields
+
+    def _fill(self, article):
+        """The page's content from the article, unless nothing changed or editors changed
+        the page since the import."""
+        page = self.pages[article.id]
+        item = ImportedItem.objects.get(kind="article", joomla_id=article.id)
+        source_hash = self._hash(article)
+        fresh = article.id in self.report.created
+        if not fresh and item.source_hash == source_hash:
+            self.report.unchanged += 1
+            return
+        if not fresh and item.imported_revision_id != page.latest_revision_id:
+            self.report.left_alone.append(article.id)
+            return
+        links = cleaning.Links(
+            article=self._linked_page, image=self._image, document=self._document,
+            is_old_site=lambda host: host.lower() in self.old_hosts,
+        )  # fmt: skip
+        self._set_content(page, article, links)
+        for problem in links.problems:
+            self._problem(article.id, problem)
+        page.first_published_at = page.first_published_at or _first_date(article)
+        revision = page.save_revision(log_action=True)
+        if article.public:
+            revision.publish()
+        elif page.live:
+            page.unpublish()
+        if not article.public:
+            self.report.not_public.append(article.id)
+        if not fresh:
+            self.report.updated.append(article.id)
+        item.source_hash = source_hash
+        item.public = article.public
+        item.alias = article.alias
+        item.imported_revision = page.latest_revision
+        item.save()
+
+    def _set_content(self, page, article, links):
+        intro, full = cleaning.split_readmore(article.introtext, article.fulltext)
+        introduction = cleaning.plain_text(intro) if full.strip() else ""
+        body_html = full if introduction and len(introduction) <= 600 else intro + full
+        page.title = article.title[:255] or page.title
+        page.introduction = introduction if len(introduction) <= 600 else ""
+        page.search_description = article.metadesc[:255]
+        page.body = cleaning.body_blocks(body_html, links)
+        when = _first_date(article)
+        if hasattr(page, "date") and when:
+            page.date = timezone.localtime(when).date()
+        if hasattr(page, "author"):
+            page.author = article.author[:120]
+        if hasattr(page, "image"):
+            self._lead_image(page, article, links)
+
+    def _lead_image(self, page, article, links):
+        for name in ("image_fulltext", "image_intro"):
+            path = cleaning.old_file_path(article.images.get(name) or "", links)
+            alt = (article.images.get(f"{name}_alt") or "").strip()
+            if path is None:
+                continue
+            if not alt:
+                self._problem(
+                    article.id, f"afbeelding {path} zonder beschrijving: niet bovenaan gezet"
+                )
+                return
+            image = self._image(path)
+            if image is not None:
+                page.image, page.image_alt = image, alt[:250]
+                caption = article.images.get(f"{name}_caption") or ""
+                page.image_caption = caption[:250]
+            else:
+                self._problem(article.id, f"afbeelding ontbreekt: {path}")
+            return
+
+    def _linked_page(self, article_id):
+        page = self.pages.get(article_id)
+        return page
+
+    # Files ------------------------------------------------------------------------------
+
+    def _image(self, path):
+        return self._file(path, image=True)
+
+    def _document(self, path):
+        if cleaning.is_image_path(path):
+            return None
+        return self._file(path, image=False)
+
+    def _file(self, path, image):
+        item = ImportedItem.objects.filter(kind="file", joomla_id=None, path=path).first()
+        if item is not None:
+            found = item.image if image else item.document
+            if found is not None:
+                return found
+        if self.files_dir is None:
+            return None
+        source = self.files_dir / path.removeprefix("images/")
+        if not source.is_file():
+            return None
+        model = CustomImage if image else CustomDocument
+        with source.open("rb") as handle:
+            made = model(title=readable_title(source.name)[:255] or source.name,
+                         file=File(handle, name=source.name))  # fmt: skip
+            made.save()
+        ImportedItem.objects.update_or_create(
+            kind="file", joomla_id=None, path=path,
+            defaults={"image": made if image else None,
+                      "document": None if image else made, "public": True},
+        )  # fmt: skip
+        self.report.files += 1
+        return made
+
+    # Helpers ----------------------------------------------------------------------------
+
+    def _free_slug(self, parent, wanted):
+        base = slugify(wanted)[:200] or "pagina"
+        taken = set(parent.get_children().values_list("slug", flat=True))
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    def _hash(self, article: Article):
+        rule = self.rule(self.categories[article.catid])
+        data = dataclasses.asdict(article) | {"rule": rule}
+        return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+    def _problem(self, article_id, text):
+        self.report.problems.append((article_id, text))
+
+
+def _first_date(article):
+    return article.publish_up or article.created
+
+
+def _images_folder(path):
+    path = Path(path)
+    return path / "images" if (path / "images").is_dir() else path
+
+
+def category_of(categories, category_id) -> Category | None:
+    return categories.get(category_id)

@@ -1,0 +1,198 @@
+"""Every address of the old Joomla site keeps working.
+
+Two parts, both answered with 301:
+
+- The addresses the old site's menus gave (`/over-ons/wie-zijn-wij`, a category's blog
+  `/publicaties` and its articles `/publicaties/12-brief-aan-kamer`) are stored as Wagtail
+  redirects at import (`record_old_addresses`): editors see them under Instellingen >
+  Doorverwijzingen, change them and add more there (also from a CSV file).
+- What no list can hold is worked out per request by `old_address_target`, asked by
+  `JoomlaAddressesMiddleware` for a request that would be a 404: non-SEF addresses
+  (`index.php?option=com_content&view=article&id=12&catid=9&Itemid=105`, whatever `catid`,
+  `Itemid` or other parameters they carry: Wagtail's redirects match the whole query string),
+  the same paths with `index.php/` before them, `.html` after them or a print query, an
+  article's id-prefixed alias under any menu, and files below `/images/`.
+
+Only what the old site showed to everyone and still has a live page (or a file) leads
+anywhere: a trashed, unpublished or unknown article stays a 404, never the home page.
+"""
+
+import re
+from urllib.parse import unquote
+
+from django.db.models import Q
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
+
+from .models import ImportedItem
+from .source import leading_number, query_of
+
+SUFFIX = re.compile(r"\.html?$", re.IGNORECASE)
+ID_ALIAS = re.compile(r"(\d+)(?:[-:]([\w-]*))?")
+
+
+def record_old_addresses(site, categories, articles, menu_items):
+    """Wagtail redirects for the addresses the old site's menus gave to imported, public
+    content (an editor's own redirect for the same address is left alone). Returns how many
+    were made or brought up to date."""
+    pages = _live_pages("article")
+    sections = _live_pages("category")
+    by_category = {}
+    for article in articles:
+        if article.public and article.id in pages:
+            by_category.setdefault(article.catid, []).append(article)
+    count = 0
+    for item in menu_items:
+        if item.home or not item.path:
+            continue
+        if item.view == "article" and item.target_id in pages:
+            count += _redirect(site, f"/{item.path}", pages[item.target_id])
+        elif item.view == "category" and item.target_id in sections:
+            count += _redirect(site, f"/{item.path}", sections[item.target_id])
+            for category_id in _with_subcategories(categories, item.target_id):
+                for article in by_category.get(category_id, []):
+                    page = pages[article.id]
+                    count += _redirect(site, f"/{item.path}/{article.id}-{article.alias}", page)
+                    count += _redirect(site, f"/{item.path}/{article.alias}", page)
+    return count
+
+
+def _with_subcategories(categories, category_id):
+    wanted = {category_id}
+    for category in categories.values():  # in tree order: parents before children
+        if category.parent_id in wanted:
+            wanted.add(category.id)
+    return wanted
+
+
+def _redirect(site, path, page):
+    old_path = Redirect.normalise_path(path)
+    existing = Redirect.objects.filter(site=site, old_path=old_path).first()
+    if existing is not None:
+        if existing.redirect_page_id == page.pk:
+            return 0
+        if not _made_by_import(existing):
+            return 0  # an editor's own redirect wins
+        existing.redirect_page = page
+        existing.save()
+        return 1
+    Redirect.objects.create(site=site, old_path=old_path, redirect_page=page, is_permanent=True)
+    return 1
+
+
+def _made_by_import(redirect):
+    return ImportedItem.objects.filter(page_id=redirect.redirect_page_id).exists()
+
+
+def _live_pages(kind):
+    """{Joomla id: live page} for imported items of `kind` the old site showed publicly."""
+    items = ImportedItem.objects.filter(kind=kind, public=True, page__live=True).select_related(
+        "page"
+    )
+    return {item.joomla_id: item.page for item in items}
+
+
+def is_non_sef(path, query_string):
+    """Whether the address is one of Joomla's own for its content (`/index.php?option=
+    com_content&…` or the same at `/`), which no page of this site answers."""
+    return path in ("/", "/index.php") and query_of("?" + query_string).get("option") == (
+        "com_content"
+    )
+
+
+def looks_like_joomla(path):
+    """Whether `path` has a shape only Joomla gave (an id-prefixed alias, `index.php/`, a
+    `.html` suffix, the `images/` folder)."""
+    path = unquote(path)
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return bool(
+        path.lower().startswith(("/index.php", "/images/", "/component/"))
+        or SUFFIX.search(last)
+        or ID_ALIAS.fullmatch(last)
+    )
+
+
+def old_address_target(site, path, query_string):
+    """The address (site-relative URL) an old Joomla address now leads to, or None.
+
+    `path` is the request's path ("/index.php/publicaties/12-brief.html"), `query_string`
+    its raw query ("option=com_content&view=article&id=12&Itemid=5")."""
+    query = query_of("?" + query_string)
+    if query.get("option") == "com_content":
+        return _non_sef_target(site, query)
+    rest = unquote(path)
+    if rest.lower().startswith("/index.php"):
+        rest = rest[len("/index.php") :] or "/"
+    rest = SUFFIX.sub("", rest.rstrip("/")) or "/"
+    if rest.lower().startswith("/images/"):
+        return _file_target(rest.lstrip("/"))
+    if rest != path.rstrip("/"):
+        stored = Redirect.get_for_site(site).filter(old_path=Redirect.normalise_path(rest)).first()
+        if stored is not None and stored.link:
+            return stored.link
+    segments = [segment for segment in rest.split("/") if segment]
+    if not segments:
+        return None
+    return _segment_target(site, segments[-1])
+
+
+def _non_sef_target(site, query):
+    view = query.get("view", "")
+    number = leading_number(query.get("id", ""))
+    if view == "featured":
+        return site.root_page.url
+    if view == "article" and number:
+        return _page_url(site, "article", number)
+    if view in ("category", "categories") and number:
+        return _page_url(site, "category", number)
+    return None
+
+
+def _segment_target(site, segment):
+    """An id-prefixed alias ("12-brief-aan-kamer") of an article, else of a category; a
+    bare alias of exactly one imported article."""
+    match = ID_ALIAS.fullmatch(segment)
+    if match:
+        number, alias = int(match.group(1)), match.group(2) or ""
+        for kind in ("article", "category"):
+            item = _item(kind, number)
+            if item is not None and (not alias or item.alias == alias or kind == "article"):
+                return _live_url(site, item)
+        return None
+    items = list(ImportedItem.objects.filter(kind="article", alias=segment)[:2])
+    if len(items) == 1:
+        return _live_url(site, items[0])
+    return None
+
+
+def _item(kind, number):
+    return ImportedItem.objects.filter(kind=kind, joomla_id=number).select_related("page").first()
+
+
+def _page_url(site, kind, number):
+    item = _item(kind, number)
+    return _live_url(site, item) if item is not None else None
+
+
+def _live_url(site, item):
+    if not item.public or item.page is None or not item.page.live:
+        return None
+    if not Page.objects.filter(pk=item.page_id).public().exists():
+        return None  # made private since
+    return item.page.get_url(current_site=site) or None
+
+
+def _file_target(path):
+    item = (
+        ImportedItem.objects.filter(kind="file")
+        .filter(Q(path=path) | Q(path__iexact=path))
+        .select_related("image", "document")
+        .first()
+    )
+    if item is None:
+        return None
+    if item.document is not None:
+        return item.document.url
+    if item.image is not None:
+        return item.image.file.url
+    return None

@@ -1,0 +1,79 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from website.joomla.importer import Importer, MappingError, load_mapping
+from website.joomla.source import JoomlaSite, SourceError, connect, find_prefix
+
+
+class Command(BaseCommand):
+    help = (
+        "Haal een Joomla 3-site over: categorieën worden secties, artikelen pagina's, "
+        "bestanden onder images/ afbeeldingen en documenten; oude adressen leiden door. "
+        "Een tweede keer verandert niets; --dry-run laat zien wat er zou gebeuren."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--database", required=True,
+            help="De Joomla-database: mysql://gebruiker:wachtwoord@host:3306/naam (alleen lezen).",
+        )  # fmt: skip
+        parser.add_argument("--files", help="De map images/ van de oude site (of de map erboven).")
+        parser.add_argument("--prefix", help="Het voorvoegsel van de tabellen (anders gezocht).")
+        parser.add_argument("--mapping", help="TOML-bestand: welke categorie wat wordt.")
+        parser.add_argument(
+            "--old-host", action="append", default=[],
+            help="Het domein van de oude site (links daarheen worden interne links); mag vaker.",
+        )  # fmt: skip
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Alleen laten zien, niets opslaan."
+        )
+
+    def handle(self, *args, **options):
+        try:
+            mapping = load_mapping(options["mapping"])
+            connection = connect(options["database"])
+            try:
+                prefix = options["prefix"] or find_prefix(connection)
+                importer = Importer(
+                    JoomlaSite(connection, prefix), options["files"], mapping,
+                    progress=self.progress, old_hosts=options["old_host"],
+                )  # fmt: skip
+                report = importer.run(dry_run=options["dry_run"])
+            finally:
+                connection.close()
+        except (SourceError, MappingError) as error:
+            raise CommandError(str(error)) from error
+        self.print_report(report, options["dry_run"])
+
+    def progress(self, done, total):
+        if done == total or done % 25 == 0:
+            sys.stderr.write(f"\r{done} van {total} artikelen")
+            if done == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    def print_report(self, report, dry_run):
+        write = self.stdout.write
+        if dry_run:
+            write("Proefrun: er is niets opgeslagen. Zo zou het gaan:")
+        write(f"Nieuwe pagina's: {len(report.created)}")
+        write(f"Bijgewerkt: {len(report.updated)}")
+        write(f"Ongewijzigd: {report.unchanged}")
+        write(f"Bestanden: {report.files}")
+        write(f"Niet openbaar (concept): {len(report.not_public)} {_ids(report.not_public)}")
+        write(
+            f"Weggegooid in Joomla, niet overgenomen: {len(report.skipped)} {_ids(report.skipped)}"
+        )
+        if report.left_alone:
+            write(
+                "Niet bijgewerkt, want sinds de vorige import in Wagtail bewerkt: "
+                f"{_ids(report.left_alone)}"
+            )
+        for article_id, problem in report.problems:
+            where = f"artikel {article_id}" if article_id else "site"
+            write(f"Probleem bij {where}: {problem}")
+
+
+def _ids(numbers):
+    return "(" + ", ".join(str(n) for n in numbers) + ")" if numbers else ""

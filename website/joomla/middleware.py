@@ -1,0 +1,42 @@
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import get_resolver
+from wagtail.models import Site
+
+from .links import is_non_sef, looks_like_joomla, old_address_target
+
+
+class JoomlaAddressesMiddleware:
+    """Old Joomla addresses of imported content answer 301 (`links.old_address_target`).
+
+    A GET or HEAD that would be a 404 is looked up. Placed before Wagtail's redirect
+    middleware in MIDDLEWARE, so it sees the 404 only after the stored redirects had their
+    turn. Joomla's non-SEF addresses (`/index.php?option=com_content&…`, or `/?option=…`,
+    where the home page would answer) are looked up first, and one for content that is gone
+    is a 404, not the home page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        reading = request.method in ("GET", "HEAD")
+        if reading and is_non_sef(request.path, query):
+            target = self._target(request, query)
+            if target:
+                return HttpResponsePermanentRedirect(target)
+            return get_resolver().resolve_error_handler(404)(request, Http404())
+        response = self.get_response(request)
+        if response.status_code != 404 or not reading:
+            return response
+        target = self._target(request, query)
+        if target and target != request.path:
+            return HttpResponsePermanentRedirect(target)
+        if looks_like_joomla(request.path):
+            # Content the old site had that is gone (trashed, unpublished, never there):
+            # a 404, not a guess by the moved-pages middleware below the old menu's path.
+            response.final_not_found = True
+        return response
+
+    def _target(self, request, query):
+        site = Site.find_for_request(request)
+        return old_address_target(site, request.path, query) if site else None

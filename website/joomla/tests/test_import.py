@@ -1,0 +1,300 @@
+"""`manage.py import_joomla` against a real MariaDB holding an old Joomla 3 site.
+
+The old site is made from the seed: the seeded publications and talks, written into Joomla's
+tables the way years of Joomla editing leave them (Word's markup, empty paragraphs, plugin
+tags, "Read more", a menu that reaches an article through several Itemids), with pictures
+and PDFs in its `images/` folder, plus articles that are unpublished, trashed, for members
+only or past their end date. The seeded pages are removed first; the import must make them
+again: same titles, same text, in the same sections.
+"""
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from PIL import Image
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, Revision
+from wagtail.rich_text import expand_db_html
+
+from website.core.models import CustomDocument, CustomImage
+from website.joomla.models import ImportedItem
+from website.library.models import LibraryIndexPage, PublicationPage, TalkPage
+from website.testing.services import MariaDBDatabase
+
+from .joomla_site import JoomlaSiteBuilder
+
+FIELD_CASES = Path(__file__).resolve().parents[2] / "testing" / "field_cases"
+PUBLICATIONS, NEWS = 8, 9
+UNPUBLISHED, TRASHED, MEMBERS_ONLY, ENDED = 150, 151, 152, 153
+MAPPING = """
+[categories."publicaties"]
+kind = "publications"
+publication_kind = "brief"
+"""
+
+WORD_START = (
+    "<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml>"
+    "<![endif]-->"
+)
+
+
+def word(html):
+    """HTML as Word pastes it into Joomla's editor."""
+    html = re.sub(
+        r"<p>",
+        '<p class="MsoNormal" style="margin-bottom:0cm;mso-line-height-rule:exactly">'
+        '<span style="font-family:&quot;Calibri&quot;,sans-serif;mso-fareast-language:NL">',
+        html,
+    )
+    html = html.replace("</p>", "</span><o:p></o:p></p>")
+    return WORD_START + html + "<p>&nbsp;</p>\n{loadposition social}"
+
+
+def body_html(page):
+    parts = []
+    for block in page.body:
+        if block.block_type == "heading":
+            parts.append(f"<h2>{block.value['text']}</h2>")
+        elif block.block_type == "paragraph":
+            parts.append(expand_db_html(block.value.source))
+        else:
+            parts.append(str(block.render()))
+    return "".join(parts)
+
+
+def words(page):
+    """A page's title, introduction and body as one line of text."""
+    html = body_html(page)
+    body = BeautifulSoup(html, "html.parser").get_text(" ")
+    return " ".join(f"{page.title} {page.introduction} {body}".split())
+
+
+@pytest.fixture
+def mariadb():
+    database = MariaDBDatabase()
+    connection = database.connect()
+    yield database, connection
+    connection.close()
+    database.drop()
+
+
+@pytest.fixture
+def old_site(seeded, mariadb, tmp_path):
+    """The Joomla site made from the seeded publications and talks (which are then removed),
+    its `images/` folder, and what the seed had: {(section model, title): text}."""
+    database, connection = mariadb
+    joomla = JoomlaSiteBuilder(connection)
+    joomla.user(42, "Redactie Sociale Alliantie")
+    joomla.category(PUBLICATIONS, "Publicaties", "publicaties")
+    joomla.category(NEWS, "Overleg met het kabinet", "overleg")
+    joomla.menu_item(
+        105,
+        "Publicaties",
+        "publicaties",
+        f"index.php?option=com_content&view=category&layout=blog&id={PUBLICATIONS}",
+    )
+    joomla.menu_item(106, "Overleg", "over-ons/overleg",
+                     f"index.php?option=com_content&view=category&id={NEWS}")  # fmt: skip
+
+    images = tmp_path / "images"
+    (images / "foto").mkdir(parents=True)
+    (images / "documenten").mkdir()
+    Image.new("RGB", (1200, 800), (180, 40, 40)).save(images / "foto" / "malieveld.jpg")
+    shutil.copy(
+        FIELD_CASES / "pdf-jaarverslag-kaartpagina.pdf",
+        images / "documenten" / "Brief aan de Kamer.pdf",
+    )
+
+    expected = {}
+    publications = list(PublicationPage.objects.live().order_by("path"))
+    talks = list(TalkPage.objects.live().order_by("path"))
+    for number, page in enumerate(publications, start=100):
+        expected[number] = ("publication", page.title, words(page))
+        fulltext = word(body_html(page))
+        if number == 100:  # a picture and a PDF, and a link to the next article
+            fulltext += (
+                '<p><img src="images/foto/malieveld.jpg" alt="Actie op het Malieveld" '
+                'width="600" height="400" style="float:left"></p>'
+                '<p>Lees <a href="images/documenten/Brief%20aan%20de%20Kamer.pdf">de brief</a>. '
+                '<a href="index.php?option=com_content&amp;view=article&amp;id=101:x&amp;'
+                f'catid={PUBLICATIONS}&amp;Itemid=105">Meer</a>.</p>'
+            )
+        joomla.article(number, PUBLICATIONS, page.title, page.slug,
+                       f"<p>{page.introduction}</p>", fulltext,
+                       created=f"201{number % 7}-0{number % 9 + 1}-1{number % 9} 10:00:00",
+                       images={"image_intro": "", "image_fulltext": "images/foto/malieveld.jpg",
+                               "image_fulltext_alt": "Actie op het Malieveld"}
+                       if number == 100 else None)  # fmt: skip
+    for number, page in enumerate(talks, start=120):
+        expected[number] = ("article", page.title, words(page))
+        joomla.article(number, NEWS, page.title, page.slug,
+                       word(f"<p>{page.introduction}</p>") + '<hr id="system-readmore">'
+                       + word(body_html(page)))  # fmt: skip
+    joomla.article(UNPUBLISHED, NEWS, "Concept", "concept", "<p>Nog niet klaar.</p>", state=0)
+    joomla.article(TRASHED, NEWS, "Weg", "weg", "<p>Weggegooid.</p>", state=-2)
+    joomla.article(MEMBERS_ONLY, NEWS, "Leden", "leden", "<p>Alleen leden.</p>", access=2)
+    joomla.article(ENDED, NEWS, "Verlopen", "verlopen", "<p>Oud.</p>",
+                   publish_down="2016-01-01 00:00:00")  # fmt: skip
+    for page in publications + talks:
+        page.delete()
+    mapping = tmp_path / "koppeling.toml"
+    mapping.write_text(MAPPING, encoding="utf-8")
+    return {"url": database.url, "files": images, "mapping": mapping, "expected": expected}
+
+
+def run(old_site, *extra):
+    out = io.StringIO()
+    call_command(
+        "import_joomla", "--database", old_site["url"], "--files", str(old_site["files"]),
+        "--mapping", str(old_site["mapping"]), *extra, stdout=out,
+    )  # fmt: skip
+    return out.getvalue()
+
+
+def imported(number):
+    return ImportedItem.objects.get(kind="article", joomla_id=number).page.specific
+
+
+def test_a_dry_run_says_what_it_would_do_and_stores_nothing(old_site):
+    pages, images = Page.objects.count(), CustomImage.objects.count()
+    output = run(old_site, "--dry-run")
+    assert "Proefrun" in output
+    made = len(old_site["expected"]) + 3  # and the three that were not public
+    assert f"Nieuwe pagina's: {made}" in output
+    assert f"({UNPUBLISHED}, {MEMBERS_ONLY}, {ENDED})" in output
+    assert f"Weggegooid in Joomla, niet overgenomen: 1 ({TRASHED})" in output
+    assert (Page.objects.count(), CustomImage.objects.count()) == (pages, images)
+    assert not ImportedItem.objects.exists()
+
+
+def test_the_old_site_comes_back_as_the_seed_made_it_and_a_second_run_changes_nothing(
+    old_site,
+):
+    output = run(old_site)
+    made = len(old_site["expected"]) + 3  # and the three that were not public
+    assert f"Nieuwe pagina's: {made}" in output, output
+
+    library = LibraryIndexPage.objects.get()
+    for number, (kind, title, text) in old_site["expected"].items():
+        page = imported(number)
+        assert page.live and page.title == title
+        extra = " Lees de brief . Meer ." if number == 100 else ""  # what the test added
+        assert words(page) == text + extra, number
+        if kind == "publication":
+            assert page.get_parent().pk == library.pk and page.kind == "brief"
+        stored = str(page.body.raw_data)
+        assert not re.search(r"mso-|style=|class=|\{loadposition|<o:p>|&nbsp;", stored), number
+
+    # The picture, the PDF and the link to another article.
+    first = imported(100)
+    assert first.image.file.read()[:3] == b"\xff\xd8\xff" and first.image_alt
+    image_block = next(b for b in first.body if b.block_type == "image")
+    assert image_block.value["image"].contextual_alt_text == "Actie op het Malieveld"
+    links = first.body.raw_data[-1]["value"]
+    document = CustomDocument.objects.get(title="Brief aan de Kamer")
+    assert f'<a id="{document.pk}" linktype="document">de brief</a>' in links
+    assert f'<a id="{imported(101).pk}" linktype="page">Meer</a>' in links
+    assert first.date.year == 2012 and first.first_published_at.year == 2012
+
+    # Not public on the old site: drafts here; trashed: nothing.
+    for number in (UNPUBLISHED, MEMBERS_ONLY, ENDED):
+        assert not imported(number).live
+    assert not ImportedItem.objects.filter(joomla_id=TRASHED).exists()
+
+    # A second run changes nothing.
+    counts = (Page.objects.count(), Revision.objects.count(), CustomImage.objects.count())
+    again = run(old_site)
+    assert "Nieuwe pagina's: 0" in again and "Bijgewerkt: 0" in again
+    assert f"Ongewijzigd: {made}" in again
+    assert (Page.objects.count(), Revision.objects.count(), CustomImage.objects.count()) == counts
+
+
+def test_a_later_run_updates_what_editors_left_and_names_what_they_changed(old_site, mariadb):
+    run(old_site)
+    _database, connection = mariadb
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE jos7k_content SET title = CONCAT(title, ' (bijgewerkt)') WHERE id IN (101, 102)"
+        )
+    edited = imported(102)
+    edited.title = "Door de redactie verbeterd"
+    edited.save_revision().publish()
+
+    output = run(old_site)
+    assert imported(101).title.endswith("(bijgewerkt)")
+    assert imported(102).title == "Door de redactie verbeterd"
+    assert "sinds de vorige import in Wagtail bewerkt: (102)" in output
+
+
+OLD_ADDRESSES = [
+    "/index.php?option=com_content&view=article&id=101:{alias}&catid=8&Itemid=105",
+    "/index.php?option=com_content&view=article&id=101&catid=3&Itemid=999&lang=nl",
+    "/index.php?option=com_content&view=article&id=101:{alias}&tmpl=component&print=1",
+    "/?option=com_content&view=article&id=101",
+    "/publicaties/101-{alias}",
+    "/publicaties/101-{alias}.html",
+    "/index.php/publicaties/101-{alias}",
+    "/index.php/publicaties/101-{alias}.html?tmpl=component&print=1",
+    "/publicaties/{alias}",
+    "/component/content/article/101-{alias}?catid=8&Itemid=105",
+    "/nieuws/archief/101-{alias}.html",
+]
+
+
+def test_every_old_address_answers_301_to_its_page_or_file_and_what_is_gone_404(old_site, client):
+    run(old_site)
+    page = imported(101)
+    for shape in OLD_ADDRESSES:
+        address = shape.format(alias=page.slug)
+        answer = client.get(address)
+        assert (answer.status_code, answer.get("Location")) == (301, page.url), address
+
+    library = LibraryIndexPage.objects.get()
+    for address in (
+        "/publicaties",
+        "/index.php/publicaties.html",
+        "/index.php?option=com_content&view=category&layout=blog&id=8&Itemid=105",
+    ):
+        assert client.get(address).get("Location") == library.url, address  # fmt: skip
+    overleg = imported(120).get_parent()
+    assert client.get("/over-ons/overleg").get("Location") == overleg.url
+
+    document = CustomDocument.objects.get(title="Brief aan de Kamer")
+    answer = client.get("/images/documenten/Brief%20aan%20de%20Kamer.pdf")
+    assert (answer.status_code, answer["Location"]) == (301, document.url)
+    picture = client.get("/images/foto/malieveld.jpg")
+    assert picture.status_code == 301 and picture["Location"].endswith(".jpg")
+
+    # Gone: a 404 (Django first adds the slash an address without one lacks), never
+    # another page.
+    for number in (UNPUBLISHED, TRASHED, MEMBERS_ONLY, ENDED, 999):
+        for address in (
+            f"/index.php?option=com_content&view=article&id={number}",
+            f"/publicaties/{number}-iets",
+            f"/index.php/overleg/{number}-x.html",
+            f"/?option=com_content&view=article&id={number}&Itemid=105",
+        ):
+            answer = client.get(address, follow=True)
+            assert answer.status_code == 404, address
+            assert [url for url, _ in answer.redirect_chain] in ([], [address + "/"]), address
+    assert client.get("/images/foto/bestaat-niet.jpg").status_code == 404
+
+    # Editors see the menu's addresses among Wagtail's redirects.
+    assert Redirect.objects.filter(old_path=f"/publicaties/101-{page.slug}").exists()
+
+
+def test_what_cannot_be_read_is_said_plainly(old_site, tmp_path):
+    bad = tmp_path / "fout.toml"
+    bad.write_text('[categories."publicaties"]\nkind = "recepten"\n', encoding="utf-8")
+    with pytest.raises(CommandError, match="Onbekende soort 'recepten'"):
+        call_command("import_joomla", "--database", old_site["url"], "--mapping", str(bad))
+    with pytest.raises(CommandError, match="niet bereikbaar"):
+        call_command("import_joomla", "--database", "mysql://root@127.0.0.1:1/joomla")
+    with pytest.raises(CommandError, match="Geen database-adres"):
+        call_command("import_joomla", "--database", "joomla.sql")
