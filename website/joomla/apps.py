@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from website.core.registry import DAILY
+
 
 class JoomlaConfig(AppConfig):
     """Moving a network's old Joomla 3 site here: `manage.py import_joomla`, the old
@@ -8,3 +10,4 @@ class JoomlaConfig(AppConfig):
     name = "website.joomla"
     label = "joomla"
     verbose_name = "Overstap van Joomla"
+    periodic_tasks = {"website.joomla.tasks.forget_old_missed_addresses": DAILY}

@@ -2,6 +2,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import get_resolver
 from wagtail.models import Site
 
+from . import missed
 from .links import is_non_sef, looks_like_joomla, old_address_target
 
 
@@ -40,3 +41,17 @@ class JoomlaAddressesMiddleware:
     def _target(self, request, query):
         site = Site.find_for_request(request)
         return old_address_target(site, request.path, query) if site else None
+
+
+class MissedAddressMiddleware:
+    """Counts the GETs that end as a 404 after every redirect had its turn (`missed`):
+    first among the middleware that answer a 404 with a redirect."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 404 and request.method == "GET":
+            missed.record(request)
+        return response

@@ -52,3 +52,22 @@ class ImportedItem(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.joomla_id or self.path}"
+
+
+class MissedAddress(models.Model):
+    """An address on this site that answered 404, and how often: for the report "Niet
+    gevonden", where editors make a redirect for links from elsewhere that still lead to
+    the old site's addresses. Only the path and query are kept (no visitor's address, no
+    referrer); `missed.record` says which 404s count."""
+
+    path = models.CharField("Adres", max_length=400, unique=True)
+    hits = models.PositiveIntegerField("Aantal keer", default=1)
+    first_seen = models.DateTimeField("Eerst gezien", auto_now_add=True)
+    last_seen = models.DateTimeField("Laatst gezien", auto_now=True)
+
+    class Meta:
+        verbose_name = "adres dat niet gevonden werd"
+        verbose_name_plural = "adressen die niet gevonden werden"
+
+    def __str__(self):
+        return self.path

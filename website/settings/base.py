@@ -90,7 +90,9 @@ MIDDLEWARE = [
     "website.accounts.middleware.IdleSessionAndKnownBrowserMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A 404 passes these from the bottom up: Wagtail's redirects (editors' and the Joomla
-    # import's), then the old Joomla site's other addresses, then the routes of moved pages.
+    # import's), then the old Joomla site's other addresses, then the routes of moved pages;
+    # what is still a 404 then is counted for the report "Niet gevonden".
+    "website.joomla.middleware.MissedAddressMiddleware",
     "website.core.middleware.MovedPageRoutesMiddleware",
     "website.joomla.middleware.JoomlaAddressesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -425,3 +427,8 @@ REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", 
 EMAIL_RETENTION_DAYS = int(os.environ.get("EMAIL_RETENTION_DAYS", "30"))
 # Finished background-task results are pruned after this many days (a daily periodic task).
 TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "7"))
+
+# The report "Niet gevonden" (website.joomla.missed): at most this many addresses, each kept
+# until it was not missed for this many days.
+MISSED_ADDRESSES_MAX = int(os.environ.get("MISSED_ADDRESSES_MAX", "5000"))
+MISSED_ADDRESSES_DAYS = int(os.environ.get("MISSED_ADDRESSES_DAYS", "90"))
