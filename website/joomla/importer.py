@@ -181,7 +181,7 @@ class Importer:
                 title=category.title,
                 slug=self._free_slug(parent, category.alias or slugify(category.title)),
                 introduction=cleaning.plain_text(category.description)[:600],
-                show_in_menus=parent.pk == self.home.pk,
+                show_in_menus=False,  # the menu is the editors' choice
             )
             parent.add_child(instance=section)
             revision = section.save_revision()
@@ -285,6 +285,13 @@ class Importer:
             page.author = article.author[:120]
         if hasattr(page, "image"):
             self._lead_image(page, article, links)
+            # Joomla showed the article's own image above the text; the same picture in
+            # the text as well would show twice.
+            page.body = [
+                block for block in page.body.raw_data
+                if not (block["type"] == "image" and page.image
+                        and block["value"]["image"]["image"] == page.image.pk)
+            ]  # fmt: skip
 
     def _lead_image(self, page, article, links):
         for name in ("image_fulltext", "image_intro"):

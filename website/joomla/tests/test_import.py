@@ -38,6 +38,7 @@ kind = "publications"
 publication_kind = "brief"
 """
 
+SPANDOEK = '<img src="/images/foto/spandoek.png" alt="Spandoek">'
 WORD_START = (
     "<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml>"
     "<![endif]-->"
@@ -106,6 +107,7 @@ def old_site(seeded, mariadb, tmp_path):
     (images / "foto").mkdir(parents=True)
     (images / "documenten").mkdir()
     Image.new("RGB", (1200, 800), (180, 40, 40)).save(images / "foto" / "malieveld.jpg")
+    Image.new("RGB", (800, 600), (40, 120, 40)).save(images / "foto" / "spandoek.png")
     shutil.copy(
         FIELD_CASES / "pdf-jaarverslag-kaartpagina.pdf",
         images / "documenten" / "Brief aan de Kamer.pdf",
@@ -135,7 +137,8 @@ def old_site(seeded, mariadb, tmp_path):
         expected[number] = ("article", page.title, words(page))
         joomla.article(number, NEWS, page.title, page.slug,
                        word(f"<p>{page.introduction}</p>") + '<hr id="system-readmore">'
-                       + word(body_html(page)))  # fmt: skip
+                       + word(body_html(page))
+                       + f"<div><p>{SPANDOEK}</p></div>")  # fmt: skip
     joomla.article(UNPUBLISHED, NEWS, "Concept", "concept", "<p>Nog niet klaar.</p>", state=0)
     joomla.article(TRASHED, NEWS, "Weg", "weg", "<p>Weggegooid.</p>", state=-2)
     joomla.article(MEMBERS_ONLY, NEWS, "Leden", "leden", "<p>Alleen leden.</p>", access=2)
@@ -193,14 +196,19 @@ def test_the_old_site_comes_back_as_the_seed_made_it_and_a_second_run_changes_no
 
     # The picture, the PDF and the link to another article.
     first = imported(100)
-    assert first.image.file.read()[:3] == b"\xff\xd8\xff" and first.image_alt
-    image_block = next(b for b in first.body if b.block_type == "image")
-    assert image_block.value["image"].contextual_alt_text == "Actie op het Malieveld"
+    assert first.image.file.read()[:3] == b"\xff\xd8\xff"
+    assert first.image_alt == "Actie op het Malieveld"
+    # Joomla showed it above the text; in the text too it would show twice.
+    assert not [block for block in first.body if block.block_type == "image"]
     links = first.body.raw_data[-1]["value"]
     document = CustomDocument.objects.get(title="Brief aan de Kamer")
     assert f'<a id="{document.pk}" linktype="document">de brief</a>' in links
     assert f'<a id="{imported(101).pk}" linktype="page">Meer</a>' in links
     assert first.date.year == 2012 and first.first_published_at.year == 2012
+
+    # A picture in the text, of its own: an image block with its description.
+    (picture,) = [block for block in imported(120).body if block.block_type == "image"]
+    assert picture.value["image"].contextual_alt_text == "Spandoek"
 
     # Not public on the old site: drafts here; trashed: nothing.
     for number in (UNPUBLISHED, MEMBERS_ONLY, ENDED):

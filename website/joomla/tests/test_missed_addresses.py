@@ -44,7 +44,7 @@ def test_the_report_lists_what_was_missed_often_and_leads_to_a_filled_in_redirec
     assert report.status_code == 200
     (listing,) = find_all(report, "table", class_="listing")
     rows = [text(row) for row in find_all(listing, "tr")[1:]]
-    assert len(rows) == 1 and rows[0].startswith("/publicaties/brief-aan-de-kamer.html 4")
+    assert len(rows) == 1 and rows[0].startswith("/publicaties/brief-aan-de-kamer.html 4 keer")
     (button,) = [a for a in find_all(report, "a") if text(a) == "Maak een doorverwijzing"]
 
     form = admin_client.get(button.get("href"))
