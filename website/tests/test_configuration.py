@@ -23,6 +23,7 @@ def test_periodic_tasks_of_every_app_are_tasks_with_an_interval():
         "website.operations.tasks.publish_scheduled",
         "website.agenda.tasks.delete_old_registrations",
         "website.newsletter.sending.resume_sending",
+        "website.joomla.tasks.forget_old_missed_addresses",
     }
     for path, seconds in tasks.items():
         assert isinstance(import_string(path), Task), path
