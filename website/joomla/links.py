@@ -133,7 +133,7 @@ def old_address_target(site, path, query_string):
     segments = [segment for segment in rest.split("/") if segment]
     if not segments:
         return None
-    return _segment_target(site, segments[-1])
+    return _segment_target(site, segments)
 
 
 def _non_sef_target(site, query):
@@ -148,9 +148,12 @@ def _non_sef_target(site, query):
     return None
 
 
-def _segment_target(site, segment):
-    """An id-prefixed alias ("12-brief-aan-kamer") of an article, else of a category; a
-    bare alias of exactly one imported article."""
+def _segment_target(site, segments):
+    """The last segment as an id-prefixed alias ("12-brief-aan-kamer") of an article, else
+    of a category; else as a bare alias (Joomla's router without ids) of one imported
+    article, the segment before it telling apart articles of the same alias in different
+    categories; else of one category."""
+    segment = segments[-1]
     match = ID_ALIAS.fullmatch(segment)
     if match:
         number, alias = int(match.group(1)), match.group(2) or ""
@@ -159,9 +162,19 @@ def _segment_target(site, segment):
             if item is not None and (not alias or item.alias == alias or kind == "article"):
                 return _live_url(site, item)
         return None
-    items = list(ImportedItem.objects.filter(kind="article", alias=segment)[:2])
+    items = list(ImportedItem.objects.filter(kind="article", alias=segment).select_related("page"))
+    if len(items) > 1 and len(segments) > 1:
+        sections = ImportedItem.objects.filter(kind="category", alias=segments[-2])
+        parent_paths = set(
+            Page.objects.filter(pk__in=sections.values("page_id")).values_list("path", flat=True)
+        )
+        items = [i for i in items if i.page and i.page.path[: -Page.steplen] in parent_paths]
     if len(items) == 1:
         return _live_url(site, items[0])
+    if not items:
+        categories = list(ImportedItem.objects.filter(kind="category", alias=segment)[:2])
+        if len(categories) == 1:
+            return _live_url(site, categories[0])
     return None
 
 

@@ -32,6 +32,7 @@ from .joomla_site import JoomlaSiteBuilder
 FIELD_CASES = Path(__file__).resolve().parents[2] / "testing" / "field_cases"
 PUBLICATIONS, NEWS = 8, 9
 UNPUBLISHED, TRASHED, MEMBERS_ONLY, ENDED = 150, 151, 152, 153
+SAME_ALIAS = 130
 MAPPING = """
 [categories."publicaties"]
 kind = "publications"
@@ -139,6 +140,8 @@ def old_site(seeded, mariadb, tmp_path):
                        word(f"<p>{page.introduction}</p>") + '<hr id="system-readmore">'
                        + word(body_html(page))
                        + f"<div><p>{SPANDOEK}</p></div>")  # fmt: skip
+    # Joomla's router without ids tells articles apart only by their category's alias.
+    joomla.article(SAME_ALIAS, NEWS, "Dezelfde alias", publications[1].slug, "<p>Anders.</p>")
     joomla.article(UNPUBLISHED, NEWS, "Concept", "concept", "<p>Nog niet klaar.</p>", state=0)
     joomla.article(TRASHED, NEWS, "Weg", "weg", "<p>Weggegooid.</p>", state=-2)
     joomla.article(MEMBERS_ONLY, NEWS, "Leden", "leden", "<p>Alleen leden.</p>", access=2)
@@ -168,7 +171,7 @@ def test_a_dry_run_says_what_it_would_do_and_stores_nothing(old_site):
     pages, images = Page.objects.count(), CustomImage.objects.count()
     output = run(old_site, "--dry-run")
     assert "Proefrun" in output
-    made = len(old_site["expected"]) + 3  # and the three that were not public
+    made = len(old_site["expected"]) + 4  # and the three that were not public, SAME_ALIAS
     assert f"Nieuwe pagina's: {made}" in output
     assert f"({UNPUBLISHED}, {MEMBERS_ONLY}, {ENDED})" in output
     assert f"Weggegooid in Joomla, niet overgenomen: 1 ({TRASHED})" in output
@@ -180,7 +183,7 @@ def test_the_old_site_comes_back_as_the_seed_made_it_and_a_second_run_changes_no
     old_site,
 ):
     output = run(old_site)
-    made = len(old_site["expected"]) + 3  # and the three that were not public
+    made = len(old_site["expected"]) + 4  # and the three that were not public, SAME_ALIAS
     assert f"Nieuwe pagina's: {made}" in output, output
 
     library = LibraryIndexPage.objects.get()
@@ -272,6 +275,9 @@ def test_every_old_address_answers_301_to_its_page_or_file_and_what_is_gone_404(
         assert client.get(address).get("Location") == library.url, address  # fmt: skip
     overleg = imported(120).get_parent()
     assert client.get("/over-ons/overleg").get("Location") == overleg.url
+    other = imported(SAME_ALIAS)
+    for address in (f"/over-ons/overleg/{page.slug}", f"/index.php/overleg/{page.slug}.html"):
+        assert client.get(address).get("Location") == other.url, address
 
     document = CustomDocument.objects.get(title="Brief aan de Kamer")
     answer = client.get("/images/documenten/Brief%20aan%20de%20Kamer.pdf")
