@@ -87,6 +87,8 @@ def moved_route(request):
         if prefix in redirects:
             rest = request.path[len(prefix) :].lstrip("/")
             url = redirects[prefix].redirect_page.get_url(request) + rest
+            if url.rstrip("/") == request.path.rstrip("/"):
+                return None  # the page lives at that prefix: nothing moved, a plain 404
             query = request.META.get("QUERY_STRING", "")
             return f"{url}?{query}" if query else url
     return None

@@ -13,8 +13,10 @@ does the same and rolls everything back, files included.
 import dataclasses
 import hashlib
 import json
+import re
 import tomllib
 from pathlib import Path
+from urllib.parse import unquote
 
 from django.core.files import File
 from django.db import transaction
@@ -41,6 +43,17 @@ KINDS = {
     "stories": (StoryPage, StoryIndexPage, True),
 }
 DEFAULT_KIND = "articles"
+
+
+# A file below the old site's images/ folder, as articles refer to it.
+FILE_REFERENCE = re.compile(r"images/([^\"'?#<>\s]+)")
+
+
+@dataclasses.dataclass(frozen=True)
+class DryRunFile:
+    """What a dry run uses for a picture or file that it found but does not store."""
+
+    pk: int
 
 
 class MappingError(Exception):
@@ -105,6 +118,7 @@ class Importer:
         self.home = self.site.root_page.specific
 
     def run(self, dry_run=False):
+        self.dry_run = dry_run
         categories = self.data.categories()
         articles = self.data.articles()
         menu = self.data.menu_items()
@@ -124,22 +138,58 @@ class Importer:
 
     def _import(self, categories, articles):
         self.categories = categories
+        known = {category.path for category in categories.values()}
+        for path in self.mapping:
+            if path not in known:
+                self._problem(None, f"het koppelbestand noemt categorie {path!r}, die er niet is")
         self.sections = {}
         self.pages = {}  # article id → page (existing or made in this run)
         for category in categories.values():
-            if category.published != TRASHED:
+            if self.category_state(category.id) != "trashed":
                 self._section(category)
-        importable = [a for a in articles if a.state != TRASHED and a.catid in categories]
+        importable = []
         for article in articles:
-            if article.state == TRASHED:
-                self.report.skipped.append(article.id)
-            elif article.catid not in categories:
+            if article.catid not in categories:
                 self._problem(article.id, f"categorie {article.catid} bestaat niet")
+            elif article.state == TRASHED or self.category_state(article.catid) == "trashed":
+                self.report.skipped.append(article.id)
+                self._trashed_since(article)
+            else:
+                importable.append(article)
+        self.public_ids = {a.id for a in importable if self.is_public(a)}
         for article in importable:
             self.pages[article.id] = self._page_for(article)
         for done, article in enumerate(importable, start=1):
             self._fill(article)
             self.progress(done, len(importable))
+
+    def category_state(self, category_id):
+        """ "trashed" when the category or one above it is in Joomla's trash, "hidden" when
+        one is unpublished or not for everyone (Joomla then shows none of its articles),
+        else "public"."""
+        state, category = "public", self.categories.get(category_id)
+        while category is not None:  # up to the top (the root is not an article category)
+            if category.published == TRASHED:
+                return "trashed"
+            if category.published != 1 or category.access not in (1, 5):
+                state = "hidden"
+            category = self.categories.get(category.parent_id)
+        return state
+
+    def is_public(self, article):
+        return article.public and self.category_state(article.catid) == "public"
+
+    def _trashed_since(self, article):
+        """An article imported before and trashed in Joomla since: its old addresses are
+        a 404 from now on, and its page goes offline unless editors changed it here."""
+        item = ImportedItem.objects.filter(kind="article", joomla_id=article.id).first()
+        if item is None or item.page_id is None:
+            return
+        page = Page.objects.filter(pk=item.page_id).first()
+        if page is not None and page.live and item.imported_revision_id == page.latest_revision_id:
+            page.specific.unpublish()
+        item.public = False
+        item.save(update_fields=["public"])
 
     def rule(self, category):
         """The mapping's rule for `category`, else its parent's, else the default."""
@@ -256,16 +306,17 @@ class Importer:
             self._problem(article.id, problem)
         page.first_published_at = page.first_published_at or _first_date(article)
         revision = page.save_revision(log_action=True)
-        if article.public:
+        public = self.is_public(article)
+        if public:
             revision.publish()
         elif page.live:
             page.unpublish()
-        if not article.public:
+        if not public:
             self.report.not_public.append(article.id)
         if not fresh:
             self.report.updated.append(article.id)
         item.source_hash = source_hash
-        item.public = article.public
+        item.public = public
         item.alias = article.alias
         item.imported_revision = page.latest_revision
         item.save()
@@ -305,6 +356,8 @@ class Importer:
                 )
                 return
             image = self._image(path)
+            if isinstance(image, DryRunFile):
+                return
             if image is not None:
                 page.image, page.image_alt = image, alt[:250]
                 caption = article.images.get(f"{name}_caption") or ""
@@ -314,8 +367,8 @@ class Importer:
             return
 
     def _linked_page(self, article_id):
-        page = self.pages.get(article_id)
-        return page
+        """The page a link to another article leads to: only one visitors can see."""
+        return self.pages.get(article_id) if article_id in self.public_ids else None
 
     # Files ------------------------------------------------------------------------------
 
@@ -338,6 +391,10 @@ class Importer:
         source = self.files_dir / path.removeprefix("images/")
         if not source.is_file():
             return None
+        self.report.files += 1
+        if self.dry_run:
+            # Found, and not stored: a stand-in the rolled-back pages may point at.
+            return DryRunFile(pk=0)
         model = CustomImage if image else CustomDocument
         with source.open("rb") as handle:
             made = model(title=readable_title(source.name)[:255] or source.name,
@@ -348,7 +405,6 @@ class Importer:
             defaults={"image": made if image else None,
                       "document": None if image else made, "public": True},
         )  # fmt: skip
-        self.report.files += 1
         return made
 
     # Helpers ----------------------------------------------------------------------------
@@ -363,7 +419,14 @@ class Importer:
 
     def _hash(self, article: Article):
         rule = self.rule(self.categories[article.catid])
-        data = dataclasses.asdict(article) | {"rule": rule}
+        # Which of its files are there: one added to images/ later brings the article back.
+        files = sorted(
+            path for path in set(FILE_REFERENCE.findall(article.introtext + article.fulltext
+                                                        + json.dumps(article.images)))
+            if self.files_dir and (self.files_dir / unquote(path)).is_file()
+        )  # fmt: skip
+        data = dataclasses.asdict(article) | {"rule": rule, "files": files,
+                                              "public": self.is_public(article)}  # fmt: skip
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
     def _problem(self, article_id, text):

@@ -52,6 +52,8 @@ def record_old_addresses(site, categories, articles, menu_items):
             for category_id in _with_subcategories(categories, item.target_id):
                 for article in by_category.get(category_id, []):
                     page = pages[article.id]
+                    if not article.alias:
+                        continue  # Joomla always gives one; an empty one gives no address
                     count += _redirect(site, f"/{item.path}/{article.id}-{article.alias}", page)
                     count += _redirect(site, f"/{item.path}/{article.alias}", page)
     return count
@@ -67,6 +69,8 @@ def _with_subcategories(categories, category_id):
 
 def _redirect(site, path, page):
     old_path = Redirect.normalise_path(path)
+    if old_path.rstrip("/") == (page.url_path[len(site.root_page.url_path) - 1 :]).rstrip("/"):
+        return 0  # the page lives at the old address itself: no redirect (it would loop)
     existing = Redirect.objects.filter(site=site, old_path=old_path).first()
     if existing is not None:
         if existing.redirect_page_id == page.pk:

@@ -128,6 +128,20 @@ def find_prefix(connection):
     return prefixes[0]
 
 
+def check_prefix(connection, prefix):
+    """Raises SourceError when the database has no Joomla tables with `prefix`."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW TABLES")
+        tables = {next(iter(row.values())) for row in cursor.fetchall()}
+    missing = [f"{prefix}{name}" for name in ("content", "categories", "menu", "users")
+               if f"{prefix}{name}" not in tables]  # fmt: skip
+    if missing:
+        raise SourceError(
+            f"Geen Joomla-tabellen met voorvoegsel {prefix!r} (niet gevonden: "
+            f"{', '.join(missing)}). Laat --prefix weg om het te laten zoeken."
+        )
+
+
 class JoomlaSite:
     """What the import reads of one Joomla site: categories, articles, menu items."""
 
@@ -213,7 +227,7 @@ class JoomlaSite:
 
 def query_of(link):
     """{name: value} of a Joomla link's query string ("index.php?option=…&id=12")."""
-    query = urlsplit(link).query
+    query = urlsplit(link.replace("&amp;", "&")).query
     pairs = (part.partition("=") for part in query.split("&") if part)
     return {unquote(name).lower(): unquote(value) for name, _, value in pairs}
 

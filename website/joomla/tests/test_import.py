@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from PIL import Image
@@ -32,7 +33,8 @@ from .joomla_site import JoomlaSiteBuilder
 FIELD_CASES = Path(__file__).resolve().parents[2] / "testing" / "field_cases"
 PUBLICATIONS, NEWS = 8, 9
 UNPUBLISHED, TRASHED, MEMBERS_ONLY, ENDED = 150, 151, 152, 153
-SAME_ALIAS = 130
+SAME_ALIAS, LINKS_TO_DRAFT = 130, 131
+TRASHED_CATEGORY, IN_TRASHED_CATEGORY = 10, 154
 MAPPING = """
 [categories."publicaties"]
 kind = "publications"
@@ -140,9 +142,17 @@ def old_site(seeded, mariadb, tmp_path):
                        word(f"<p>{page.introduction}</p>") + '<hr id="system-readmore">'
                        + word(body_html(page))
                        + f"<div><p>{SPANDOEK}</p></div>")  # fmt: skip
+    joomla.category(TRASHED_CATEGORY, "Oud", "oud", published=-2)
+    joomla.article(IN_TRASHED_CATEGORY, TRASHED_CATEGORY, "In de prullenbak", "prullenbak",
+                   "<p>Weg met de categorie.</p>")  # fmt: skip
+    joomla.menu_item(107, "Overleg", "overleg",
+                     f"index.php?option=com_content&view=category&id={NEWS}")  # fmt: skip
     # Joomla's router without ids tells articles apart only by their category's alias.
     joomla.article(SAME_ALIAS, NEWS, "Dezelfde alias", publications[1].slug, "<p>Anders.</p>")
     joomla.article(UNPUBLISHED, NEWS, "Concept", "concept", "<p>Nog niet klaar.</p>", state=0)
+    joomla.article(LINKS_TO_DRAFT, NEWS, "Zie concept", "zie-concept",
+                   f'<p>Zie <a href="index.php?option=com_content&amp;view=article&amp;'
+                   f'id={UNPUBLISHED}">het concept</a>.</p>')  # fmt: skip
     joomla.article(TRASHED, NEWS, "Weg", "weg", "<p>Weggegooid.</p>", state=-2)
     joomla.article(MEMBERS_ONLY, NEWS, "Leden", "leden", "<p>Alleen leden.</p>", access=2)
     joomla.article(ENDED, NEWS, "Verlopen", "verlopen", "<p>Oud.</p>",
@@ -163,27 +173,34 @@ def run(old_site, *extra):
     return out.getvalue()
 
 
+def stored_files():
+    return sorted(str(path) for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file())
+
+
 def imported(number):
     return ImportedItem.objects.get(kind="article", joomla_id=number).page.specific
 
 
 def test_a_dry_run_says_what_it_would_do_and_stores_nothing(old_site):
-    pages, images = Page.objects.count(), CustomImage.objects.count()
+    pages, images, files = Page.objects.count(), CustomImage.objects.count(), stored_files()
     output = run(old_site, "--dry-run")
     assert "Proefrun" in output
-    made = len(old_site["expected"]) + 4  # and the three that were not public, SAME_ALIAS
+    made = len(old_site["expected"]) + 5  # and three not public, SAME_ALIAS, LINKS_TO_DRAFT
     assert f"Nieuwe pagina's: {made}" in output
     assert f"({UNPUBLISHED}, {MEMBERS_ONLY}, {ENDED})" in output
-    assert f"Weggegooid in Joomla, niet overgenomen: 1 ({TRASHED})" in output
+    assert "Weggegooid in Joomla, niet overgenomen: 2" in output
     assert (Page.objects.count(), CustomImage.objects.count()) == (pages, images)
     assert not ImportedItem.objects.exists()
+    assert stored_files() == files  # not a byte written
+    assert f"({TRASHED}, {IN_TRASHED_CATEGORY})" in output
+    assert f"artikel {LINKS_TO_DRAFT}: link naar artikel {UNPUBLISHED}" in output
 
 
 def test_the_old_site_comes_back_as_the_seed_made_it_and_a_second_run_changes_nothing(
     old_site,
 ):
     output = run(old_site)
-    made = len(old_site["expected"]) + 4  # and the three that were not public, SAME_ALIAS
+    made = len(old_site["expected"]) + 5  # and three not public, SAME_ALIAS, LINKS_TO_DRAFT
     assert f"Nieuwe pagina's: {made}" in output, output
 
     library = LibraryIndexPage.objects.get()
@@ -213,10 +230,13 @@ def test_the_old_site_comes_back_as_the_seed_made_it_and_a_second_run_changes_no
     (picture,) = [block for block in imported(120).body if block.block_type == "image"]
     assert picture.value["image"].contextual_alt_text == "Spandoek"
 
+    # A link to an article visitors cannot see is left out, its words kept.
+    assert "<p>Zie het concept.</p>" in str(imported(LINKS_TO_DRAFT).body.raw_data)
+
     # Not public on the old site: drafts here; trashed: nothing.
     for number in (UNPUBLISHED, MEMBERS_ONLY, ENDED):
         assert not imported(number).live
-    assert not ImportedItem.objects.filter(joomla_id=TRASHED).exists()
+    assert not ImportedItem.objects.filter(joomla_id__in=[TRASHED, IN_TRASHED_CATEGORY]).exists()
 
     # A second run changes nothing.
     counts = (Page.objects.count(), Revision.objects.count(), CustomImage.objects.count())
@@ -226,7 +246,9 @@ def test_the_old_site_comes_back_as_the_seed_made_it_and_a_second_run_changes_no
     assert (Page.objects.count(), Revision.objects.count(), CustomImage.objects.count()) == counts
 
 
-def test_a_later_run_updates_what_editors_left_and_names_what_they_changed(old_site, mariadb):
+def test_a_later_run_updates_what_editors_left_and_names_what_they_changed(
+    old_site, mariadb, client
+):
     run(old_site)
     _database, connection = mariadb
     with connection.cursor() as cursor:
@@ -236,9 +258,15 @@ def test_a_later_run_updates_what_editors_left_and_names_what_they_changed(old_s
     edited = imported(102)
     edited.title = "Door de redactie verbeterd"
     edited.save_revision().publish()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE jos7k_content SET state = -2 WHERE id = 103")
+    trashed_later = imported(103)
 
     output = run(old_site)
     assert imported(101).title.endswith("(bijgewerkt)")
+    trashed_later.refresh_from_db()
+    assert not trashed_later.live
+    assert client.get("/index.php?option=com_content&view=article&id=103").status_code == 404
     assert imported(102).title == "Door de redactie verbeterd"
     assert "sinds de vorige import in Wagtail bewerkt: (102)" in output
 
@@ -299,6 +327,13 @@ def test_every_old_address_answers_301_to_its_page_or_file_and_what_is_gone_404(
             assert [url for url, _ in answer.redirect_chain] in ([], [address + "/"]), address
     assert client.get("/images/foto/bestaat-niet.jpg").status_code == 404
 
+    # A section that lives at its old menu address: no redirect to itself, and an unknown
+    # address below it is a 404, not a loop.
+    assert overleg.url == "/overleg/"
+    assert not Redirect.objects.filter(old_path="/overleg").exists()
+    answer = client.get("/overleg/bestaat-niet", follow=True)
+    assert answer.status_code == 404 and len(answer.redirect_chain) <= 1
+
     # Editors see the menu's addresses among Wagtail's redirects.
     assert Redirect.objects.filter(old_path=f"/publicaties/101-{page.slug}").exists()
 
@@ -307,8 +342,29 @@ def test_what_cannot_be_read_is_said_plainly(old_site, tmp_path):
     bad = tmp_path / "fout.toml"
     bad.write_text('[categories."publicaties"]\nkind = "recepten"\n', encoding="utf-8")
     with pytest.raises(CommandError, match="Onbekende soort 'recepten'"):
-        call_command("import_joomla", "--database", old_site["url"], "--mapping", str(bad))
+        call_command("import_joomla", "--database", old_site["url"], "--mapping", str(bad),
+                     "--files", str(old_site["files"]))  # fmt: skip
     with pytest.raises(CommandError, match="niet bereikbaar"):
-        call_command("import_joomla", "--database", "mysql://root@127.0.0.1:1/joomla")
+        call_command("import_joomla", "--database", "mysql://root@127.0.0.1:1/joomla",
+                     "--files", str(old_site["files"]))  # fmt: skip
+    with pytest.raises(CommandError, match="Geen Joomla-tabellen met voorvoegsel 'jos7k'"):
+        call_command("import_joomla", "--database", old_site["url"], "--prefix", "jos7k",
+                     "--files", str(old_site["files"]))  # fmt: skip
+    with pytest.raises(CommandError, match="De map '/bestaat/niet' bestaat niet"):
+        call_command("import_joomla", "--database", old_site["url"], "--files", "/bestaat/niet")
     with pytest.raises(CommandError, match="Geen database-adres"):
-        call_command("import_joomla", "--database", "joomla.sql")
+        call_command("import_joomla", "--database", "joomla.sql", "--files", str(tmp_path))
+
+
+def test_pictures_and_files_added_to_the_folder_later_come_with_the_next_run(old_site, tmp_path):
+    complete = old_site["files"]
+    empty = tmp_path / "leeg" / "images"
+    empty.mkdir(parents=True)
+    first = run({**old_site, "files": empty})
+    assert "afbeelding ontbreekt: images/foto/malieveld.jpg" in first
+    assert imported(100).image is None
+
+    again = run({**old_site, "files": complete})
+    assert "Bijgewerkt: 3" in again  # the three articles with pictures or files
+    assert imported(100).image is not None
+    assert CustomDocument.objects.filter(title="Brief aan de Kamer").exists()

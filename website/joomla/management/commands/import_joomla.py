@@ -1,9 +1,16 @@
 import sys
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from website.joomla.importer import Importer, MappingError, load_mapping
-from website.joomla.source import JoomlaSite, SourceError, connect, find_prefix
+from website.joomla.source import (
+    JoomlaSite,
+    SourceError,
+    check_prefix,
+    connect,
+    find_prefix,
+)
 
 
 class Command(BaseCommand):
@@ -18,7 +25,9 @@ class Command(BaseCommand):
             "--database", required=True,
             help="De Joomla-database: mysql://gebruiker:wachtwoord@host:3306/naam (alleen lezen).",
         )  # fmt: skip
-        parser.add_argument("--files", help="De map images/ van de oude site (of de map erboven).")
+        parser.add_argument(
+            "--files", required=True, help="De map images/ van de oude site (of de map erboven)."
+        )
         parser.add_argument("--prefix", help="Het voorvoegsel van de tabellen (anders gezocht).")
         parser.add_argument("--mapping", help="TOML-bestand: welke categorie wat wordt.")
         parser.add_argument(
@@ -34,7 +43,10 @@ class Command(BaseCommand):
             mapping = load_mapping(options["mapping"])
             connection = connect(options["database"])
             try:
+                if not Path(options["files"]).is_dir():
+                    raise SourceError(f"De map {options['files']!r} bestaat niet.")
                 prefix = options["prefix"] or find_prefix(connection)
+                check_prefix(connection, prefix)
                 importer = Importer(
                     JoomlaSite(connection, prefix), options["files"], mapping,
                     progress=self.progress, old_hosts=options["old_host"],
