@@ -28,6 +28,8 @@ from .source import leading_number, query_of
 READMORE = re.compile(r"<hr\s[^>]*id=[\"']system-readmore[\"'][^>]*>", re.IGNORECASE)
 # Plugin tags ({loadposition user1}, {loadmodule mod_x}, {gallery}…{/gallery}, {emailcloak=off}).
 PLUGIN_TAG = re.compile(r"\{/?[a-z][a-z0-9_-]*(?:[ =][^{}]*)?\}", re.IGNORECASE)
+# A list item's bullet as text before its words: "· ", "• ", "o ", "- ", "1. ", "a) ".
+BULLET = re.compile(r"^[\s\xa0]*([·•▪◦o§\-–*]|\d{1,3}[.)]|[a-z][.)])[\s\xa0]+")
 HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
 BLOCK_TAGS = {"p", "ul", "ol", "div", "blockquote", "table", "pre", "address", "center"}
 DROPPED_TAGS = {"script", "style", "iframe", "object", "embed", "form", "input", "button",
@@ -75,6 +77,7 @@ def body_blocks(html, links):
     """[{"type": …, "value": …}]: a StreamField's raw data in the site's body blocks
     (heading, paragraph, image), from Joomla's `html`."""
     soup = BeautifulSoup(PLUGIN_TAG.sub("", html or ""), "html.parser")
+    _mark_word_lists(soup)
     _drop_noise(soup)
     blocks, paragraph = [], []
 
@@ -84,7 +87,7 @@ def body_blocks(html, links):
             blocks.append({"type": "paragraph", "value": rich})
         paragraph.clear()
 
-    for node in _top_level(soup):
+    for node in _lists_together(_top_level(soup)):
         if isinstance(node, Tag) and node.name in HEADINGS:
             text = " ".join(node.get_text(" ").split())
             if text:
@@ -104,6 +107,51 @@ def body_blocks(html, links):
         paragraph.append(str(node))
     flush()
     return blocks
+
+
+def _mark_word_lists(soup):
+    """Word pastes a bulleted or numbered list as paragraphs, each with its bullet ("·",
+    "o", "1.") in a span marked `mso-list:Ignore` (or, pasted as text, before the words):
+    mark each such paragraph `data-list="ul"` or `"ol"` and take the bullet out."""
+    for paragraph in soup.find_all("p"):
+        listed = "msolist" in " ".join(paragraph.get("class") or []).lower()
+        markers = [
+            span for span in paragraph.find_all("span")
+            if "mso-list:ignore" in (span.get("style") or "").replace(" ", "").lower()
+        ]  # fmt: skip
+        if markers:
+            marker = markers[0].get_text().replace("\xa0", " ").strip()
+            for span in markers:
+                span.decompose()
+        else:
+            first = next((t for t in paragraph.find_all(string=True) if t.strip()), None)
+            found = BULLET.match(str(first)) if first is not None else None
+            if found is None or not (listed or found.group(1) in "·•▪◦"):
+                continue
+            marker = found.group(1)
+            first.replace_with(str(first)[found.end() :])
+        paragraph["data-list"] = "ol" if re.fullmatch(r"\d{1,3}[.)]|[a-z][.)]", marker) else "ul"
+
+
+def _lists_together(nodes):
+    """Consecutive paragraphs marked as list items (`_mark_word_lists`) as one list."""
+    result = []
+    for node in nodes:
+        kind = node.get("data-list") if isinstance(node, Tag) else None
+        if kind is None:
+            result.append(node)
+            continue
+        if not (result and isinstance(result[-1], Tag) and result[-1].get("data-made") == kind):
+            holder = BeautifulSoup(f'<{kind} data-made="{kind}"></{kind}>', "html.parser")
+            result.append(holder.find(kind))
+        item = BeautifulSoup("<li></li>", "html.parser").li
+        for child in list(node.contents):
+            item.append(child.extract())
+        result[-1].append(item)
+    for node in result:
+        if isinstance(node, Tag):
+            node.attrs.pop("data-made", None)
+    return result
 
 
 def _drop_noise(soup):
