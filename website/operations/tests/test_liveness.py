@@ -277,7 +277,9 @@ def test_worker_and_scheduler_outlive_a_sqlite_lock_longer_than_the_busy_timeout
 
         outages = waits()
         holder.execute("BEGIN EXCLUSIVE")
-        wait_until(lambda: waits() > outages, 30, "the worker waiting for the database again")
+        # It notices at its next write (a heartbeat every BEAT_SECONDS) plus the busy
+        # timeout; on a busy CI machine that took longer than 30 s once.
+        wait_until(lambda: waits() > outages, 60, "the worker waiting for the database again")
         worker.terminate()
         assert worker.wait(20) is not None  # ended while the lock is still held
         holder.execute("COMMIT")
