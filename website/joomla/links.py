@@ -47,8 +47,11 @@ def record_old_addresses(site, categories, articles, menu_items):
             continue
         if item.view == "article" and item.target_id in pages:
             count += _redirect(site, f"/{item.path}", pages[item.target_id])
+            # Joomla's own links name a menu item alone too: index.php?Itemid=105.
+            count += _redirect(site, f"/index.php?Itemid={item.id}", pages[item.target_id])
         elif item.view == "category" and item.target_id in sections:
             count += _redirect(site, f"/{item.path}", sections[item.target_id])
+            count += _redirect(site, f"/index.php?Itemid={item.id}", sections[item.target_id])
             for category_id in _with_subcategories(categories, item.target_id):
                 for article in by_category.get(category_id, []):
                     page = pages[article.id]

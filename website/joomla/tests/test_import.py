@@ -303,6 +303,9 @@ def test_every_old_address_answers_301_to_its_page_or_file_and_what_is_gone_404(
         assert client.get(address).get("Location") == library.url, address  # fmt: skip
     overleg = imported(120).get_parent()
     assert client.get("/over-ons/overleg").get("Location") == overleg.url
+    assert client.get("/index.php?Itemid=106").get("Location") == overleg.url
+    assert client.get("/index.php?Itemid=105").get("Location") == library.url
+    assert client.get("/index.php?Itemid=999").status_code == 404
     other = imported(SAME_ALIAS)
     for address in (f"/over-ons/overleg/{page.slug}", f"/index.php/overleg/{page.slug}.html"):
         assert client.get(address).get("Location") == other.url, address
