@@ -244,22 +244,22 @@ def _rewrite_link(anchor, links):
         return
     article_id = old_article_id(href, links)
     if article_id is not None:
-        page = links.article(article_id)
-        if page is None:
-            links.problems.append(f"link naar artikel {article_id} dat niet (openbaar) is")
-            anchor.unwrap()
-        else:
-            anchor.attrs = {"href": "#", "data-linktype": "page", "data-id": str(page.pk)}
+        problem = f"link naar artikel {article_id} dat niet (openbaar) is"
+        _link_to(anchor, "page", links.article(article_id), links, problem)
         return
     path = old_file_path(href, links)
-    if path is None:
-        return
-    document = links.document(path)
-    if document is None:
-        links.problems.append(f"bestand ontbreekt: {path}")
+    if path is not None:
+        _link_to(anchor, "document", links.document(path), links, f"bestand ontbreekt: {path}")
+
+
+def _link_to(anchor, linktype, target, links, problem):
+    """The anchor as the editor's link to `target`; without one, its words alone and the
+    problem noted."""
+    if target is None:
+        links.problems.append(problem)
         anchor.unwrap()
     else:
-        anchor.attrs = {"href": "#", "data-linktype": "document", "data-id": str(document.pk)}
+        anchor.attrs = {"href": "#", "data-linktype": linktype, "data-id": str(target.pk)}
 
 
 def old_article_id(href, links):

@@ -33,7 +33,7 @@ from website.stories.models import StoryIndexPage, StoryPage
 
 from . import cleaning
 from .models import ImportedItem
-from .source import TRASHED, Article, Category
+from .source import TRASHED, Article
 
 KINDS = {
     # kind in the mapping file: (page model, section model, one section for the whole site)
@@ -440,7 +440,3 @@ def _first_date(article):
 def _images_folder(path):
     path = Path(path)
     return path / "images" if (path / "images").is_dir() else path
-
-
-def category_of(categories, category_id) -> Category | None:
-    return categories.get(category_id)

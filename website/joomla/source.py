@@ -108,9 +108,7 @@ def find_prefix(connection):
     """The table prefix ("jos_", "abc12_") of the one Joomla site in the database.
 
     Raises SourceError when there is none, or several (then --prefix chooses)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW TABLES")
-        tables = {next(iter(row.values())) for row in cursor.fetchall()}
+    tables = _tables(connection)
     prefixes = sorted(
         name.removesuffix("content")
         for name in tables
@@ -128,11 +126,15 @@ def find_prefix(connection):
     return prefixes[0]
 
 
-def check_prefix(connection, prefix):
-    """Raises SourceError when the database has no Joomla tables with `prefix`."""
+def _tables(connection):
     with connection.cursor() as cursor:
         cursor.execute("SHOW TABLES")
-        tables = {next(iter(row.values())) for row in cursor.fetchall()}
+        return {next(iter(row.values())) for row in cursor.fetchall()}
+
+
+def check_prefix(connection, prefix):
+    """Raises SourceError when the database has no Joomla tables with `prefix`."""
+    tables = _tables(connection)
     missing = [f"{prefix}{name}" for name in ("content", "categories", "menu", "users")
                if f"{prefix}{name}" not in tables]  # fmt: skip
     if missing:

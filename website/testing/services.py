@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from urllib.parse import urlsplit
 
 
 def free_port():
@@ -308,8 +309,6 @@ class MariaDBDatabase:
             )
 
     def _server_connection(self, database=None):
-        from urllib.parse import urlsplit  # noqa: PLC0415
-
         parts = urlsplit(self.server)
         return self.pymysql.connect(
             host=parts.hostname, port=parts.port or 3306, user=parts.username or "root",
