@@ -15,7 +15,7 @@ from website.mail.outbox import queue_templated_email
 
 from .choices import EventStatus
 from .models import EventDate, Registration
-from .registration import calendar_attachment, cancel_url
+from .registration import calendar_attachment, cancel_url, meeting_link_for
 
 #: What people must know about: when, where, and whether it happens.
 WATCHED_FIELDS = (
@@ -29,6 +29,8 @@ WATCHED_FIELDS = (
     "postcode",
     "city",
     "status",
+    "attendance",
+    "meeting_link",
 )
 
 
@@ -153,6 +155,8 @@ def change_context(registration, event_date, before, cancelled):
         "waiting": registration.status == Registration.Status.WAITING,
         "before_text": describe(before),
         "now_text": describe(event_date),
+        "meeting_link": meeting_link_for(registration, event_date),
+        "link_changed": before.meeting_link != event_date.meeting_link,
     }
 
 

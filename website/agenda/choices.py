@@ -25,3 +25,11 @@ class EventStatus(models.TextChoices):
     SCHEDULED = "gepland", "Gepland"
     CANCELLED = "afgelast", "Afgelast"
     MOVED = "verplaatst", "Verplaatst"
+
+
+class Attendance(models.TextChoices):
+    """Where people take part: the meeting link of an online date is never public."""
+
+    ON_LOCATION = "op-locatie", "Op locatie"
+    ONLINE = "online", "Online"
+    HYBRID = "hybride", "Op locatie en online"

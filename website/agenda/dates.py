@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.template.defaultfilters import date as format_date
@@ -15,7 +16,7 @@ from wagtail.models import Orderable, Page
 from website.core.geography import PROVINCE_NAMES, PROVINCES
 from website.core.models import private_pages_q
 
-from .choices import EventStatus, local_zone
+from .choices import Attendance, EventStatus, local_zone
 
 #: How far back a subscribed calendar (the agenda's iCal feeds) keeps dates.
 SUBSCRIPTION_PAST_DAYS = 365
@@ -78,6 +79,29 @@ class EventDate(Orderable):
         help_text="Bijvoorbeeld: 'Verplaatst naar 12 november.'",
     )
 
+    attendance = models.CharField(
+        "Hoe doe je mee", max_length=12, choices=Attendance, default=Attendance.ON_LOCATION
+    )
+    meeting_link = models.URLField(
+        "Link naar de online bijeenkomst",
+        max_length=500,
+        blank=True,
+        help_text="Bijvoorbeeld van Jitsi, Teams of Zoom. Nooit openbaar: alleen wie is "
+        "aangemeld, krijgt de link (in de bevestiging, de herinnering en het agendabestand).",
+    )
+    reminder_hours = models.PositiveSmallIntegerField(
+        "Herinnering (uren van tevoren)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(14 * 24)],
+        help_text="Leeg: geen herinnering. Wie is aangemeld, krijgt zoveel uur van tevoren "
+        "een e-mail, bij een online bijeenkomst met de link.",
+    )
+    #: When the reminder went out (set back to empty when the time changes).
+    reminded_at = models.DateTimeField(
+        "Herinnering verstuurd", null=True, blank=True, editable=False
+    )
+
     venue_name = models.CharField("Naam van de plek", max_length=120, blank=True)
     street_address = models.CharField("Adres", max_length=120, blank=True)
     postcode = models.CharField("Postcode", max_length=10, blank=True)
@@ -109,14 +133,17 @@ class EventDate(Orderable):
         FieldRowPanel([FieldPanel("status"), FieldPanel("status_note")]),
         MultiFieldPanel(
             [
+                FieldPanel("attendance"),
+                FieldPanel("meeting_link"),
                 FieldPanel("venue_name"),
                 FieldPanel("street_address"),
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
                 FieldPanel("province"),
             ],
-            heading="Plek",
+            heading="Plek of online",
         ),
         FieldRowPanel([FieldPanel("registration_open"), FieldPanel("capacity")]),
+        FieldPanel("reminder_hours"),
     ]
 
     class Meta(Orderable.Meta):
@@ -148,8 +175,24 @@ class EventDate(Orderable):
                     f"Deze tijd bestaat niet op {format_date(day, 'j F Y')}: die nacht gaat de "
                     "klok vooruit (zomertijd) en slaat deze tijd over. Kies een tijd een uur later."
                 )
+        errors |= self.attendance_errors()
         if errors:
             raise ValidationError(errors)
+
+    def attendance_errors(self):
+        """{field: message}: an online link on a date on location, or an online date
+        without sign-up (only people who sign up get the link)."""
+        if self.meeting_link and not self.is_online:
+            return {
+                "meeting_link": "Deze datum is op locatie. Kies bij 'Hoe doe je mee' online "
+                "of op locatie en online, of laat de link leeg."
+            }
+        if self.is_online and not self.registration_open:
+            return {
+                "registration_open": "Zet aanmelden aan: de link van een online bijeenkomst "
+                "krijgen alleen mensen die zich aanmelden."
+            }
+        return {}
 
     # --- Presentation ---------------------------------------------------------
 
@@ -207,17 +250,44 @@ class EventDate(Orderable):
         return text
 
     @property
+    def is_online(self):
+        """Online or hybrid: people can take part through the meeting link."""
+        return self.attendance in (Attendance.ONLINE, Attendance.HYBRID)
+
+    @property
     def place_text(self):
+        """Where, in a few words: "Dorpshuis, Beilen", "Online", "Beilen en online"."""
+        if self.attendance == Attendance.ONLINE:
+            return "Online"
         parts = [self.venue_name, self.city or self.get_province_display()]
-        return ", ".join(part for part in parts if part)
+        place = ", ".join(part for part in parts if part)
+        if self.attendance == Attendance.HYBRID:
+            return f"{place} en online" if place else "Online"
+        return place
 
     @property
     def address_lines(self):
         """The venue as people need it to get there: ["Naam van de plek", "Straat 1",
-        "1234 AB Plaats"], leaving out what is not filled in (the province when no town)."""
-        town = " ".join(part for part in [self.postcode, self.city] if part)
-        lines = [self.venue_name, self.street_address, town or self.province_name]
+        "1234 AB Plaats"], leaving out what is not filled in (the province when no town);
+        an online date says so on a line of its own (never its link: that is private)."""
+        lines = []
+        if self.attendance != Attendance.ONLINE:
+            town = " ".join(part for part in [self.postcode, self.city] if part)
+            lines = [self.venue_name, self.street_address, town or self.province_name]
+        if self.is_online:
+            lines.append("Online" if self.attendance == Attendance.ONLINE else "Of doe online mee")
         return [line for line in lines if line]
+
+    @property
+    def reminder_due_at(self):
+        """When the reminder goes out (None without one): the set number of hours before
+        the start (an all-day date starts at midnight)."""
+        if self.reminder_hours is None or not self.has_exact_date:
+            return None
+        start = self.starts_at or datetime.datetime.combine(
+            self.start_date, datetime.time(0), tzinfo=local_zone()
+        )
+        return start - datetime.timedelta(hours=self.reminder_hours)
 
     @property
     def province_name(self):

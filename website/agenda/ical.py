@@ -6,12 +6,12 @@ from urllib.parse import urlsplit
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import Calendar, Event, vCalAddress, vText, vUri
 
 from website.core.models import SiteSettings
 from website.text import clean_text
 
-from .choices import EventStatus, local_zone
+from .choices import Attendance, EventStatus, local_zone
 from .timezones import vtimezone
 
 PRODID = "-//Website//Agenda//NL"
@@ -41,9 +41,12 @@ def organizer_for(site):
     return organizer
 
 
-def event_component(event_date, request=None, organizer=None):
+def event_component(event_date, request=None, organizer=None, private=False):
     """One VEVENT for a date. Its URL and the host in its UID come from the page's site
-    (the site's root URL, as for every absolute address)."""
+    (the site's root URL, as for every absolute address). Only a `private` one (the file
+    mailed to someone signed up) carries an online date's meeting link: as RFC 7986's
+    CONFERENCE, at the top of the description, and as the LOCATION of an online-only date
+    (where calendar apps show a link to click); public feeds say "Online"."""
     page = event_date.page
     event = Event()
     url = page.get_full_url(request)
@@ -67,21 +70,22 @@ def event_component(event_date, request=None, organizer=None):
     # RFC 5545 §3.3.11 forbids control characters in TEXT: a strict calendar app refuses
     # the whole calendar for one pasted Word line break.
     event.add("summary", clean_text(summary, single_line=True))
+    link = event_date.meeting_link if private and event_date.is_online else ""
+    join = f"Doe online mee: {link}" if link else ""
     description = "\n\n".join(
-        part for part in [event_date.status_note, page.introduction, url] if part
+        part for part in [join, event_date.status_note, page.introduction, url] if part
     )
     event.add("description", clean_text(description))
-    location = ", ".join(
-        part
-        for part in [
-            event_date.venue_name,
-            event_date.street_address,
-            " ".join(p for p in [event_date.postcode, event_date.city] if p),
-        ]
-        if part
-    )
+    location = link if link and event_date.attendance == Attendance.ONLINE else ""
+    location = location or ", ".join(event_date.address_lines)
     if location:
         event.add("location", vText(clean_text(location, single_line=True)))
+    if link:
+        event.add(
+            "conference",
+            vUri(link),
+            parameters={"VALUE": "URI", "FEATURE": "AUDIO,VIDEO", "LABEL": "Online bijeenkomst"},
+        )
     if url:
         event.add("url", url)
     event.add("status", "CANCELLED" if event_date.status == EventStatus.CANCELLED else "CONFIRMED")
@@ -93,10 +97,11 @@ def event_component(event_date, request=None, organizer=None):
     return event
 
 
-def build_calendar(dates, name, request=None, subscription=True):
+def build_calendar(dates, name, request=None, subscription=True, private=False):
     """A VCALENDAR with a VEVENT per date that has an exact day. A `subscription` (a feed
     calendar apps subscribe to) is named `name` (X-WR-CALNAME); the file attached to a mail
-    is not, or Outlook opens it as a new calendar instead of adding the event."""
+    is not, or Outlook opens it as a new calendar instead of adding the event. `private`:
+    for someone signed up, with the meeting link (see `event_component`)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -111,7 +116,7 @@ def build_calendar(dates, name, request=None, subscription=True):
         if event_date.has_exact_date:
             if events == 0:
                 organizer = organizer_for(event_date.page.get_site())
-            calendar.add_component(event_component(event_date, request, organizer))
+            calendar.add_component(event_component(event_date, request, organizer, private))
             events += 1
     # A VTIMEZONE for each zone the times use (the site's), in RRULE form (agenda.timezones).
     for zone_id in sorted(calendar.get_missing_tzids()):
@@ -122,9 +127,9 @@ def build_calendar(dates, name, request=None, subscription=True):
     return calendar
 
 
-def calendar_bytes(dates, name, request=None, subscription=True):
+def calendar_bytes(dates, name, request=None, subscription=True, private=False):
     """The calendar as RFC 5545 bytes (CRLF line ends, folded lines)."""
-    return build_calendar(dates, name, request, subscription).to_ical()
+    return build_calendar(dates, name, request, subscription, private).to_ical()
 
 
 #: The content type of a calendar file attached to a mail: `method` must equal the file's

@@ -1,4 +1,7 @@
-"""Signing up, cancelling and moving up from the waiting list, safe under concurrency."""
+"""Signing up, cancelling, moving up from the waiting list and reminders, safe under
+concurrency."""
+
+import datetime
 
 from django.db import transaction
 from django.urls import reverse
@@ -10,6 +13,7 @@ from website.core.private_links import find, new_token, personal_link
 from website.mail.outbox import Attachment, forget_mail_about, queue_templated_email
 from website.mail.recipients import editor_recipients
 
+from .choices import EventStatus
 from .ical import MAIL_CALENDAR_TYPE, calendar_bytes
 from .models import EventDate, Registration
 
@@ -154,10 +158,11 @@ def cancel_url(event_date, token):
 
 def calendar_attachment(event_date):
     """[Attachment] of the date's calendar item to add (none for a vague date), for the
-    confirmation, move-up and change mails."""
+    confirmation, move-up, reminder and change mails to people with a place: with the
+    meeting link of an online date."""
     if not event_date.has_exact_date:
         return []
-    content = calendar_bytes([event_date], event_date.page.title, subscription=False)
+    content = calendar_bytes([event_date], event_date.page.title, subscription=False, private=True)
     return [Attachment(f"{event_date.page.slug}.ics", content, MAIL_CALENDAR_TYPE)]
 
 
@@ -171,6 +176,7 @@ def send_confirmation(registration, event_date, token):
             "confirmed": confirmed,
             "what_and_where": what_and_where(registration, event_date),
             "cancel_url": cancel_url(event_date, token),
+            "meeting_link": meeting_link_for(registration, event_date),
         },
         regarding=registration,
         attachments=calendar_attachment(event_date) if confirmed else [],
@@ -238,6 +244,77 @@ def send_promotion_notice(registration, event_date, token):
             "registration": registration,
             "what_and_where": what_and_where(registration, event_date),
             "cancel_url": cancel_url(event_date, token),
+            "meeting_link": meeting_link_for(registration, event_date),
+        },
+        regarding=registration,
+        attachments=calendar_attachment(event_date),
+    )
+
+
+def meeting_link_for(registration, event_date):
+    """The online date's meeting link for someone with a place (confirmed, date not called
+    off), else "": the waiting list gets it when they move up."""
+    if (
+        event_date.is_online
+        and registration.status == Registration.Status.CONFIRMED
+        and not event_date.is_cancelled
+    ):
+        return event_date.meeting_link
+    return ""
+
+
+def send_reminders_due(now=None):
+    """Mail a reminder to everyone with a place for each date whose reminder is due (its
+    `reminder_due_at` passed, the date not begun, not called off, not reminded yet), with a
+    cancel link of its own and, online, the meeting link. Each date is marked reminded in
+    the same transaction as its mails are stored, so two schedulers never remind twice.
+    Returns the number of mails queued."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    candidates = EventDate.objects.filter(
+        reminder_hours__isnull=False,
+        reminded_at__isnull=True,
+        date_label="",
+        start_date__gte=today,
+        start_date__lte=today + datetime.timedelta(days=15),
+    ).exclude(status=EventStatus.CANCELLED)
+    sent = 0
+    for candidate in candidates:
+        due = candidate.reminder_due_at
+        start = due + datetime.timedelta(hours=candidate.reminder_hours)
+        if not due <= now < start:
+            continue
+        with transaction.atomic():
+            event_date = (
+                EventDate.objects.select_for_update()
+                .select_related("page")
+                .filter(pk=candidate.pk, reminded_at__isnull=True)
+                .first()
+            )
+            if event_date is None:
+                continue
+            event_date.reminded_at = now
+            event_date.save(update_fields=["reminded_at"])
+            for registration in event_date.registrations.filter(
+                status=Registration.Status.CONFIRMED
+            ):
+                send_reminder(registration, event_date)
+                sent += 1
+    return sent
+
+
+def send_reminder(registration, event_date):
+    token, registration.notice_token_hash = new_token()
+    registration.save(update_fields=["notice_token_hash"])
+    queue_templated_email(
+        registration.email,
+        "agenda/mail/reminder",
+        {
+            "registration": registration,
+            "event_date": event_date,
+            "what_and_where": what_and_where(registration, event_date),
+            "cancel_url": cancel_url(event_date, token),
+            "meeting_link": meeting_link_for(registration, event_date),
         },
         regarding=registration,
         attachments=calendar_attachment(event_date),

@@ -19,6 +19,8 @@ def notice_changes(sender, instance, raw=False, **kwargs):
     if not old_values:
         return
     stamp(instance)
+    if {"start_date", "start_time", "date_label"} & old_values.keys():
+        instance.reminded_at = None  # a new time: remind again before it
     if people := instance.registrations.filter(status__in=ACTIVE).count():
         note_people_to_tell(instance.page_id, people)
         pk = instance.pk

@@ -2,12 +2,18 @@
 
 from website.core.templatetags.core_tags import ld_json
 
-from .choices import EventStatus
+from .choices import Attendance, EventStatus
 
 EVENT_STATUS = {
     EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
     EventStatus.CANCELLED: "https://schema.org/EventCancelled",
     EventStatus.MOVED: "https://schema.org/EventRescheduled",
+}
+
+ATTENDANCE_MODE = {
+    Attendance.ON_LOCATION: "https://schema.org/OfflineEventAttendanceMode",
+    Attendance.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    Attendance.HYBRID: "https://schema.org/MixedEventAttendanceMode",
 }
 
 
@@ -18,7 +24,7 @@ def event_data(page, event_date, url):
         "name": page.title,
         "url": url,
         "eventStatus": EVENT_STATUS[event_date.status],
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventAttendanceMode": ATTENDANCE_MODE[event_date.attendance],
         "startDate": (event_date.starts_at or event_date.start_date).isoformat(),
     }
     if event_date.ends_at:
@@ -38,7 +44,13 @@ def event_data(page, event_date, url):
         if value:
             address[key] = value
     place["address"] = address
-    data["location"] = place
+    # Online, the way in is signing up on the page: the meeting link itself is private.
+    online = {"@type": "VirtualLocation", "name": "Online, na aanmelding", "url": url}
+    data["location"] = {
+        Attendance.ON_LOCATION: place,
+        Attendance.ONLINE: online,
+        Attendance.HYBRID: [place, online],
+    }[event_date.attendance]
     if page.organiser:
         data["organizer"] = {"@type": "Organization", "name": page.organiser.name}
     return data

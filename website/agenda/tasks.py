@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from .changes import tell_people
 from .models import EventDate, Registration
+from .registration import send_reminders_due
 
 logger = logging.getLogger(__name__)
 
@@ -37,3 +38,10 @@ def tell_people_about_change(event_date_id, old_values):
 def decode(values):
     fields = {field.name: field for field in EventDate._meta.get_fields()}
     return {name: fields[name].to_python(value) for name, value in values.items()}
+
+
+@task
+def send_reminders():
+    """Remind the people signed up for dates whose reminder is due (the editor set
+    "Herinnering"), with the meeting link of an online date. Returns how many were mailed."""
+    return send_reminders_due()

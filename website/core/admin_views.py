@@ -99,23 +99,9 @@ def export_value(value, export_format):
     return value
 
 
-class ReadableIndexView(generic.IndexView):
-    """A listing whose cells and exports editors can read (see the module docstring)."""
-
-    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
-        """Read first: the title opens the detail page where there is one (it has the edit
-        button); Wagtail opens the edit form, which may leave out what was sent in."""
-        column_class = self._get_title_column_class(column_class)
-
-        def get_url(instance):
-            return self.get_inspect_url(instance) or self.get_edit_url(instance)
-
-        return self._get_custom_column(field_name, column_class, get_url=get_url, **kwargs)
-
-    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
-        if column_class is Column:
-            column_class = ReadableColumn
-        return super()._get_custom_column(field_name, column_class, **kwargs)
+class ReadableExportMixin:
+    """CSV and Excel exports editors can open in Dutch Excel (for any of Wagtail's views with
+    `SpreadsheetExportMixin`): local times, "Ja"/"Nee", no formulas (`export_value`)."""
 
     def preprocess_field_value(self, field, value, export_format):
         return export_value(value, export_format)
@@ -140,6 +126,25 @@ class ReadableIndexView(generic.IndexView):
                 self.generate_xlsx_row(worksheet, self.to_row_dict(item), "dd-mm-yyyy hh:mm")
             )
         workbook.save(output)
+
+
+class ReadableIndexView(ReadableExportMixin, generic.IndexView):
+    """A listing whose cells and exports editors can read (see the module docstring)."""
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        """Read first: the title opens the detail page where there is one (it has the edit
+        button); Wagtail opens the edit form, which may leave out what was sent in."""
+        column_class = self._get_title_column_class(column_class)
+
+        def get_url(instance):
+            return self.get_inspect_url(instance) or self.get_edit_url(instance)
+
+        return self._get_custom_column(field_name, column_class, get_url=get_url, **kwargs)
+
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        if column_class is Column:
+            column_class = ReadableColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
 
 
 class ReadableInspectView(generic.InspectView):

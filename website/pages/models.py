@@ -6,14 +6,10 @@ protection. Each submission is stored first; the mail to the editors goes throug
 (Django's mail API → OutboxBackend → task), so a mail server that is down delays the message
 but the visitor still gets the thank-you page."""
 
-import re
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from modelcluster.fields import ParentalKey
@@ -24,14 +20,13 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
-from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import (
     AbstractFormField,
     AbstractFormSubmission,
     EmailFormMixin,
     FormMixin,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Site, TranslatableMixin
 from wagtail.search import index
@@ -40,11 +35,11 @@ from wagtail_localize.fields import SynchronizedField
 from website.caching.content_cache import remember
 from website.core.addresses import site_address
 from website.core.blocks import body_blocks
-from website.core.email_addresses import EmailAddressField, canonical_email
-from website.core.forms import PhoneInput
+from website.core.email_addresses import canonical_email
+from website.core.form_pages import ProtectedFormPageMixin, editors_label
 from website.core.languages import language_in_dutch
 from website.core.models import BasePage, SiteSettings
-from website.core.protection import HONEYPOT_FIELD, ProtectedForm, protected_form_response
+from website.core.protection import HONEYPOT_FIELD
 from website.core.seo import organisation_data
 from website.core.templatetags.core_tags import ld_json
 from website.library.blocks import PublicationListBlock
@@ -116,61 +111,6 @@ class StandardPage(BasePage):
 # --- Contact ---------------------------------------------------------------------
 
 
-class ContactFormBase(ProtectedForm):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        self.user = kwargs.pop("user", None)
-        self.page = kwargs.pop("page", None)
-        super().__init__(*args, **kwargs)
-
-
-# Browsers fill these in for the visitor (WCAG 1.3.5) when the field says what it asks for.
-AUTOCOMPLETE_BY_LABEL = [
-    ("e-mail", "email"),
-    ("telefoon", "tel"),
-    ("organisatie", "organization"),
-    ("woonplaats", "address-level2"),
-    ("naam", "name"),
-]
-
-
-# How a form speaks to the visitor ("Je naam"), left out where the editors read the answers.
-VISITOR_WORDS = re.compile(r"^\s*(je|jouw|uw)\s+", re.IGNORECASE)
-
-
-def editors_label(label):
-    """A form field's label as the editors read it: without the visitor's "Je"/"Jouw"
-    ("Je naam" → "Naam")."""
-    label = VISITOR_WORDS.sub("", str(label)).strip()
-    return label[:1].upper() + label[1:]
-
-
-def autocomplete_for(label):
-    """The HTML autocomplete token for a field labelled `label` ("Je naam" → "name"), or
-    None when the label asks for nothing a browser knows."""
-    label = label.lower()
-    return next((token for word, token in AUTOCOMPLETE_BY_LABEL if word in label), None)
-
-
-class ProtectedFormBuilder(FormBuilder):
-    def get_form_class(self):
-        return type("ContactForm", (ContactFormBase,), self.formfields)
-
-    def create_singleline_field(self, field, options):
-        form_field = super().create_singleline_field(field, options)
-        asks_for = autocomplete_for(field.label)
-        if asks_for == "tel":
-            form_field.widget = PhoneInput(form_field.widget.attrs)
-        elif asks_for:
-            form_field.widget.attrs["autocomplete"] = asks_for
-        return form_field
-
-    def create_email_field(self, field, options):
-        form_field = EmailAddressField(**options)
-        form_field.widget.attrs["autocomplete"] = "email"
-        return form_field
-
-
 class ContactFormField(TranslatableMixin, AbstractFormField):
     """A field of the contact form. Translatable, so a translated contact page asks in its
     own language (wagtail-localize translates label, help text and choices); the stored
@@ -231,8 +171,8 @@ class ContactMessage(AbstractFormSubmission):
         return f"Re: {self.page.specific.subject or 'je bericht'}"
 
 
-class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
-    form_builder = ProtectedFormBuilder
+class ContactPage(ProtectedFormPageMixin, RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
+    form_scope = "contact"
     thank_you_text = models.TextField(
         "Tekst na het versturen", default="Bedankt voor je bericht. We reageren zo snel mogelijk."
     )
@@ -330,32 +270,3 @@ class ContactPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
         except ValidationError:
             return ""
         return canonical_email(value)
-
-    @path("")
-    def form_view(self, request):
-        def render_form(form):
-            context = self.get_context(request) | {"form": form}
-            return TemplateResponse(request, self.get_template(request), context)
-
-        def on_valid(form):
-            self.process_form_submission(form)  # stored, then the mail queued
-            return redirect(self.url + self.reverse_subpage("thanks"))
-
-        return protected_form_response(
-            request,
-            scope="contact",
-            make_form=lambda *data: self.get_form(*data, page=self, user=request.user),
-            render_form=render_form,
-            on_valid=on_valid,
-        )
-
-    @path("bedankt/", name="thanks")
-    def thanks_view(self, request):
-        """After a successful POST (a redirect, so reloading sends nothing twice)."""
-        return TemplateResponse(request, self.landing_page_template, self.get_context(request))
-
-    def serve_preview(self, request, mode_name):
-        """Wagtail's two preview modes of a form page: the form, and the thank-you page."""
-        if mode_name == "landing":
-            return self.thanks_view(request)
-        return super().serve_preview(request, mode_name)

@@ -21,7 +21,7 @@ from website.core.admin_views import (
 from website.core.permissions import LimitedActionsPolicy
 
 from .dashboard import ContactMessagesPanel
-from .models import ContactMessage
+from .models import ContactMessage, ContactPage
 from .translations import TranslationsView
 
 
@@ -85,11 +85,11 @@ def add_contact_messages(request, panels):
         panels.append(ContactMessagesPanel())
 
 
-@hooks.register("construct_main_menu")
-def contact_messages_instead_of_forms(request, menu_items):
-    """Wagtail's "Formulieren" shows the same messages without read or handled, and exports
-    them in UTC for English Excel: "Contactberichten" is the one place for them."""
-    menu_items[:] = [item for item in menu_items if item.name != "forms"]
+@hooks.register("filter_form_submissions_for_user")
+def contact_messages_apart(user, form_pages):
+    """Wagtail's "Formulieren" would show the contact messages without read or handled:
+    "Contactberichten" is the one place for them, Formulieren lists the other forms."""
+    return form_pages.not_type(ContactPage)
 
 
 @hooks.register("register_admin_urls")

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "website.contributors",
     "website.accounts",
     "website.joomla",
+    "website.participation",
     # Translations of pages and snippets, synced from the Dutch original (docs/languages.md).
     "wagtail_localize",
     "wagtail_localize.locales",

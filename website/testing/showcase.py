@@ -1,7 +1,8 @@
 """Content the seed does not have (it names no stories, initiatives or upcoming dates), made
 shaped like real content, so screenshots and the HTML checker see every page type filled:
 a published story, a local initiative, an upcoming Alliantiedag with sign-up and an article
-(the seed's only plain article waits as a draft for its images)."""
+(the seed's only plain article waits as a draft for its images) and a form with every kind
+of field (the seed's example form is a draft)."""
 
 import datetime
 
@@ -14,6 +15,7 @@ from website.articles.factories import ArticlePageFactory
 from website.articles.models import ArticleIndexPage
 from website.initiatives.factories import InitiativePageFactory
 from website.initiatives.models import InitiativeIndexPage
+from website.participation.factories import make_form_page
 from website.stories.factories import StoryPageFactory
 from website.stories.models import StoryIndexPage
 
@@ -85,8 +87,10 @@ def add_showcase(site):
             )
         ],
     )
+    form = make_form_page(site.root_page.specific)
     return [
         ("articlepage-showcase", article.url),
+        ("formpage-showcase", form.url),
         ("storypage-showcase", story.url),
         ("initiativepage-showcase", initiative.url),
         ("eventpage-upcoming", event.url),

@@ -22,6 +22,7 @@ def test_periodic_tasks_of_every_app_are_tasks_with_an_interval():
         "website.operations.tasks.prune_task_results",
         "website.operations.tasks.publish_scheduled",
         "website.agenda.tasks.delete_old_registrations",
+        "website.agenda.tasks.send_reminders",
         "website.newsletter.sending.resume_sending",
         "website.joomla.tasks.forget_old_missed_addresses",
     }
@@ -39,6 +40,7 @@ def test_personal_data_providers_have_the_three_functions():
         "contactformulier",
         "nieuwsbrief",
         "accounts",
+        "formulieren",
     ]
     for provider in providers:
         for function in ("export", "erase", "expire"):

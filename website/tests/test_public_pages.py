@@ -39,6 +39,8 @@ def every_page(seeded, client):
     share = next(path for name, path in samples if name == "story-form")
     refused = client.post(share, {"story": "", "name_choice": "anoniem"})
     pages.append(("story-form-errors", share, refused.content.decode()))
+    form = next(path for name, path in samples if name == "formpage-showcase")
+    pages.append(("formpage-errors", form, client.post(form, {}).content.decode()))
     for status in (500, 503):
         pages.append((f"error-{status}", "", error_page_html(status)))
     return pages
@@ -70,6 +72,7 @@ def test_every_page_type_is_there(every_page):
         "articlepage",
         "bookreviewpage",
         "contactpage",
+        "formpage",
         "search",
         "site",  # the overview
         "not",  # found

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.test import TestCase
+from django.urls import reverse
 from django.utils import timezone
 
 from website.core.models import SiteSettings
@@ -196,7 +197,8 @@ def test_public_pages_set_no_cookies_until_a_form_is_used(client, contact):
 def test_contact_xss_is_escaped_in_the_admin(client, admin_client, contact):
     payload = "<script>alert(1)</script>"
     send(client, contact, **{NAME: payload, TEXT: payload})
-    response = admin_client.get(f"/admin/forms/submissions/{contact.pk}/")
+    message = ContactMessage.objects.get()
+    response = admin_client.get(reverse("contactberichten:inspect", args=[message.pk]))
     assert response.status_code == 200
     assert payload not in response.content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.content.decode()
