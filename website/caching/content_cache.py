@@ -38,6 +38,7 @@ INTERNAL_MODELS = {
     "auth.user",
     "contenttypes.contenttype",
     "django_tasks_database.dbtaskresult",
+    "endorsements.endorsement",  # a crowd endorsing must not make every page new
     "joomla.importeditem",
     "joomla.missedaddress",  # counted on every 404: must not make every page new
     "mail.outgoingemail",

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import CollectionViewRestriction, Orderable
 from wagtail.search import index
@@ -17,6 +17,7 @@ from website.core.blocks import body_blocks
 from website.core.feeds import FeedRoutesMixin
 from website.core.filters import FilterForm, choice_field
 from website.core.models import BasePage, ImageWithAltMixin
+from website.endorsements.models import EndorsableMixin
 from website.themes.models import ThemePage, themes_field, themes_panel
 
 # PostgreSQL's tsvector holds at most 1 MB: keep a page's file text well below that.
@@ -120,12 +121,17 @@ class LibraryFilterForm(FilterForm):
         }
 
 
-class CampaignPage(BasePage):
-    """A dossier such as "Najaarsactie 2016": its publications, events and talks in time."""
+class CampaignPage(RoutablePageMixin, EndorsableMixin, BasePage):
+    """A dossier such as "Najaarsactie 2016": its publications, events and talks in time;
+    people may endorse it (`EndorsableMixin`) once editors switch that on."""
 
     body = StreamField(body_blocks(), blank=True, verbose_name="Tekst")
 
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("body"),
+        *EndorsableMixin.endorsement_panels,
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []
@@ -154,7 +160,10 @@ class CampaignPage(BasePage):
         return super().get_context(request, *args, **kwargs) | {"timeline": self.timeline()}
 
 
-class PublicationPage(ImageWithAltMixin, BasePage):
+class PublicationPage(RoutablePageMixin, EndorsableMixin, ImageWithAltMixin, BasePage):
+    """A report, letter or manifesto with its files; a manifesto may collect endorsements
+    (`EndorsableMixin`)."""
+
     date = models.DateField("Datum", default=timezone.localdate)  # today, unless changed
     kind = models.CharField("Soort", max_length=30, choices=PublicationKind)
     addressee = models.CharField(
@@ -191,6 +200,7 @@ class PublicationPage(ImageWithAltMixin, BasePage):
         *ImageWithAltMixin.image_panels,
         FieldPanel("body"),
         themes_panel(),
+        *EndorsableMixin.endorsement_panels,
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -76,6 +76,7 @@ def add_publication(index, *, title, spec, blocks, campaign=None, pending="", pu
         introduction=introduction,
         body=stream_blocks(body_blocks),
         file_pending_note=spec.get("file_pending_note", pending),
+        endorsements_open=spec.get("endorsements_open", False),
         live=publish,
     )
     index.add_child(instance=page)
@@ -102,6 +103,8 @@ def seed_manifestos(ctx, index, config):
                     "kind": "manifest",
                     "introduction": spec["introduction"],
                     "file_pending_note": spec["file_pending_note"],
+                    # "Ik steun dit" shows once editors give the manifesto its text.
+                    "endorsements_open": True,
                 },
                 publish=False,  # a placeholder: editors fill in title and file, then publish
             ),

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "website.articles",
     "website.themes",
     "website.initiatives",
+    "website.endorsements",
     "website.search",
     "website.pages",
     "website.newsletter",
@@ -414,6 +415,9 @@ ADMIN_IDLE_MINUTES = int(os.environ.get("ADMIN_IDLE_MINUTES", "120"))
 CONTRIBUTOR_INVITATION_DAYS = int(os.environ.get("CONTRIBUTOR_INVITATION_DAYS", "7"))
 NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))
 NEWSLETTER_RESEND_MINUTES = 60
+# Endorsements ("Ik steun dit", website.endorsements): the same double opt-in.
+ENDORSEMENT_CONFIRM_DAYS = int(os.environ.get("ENDORSEMENT_CONFIRM_DAYS", "7"))
+ENDORSEMENT_RESEND_MINUTES = 60
 # How many newsletter mails go into the outbox per minute (a mail provider's rate limit).
 NEWSLETTER_MAILS_PER_MINUTE = int(os.environ.get("NEWSLETTER_MAILS_PER_MINUTE", "100"))
 # Seconds between two batches, and how long a send may show no progress before the periodic

@@ -1,8 +1,9 @@
 """Content the seed does not have (it names no stories, initiatives or upcoming dates), made
 shaped like real content, so screenshots and the HTML checker see every page type filled:
 a published story, a local initiative, an upcoming Alliantiedag with sign-up and an article
-(the seed's only plain article waits as a draft for its images) and a form with every kind
-of field (the seed's example form is a draft)."""
+(the seed's only plain article waits as a draft for its images) a form with every kind
+of field (the seed's example form is a draft) and a manifesto with its endorsements (the
+seed's manifestos wait for their text)."""
 
 import datetime
 
@@ -13,8 +14,11 @@ from website.agenda.factories import EventPageFactory, add_date
 from website.agenda.models import AgendaIndexPage
 from website.articles.factories import ArticlePageFactory
 from website.articles.models import ArticleIndexPage
+from website.endorsements.models import Endorsement
 from website.initiatives.factories import InitiativePageFactory
 from website.initiatives.models import InitiativeIndexPage
+from website.library.factories import PublicationPageFactory
+from website.library.models import LibraryIndexPage
 from website.participation.factories import make_form_page
 from website.stories.factories import StoryPageFactory
 from website.stories.models import StoryIndexPage
@@ -88,9 +92,27 @@ def add_showcase(site):
         ],
     )
     form = make_form_page(site.root_page.specific)
+    library = LibraryIndexPage.objects.descendant_of(root).first()
+    manifesto = PublicationPageFactory(
+        parent=library,
+        title="Manifest: een bestaansminimum voor iedereen",
+        kind="manifest",
+        endorsements_open=True,
+        body=[("paragraph", RichText("<p>Iedereen moet rond kunnen komen.</p>"))],
+    )
+    Endorsement.objects.create(
+        page=manifesto,
+        name="Fatma Yılmaz",
+        organisation="Humanitas Rotterdam",
+        email="fatma@example.org",
+        status=Endorsement.Status.CONFIRMED,
+        approved=True,
+    )
     return [
         ("articlepage-showcase", article.url),
         ("formpage-showcase", form.url),
+        ("publicationpage-endorsed", manifesto.url),
+        ("endorse-form", manifesto.url + "steun/"),
         ("storypage-showcase", story.url),
         ("initiativepage-showcase", initiative.url),
         ("eventpage-upcoming", event.url),

@@ -37,6 +37,7 @@ def test_personal_data_providers_have_the_three_functions():
         "outbox",
         "agenda",
         "verhalen",
+        "steunbetuigingen",
         "contactformulier",
         "nieuwsbrief",
         "accounts",

@@ -41,6 +41,8 @@ def every_page(seeded, client):
     pages.append(("story-form-errors", share, refused.content.decode()))
     form = next(path for name, path in samples if name == "formpage-showcase")
     pages.append(("formpage-errors", form, client.post(form, {}).content.decode()))
+    endorse = next(path for name, path in samples if name == "endorse-form")
+    pages.append(("endorse-form-errors", endorse, client.post(endorse, {}).content.decode()))
     for status in (500, 503):
         pages.append((f"error-{status}", "", error_page_html(status)))
     return pages

@@ -77,7 +77,14 @@ def event_form(title, action):
             "introduction": "Samen koken en eten met buren uit de wijk.",
             "kind": "bijeenkomst",
             "dates": inline_formset(
-                [{"start_date": in_days(20).isoformat(), "city": "Zwolle", "status": "gepland"}],
+                [
+                    {
+                        "start_date": in_days(20).isoformat(),
+                        "city": "Zwolle",
+                        "status": "gepland",
+                        "attendance": "op-locatie",
+                    }
+                ],
                 min=1,
             ),
             "body": streamfield([]),

@@ -94,6 +94,7 @@ def test_the_kind_filter_names_kinds_as_visitors_do(client, home_page):
         "Artikelen",
         "Boekbesprekingen",
         "Campagnes",
+        "Formulieren",
         "Lokale initiatieven",
         "Nieuwsbrieven",
         "Overige pagina's",

@@ -1,0 +1,114 @@
+"""Endorsing, confirming and withdrawing: the double opt-in of the newsletter
+(`newsletter.subscriptions`) with the same core pieces: a private token per link
+(`core.private_links`, only its hash stored), the outbox, one answer for every address
+(new, waiting or confirmed: the form reveals nothing), no second mail within
+ENDORSEMENT_RESEND_MINUTES, and unconfirmed endorsements erased after
+ENDORSEMENT_CONFIRM_DAYS."""
+
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from website.core.email_addresses import canonical_email, email_q
+from website.core.private_links import find, new_token, personal_link
+from website.mail.outbox import forget_mail_about, queue_templated_email
+
+from .models import Endorsement
+
+
+def endorse(page, *, name, email, organisation="", place="", show_name=True):
+    """Store a waiting endorsement of `page` (the original-language page) and mail the
+    confirmation link; for an address that already endorsed it, nothing but a new link
+    when the last one is older than ENDORSEMENT_RESEND_MINUTES (the details typed now
+    replace the waiting ones). Returns the Endorsement."""
+    email = canonical_email(email)
+    now = timezone.now()
+    details = {"name": name, "organisation": organisation, "place": place, "show_name": show_name}
+    with transaction.atomic():
+        endorsement = (
+            Endorsement.objects.select_for_update()
+            .filter(email_q("email", email), page=page)
+            .first()
+        )
+        if endorsement is None:
+            try:
+                with transaction.atomic():
+                    endorsement = Endorsement.objects.create(page=page, email=email, **details)
+            except IntegrityError:  # the same address at the same moment: the first stands
+                return Endorsement.objects.get(page=page, email=email)
+        elif endorsement.status == Endorsement.Status.CONFIRMED:
+            return endorsement
+        else:
+            resend_after = now - datetime.timedelta(minutes=settings.ENDORSEMENT_RESEND_MINUTES)
+            if endorsement.confirmation_sent_at and endorsement.confirmation_sent_at > resend_after:
+                return endorsement
+            for field, value in details.items():
+                setattr(endorsement, field, value)
+        token, endorsement.confirm_token_hash = new_token()
+        endorsement.confirmation_sent_at = now
+        endorsement.save()
+        queue_templated_email(
+            email,
+            "endorsements/mail/confirm",
+            {
+                "page": page,
+                "link": personal_link(page, "endorse_confirm", token),
+                "days": settings.ENDORSEMENT_CONFIRM_DAYS,
+            },
+            regarding=endorsement,
+        )
+    return endorsement
+
+
+def find_to_confirm(page, token):
+    return find(Endorsement.objects.filter(page=page), token, fields=("confirm_token_hash",))
+
+
+def confirm(endorsement):
+    """Count it from now on; mail the withdrawal link (a token of its own). Confirming again
+    through the same link changes nothing."""
+    with transaction.atomic():
+        endorsement = Endorsement.objects.select_for_update().get(pk=endorsement.pk)
+        if endorsement.status == Endorsement.Status.CONFIRMED:
+            return endorsement
+        token, endorsement.withdraw_token_hash = new_token()
+        endorsement.status = Endorsement.Status.CONFIRMED
+        endorsement.confirmed_at = timezone.now()
+        endorsement.save()
+        page = endorsement.page.specific
+        queue_templated_email(
+            endorsement.email,
+            "endorsements/mail/confirmed",
+            {
+                "page": page,
+                "endorsement": endorsement,
+                "withdraw_link": personal_link(page, "endorse_withdraw", token),
+            },
+            regarding=endorsement,
+        )
+    return endorsement
+
+
+def find_to_withdraw(page, token):
+    return find(Endorsement.objects.filter(page=page), token, fields=("withdraw_token_hash",))
+
+
+def withdraw(endorsement):
+    """Erase the endorsement and the mails about it (they carry its links)."""
+    forget_mail_about(endorsement)
+    endorsement.delete()
+
+
+def delete_unconfirmed(now=None):
+    """Erase endorsements never confirmed within ENDORSEMENT_CONFIRM_DAYS of their last
+    confirmation mail; how many."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.ENDORSEMENT_CONFIRM_DAYS)
+    stale = list(
+        Endorsement.objects.filter(
+            status=Endorsement.Status.WAITING, confirmation_sent_at__lt=cutoff
+        )
+    )
+    forget_mail_about(*stale)
+    return Endorsement.objects.filter(pk__in=[e.pk for e in stale]).delete()[0]
