@@ -5,7 +5,7 @@ The task worker (`manage.py run_worker`) and the scheduler (`manage.py run_perio
 SQLite stays locked longer than its busy timeout, they wait and try again with a growing
 pause (`Backoff`) instead of exiting or dying silently: `wait_for_database`.
 
-Each writes a heartbeat (`beat`) at most every `BEAT_SECONDS` while it loops, so `/healthz`
+Each writes a heartbeat (`beat`) at most every `HEARTBEAT_SECONDS` while it loops, so `/healthz`
 (`operations.health`) can say when each last showed a sign of life. The scheduler also holds
 a lease (`hold_scheduler_lease`): started on two hosts, only one enqueues.
 """
@@ -17,6 +17,7 @@ import random
 import socket
 import time
 
+from django.conf import settings
 from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 
@@ -26,9 +27,8 @@ from .models import ProcessHeartbeat, SchedulerLease
 
 logger = logging.getLogger(__name__)
 
-# A heartbeat is written at most this often (seconds): often enough for /healthz, rare enough
-# to cost the database nothing.
-BEAT_SECONDS = 10
+# A heartbeat is written at most every HEARTBEAT_SECONDS (a setting, 10): often enough for
+# /healthz, rare enough to cost the database nothing.
 
 
 def process_name():
@@ -106,9 +106,10 @@ class Heart:
         self.last_beat = 0.0
 
     def beat(self, busy_since=None, force=False):
-        """Write the sign of life (and since when a task runs, or None) when BEAT_SECONDS
-        have passed or `force`. Raises the database's error when it is out of reach."""
-        if not force and time.monotonic() - self.last_beat < BEAT_SECONDS:
+        """Write the sign of life (and since when a task runs, or None) when
+        HEARTBEAT_SECONDS have passed or `force`. Raises the database's error when it is out
+        of reach."""
+        if not force and time.monotonic() - self.last_beat < settings.HEARTBEAT_SECONDS:
             return
         ProcessHeartbeat.objects.update_or_create(
             role=self.role,

@@ -6,7 +6,7 @@ systemd it is restarted; under `make run` nothing restarts it, and with the auto
 loop's thread died while the process stayed: nothing ran any more). This loop is the same
 (take a ready task with a row lock, claim it, run it, pause `interval` when there was none),
 plus: an outage (`liveness.is_outage`) is waited out with `wait_for_database`, a heartbeat is
-written each turn (at most every BEAT_SECONDS) and when a task starts, and a task that was
+written each turn (at most every HEARTBEAT_SECONDS) and when a task starts, and a task that was
 running when the database went away is marked failed, not left "running" for ever (whether
 it finished is not known; the outbox and the other tasks are safe to run again).
 """
@@ -83,7 +83,7 @@ class ResilientWorker(Worker):
 
     def run_task(self, db_task_result):
         # Busy since now: a long task (a newsletter) counts as a sign of life. The next turn's
-        # beat (within BEAT_SECONDS) clears it, so a run of short tasks (250 mails) costs no
+        # beat (within HEARTBEAT_SECONDS) clears it, so a run of short tasks (250 mails) costs no
         # second write each.
         self.heart.beat(busy_since=timezone.now(), force=True)
         super().run_task(db_task_result)

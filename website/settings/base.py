@@ -418,6 +418,9 @@ NEWSLETTER_RESEND_MINUTES = 60
 # Endorsements ("Ik steun dit", website.endorsements): the same double opt-in.
 ENDORSEMENT_CONFIRM_DAYS = int(os.environ.get("ENDORSEMENT_CONFIRM_DAYS", "7"))
 ENDORSEMENT_RESEND_MINUTES = 60
+# The worker and the scheduler write a sign of life at most this often (website.operations
+# .liveness); the liveness tests make it short, so they need not wait out ten seconds.
+HEARTBEAT_SECONDS = int(os.environ.get("HEARTBEAT_SECONDS", "10"))
 # How many newsletter mails go into the outbox per minute (a mail provider's rate limit).
 NEWSLETTER_MAILS_PER_MINUTE = int(os.environ.get("NEWSLETTER_MAILS_PER_MINUTE", "100"))
 # Seconds between two batches, and how long a send may show no progress before the periodic

@@ -118,6 +118,7 @@ def environment(database_url, smtp_port):
         "EMAIL_PORT": str(smtp_port),
         "EMAIL_USE_TLS": "false",
         "DATABASE_CONNECT_TIMEOUT": "2",
+        "HEARTBEAT_SECONDS": "2",
     }
 
 
@@ -240,7 +241,7 @@ def test_worker_and_scheduler_outlive_a_sqlite_lock_longer_than_the_busy_timeout
     tmp_path, settings
 ):
     """`make run`'s database: while the worker delivers 12 mails (a slow mail server),
-    another connection holds SQLite's lock for 8 seconds (the busy timeout is 3, `make run`'s
+    another connection holds SQLite's lock for 5 seconds (the busy timeout is 3, `make run`'s
     20 would make the test wait that long at each lock). Afterwards
     both processes run and beat, and every mail arrives, once."""
     queue_mails(settings)
@@ -258,7 +259,7 @@ def test_worker_and_scheduler_outlive_a_sqlite_lock_longer_than_the_busy_timeout
         wait_until(lambda: len(mail.envelopes) >= 2, STARTING, "the first mails")
         holder.execute("BEGIN EXCLUSIVE")  # nobody reads or writes now
         locked_at = timezone.now()
-        time.sleep(8)
+        time.sleep(5)
         holder.execute("COMMIT")
         assert worker.poll() is None and scheduler.poll() is None
 
@@ -277,7 +278,7 @@ def test_worker_and_scheduler_outlive_a_sqlite_lock_longer_than_the_busy_timeout
 
         outages = waits()
         holder.execute("BEGIN EXCLUSIVE")
-        # It notices at its next write (a heartbeat every BEAT_SECONDS) plus the busy
+        # It notices at its next write (a heartbeat every HEARTBEAT_SECONDS) plus the busy
         # timeout; on a busy CI machine that took longer than 30 s once.
         wait_until(lambda: waits() > outages, 60, "the worker waiting for the database again")
         worker.terminate()

@@ -11,11 +11,13 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from website.core.privacy import erase_personal_data, export_personal_data
 from website.core.tasks import delete_expired_personal_data
 from website.mail.models import OutgoingEmail
 from website.mail.outbox import mail_to
+from website.mail.tasks import retry_due_emails
 from website.participation.factories import make_form_page
 from website.participation.models import FormAnswer, FormPage
 from website.testing.utils import find_all, find_one, main_content, text
@@ -199,3 +201,75 @@ def test_the_seed_brings_one_example_form_once(seeded):
     example = FormPage.objects.get(slug="voorbeeldformulier")
     kinds = {field.field_type for field in example.form_fields.all()}
     assert {"singleline", "email", "tel", "checkboxes", "date", "number", "consent"} <= kinds
+
+
+def test_an_editor_builds_a_form_in_the_admin_and_a_visitor_answers_it(
+    admin_client, client, home_page, editors_address
+):
+    fields = [
+        ("Je naam", "singleline", "on", ""),
+        ("Je e-mailadres", "email", "on", ""),
+        ("Je telefoonnummer", "tel", "", ""),
+        ("Welke avond past?", "radio", "on", "Dinsdag\nDonderdag"),
+        ("Wat wil je doen?", "checkboxes", "", "Koken\nAfwassen"),
+        ("Ik ga akkoord", "consent", "on", ""),
+    ]
+    data = nested_form_data(
+        {
+            "title": "Kookavond in de buurt",
+            "slug": "kookavond",
+            "introduction": "Geef je op voor de kookavond.",
+            "form_fields": inline_formset(
+                [
+                    {"label": label, "field_type": kind, "required": required, "choices": choices}
+                    for label, kind, required, choices in fields
+                ]
+            ),
+            "thank_you_text": "Tot dan!",
+            "send_confirmation": "on",
+            "confirmation_text": "Je bent opgegeven.",
+            "retention_days": "60",
+            "max_answers": "",
+            "closes_at": "",
+            "to_address": "",
+            "action-publish": "action-publish",
+        }
+    )
+    url = reverse("wagtailadmin_pages:add", args=["participation", "formpage", home_page.pk])
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    page = FormPage.objects.get(slug="kookavond")
+    assert page.live and page.form_fields.count() == 6
+    sent = send_answers(
+        client,
+        page,
+        {
+            "je_naam": "Joost",
+            "je_e_mailadres": "joost@example.org",
+            "welke_avond_past": "Donderdag",
+            "wat_wil_je_doen": ["Koken"],
+            "ik_ga_akkoord": "on",
+        },
+    )
+    assert sent.status_code == 302
+    assert FormAnswer.objects.get(page=page).form_data["welke_avond_past"] == "Donderdag"
+    assert "We wissen je antwoorden na 60 dagen." in text(find_one(client.get(page.url), "main"))
+
+
+def send_answers(client, page, data):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(page.url, data)
+
+
+def test_with_the_mail_server_down_the_answer_is_kept_and_mailed_later(
+    client, form_page, mail_server
+):
+    response = send(client, form_page)
+    assert response.status_code == 302
+    assert FormAnswer.objects.count() == 1
+    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"pending"}
+    mail_server.up()
+    OutgoingEmail.objects.update(next_attempt_at=None)
+    retry_due_emails.enqueue()
+    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"sent"}
+    assert any(b"Nieuw antwoord op" in message for message in mail_server.messages)
