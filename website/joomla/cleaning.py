@@ -237,10 +237,15 @@ def _without_empty_paragraphs(html):
 
 
 def _rewrite_link(anchor, links):
-    """An old-site link as the editor's page or document link; other links stay."""
+    """An old-site link as the editor's page or document link; other links stay. An anchor
+    that leads nowhere here (no address, a named anchor, a jump within the old page, a
+    script) keeps its words only."""
     href = (anchor.get("href") or "").strip()
-    anchor.attrs = {"href": href} if href else {}
-    if not href or href.startswith(("#", "mailto:", "tel:")):
+    if not href or href.startswith("#") or not _safe_scheme(href):
+        anchor.unwrap()
+        return
+    anchor.attrs = {"href": href}
+    if href.startswith(("mailto:", "tel:")):
         return
     article_id = old_article_id(href, links)
     if article_id is not None:
@@ -250,6 +255,13 @@ def _rewrite_link(anchor, links):
     path = old_file_path(href, links)
     if path is not None:
         _link_to(anchor, "document", links.document(path), links, f"bestand ontbreekt: {path}")
+
+
+def _safe_scheme(href):
+    """Whether a link's address is one a visitor can follow: http(s), mailto, tel, or a
+    path (a `javascript:` or `data:` address is not, whatever its capitals or spaces)."""
+    scheme = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):", re.sub(r"[\x00-\x20]", "", href))
+    return scheme is None or scheme.group(1).lower() in ("http", "https", "mailto", "tel")
 
 
 def _link_to(anchor, linktype, target, links, problem):

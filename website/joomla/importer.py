@@ -229,7 +229,7 @@ class Importer:
                 parent = self.home
             section = section_model(
                 title=category.title,
-                slug=self._free_slug(parent, category.alias or slugify(category.title)),
+                slug=self._free_slug(parent, category.alias or category.title),
                 introduction=cleaning.plain_text(category.description)[:600],
                 show_in_menus=False,  # the menu is the editors' choice
             )
@@ -265,7 +265,7 @@ class Importer:
         model = KINDS[self.rule(self.categories[article.catid])["kind"]][0]
         page = model(
             title=article.title[:255] or f"Artikel {article.id}",
-            slug=self._free_slug(section, article.alias or slugify(article.title)),
+            slug=self._free_slug(section, article.alias or article.title),
             live=False,
             **self._required_fields(model, article),
         )
@@ -410,7 +410,7 @@ class Importer:
     # Helpers ----------------------------------------------------------------------------
 
     def _free_slug(self, parent, wanted):
-        base = slugify(wanted)[:200] or "pagina"
+        base = slug_for(wanted)[:200] or "pagina"
         taken = set(parent.get_children().values_list("slug", flat=True))
         slug, number = base, 2
         while slug in taken:
@@ -440,3 +440,17 @@ def _first_date(article):
 def _images_folder(path):
     path = Path(path)
     return path / "images" if (path / "images").is_dir() else path
+
+
+# Letters that Unicode does not decompose into a letter and an accent, which slugify would
+# drop ("Straße" became "strae"); written as Joomla's own transliteration writes them.
+SPELLED_OUT = str.maketrans(
+    {"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+     "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH", "ı": "i"}
+)  # fmt: skip
+
+
+def slug_for(text):
+    """An address part for a Joomla alias or title: lower case a–z, digits and hyphens
+    ("Straße en Œuvre" → "strasse-en-oeuvre"); empty for text with no such letters."""
+    return slugify(str(text).translate(SPELLED_OUT))

@@ -101,10 +101,19 @@ def _live_pages(kind):
 
 def is_non_sef(path, query_string):
     """Whether the address is one of Joomla's own for its content (`/index.php?option=
-    com_content&…` or the same at `/`), which no page of this site answers."""
-    return path in ("/", "/index.php") and query_of("?" + query_string).get("option") == (
-        "com_content"
-    )
+    com_content&…`, or a menu item alone, `?Itemid=105`; at `/` too, where the home page
+    would answer), which no page of this site answers."""
+    if path not in ("/", "/index.php"):
+        return False
+    query = query_of("?" + query_string)
+    return query.get("option") == "com_content" or _menu_item_only(query) is not None
+
+
+def _menu_item_only(query):
+    """The menu item number of a query that names one and no component (`Itemid=105`)."""
+    if "option" in query:
+        return None
+    return leading_number(query.get("itemid", ""))
 
 
 def looks_like_joomla(path):
@@ -127,20 +136,31 @@ def old_address_target(site, path, query_string):
     query = query_of("?" + query_string)
     if query.get("option") == "com_content":
         return _non_sef_target(site, query)
+    if path in ("/", "/index.php") and (item := _menu_item_only(query)) is not None:
+        # The import stored each menu item's redirect as /index.php?Itemid=N.
+        return _stored_target(site, f"/index.php?Itemid={item}")
     rest = unquote(path)
     if rest.lower().startswith("/index.php"):
         rest = rest[len("/index.php") :] or "/"
+    if rest.lower().startswith("/component/content/") and query.get("id"):
+        # /component/content/article?id=12 (the view in the path, the id in the query).
+        view = rest.strip("/").split("/")[2] if rest.count("/") >= 3 else ""
+        return _non_sef_target(site, {"view": query.get("view", view), "id": query["id"]})
     rest = SUFFIX.sub("", rest.rstrip("/")) or "/"
     if rest.lower().startswith("/images/"):
         return _file_target(rest.lstrip("/"))
-    if rest != path.rstrip("/"):
-        stored = Redirect.get_for_site(site).filter(old_path=Redirect.normalise_path(rest)).first()
-        if stored is not None and stored.link:
-            return stored.link
+    if rest != path.rstrip("/") and (stored := _stored_target(site, rest)):
+        return stored
     segments = [segment for segment in rest.split("/") if segment]
     if not segments:
         return None
     return _segment_target(site, segments)
+
+
+def _stored_target(site, old_path):
+    """The link of the stored redirect for `old_path` (Wagtail's, the import's), or None."""
+    stored = Redirect.get_for_site(site).filter(old_path=Redirect.normalise_path(old_path)).first()
+    return stored.link if stored is not None and stored.link else None
 
 
 def _non_sef_target(site, query):

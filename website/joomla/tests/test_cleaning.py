@@ -1,6 +1,9 @@
 """Joomla's HTML as body blocks, with the markup Word and LibreOffice leave in it."""
 
+import pytest
+
 from website.joomla.cleaning import Links, body_blocks
+from website.joomla.importer import slug_for
 
 NOTHING = Links(article=lambda number: None, image=lambda path: None, document=lambda path: None)
 
@@ -60,3 +63,31 @@ def test_libreoffice_and_pasted_noise_is_dropped_and_headings_kept():
     assert "Tekst uit Writer met een vet woord" in rich
     for left_out in ("font", "style", "lang", "align", "onclick", "javascript", "loadposition"):
         assert left_out not in rich, left_out
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Straße en Œuvre", "strasse-en-oeuvre"),
+        ("Łódź: bijeenkomst", "lodz-bijeenkomst"),
+        ("Brief aan de Kamer (2015)", "brief-aan-de-kamer-2015"),
+        ("İstanbul’da yoksulluk", "istanbulda-yoksulluk"),
+        ("Ærø", "aero"),
+    ],
+)
+def test_slugs_spell_out_letters_that_have_no_accent_to_drop(text, slug):
+    assert slug_for(text) == slug
+
+
+def test_links_that_lead_nowhere_keep_their_words_only():
+    html = (
+        '<p><a name="top"></a>Tekst <a>los</a> <a href="JaVa&#10;script:alert(1)">x</a> '
+        '<a href=" javascript:alert(1)">y</a> <a href="data:text/html,hoi">z</a> '
+        '<a href="#boven">naar boven</a> <a href="mailto:info@example.org">mail</a> '
+        '<a href="https://example.org" onclick="steel()">elders</a></p>'
+    )
+    (block,) = body_blocks(html, NOTHING)
+    assert block["value"] == (
+        '<p>Tekst los x y z naar boven <a href="mailto:info@example.org">mail</a> '
+        '<a href="https://example.org">elders</a></p>'
+    )
