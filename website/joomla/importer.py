@@ -24,14 +24,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from website.agenda.choices import EventKind
+from website.agenda.models import AgendaIndexPage, EventDate, EventPage
 from website.articles.models import ArticleIndexPage, ArticlePage
 from website.core.models import CustomDocument, CustomImage
 from website.documents.files import readable_title
+from website.initiatives.models import InitiativeIndexPage, InitiativePage
 from website.library.models import LibraryIndexPage, PublicationKind, PublicationPage
 from website.pages.models import StandardPage
 from website.stories.models import StoryIndexPage, StoryPage
 
-from . import cleaning
+from . import cleaning, guesses
 from .models import ImportedItem
 from .source import TRASHED, Article
 
@@ -41,6 +44,8 @@ KINDS = {
     "pages": (StandardPage, StandardPage, False),
     "publications": (PublicationPage, LibraryIndexPage, True),
     "stories": (StoryPage, StoryIndexPage, True),
+    "events": (EventPage, AgendaIndexPage, True),
+    "initiatives": (InitiativePage, InitiativeIndexPage, True),
 }
 DEFAULT_KIND = "articles"
 
@@ -159,6 +164,8 @@ class Importer:
         self.public_ids = {a.id for a in importable if self.is_public(a)}
         for article in importable:
             self.pages[article.id] = self._page_for(article)
+        importable = [a for a in importable if self.pages[a.id] is not None]
+        self.public_ids &= {number for number, page in self.pages.items() if page is not None}
         for done, article in enumerate(importable, start=1):
             self._fill(article)
             self.progress(done, len(importable))
@@ -263,11 +270,14 @@ class Importer:
                 return page.specific
         section = self._section(self.categories[article.catid])
         model = KINDS[self.rule(self.categories[article.catid])["kind"]][0]
+        required = self._required_fields(model, article)
+        if required is None:
+            return None
         page = model(
             title=article.title[:255] or f"Artikel {article.id}",
             slug=self._free_slug(section, article.alias or article.title),
             live=False,
-            **self._required_fields(model, article),
+            **required,
         )
         section.add_child(instance=page)
         ImportedItem.objects.update_or_create(
@@ -278,11 +288,41 @@ class Importer:
         return page
 
     def _required_fields(self, model, article):
-        fields = {}
+        """{field: value} a new page of `model` needs, or None when the article cannot be
+        one (an initiative whose municipality neither the mapping nor its words name)."""
+        rule = self.rule(self.categories[article.catid])
         if model is PublicationPage:
-            rule = self.rule(self.categories[article.catid])
-            fields["kind"] = rule.get("publication_kind") or PublicationKind.OTHER
-        return fields
+            return {"kind": rule.get("publication_kind") or PublicationKind.OTHER}
+        if model is EventPage:
+            kind = rule.get("event_kind")
+            return {"kind": kind if kind in EventKind.values else EventKind.MEETING}
+        if model is InitiativePage:
+            code = guesses.municipality_code(rule.get("municipality", "")) or (
+                guesses.municipality_in(f"{article.title} {cleaning.plain_text(article.introtext)}")
+            )
+            if code is None:
+                self._problem(
+                    article.id,
+                    "geen gemeente gevonden voor dit lokale initiatief: niet geïmporteerd "
+                    "(zet municipality in het koppelbestand)",
+                )
+            return {"municipality": code} if code else None
+        return {}
+
+    def _event_date(self, page, article):
+        """A new event's date: the first day its title or text names, else its publish
+        date (reported, for editors to check). A date editors set stays."""
+        if list(page.dates.all()):
+            return
+        text = f"{article.title} {cleaning.plain_text(article.introtext + article.fulltext)}"
+        day = guesses.day_in(text)
+        if day is None:
+            when = _first_date(article) or timezone.now()
+            day = timezone.localtime(when).date()
+            self._problem(
+                article.id, f"geen datum in de tekst: {day:%d-%m-%Y} (publicatie) gebruikt"
+            )
+        page.dates = [EventDate(start_date=day, sort_order=0)]
 
     def _fill(self, article):
         """The page's content from the article, unless nothing changed or editors changed
@@ -332,6 +372,8 @@ class Importer:
         when = _first_date(article)
         if hasattr(page, "date") and when:
             page.date = timezone.localtime(when).date()
+        if isinstance(page, EventPage):
+            self._event_date(page, article)
         if hasattr(page, "author"):
             page.author = article.author[:120]
         if hasattr(page, "image"):

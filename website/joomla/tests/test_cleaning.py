@@ -1,8 +1,11 @@
 """Joomla's HTML as body blocks, with the markup Word and LibreOffice leave in it."""
 
+import datetime
+
 import pytest
 
 from website.joomla.cleaning import Links, body_blocks
+from website.joomla.guesses import day_in, municipality_in
 from website.joomla.importer import slug_for
 
 NOTHING = Links(article=lambda number: None, image=lambda path: None, document=lambda path: None)
@@ -91,3 +94,29 @@ def test_links_that_lead_nowhere_keep_their_words_only():
         '<p>Tekst los x y z naar boven <a href="mailto:info@example.org">mail</a> '
         '<a href="https://example.org">elders</a></p>'
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Alliantiedag op vrijdag 10 oktober 2014 in Beilen", datetime.date(2014, 10, 10)),
+        ("Bijeenkomst 3 sept. 2015, 19.30 uur", datetime.date(2015, 9, 3)),
+        ("Datum: 27-11-2014 (verzet van 30 februari 2014)", datetime.date(2014, 11, 27)),
+        ("Op 30 februari 2015, of toch 2 maart 2015", datetime.date(2015, 3, 2)),
+        ("In 2014 kwamen 300 mensen", None),
+    ],
+)
+def test_the_day_of_an_event_is_read_from_dutch_words(text, day):
+    assert day_in(text) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Buurtkamer in Den Haag en Rijswijk", "GM0518"),
+        ("Voedselbank Súdwest-Fryslân", "GM1900"),
+        ("Een plek om te praten", None),
+    ],
+)
+def test_the_municipality_of_an_initiative_is_read_from_its_words(text, code):
+    assert municipality_in(text) == code

@@ -8,6 +8,7 @@ only or past their end date. The seeded pages are removed first; the import must
 again: same titles, same text, in the same sections.
 """
 
+import datetime
 import io
 import re
 import shutil
@@ -23,7 +24,9 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Revision
 from wagtail.rich_text import expand_db_html
 
+from website.agenda.models import EventDate, EventPage
 from website.core.models import CustomDocument, CustomImage
+from website.initiatives.models import InitiativePage
 from website.joomla.models import ImportedItem
 from website.library.models import LibraryIndexPage, PublicationPage, TalkPage
 from website.testing.services import MariaDBDatabase
@@ -161,7 +164,13 @@ def old_site(seeded, mariadb, tmp_path):
         page.delete()
     mapping = tmp_path / "koppeling.toml"
     mapping.write_text(MAPPING, encoding="utf-8")
-    return {"url": database.url, "files": images, "mapping": mapping, "expected": expected}
+    return {
+        "url": database.url,
+        "files": images,
+        "mapping": mapping,
+        "expected": expected,
+        "joomla": joomla,
+    }
 
 
 def run(old_site, *extra):
@@ -379,3 +388,46 @@ def test_pictures_and_files_added_to_the_folder_later_come_with_the_next_run(old
     assert "Bijgewerkt: 3" in again  # the three articles with pictures or files
     assert imported(100).image is not None
     assert CustomDocument.objects.filter(title="Brief aan de Kamer").exists()
+
+
+def test_events_and_initiatives_take_their_day_and_municipality_from_the_words(old_site):
+    joomla = old_site["joomla"]
+    joomla.category(20, "Agenda", "agenda")
+    joomla.category(21, "Lokaal", "lokaal")
+    joomla.article(
+        200,
+        20,
+        "Alliantiedag in Beilen",
+        "alliantiedag-beilen",
+        "<p>Op vrijdag 10 okt. 2014 komen we samen in Dorpshuis De Brink.</p>",
+    )
+    joomla.article(
+        201, 20, "Open dag", "open-dag", "<p>Iedereen is welkom.</p>", created="2016-05-01 09:00:00"
+    )
+    joomla.article(
+        210,
+        21,
+        "Buurtkamer De Brink",
+        "buurtkamer",
+        "<p>Elke dinsdag helpen vrijwilligers in Den Haag met brieven.</p>",
+    )
+    joomla.article(211, 21, "Ons initiatief", "ons-initiatief", "<p>Een plek om te praten.</p>")
+    old_site["mapping"].write_text(
+        MAPPING + '[categories."agenda"]\nkind = "events"\nevent_kind = "alliantiedag"\n'
+        '[categories."lokaal"]\nkind = "initiatives"\n',
+        encoding="utf-8",
+    )  # fmt: skip
+    output = run(old_site)
+    event = imported(200)
+    assert isinstance(event, EventPage) and event.kind == "alliantiedag" and event.live
+    assert [d.start_date for d in event.dates.all()] == [datetime.date(2014, 10, 10)]
+    assert [d.start_date for d in imported(201).dates.all()] == [datetime.date(2016, 5, 1)]
+    assert "artikel 201: geen datum in de tekst: 01-05-2016 (publicatie) gebruikt" in output
+    initiative = imported(210)
+    assert isinstance(initiative, InitiativePage)
+    assert (initiative.municipality, initiative.province) == ("GM0518", "zuid-holland")
+    assert not ImportedItem.objects.filter(kind="article", joomla_id=211).exists()
+    assert "artikel 211: geen gemeente gevonden" in output
+
+    run(old_site)  # a second run: the same date, once
+    assert EventDate.objects.filter(page=event).count() == 1
