@@ -8,11 +8,15 @@ only or past their end date. The seeded pages are removed first; the import must
 again: same titles, same text, in the same sections.
 """
 
+import contextlib
 import datetime
 import io
 import re
 import shutil
+import socket
+import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -431,3 +435,55 @@ def test_events_and_initiatives_take_their_day_and_municipality_from_the_words(o
 
     run(old_site)  # a second run: the same date, once
     assert EventDate.objects.filter(page=event).count() == 1
+
+
+@contextlib.contextmanager
+def cutting_proxy(target_port, cut_when):
+    """A TCP proxy on a free port to MariaDB that closes both sides as soon as the client
+    sends bytes containing `cut_when` (a real connection lost mid-query, as when the old
+    server restarts). Yields its port."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def pipe(source, sink, watch):
+        try:
+            while not stop.is_set() and (data := source.recv(65536)):
+                if watch and cut_when in data:
+                    break
+                sink.sendall(data)
+        except OSError:
+            pass
+        for end in (source, sink):
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)
+
+    def serve():
+        with contextlib.suppress(OSError):
+            while not stop.is_set():
+                client, _address = listener.accept()
+                server = socket.create_connection(("127.0.0.1", target_port))
+                threading.Thread(target=pipe, args=(client, server, True), daemon=True).start()
+                threading.Thread(target=pipe, args=(server, client, False), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        listener.close()
+
+
+def test_the_old_database_going_away_mid_import_stores_nothing_and_says_so(old_site):
+    pages, items = Page.objects.count(), ImportedItem.objects.count()
+    url = urlsplit(old_site["url"])
+    with cutting_proxy(url.port or 3306, cut_when=b"_content") as port:
+        user = url.netloc.rpartition("@")[0]
+        netloc = f"{user}@127.0.0.1:{port}" if user else f"127.0.0.1:{port}"
+        broken = old_site | {"url": url._replace(netloc=netloc).geturl()}
+        with pytest.raises(CommandError) as failure:
+            run(broken)
+    assert "De verbinding met de Joomla-database viel weg" in str(failure.value)
+    assert "Er is niets opgeslagen" in str(failure.value)
+    assert (Page.objects.count(), ImportedItem.objects.count()) == (pages, items)
+    run(old_site)  # once it is back, the import runs as ever
+    assert imported(101).live

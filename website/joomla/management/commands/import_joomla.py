@@ -1,6 +1,7 @@
 import sys
 from pathlib import Path
 
+import pymysql
 from django.core.management.base import BaseCommand, CommandError
 
 from website.joomla.importer import Importer, MappingError, load_mapping
@@ -56,6 +57,13 @@ class Command(BaseCommand):
                 connection.close()
         except (SourceError, MappingError) as error:
             raise CommandError(str(error)) from error
+        except pymysql.MySQLError as error:
+            # The old site's database went away while it was read: the import reads all of
+            # it before it stores anything, so nothing is half done.
+            raise CommandError(
+                f"De verbinding met de Joomla-database viel weg ({error}). Er is niets "
+                "opgeslagen. Start de import opnieuw als de database weer bereikbaar is."
+            ) from error
         self.print_report(report, options["dry_run"])
 
     def progress(self, done, total):
