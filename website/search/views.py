@@ -14,6 +14,7 @@ from website.core.languages import language_of, text_direction
 from website.core.models import page_kind, private_pages_q, specific_pages
 from website.text import clean_text, fold
 
+from .kinds import kind_label
 from .snippets import snippet, stem
 
 MAX_QUERY_CHARS = 200
@@ -51,7 +52,7 @@ def searchable_kinds():
         if model is Page or model.max_count == 1 or getattr(model, "hide_when_empty", False):
             continue  # home and overview pages: not useful as a filter
         label = getattr(model, "search_kind_plural", None) or model._meta.verbose_name_plural
-        kinds[model._meta.model_name] = (str(label).capitalize(), model)
+        kinds[model._meta.model_name] = (kind_label(str(label).capitalize()), model)
     return dict(sorted(kinds.items(), key=lambda item: item[1][0]))
 
 
@@ -86,7 +87,7 @@ def search(request):
         listing.object_list = [
             {
                 "page": page,
-                "kind": page_kind(page),
+                "kind": kind_label(page_kind(page)),
                 "date": result_date(page),
                 "snippet": snippet(page, query),
                 # A Dutch page found from /en/zoeken/ is marked Dutch (lang, dir).

@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from django.test import TestCase
+from django.urls import reverse
+from django.utils import translation
 
 from website.library.factories import (
     LibraryIndexPageFactory,
@@ -300,3 +302,15 @@ def test_a_search_that_finds_very_many_pages_asks_for_other_words(client, home_p
     second = main_content(client.get("/zoeken/", {"q": "voedselbank", "pagina": 2}))
     assert "Meer dan 12 resultaten. Met meer of andere woorden" in first
     assert len(card_titles(first)) == 10 and len(card_titles(second)) == 2
+
+
+def test_the_kinds_are_named_in_the_visitors_language(client, seeded):
+    """On a translated site the filter and each result say what a page is in that language
+    (the names are the models' Dutch ones, which the admin keeps)."""
+    with translation.override("en"):
+        path = reverse("search")
+    labels = [label for _value, label, _selected in options(client.get(path), "soort")]
+    assert {"Publications", "Activities", "Other pages"} <= set(labels)
+    assert "Publicaties" not in labels
+    found = client.get(path, {"q": "schuldhulpverlening"})
+    assert "Publicatie" not in text(find_one(found, "main")).replace("Publicaties", "")
