@@ -59,8 +59,24 @@ class SignupForm(ProtectedForm):
     )
     needs_consent.conditionally_required = True
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, online_only=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if online_only:
+            # Nobody comes to a place: no food, and the help that counts is on the screen.
+            del self.fields["dietary_wishes"]
+            self.fields["access_needs"].help_text = (
+                "Bijvoorbeeld ondertiteling, een doventolk in beeld of de stukken vooraf. Dit "
+                "hoeft niet. Alleen de organisatoren zien het, en we wissen het een paar "
+                "maanden na de bijeenkomst."
+            )
+            self.fields["needs_consent"].label = (
+                "Ik vind het goed dat de organisatoren mijn antwoord over wat ik nodig heb "
+                "gebruiken, zodat ik mee kan doen"
+            )
+            self.fields["needs_consent"].help_text = (
+                "Vink dit aan als je bij die vraag iets invult. Je kunt dit altijd intrekken "
+                "door je af te melden."
+            )
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and field.max_length:
                 field.error_messages["max_length"] = (

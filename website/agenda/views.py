@@ -7,6 +7,7 @@ from website.core.private_links import personal_link_done, personal_link_respons
 from website.core.protection import protected_form_response
 
 from . import registration as registrations
+from .choices import Attendance
 from .forms import SignupForm
 from .models import Registration
 
@@ -31,7 +32,7 @@ def signup(request, page, event_date):
 
     def on_valid(form):
         fields = ("name", "email", "organisation", "access_needs", "dietary_wishes")
-        data = {key: form.cleaned_data[key] for key in fields}
+        data = {key: form.cleaned_data.get(key, "") for key in fields}
         data["needs_consent"] = form.cleaned_data["needs_consent"]
         registration, token = registrations.register(event_date, **data)
         if token is None:
@@ -46,7 +47,9 @@ def signup(request, page, event_date):
     return protected_form_response(
         request,
         scope="agenda-signup",
-        make_form=SignupForm,
+        make_form=lambda *data: SignupForm(
+            *data, online_only=event_date.attendance == Attendance.ONLINE
+        ),
         render_form=render_form,
         on_valid=on_valid,
         repeat_window=0,  # registration.register knows a repeat by its address, cancels too

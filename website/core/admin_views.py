@@ -15,6 +15,7 @@ semicolon) and cells that a spreadsheet may read as formulas.
 
 import csv
 import datetime
+import decimal
 import re
 
 from django.core.exceptions import FieldDoesNotExist
@@ -22,7 +23,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -54,6 +55,8 @@ def display_value(value):
         return date_format(value, "j F Y")
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value) or EMPTY
+    if isinstance(value, decimal.Decimal):
+        return number_format(value)
     if isinstance(value, str) and "\n" in value:
         return linebreaksbr(value, autoescape=True)  # escaped, then <br> per line
     return value
@@ -90,11 +93,16 @@ def export_value(value, export_format):
         return date_format(local, "d-m-Y H:i")
     if isinstance(value, datetime.date):
         return value if export_format == "xlsx" else date_format(value, "d-m-Y")
+    if isinstance(value, decimal.Decimal):
+        # A number Excel can add up; in a Dutch CSV with the decimal comma.
+        return float(value) if export_format == "xlsx" else number_format(value)
     if isinstance(value, list | tuple):
         value = ", ".join(str(item) for item in value)
     if isinstance(value, str):
         value = clean_text(value)
-        if value.startswith(FORMULA_STARTS):
+        # A CSV cell Excel would run as a formula is marked as text; an Excel file's cells
+        # are written as text already (the mixin's generate_xlsx_row), so "+31 6 …" stays.
+        if export_format != "xlsx" and value.startswith(FORMULA_STARTS):
             return "'" + value
     return value
 

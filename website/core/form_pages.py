@@ -76,6 +76,34 @@ def autocomplete_for(label):
     return next((token for word, token in AUTOCOMPLETE_BY_LABEL if word in label), None)
 
 
+class DutchNumberField(forms.DecimalField):
+    """A number of 0 or more as Dutch visitors write it: "3,5", "1.000" (a thousand), "1.250,75";
+    "3.5" is three and a half. At most 12 digits before and 4 after the comma; no exponent
+    ("1e9999" is no answer anyone means)."""
+
+    THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
+
+    def __init__(self, **kwargs):
+        super().__init__(max_digits=16, decimal_places=4, min_value=0, **kwargs)
+        self.error_messages |= {
+            "invalid": _("Vul een getal in, zoals 12 of 3,5."),
+            "max_digits": _("Dit getal is te groot. Gebruik hoogstens 12 cijfers."),
+            "max_whole_digits": _("Dit getal is te groot. Gebruik hoogstens 12 cijfers."),
+            "max_decimal_places": _("Gebruik hoogstens 4 cijfers na de komma."),
+            "min_value": _("Vul een getal van 0 of meer in."),
+        }
+
+    def to_python(self, value):
+        text = str(value or "").strip().replace(" ", "")
+        if not text:
+            return None
+        if not re.fullmatch(r"-?[\d.,]+", text):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if self.THOUSANDS.match(text):
+            text = text.replace(".", "")
+        return super().to_python(text.replace(",", "."))
+
+
 class ProtectedFormBuilder(FormBuilder):
     """Wagtail's form builder with the project's fields: checked e-mail addresses, a phone
     keyboard for phone numbers, a date picker, and a consent box that must be ticked."""
@@ -109,22 +137,14 @@ class ProtectedFormBuilder(FormBuilder):
         return form_field
 
     def create_number_field(self, field, options):
-        """A number as people write it ("3,5" on a Dutch page; localised), with the phone's
-        number keys, at most 12 digits before and 4 after the comma (1e999999 is no answer
-        anyone means)."""
-        form_field = forms.DecimalField(
-            max_digits=16,
-            decimal_places=4,
-            localize=True,
-            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-            **options,
-        )
-        form_field.error_messages |= {
-            "invalid": _("Vul een getal in, zoals 12 of 3,5."),
-            "max_digits": _("Dit getal is te lang. Gebruik hoogstens 12 cijfers."),
-            "max_whole_digits": _("Dit getal is te lang. Gebruik hoogstens 12 cijfers."),
-            "max_decimal_places": _("Gebruik hoogstens 4 cijfers na de komma."),
-        }
+        """A number as people write it (`DutchNumberField`), with the phone's number keys."""
+        return DutchNumberField(widget=forms.TextInput(attrs={"inputmode": "decimal"}), **options)
+
+    def create_dropdown_field(self, field, options):
+        """A list that starts empty: an answer nobody chose must not be stored as the
+        first choice (the field's "Verplicht" then means something)."""
+        form_field = super().create_dropdown_field(field, options)
+        form_field.choices = [("", _("Maak een keuze")), *form_field.choices]
         return form_field
 
     def create_consent_field(self, field, options):

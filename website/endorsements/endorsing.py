@@ -20,9 +20,12 @@ from .models import Endorsement
 
 def endorse(page, *, name, email, organisation="", place="", show_name=True):
     """Store a waiting endorsement of `page` (the original-language page) and mail the
-    confirmation link; for an address that already endorsed it, nothing but a new link
-    when the last one is older than ENDORSEMENT_RESEND_MINUTES (the details typed now
-    replace the waiting ones). Returns the Endorsement."""
+    confirmation link. For an address that endorsed it before: a waiting one takes the
+    details typed now (its confirmation page shows them, so the address's owner confirms
+    what is stored); a confirmed one stays as it is (a stranger typing someone's address
+    must not change their name) and its owner gets a mail with a new withdrawal link, to
+    change it by withdrawing and endorsing again. At most one mail per address and page
+    within ENDORSEMENT_RESEND_MINUTES. Returns the Endorsement."""
     email = canonical_email(email)
     now = timezone.now()
     details = {"name": name, "organisation": organisation, "place": place, "show_name": show_name}
@@ -38,27 +41,32 @@ def endorse(page, *, name, email, organisation="", place="", show_name=True):
                     endorsement = Endorsement.objects.create(page=page, email=email, **details)
             except IntegrityError:  # the same address at the same moment: the first stands
                 return Endorsement.objects.get(page=page, email=email)
-        elif endorsement.status == Endorsement.Status.CONFIRMED:
-            return endorsement
-        else:
-            resend_after = now - datetime.timedelta(minutes=settings.ENDORSEMENT_RESEND_MINUTES)
-            if endorsement.confirmation_sent_at and endorsement.confirmation_sent_at > resend_after:
-                return endorsement
+        elif endorsement.status == Endorsement.Status.WAITING:
             for field, value in details.items():
                 setattr(endorsement, field, value)
-        token, endorsement.confirm_token_hash = new_token()
+            endorsement.save()
+        resend_after = now - datetime.timedelta(minutes=settings.ENDORSEMENT_RESEND_MINUTES)
+        if endorsement.confirmation_sent_at and endorsement.confirmation_sent_at > resend_after:
+            return endorsement
         endorsement.confirmation_sent_at = now
-        endorsement.save()
-        queue_templated_email(
-            email,
-            "endorsements/mail/confirm",
-            {
-                "page": page,
-                "link": personal_link(page, "endorse_confirm", token),
-                "days": settings.ENDORSEMENT_CONFIRM_DAYS,
-            },
-            regarding=endorsement,
-        )
+        if endorsement.status == Endorsement.Status.CONFIRMED:
+            token, endorsement.withdraw_token_hash = new_token()
+            endorsement.save()
+            mail, context = (
+                "endorsements/mail/already",
+                {"withdraw_link": personal_link(page, "endorse_withdraw", token)},
+            )
+        else:
+            token, endorsement.confirm_token_hash = new_token()
+            endorsement.save()
+            mail, context = (
+                "endorsements/mail/confirm",
+                {
+                    "link": personal_link(page, "endorse_confirm", token),
+                    "days": settings.ENDORSEMENT_CONFIRM_DAYS,
+                },
+            )
+        queue_templated_email(email, mail, {"page": page, **context}, regarding=endorsement)
     return endorsement
 
 

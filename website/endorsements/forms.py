@@ -35,8 +35,8 @@ class EndorseForm(ProtectedForm):
     show_name = forms.ChoiceField(
         label="Mag je naam op de lijst?",
         choices=SHOW_CHOICES,
-        initial="ja",
         widget=forms.RadioSelect,
+        error_messages={"required": "Kies of je naam op de lijst mag, of dat we je alleen tellen."},
     )
 
     def __init__(self, *args, **kwargs):

@@ -64,6 +64,22 @@ class Endorsement(models.Model):
         """For the editors: "Wacht op bevestiging" or "Bevestigd"."""
         return self.get_status_display()
 
+    state.fget.short_description = "Stand"
+
+    @property
+    def page_title(self):
+        """What is endorsed, by its title (for the export)."""
+        return self.page.title
+
+    page_title.fget.short_description = "Steunt"
+
+    @property
+    def shown_name(self):
+        """The name for a list handed over: only where the person allowed it."""
+        return self.name if self.show_name else "(naam niet getoond)"
+
+    shown_name.fget.short_description = "Naam"
+
     @property
     def is_shown(self):
         return self.status == self.Status.CONFIRMED and self.show_name and self.approved

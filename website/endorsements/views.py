@@ -1,5 +1,6 @@
 """The endorsement routes of an endorsable page (`models.EndorsableMixin`)."""
 
+from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
@@ -17,7 +18,10 @@ def endorse(request, page):
         return redirect(page.url)
 
     def render_form(form):
-        context = page.get_context(request) | {"form": form}
+        context = page.get_context(request) | {
+            "form": form,
+            "confirm_days": settings.ENDORSEMENT_CONFIRM_DAYS,
+        }
         return TemplateResponse(request, "endorsements/endorse.html", context)
 
     def on_valid(form):

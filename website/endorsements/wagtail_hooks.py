@@ -28,13 +28,24 @@ def names_to_look_at():
     )
 
 
+class EndorsementIndexView(ReadableIndexView):
+    """The list; its export (to hand over) holds confirmed endorsements only, with the
+    names people allowed to be shown."""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if self.is_export:
+            queryset = queryset.filter(status=Endorsement.Status.CONFIRMED)
+        return queryset
+
+
 class EndorsementInspectView(ReadableInspectView):
     template_name = "endorsements/admin/inspect.html"
 
 
 class EndorsementViewSet(PostActionsMixin, ModelViewSet):
     model = Endorsement
-    index_view_class = ReadableIndexView
+    index_view_class = EndorsementIndexView
     inspect_view_class = EndorsementInspectView
     icon = "group"
     menu_label = "Steunbetuigingen"
@@ -52,22 +63,12 @@ class EndorsementViewSet(PostActionsMixin, ModelViewSet):
         ReadableColumn("confirmed_at", label="Bevestigd op"),
     ]
     list_filter = ["status", "approved", "show_name", "page"]
-    list_export = [
-        "name",
-        "organisation",
-        "place",
-        "page",
-        "show_name",
-        "state",
-        "confirmed_at",
-    ]
+    list_export = ["shown_name", "organisation", "place", "page_title", "confirmed_at"]
     export_headings = {
-        "name": "Naam",
+        "shown_name": "Naam",
         "organisation": "Organisatie",
         "place": "Woonplaats",
-        "page": "Steunt",
-        "show_name": "Naam tonen",
-        "state": "Stand",
+        "page_title": "Steunt",
         "confirmed_at": "Bevestigd op",
     }
     export_filename = "steunbetuigingen"

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, validat
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
@@ -29,6 +30,8 @@ from website.core.protection import HONEYPOT_FIELD
 from website.mail.outbox import queue_templated_email
 from website.mail.recipients import editor_recipients
 
+from . import answers
+
 
 class FormField(TranslatableMixin, AbstractFormField):
     """A field of a "Formulier" page. Translatable like the contact form's: the stored name
@@ -36,6 +39,12 @@ class FormField(TranslatableMixin, AbstractFormField):
 
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
     field_type = models.CharField("Soort veld", max_length=16, choices=FIELD_TYPES)
+    choices = models.TextField(
+        "Keuzes",
+        blank=True,
+        help_text="Alleen bij een keuzelijst, rondjes of vinkjes: zet elke keuze op een "
+        "eigen regel.",
+    )
     override_translatable_fields = [SynchronizedField("clean_name")]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
@@ -106,7 +115,7 @@ class FormPage(ProtectedFormPageMixin, RoutablePageMixin, FormMixin, BasePage):
             "De antwoorden staan in het menu onder Formulieren. Daar kun je ze ook "
             "downloaden als CSV of Excel."
         ),
-        InlinePanel("form_fields", label="Velden van het formulier"),
+        InlinePanel("form_fields", label="veld", heading="Velden van het formulier"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [FieldPanel("send_confirmation"), FieldPanel("confirmation_text")],
@@ -154,6 +163,28 @@ class FormPage(ProtectedFormPageMixin, RoutablePageMixin, FormMixin, BasePage):
         if original.max_answers and original.answer_count() >= original.max_answers:
             return _("Dit formulier is vol: het maximale aantal antwoorden is bereikt.")
         return None
+
+    def limits_text(self):
+        """What the visitor should know before starting: until when the form is open and
+        how many answers it still takes ("" when neither is set)."""
+        original = self.original()
+        parts = []
+        if original.closes_at:
+            moment = date_format(timezone.localtime(original.closes_at), "j F Y H:i")
+            parts.append(
+                _("Je kunt dit formulier invullen tot %(moment)s uur.") % {"moment": moment}
+            )
+        if original.max_answers:
+            left = max(original.max_answers - original.answer_count(), 0)
+            parts.append(
+                ngettext(
+                    "Er is nog plaats voor %(left)d antwoord.",
+                    "Er is nog plaats voor %(left)d antwoorden.",
+                    left,
+                )
+                % {"left": left}
+            )
+        return " ".join(parts)
 
     def retention_text(self):
         """The retention period as the form tells it ("We wissen je antwoorden na 90 dagen.")."""
@@ -212,19 +243,21 @@ class FormPage(ProtectedFormPageMixin, RoutablePageMixin, FormMixin, BasePage):
 
     def answers_text(self, form, labelled_by=None):
         """The answers as text, one per field ("Naam: Kees"; a long answer on the lines
-        below its label), labelled by `labelled_by`'s fields (the Dutch page for editors)."""
+        below its label), labelled by `labelled_by`'s fields (the Dutch page for editors),
+        numbers and dates as the reader writes them."""
         labels = {f.clean_name: f.label for f in (labelled_by or self).form_fields.all()}
         parts = []
         for name, field in form.fields.items():
             if name not in form.cleaned_data:
                 continue
-            value = form.cleaned_data[name]
-            if isinstance(value, bool):
-                value = _("Ja") if value else _("Nee")
-            value = ", ".join(value) if isinstance(value, list) else str(value or "–")
+            value = answers.as_text(form.cleaned_data[name])
             label = editors_label(labels.get(name, field.label))
             parts.append(f"{label}:\n{value}" if "\n" in value else f"{label}: {value}")
         return "\n\n".join(parts)
+
+    def field_types(self):
+        """{stored name: field type} of this form's fields."""
+        return dict(self.original().form_fields.values_list("clean_name", "field_type"))
 
     def sender_address(self, data):
         """The first e-mail field's value if it is one valid address (canonical), else ''."""

@@ -88,8 +88,11 @@ def test_the_link_is_on_no_public_page_feed_sitemap_or_search_result(client, onl
 def test_people_with_a_place_get_the_link_in_their_mail_and_calendar(
     client, online_date, mailoutbox
 ):
+    form = client.get(online_date.signup_url()).content.decode()
+    assert 'name="dietary_wishes"' not in form and "rolstoelplek" not in form  # nobody travels
     assert post(client, online_date).status_code == 302
     assert post(client, online_date, email="kees@example.org", name="Kees").status_code == 302
+    assert Registration.objects.get(email="fatima@example.org").dietary_wishes == ""
     confirmed, waiting = mailoutbox
     assert f"Doe online mee via deze link:\n{LINK}" in confirmed.body
     event = calendar_event(confirmed)

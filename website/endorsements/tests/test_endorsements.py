@@ -7,6 +7,7 @@ import datetime
 import io
 import re
 
+import openpyxl
 import pytest
 from django.core import mail
 from django.test import TestCase
@@ -68,7 +69,7 @@ def section(client, page):
 
 
 def test_endorse_confirm_approve_show_and_withdraw(client, admin_client, manifesto, mailoutbox):
-    assert "Nog niemand heeft gezegd dit te steunen" in section(client, manifesto)
+    assert "Nog niemand steunt dit" in section(client, manifesto)
     response = endorse(client, manifesto)
     assert response.status_code == 302
     assert response.headers["Location"] == manifesto.url + "steun/verstuurd/"
@@ -121,11 +122,19 @@ def test_one_endorsement_per_address_and_the_same_answer_for_every_address(
     assert first.headers["Location"] == again.headers["Location"]
     assert Endorsement.objects.count() == 1
     assert len(mailoutbox) == 1  # no second mail within the resend window
+    assert Endorsement.objects.get().name == "Fatma Y."  # a waiting one takes new details
     follow(client, link_in(mailoutbox[0], "bevestigen"))
     mailoutbox.clear()
-    endorse(client, manifesto, name="Iemand anders")
-    assert Endorsement.objects.get().name == "Fatma Yılmaz"  # a confirmed one stands
-    assert mailoutbox == []
+    endorse(client, manifesto, name="Iemand anders", show_name="nee")
+    assert mailoutbox == []  # within the hour: no mail at all
+    Endorsement.objects.update(confirmation_sent_at=timezone.now() - datetime.timedelta(hours=2))
+    endorse(client, manifesto, name="Nog iemand", show_name="nee")
+    confirmed = Endorsement.objects.get()
+    assert (confirmed.name, confirmed.show_name) == ("Fatma Y.", True)  # a confirmed one stands
+    (already,) = mailoutbox  # its owner hears how to change it
+    assert "Je steun telt al mee" in already.body
+    follow(client, link_in(already, "intrekken"))
+    assert not Endorsement.objects.exists()
 
 
 def test_hostile_input_is_refused_and_the_input_kept(client, manifesto, settings):
@@ -134,6 +143,7 @@ def test_hostile_input_is_refused_and_the_input_kept(client, manifesto, settings
         {"name": ""},
         {"name": "x" * 500},
         {"show_name": "misschien"},
+        {"show_name": ""},
         {"fax_nummer": "spam"},
     ):
         response = endorse(client, manifesto, **changes)
@@ -191,12 +201,20 @@ def test_an_export_for_the_minister_and_the_privacy_tools(client, admin_client, 
     endorse(client, manifesto, name="=cmd|' /C calc'!A0")
     follow(client, link_in(mail.outbox[0], "bevestigen"))
     endorse(client, manifesto, email="jan@example.org", name="Jan")  # never confirmed
-    response = admin_client.get(reverse("steunbetuigingen:index") + "?export=csv&status=bevestigd")
+    endorse(client, manifesto, email="kees@example.org", name="Kees", show_name="nee")
+    follow(client, link_in(mail.outbox[-1], "bevestigen"))
+    response = admin_client.get(reverse("steunbetuigingen:index") + "?export=csv")
     content = b"".join(response.streaming_content).decode()
     rows = list(csv.reader(io.StringIO(content.lstrip("\ufeff")), delimiter=";"))
-    assert rows[0][:3] == ["Naam", "Organisatie", "Woonplaats"]
-    assert [row[0] for row in rows[1:]] == ["'=cmd|' /C calc'!A0"]
-    assert "fatma@example.org" not in content  # addresses are not handed over
+    assert rows[0] == ["Naam", "Organisatie", "Woonplaats", "Steunt", "Bevestigd op"]
+    # Confirmed ones only (not Jan), names only where allowed, never an address.
+    assert sorted(row[0] for row in rows[1:]) == ["'=cmd|' /C calc'!A0", "(naam niet getoond)"]
+    assert "example.org" not in content
+    xlsx = admin_client.get(reverse("steunbetuigingen:index") + "?export=xlsx")
+    assert xlsx.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    assert [cell.value for cell in sheet[1]][:4] == ["Naam", "Organisatie", "Woonplaats", "Steunt"]
+    assert sheet.max_row == 3
 
     (exported,) = export_personal_data("FATMA@example.org")["steunbetuigingen"]
     assert exported["naam"] == "=cmd|' /C calc'!A0"  # as typed: the export to the person
@@ -204,9 +222,12 @@ def test_an_export_for_the_minister_and_the_privacy_tools(client, admin_client, 
         confirmation_sent_at=timezone.now() - datetime.timedelta(days=8)
     )
     delete_expired_personal_data.call()
-    assert list(Endorsement.objects.values_list("email", flat=True)) == ["fatma@example.org"]
+    assert sorted(Endorsement.objects.values_list("email", flat=True)) == [
+        "fatma@example.org",
+        "kees@example.org",
+    ]
     assert erase_personal_data("fatma@example.org")["steunbetuigingen"] == 1
-    assert not Endorsement.objects.exists()
+    assert list(Endorsement.objects.values_list("email", flat=True)) == ["kees@example.org"]
 
 
 def test_the_seed_opens_endorsements_on_the_manifestos_once_they_have_text(seeded, client):

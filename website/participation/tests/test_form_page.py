@@ -78,6 +78,8 @@ def test_an_answer_is_stored_then_the_editors_and_the_sender_get_a_mail(client, 
     assert reverse("wagtailforms:list_submissions", args=[form_page.pk]) in notice.body
     assert confirmation.to == ["fatma@example.org"]
     assert "Waar help je mee?: Koffie, Opruimen" in confirmation.body
+    assert "Met hoeveel mensen?: 3,5" in confirmation.body  # as the visitor wrote it
+    assert "Welke dag?: 25-3-2027" in confirmation.body
     assert "We wissen je antwoorden na 30 dagen." in confirmation.body
 
 
@@ -108,6 +110,8 @@ def test_hostile_input_is_refused_never_a_server_error(client, form_page, settin
         {"welke_dag": "2027-02-30"},
         {"met_hoeveel_mensen": "1e999999"},
         {"met_hoeveel_mensen": "NaN"},
+        {"met_hoeveel_mensen": "-5"},
+        {"met_hoeveel_mensen": "12.34.5"},
         {"je_e_mailadres": "fatma@exämple.org\u200b<x>"},
         {"fax_nummer": "spam"},
     ):
@@ -168,6 +172,9 @@ def test_exports_open_in_dutch_excel_without_formulas(client, admin_client, form
     listing = admin_client.get(url)
     assert listing.status_code == 200
     assert "Fatma@" not in listing.content.decode()  # stored in its canonical form
+    row = text(find_all(find_one(listing, "main"), "tr")[1])
+    assert "3,5" in row and "25 maart 2027" in row and "Ja" in row
+    assert "True" not in row and "None" not in row
     csv_response = admin_client.get(url + "?export=csv")
     content = b"".join(csv_response.streaming_content).decode()
     assert content.startswith("\ufeff")
@@ -178,8 +185,11 @@ def test_exports_open_in_dutch_excel_without_formulas(client, admin_client, form
     assert rows[1][0] == local.strftime("%d-%m-%Y %H:%M")
     xlsx = admin_client.get(url + "?export=xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
-    cells = [cell.value for cell in next(sheet.iter_rows(min_row=2, max_row=2))]
-    assert cells[1].startswith("'=HYPERLINK")
+    row = next(sheet.iter_rows(min_row=2, max_row=2))
+    cells = [cell.value for cell in row]
+    # An Excel cell holds the text as text (never run), without a mark in front.
+    assert (cells[1], row[1].data_type) == ('=HYPERLINK("http://evil.example")', "s")
+    assert 3.5 in cells  # a number Excel can add up
     assert cells[0] == local.replace(tzinfo=None, second=0, microsecond=0) or abs(
         cells[0] - local.replace(tzinfo=None)
     ) < datetime.timedelta(seconds=1)
@@ -273,3 +283,19 @@ def test_with_the_mail_server_down_the_answer_is_kept_and_mailed_later(
     retry_due_emails.enqueue()
     assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"sent"}
     assert any(b"Nieuw antwoord op" in message for message in mail_server.messages)
+
+
+def test_numbers_as_dutch_people_write_them_and_lists_that_start_empty(client, home_page):
+    page = make_form_page(
+        home_page,
+        fields=[
+            ("Hoeveel?", "number", True, ""),
+            ("Provincie", "dropdown", False, "Groningen\nDrenthe"),
+        ],
+        slug="getallen",
+    )
+    select = find_one(client.get(page.url), "select", name="provincie")
+    assert [option.get("value") for option in select.iter("option")][:2] == ["", "Groningen"]
+    for typed, stored in (("1.000", "1000"), ("1.250,75", "1250.75"), ("3.5", "3.5"), ("7", "7")):
+        assert send_answers(client, page, {"hoeveel": typed}).status_code == 302, typed
+        assert FormAnswer.objects.first().form_data == {"hoeveel": stored, "provincie": ""}
