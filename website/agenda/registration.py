@@ -3,6 +3,7 @@ concurrency."""
 
 import datetime
 
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -36,7 +37,9 @@ def register(
     Access needs and dietary wishes (possibly health or religion: AVG art. 9) are kept only
     with `needs_consent`; its time is stored as proof.
     The same e-mail address signs up once per date (a double click, or a second try): the
-    first sign-up stands and is returned with token None; nothing is stored or sent again.
+    first sign-up stands and is returned with token None; nothing is stored again, and the
+    address gets one mail saying so (with a new cancel link, the calendar file and the
+    meeting link: someone who lost the first mail gets them back), at most one an hour.
     Returns (registration, private token for the cancel link, or None for a repeat).
     """
     access_needs, dietary_wishes = access_needs.strip(), dietary_wishes.strip()
@@ -47,6 +50,7 @@ def register(
         locked = EventDate.objects.select_for_update().select_related("page").get(pk=event_date.pk)
         earlier = active_registration(locked, email)
         if earlier is not None:
+            tell_already_signed_up(earlier, locked)
             return earlier, None
         confirmed = locked.registrations.filter(status=Registration.Status.CONFIRMED).count()
         full = locked.capacity is not None and confirmed >= locked.capacity
@@ -318,4 +322,31 @@ def send_reminder(registration, event_date):
         },
         regarding=registration,
         attachments=calendar_attachment(event_date),
+    )
+
+
+ALREADY_MAIL_SECONDS = 60 * 60
+
+
+def tell_already_signed_up(registration, event_date):
+    """Mail the address of an existing sign-up that it is signed up already (the page says
+    nothing about it, so nobody learns who signed up by trying an address). At most one
+    such mail an hour per sign-up (a counter in the cache)."""
+    if not cache.add(f"agenda-already:{registration.pk}", 1, timeout=ALREADY_MAIL_SECONDS):
+        return
+    token, registration.notice_token_hash = new_token()
+    registration.save(update_fields=["notice_token_hash"])
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    queue_templated_email(
+        registration.email,
+        "agenda/mail/already",
+        {
+            "registration": registration,
+            "confirmed": confirmed,
+            "what_and_where": what_and_where(registration, event_date),
+            "cancel_url": cancel_url(event_date, token),
+            "meeting_link": meeting_link_for(registration, event_date),
+        },
+        regarding=registration,
+        attachments=calendar_attachment(event_date) if confirmed else [],
     )

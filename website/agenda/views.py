@@ -36,7 +36,9 @@ def signup(request, page, event_date):
         data["needs_consent"] = form.cleaned_data["needs_consent"]
         registration, token = registrations.register(event_date, **data)
         if token is None:
-            status = "al-aangemeld"
+            # Signed up already: the answer a new sign-up would get now (the mail tells
+            # the address's owner the rest), so the page reveals nobody's sign-up.
+            status = "wachtlijst" if event_date.places_left() == 0 else "ok"
         elif registration.status == Registration.Status.WAITING:
             status = "wachtlijst"
         else:
@@ -61,7 +63,6 @@ def signup_done(request, page, event_date):
     context = page.get_context(request) | {
         "event_date": event_date,
         "waiting": status == "wachtlijst",
-        "repeat": status == "al-aangemeld",
     }
     return render(request, "agenda/signup_done.html", context)
 

@@ -124,20 +124,26 @@ def test_cancelling_frees_the_seat_for_the_first_on_the_waiting_list(client, ope
 
 
 def test_the_same_address_signs_up_once_per_date(client, open_date, mailoutbox):
-    """A double click or a second try: the first sign-up stands, the visitor is told so, and a
-    seat is taken once. After cancelling, the address may sign up again."""
-    post(client, open_date)
+    """A double click or a second try: the first sign-up stands and a seat is taken once.
+    The page answers as it would anyone (it reveals nobody's sign-up); the address gets a
+    mail saying so, with a cancel link of its own, at most one an hour. After cancelling,
+    the address may sign up again."""
+    first = post(client, open_date)
     repeat = post(client, open_date, email="  Fatima@Example.ORG ", name="Fatima")
     assert repeat.status_code == 302
-    assert repeat.headers["Location"].endswith("bedankt/?status=al-aangemeld")
+    assert repeat.headers["Location"] == first.headers["Location"]  # the same answer
     assert Registration.objects.count() == 1
-    assert len(mailoutbox) == 1
+    confirmation, already = mailoutbox
+    assert already.to == ["fatima@example.org"]
+    assert "We hebben je niet nog een keer ingeschreven" in already.body
+    assert calendar_attachments(already)  # the calendar file again
+    post(client, open_date, email="fatima@example.org", name="Fatima de V.")
+    assert len(mailoutbox) == 2  # one such mail an hour
     done = main_content(client.get(repeat.headers["Location"]))
-    assert "Je was al aangemeld" in done
-    assert "Meld je dan af met die link" in done
+    assert "Was je met dit e-mailadres al aangemeld?" in done
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        client.post(cancel_link(mailoutbox[0]))
+        client.post(cancel_link(already))  # the new link works
     assert post(client, open_date).headers["Location"].endswith("status=ok")
     assert Registration.objects.filter(status="aangemeld").count() == 1
 
