@@ -170,11 +170,14 @@ def calendar_attachment(event_date):
     return [Attachment(f"{event_date.page.slug}.ics", content, MAIL_CALENDAR_TYPE)]
 
 
-def send_confirmation(registration, event_date, token):
+def send_confirmation(registration, event_date, token, mail="agenda/mail/confirmation"):
+    """The mail to someone who signed up (or, with `mail` "agenda/mail/already", who signed
+    up again): what and where, the cancel link for `token`, an online date's meeting link and
+    the calendar file for someone with a place."""
     confirmed = registration.status == Registration.Status.CONFIRMED
     queue_templated_email(
         registration.email,
-        "agenda/mail/confirmation",
+        mail,
         {
             "registration": registration,
             "confirmed": confirmed,
@@ -336,17 +339,4 @@ def tell_already_signed_up(registration, event_date):
         return
     token, registration.notice_token_hash = new_token()
     registration.save(update_fields=["notice_token_hash"])
-    confirmed = registration.status == Registration.Status.CONFIRMED
-    queue_templated_email(
-        registration.email,
-        "agenda/mail/already",
-        {
-            "registration": registration,
-            "confirmed": confirmed,
-            "what_and_where": what_and_where(registration, event_date),
-            "cancel_url": cancel_url(event_date, token),
-            "meeting_link": meeting_link_for(registration, event_date),
-        },
-        regarding=registration,
-        attachments=calendar_attachment(event_date) if confirmed else [],
-    )
+    send_confirmation(registration, event_date, token, mail="agenda/mail/already")

@@ -8,16 +8,21 @@ using `ProtectedFormPageMixin` stores the submission in its `process_form_submis
 queues its mails there; the mixin redirects to `bedankt/` afterwards.
 """
 
+import datetime
+import decimal
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.routable_page.models import path
 
-from .email_addresses import EmailAddressField
+from .email_addresses import EmailAddressField, canonical_email
 from .forms import PhoneInput
 from .protection import ProtectedForm, protected_form_response
 
@@ -67,6 +72,22 @@ def editors_label(label):
     ("Je naam" → "Naam")."""
     label = VISITOR_WORDS.sub("", str(label)).strip()
     return label[:1].upper() + label[1:]
+
+
+def answer_text(value):
+    """An answer as a mail shows it: "Ja"/"Nee", "3,5", "25-3-2027", a list joined, "–"
+    for nothing, text as typed."""
+    if value is None or value == "" or value == []:
+        return "–"
+    if isinstance(value, bool):
+        return _("Ja") if value else _("Nee")
+    if isinstance(value, decimal.Decimal):
+        return number_format(value)
+    if isinstance(value, datetime.date):
+        return date_format(value, "j-n-Y")
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)
 
 
 def autocomplete_for(label):
@@ -170,18 +191,44 @@ class ProtectedFormPageMixin:
     def closed_reason(self):
         return None
 
-    def render_form_page(self, request, form):
-        context = self.get_context(request) | {"form": form, "closed": self.closed_reason()}
+    def answers_text(self, form, labelled_by=None):
+        """The answers as text, one per field ("Naam: Kees"; a long answer on the lines
+        below its label), labelled as the editors read them (without "Je"), by the fields
+        of `labelled_by` (the Dutch page, for a message sent from a translation)."""
+        labels = {f.clean_name: f.label for f in (labelled_by or self).form_fields.all()}
+        parts = []
+        for name, field in form.fields.items():
+            if name not in form.cleaned_data:
+                continue  # the honeypot, taken out before
+            value = answer_text(form.cleaned_data[name])
+            label = editors_label(labels.get(name, field.label))
+            parts.append(f"{label}:\n{value}" if "\n" in value else f"{label}: {value}")
+        return "\n\n".join(parts)
+
+    def sender_address(self, data):
+        """The first e-mail field's value in `data` if it is one valid address (in its
+        canonical form), else ''."""
+        email_fields = [f.clean_name for f in self.form_fields.all() if f.field_type == "email"]
+        value = next((str(data[name]).strip() for name in email_fields if data.get(name)), "")
+        try:
+            validate_email(value)
+        except ValidationError:
+            return ""
+        return canonical_email(value)
+
+    def render_form_page(self, request, form, closed=None):
+        """The page with `form`, or, `closed` (why), without one."""
+        context = self.get_context(request) | {"form": form, "closed": closed}
         return TemplateResponse(request, self.get_template(request), context)
 
     @path("")
     def form_view(self, request):
-        if self.closed_reason():
-            return self.render_form_page(request, None)
+        if closed := self.closed_reason():
+            return self.render_form_page(request, None, closed)
 
         def on_valid(form):
             if self.process_form_submission(form) is None:  # closed while it was filled in
-                return self.render_form_page(request, None)
+                return self.render_form_page(request, None, self.closed_reason())
             return redirect(self.url + self.reverse_subpage("thanks"))
 
         return protected_form_response(

@@ -11,12 +11,14 @@ from website.core.models import SiteSettings
 logger = logging.getLogger(__name__)
 
 
-def editor_recipients(site=None):
-    """[address]: the editors' address from the site settings ("E-mailadres van de
-    redactie"); else MANAGERS; else the addresses of active members of Redactie and superusers,
-    logged as a warning, as is having nobody at all (the dashboard and `check --deploy`
-    say so too)."""
-
+def editor_recipients(site=None, own=""):
+    """[address]: `own` (a page's own addresses, separated by commas: a form page's
+    "Meldingen naar") when it has any; else the editors' address from the site settings
+    ("E-mailadres van de redactie"); else MANAGERS; else the addresses of active members of
+    Redactie and superusers, logged as a warning, as is having nobody at all (the dashboard
+    and `check --deploy` say so too)."""
+    if own_addresses := [address.strip() for address in own.split(",") if address.strip()]:
+        return own_addresses
     site_settings = SiteSettings.for_site(site) if site else SiteSettings.objects.first()
     if site_settings and site_settings.notification_email:
         return [site_settings.notification_email]

@@ -7,8 +7,6 @@ protection. Each submission is stored first; the mail to the editors goes throug
 but the visitor still gets the thank-you page."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -35,7 +33,6 @@ from wagtail_localize.fields import SynchronizedField
 from website.caching.content_cache import remember
 from website.core.addresses import site_address
 from website.core.blocks import body_blocks
-from website.core.email_addresses import canonical_email
 from website.core.form_pages import ProtectedFormPageMixin, editors_label
 from website.core.languages import language_in_dutch
 from website.core.models import BasePage, SiteSettings
@@ -224,8 +221,7 @@ class ContactPage(ProtectedFormPageMixin, RoutablePageMixin, EmailFormMixin, For
         message = ContactMessage.objects.create(
             form_data=form.cleaned_data, page=self, sender_email=sender
         )
-        recipients = [a.strip() for a in self.to_address.split(",") if a.strip()]
-        recipients = recipients or editor_recipients(self.get_site())
+        recipients = editor_recipients(self.get_site(), own=self.to_address)
         if recipients:
             admin_path = reverse("contactberichten:inspect", args=[message.pk])
             original = self.original()
@@ -235,7 +231,7 @@ class ContactPage(ProtectedFormPageMixin, RoutablePageMixin, EmailFormMixin, For
                     "pages/mail/contact_message",
                     {
                         "page": original,
-                        "fields": self.render_email(form, original),
+                        "fields": self.answers_text(form, original),
                         "admin_url": site_address(self.get_site(), admin_path),
                         "language": (
                             "" if original is self else language_in_dutch(self.locale.language_code)
@@ -245,28 +241,3 @@ class ContactPage(ProtectedFormPageMixin, RoutablePageMixin, EmailFormMixin, For
                     reply_to=[sender] if sender else [],
                 )
         return message
-
-    def render_email(self, form, original=None):
-        """The message as the editors read it: each field's label without the visitor's
-        "Je"/"Jouw" ("Naam: Kees"), a long answer on the lines below its label. Sent from a
-        translated page, the labels are those of `original` (the Dutch page)."""
-        dutch_labels = {f.clean_name: f.label for f in (original or self).form_fields.all()}
-        parts = []
-        for name, field in form.fields.items():
-            if name not in form.cleaned_data:
-                continue  # the honeypot, taken out before
-            value = form.cleaned_data[name]
-            value = ", ".join(value) if isinstance(value, list) else str(value)
-            label = editors_label(dutch_labels.get(name, field.label))
-            parts.append(f"{label}:\n{value}" if "\n" in value else f"{label}: {value}")
-        return "\n\n".join(parts)
-
-    def sender_address(self, data):
-        """The first e-mail field's value if it is one valid address, else ''."""
-        email_fields = [f.clean_name for f in self.form_fields.all() if f.field_type == "email"]
-        value = next((str(data[name]).strip() for name in email_fields if data.get(name)), "")
-        try:
-            validate_email(value)
-        except ValidationError:
-            return ""
-        return canonical_email(value)

@@ -5,9 +5,6 @@ up in Excel, rather than "3.5", "2027-03-25" and "True"."""
 import datetime
 import decimal
 
-from django.utils.formats import date_format, number_format
-from django.utils.translation import gettext as _
-
 
 def typed(field_type, value):
     """`value` as stored for a field of `field_type` (FIELD_TYPES), as a Python value: a
@@ -24,18 +21,3 @@ def typed(field_type, value):
     if field_type in ("checkbox", "consent"):
         return bool(value)
     return value
-
-
-def as_text(value):
-    """An answer in a mail: "Ja"/"Nee", "3,5", "25-3-2027", a list joined, "–" for nothing."""
-    if value is None or value == "" or value == []:
-        return "–"
-    if isinstance(value, bool):
-        return _("Ja") if value else _("Nee")
-    if isinstance(value, decimal.Decimal):
-        return number_format(value)
-    if isinstance(value, datetime.date):
-        return date_format(value, "j-n-Y")
-    if isinstance(value, list | tuple):
-        return ", ".join(str(item) for item in value)
-    return str(value)

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, validate_email
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,15 +22,12 @@ from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from website.core.addresses import site_address
-from website.core.email_addresses import canonical_email
-from website.core.form_pages import FIELD_TYPES, ProtectedFormPageMixin, editors_label
+from website.core.form_pages import FIELD_TYPES, ProtectedFormPageMixin
 from website.core.languages import language_in_dutch
 from website.core.models import BasePage
 from website.core.protection import HONEYPOT_FIELD
 from website.mail.outbox import queue_templated_email
 from website.mail.recipients import editor_recipients
-
-from . import answers
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -221,8 +218,7 @@ class FormPage(ProtectedFormPageMixin, RoutablePageMixin, FormMixin, BasePage):
         return answer
 
     def tell_editors(self, answer, form, original):
-        recipients = [a.strip() for a in original.to_address.split(",") if a.strip()]
-        recipients = recipients or editor_recipients(self.get_site())
+        recipients = editor_recipients(self.get_site(), own=original.to_address)
         if not recipients:
             return
         admin_path = reverse("wagtailforms:list_submissions", args=[original.pk])
@@ -241,33 +237,9 @@ class FormPage(ProtectedFormPageMixin, RoutablePageMixin, FormMixin, BasePage):
                 regarding=answer,
             )
 
-    def answers_text(self, form, labelled_by=None):
-        """The answers as text, one per field ("Naam: Kees"; a long answer on the lines
-        below its label), labelled by `labelled_by`'s fields (the Dutch page for editors),
-        numbers and dates as the reader writes them."""
-        labels = {f.clean_name: f.label for f in (labelled_by or self).form_fields.all()}
-        parts = []
-        for name, field in form.fields.items():
-            if name not in form.cleaned_data:
-                continue
-            value = answers.as_text(form.cleaned_data[name])
-            label = editors_label(labels.get(name, field.label))
-            parts.append(f"{label}:\n{value}" if "\n" in value else f"{label}: {value}")
-        return "\n\n".join(parts)
-
     def field_types(self):
         """{stored name: field type} of this form's fields."""
         return dict(self.original().form_fields.values_list("clean_name", "field_type"))
-
-    def sender_address(self, data):
-        """The first e-mail field's value if it is one valid address (canonical), else ''."""
-        email_fields = [f.clean_name for f in self.form_fields.all() if f.field_type == "email"]
-        value = next((str(data[name]).strip() for name in email_fields if data.get(name)), "")
-        try:
-            validate_email(value)
-        except ValidationError:
-            return ""
-        return canonical_email(value)
 
     def answers_expire_before(self, now=None):
         """The submit time before which this form's answers are erased."""
