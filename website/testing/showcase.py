@@ -113,6 +113,8 @@ def add_showcase(site):
         ("formpage-showcase", form.url),
         ("publicationpage-endorsed", manifesto.url),
         ("endorse-form", manifesto.url + "steun/"),
+        ("endorse-names", manifesto.url + "steun/namen/"),
+        ("endorse-sent", manifesto.url + "steun/verstuurd/"),
         ("storypage-showcase", story.url),
         ("initiativepage-showcase", initiative.url),
         ("eventpage-upcoming", event.url),

@@ -1,6 +1,8 @@
 """Endorsing in a real browser: axe at 320 and 1280 px on the manifesto with its names, the
 form (empty and with errors) and the "check your mail" page, by keyboard."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 from wagtail.rich_text import RichText
@@ -8,6 +10,7 @@ from wagtail.rich_text import RichText
 from website.endorsements.models import Endorsement
 from website.library.factories import PublicationPageFactory
 from website.library.models import LibraryIndexPage
+from website.mail.models import OutgoingEmail
 
 pytestmark = pytest.mark.browser
 
@@ -61,3 +64,32 @@ def test_endorsing_is_accessible_and_works_with_the_keyboard(seeded_live, open_b
     assert problems(browser) == []
     waiting = Endorsement.objects.get(email="sanne@example.org")
     assert (waiting.place, waiting.show_name) == ("Zwolle", False)
+
+    # The personal links' pages: confirm, done, the list of names, withdraw, gone.
+    browser.open(link_in("bevestigen"))
+    expect(browser.page.locator("h1")).to_have_text("Bevestig je steun")
+    assert problems(browser) == []
+    browser.page.click("main button[type=submit]")
+    expect(browser.page.locator("h1")).to_have_text("Bedankt voor je steun")
+    assert problems(browser) == []
+    browser.open(manifesto.url + "steun/namen/")
+    expect(browser.page.locator("main")).to_contain_text("Олена Коваленко (Utrecht)")
+    assert problems(browser) == []
+    withdraw = link_in("intrekken")
+    browser.open(withdraw)
+    expect(browser.page.locator("h1")).to_have_text("Wil je je steun intrekken?")
+    assert problems(browser) == []
+    browser.page.click("main button[type=submit]")
+    expect(browser.page.locator("h1")).to_have_text("Je steun is ingetrokken")
+    assert problems(browser) == []
+    assert browser.page.goto(seeded_live.url + withdraw).status == 404
+    expect(browser.page.locator("h1")).to_have_text("Deze link werkt niet (meer)")
+    assert problems(browser) == []
+
+
+def link_in(route):
+    """The path of the newest personal link to `route` in the stored mails."""
+    for message in OutgoingEmail.objects.order_by("-pk"):
+        if found := re.search(rf"https?://[^/\s]+(/\S+/steun/{route}/[\w-]+/)", message.body):
+            return found.group(1)
+    raise AssertionError(f"no {route} link in the outbox")
