@@ -11,7 +11,6 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
 from django.db import connections
 from django.test.utils import teardown_databases
 from playwright.sync_api import expect, sync_playwright
@@ -25,7 +24,7 @@ from website.testing.chromium import CHROMIUM_ARGS, chromium_path
 from website.testing.database import (
     drop_template,
     is_sqlite,
-    restore_sqlite_copy,
+    restore_seeded,
     seeded_database,
 )
 from website.testing.tasks import TestTaskBackend
@@ -46,17 +45,9 @@ def pytest_collection_modifyitems(items):
     # Long tests first (a browser, the markup checkers, real outages that wait): pytest-xdist
     # hands out tests in this order, so the run ends with short ones that the test processes
     # share evenly, instead of one process finishing a long test while the other idles.
-    # On PostgreSQL transactional tests stay last, as pytest-django orders them: the seeded
-    # data come back at the start of the next transactional test, not after one (on SQLite
-    # after each, pytest_runtest_teardown below).
-    sqlite = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
-    items.sort(
-        key=lambda item: (
-            not sqlite and _is_transactional(item),
-            _uses_database(item),
-            not takes_long(item),
-        )
-    )
+    # Transactional tests need no place of their own: the seeded site comes back after each
+    # (pytest_runtest_teardown below).
+    items.sort(key=lambda item: (_uses_database(item), not takes_long(item)))
     # The tests without a database (document readers, mail rendering, file checks) first,
     # all to one test process (`--dist loadgroup`): it runs them while the other builds the
     # seeded site, which every other test waits for (half a minute).
@@ -119,12 +110,14 @@ SHARED_FOLDER = pytest.StashKey()
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test on SQLite (its end emptied every table), copy the seeded
-    database back in."""
+    """After a transactional test (its end emptied every table), the seeded database comes
+    back: SQLite's copy, PostgreSQL's template. Not after the process's last test, whose
+    teardown took the test database away."""
     result = yield
     shared = item.config.stash.get(SHARED_FOLDER, None)
-    if shared is not None and _is_transactional(item) and is_sqlite():
-        restore_sqlite_copy(shared)
+    if shared is not None and nextitem is not None and _is_transactional(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_seeded(shared)
     return result
 
 

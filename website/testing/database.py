@@ -9,8 +9,9 @@ process (the first included) then gets a copy:
   transactional test (whose end empties every table) is followed by the same copy, which
   takes milliseconds, instead of re-creating every seeded object from JSON.
 - PostgreSQL: the seeded database is a template (`test_<name>_seeded`); each process gets
-  `CREATE DATABASE … TEMPLATE`, the way Django's own parallel runner clones. Transactional
-  tests there use Django's serialized rollback, from the JSON written once at build time.
+  `CREATE DATABASE … TEMPLATE`, the way Django's own parallel runner clones, and gets it
+  again after a transactional test (under a second, where Django's serialized rollback
+  took three: saving the seeded site's 2,600 objects one by one, 2026-12-07).
 
 The files the seed stores (the guide's screenshots) go with it: copied from the builder's
 MEDIA_ROOT into the shared folder, and from there into each process's own MEDIA_ROOT.
@@ -33,7 +34,6 @@ from .tasks import TestTaskBackend
 
 SQLITE_COPY = "seeded.sqlite3"
 MEDIA_COPY = "seeded-media"
-SERIALIZED = "seeded.json"
 BUILT = "seeded.built"
 
 
@@ -92,7 +92,6 @@ def _build(shared):
     try:
         conn.creation.create_test_db(verbosity=0, autoclobber=True)
         _seed(shared)
-        (shared / SERIALIZED).write_text(conn.creation.serialize_db_to_string())
         conn.close()
     finally:
         conn.settings_dict["TEST"]["NAME"] = own_test_name
@@ -113,12 +112,7 @@ def _copy_for_this_process(shared):
     old_name = conn.settings_dict["NAME"]
     test_name = conn.creation._get_test_db_name()
     if not is_sqlite():
-        template = template_name(test_name)
-        conn.close()
-        with conn._nodb_cursor() as cursor:
-            quote = conn.ops.quote_name
-            cursor.execute(f"DROP DATABASE IF EXISTS {quote(test_name)}")
-            cursor.execute(f"CREATE DATABASE {quote(test_name)} TEMPLATE {quote(template)}")
+        clone_template(test_name)
     if (shared / MEDIA_COPY).is_dir():
         shutil.copytree(shared / MEDIA_COPY, settings.MEDIA_ROOT, dirs_exist_ok=True)
     conn.close()
@@ -127,12 +121,35 @@ def _copy_for_this_process(shared):
     conn.ensure_connection()
     if is_sqlite():
         restore_sqlite_copy(shared)
-        # Serialized rollback is the copy (`restore_sqlite_copy` after each transactional
-        # test); an empty list keeps Django from running post_migrate after its flush.
-        conn._test_serialized_contents = "[]"
-    else:
-        conn._test_serialized_contents = (shared / SERIALIZED).read_text()
+    # Serialized rollback is a copy of the seeded database (`restore_seeded` after each
+    # transactional test); an empty list keeps Django from running post_migrate after its
+    # flush.
+    conn._test_serialized_contents = "[]"
     return [(conn, old_name, True)]
+
+
+def clone_template(test_name):
+    """(Re)create PostgreSQL database `test_name` from the run's seeded template; whoever is
+    still connected to the old one (a live server's thread) is disconnected."""
+    conn = connection()
+    conn.close()
+    with conn._nodb_cursor() as cursor:
+        quote = conn.ops.quote_name
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote(test_name)} WITH (FORCE)")
+        cursor.execute(
+            f"CREATE DATABASE {quote(test_name)} TEMPLATE {quote(template_name(test_name))}"
+        )
+
+
+def restore_seeded(shared):
+    """Bring this process's test database back to the seeded site after a transactional
+    test (whose end emptied every table): SQLite's copy, or PostgreSQL's template."""
+    if is_sqlite():
+        restore_sqlite_copy(shared)
+        return
+    conn = connection()
+    clone_template(conn.settings_dict["NAME"])
+    conn.ensure_connection()
 
 
 def restore_sqlite_copy(shared):
