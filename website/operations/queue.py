@@ -18,11 +18,8 @@ from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 
 from website.caching.content_cache import GENERATION_MEMO_SECONDS
+from website.core.indexing import INDEX_TASKS, hold
 
-INDEX_TASKS = {
-    "modelsearch.tasks.insert_or_update_object_task",
-    "wagtail.tasks.update_reference_index_task",
-}
 INDEX_PRIORITY = -50
 PURGE_TASK = "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task"
 PURGE_DELAY = timedelta(seconds=GENERATION_MEMO_SECONDS + 1)
@@ -30,9 +27,12 @@ PURGE_DELAY = timedelta(seconds=GENERATION_MEMO_SECONDS + 1)
 
 class PrioritisedQueue(DatabaseBackend):
     """`enqueue(task, args, kwargs)` as django-tasks-db's; an index update that asks no
-    priority of its own gets INDEX_PRIORITY, a purge runs PURGE_DELAY later."""
+    priority of its own gets INDEX_PRIORITY (or is held: core.indexing), a purge runs
+    PURGE_DELAY later."""
 
     def enqueue(self, task, args, kwargs):
+        if held := hold(task, args, kwargs, self.alias):
+            return held
         if task.module_path in INDEX_TASKS and task.priority == DEFAULT_TASK_PRIORITY:
             task = task.using(priority=INDEX_PRIORITY)
         elif task.module_path == PURGE_TASK and task.run_after is None:

@@ -13,11 +13,8 @@ seeded build for its images, which the tests that show them make on request anyw
 site without a worker would. They are made in tests marked `renditions`."""
 
 from django.tasks.backends.immediate import ImmediateBackend
-from django.tasks.base import TaskResult, TaskResultStatus
-from django.utils import timezone
-from django.utils.crypto import get_random_string
 
-from website.operations.queue import INDEX_TASKS  # the same two the production queue defers
+from website.core.indexing import INDEX_TASKS, done_result, hold
 
 RENDITIONS_TASK = "website.core.tasks.make_image_renditions"
 
@@ -31,23 +28,9 @@ class TestTaskBackend(ImmediateBackend):
     renditions = False
 
     def enqueue(self, task, args, kwargs):
-        if not self.left_out(task.module_path):
-            return super().enqueue(task, args, kwargs)
-        now = timezone.now()
-        return TaskResult(
-            task=task,
-            id=get_random_string(32),
-            status=TaskResultStatus.SUCCESSFUL,
-            enqueued_at=now,
-            started_at=now,
-            last_attempted_at=now,
-            finished_at=now,
-            args=args,
-            kwargs=kwargs,
-            backend=self.alias,
-            errors=[],
-            worker_ids=[],
-        )
+        if self.left_out(task.module_path):
+            return done_result(task, args, kwargs, self.alias)
+        return hold(task, args, kwargs, self.alias) or super().enqueue(task, args, kwargs)
 
     @classmethod
     def left_out(cls, module_path):

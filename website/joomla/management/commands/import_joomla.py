@@ -4,6 +4,7 @@ from pathlib import Path
 import pymysql
 from django.core.management.base import BaseCommand, CommandError
 
+from website.core.indexing import index_updates_once
 from website.joomla.importer import Importer, MappingError, load_mapping
 from website.joomla.source import (
     JoomlaSite,
@@ -52,7 +53,9 @@ class Command(BaseCommand):
                     JoomlaSite(connection, prefix), options["files"], mapping,
                     progress=self.progress, old_hosts=options["old_host"],
                 )  # fmt: skip
-                report = importer.run(dry_run=options["dry_run"])
+                # Each page's index updates once, at the end, not one per save in the queue.
+                with index_updates_once():
+                    report = importer.run(dry_run=options["dry_run"])
             finally:
                 connection.close()
         except (SourceError, MappingError) as error:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from website.core.indexing import index_updates_once
 from website.core.registry import seed_steps
 from website.seed.context import SeedContext
 
@@ -20,7 +21,8 @@ class Command(BaseCommand):
             ctx = SeedContext.load(seed_dir, log=self.stdout.write)
         except FileNotFoundError as error:
             raise CommandError(f"Seed not found: {error.filename}") from error
-        with transaction.atomic():
+        # Each object's index updates once, here, not one for every save in the worker's queue.
+        with transaction.atomic(), index_updates_once():
             for step in seed_steps():
                 step(ctx)
         if ctx.created:
