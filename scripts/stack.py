@@ -227,9 +227,12 @@ http {{
 
 @contextmanager
 def throwaway_database(prefix):
-    """A fresh PostgreSQL database name, dropped afterwards."""
+    """A fresh PostgreSQL database name, dropped afterwards: empty, or a copy of the migrated
+    database $DEPLOY_DATABASE_TEMPLATE names (CI migrates once for its tracks: .ci/run; the
+    deploy's `migrate` then finds nothing to do, as on a server without new migrations)."""
     database = f"{prefix}_{os.getpid()}"
-    run(["createdb", *pg_args(), database])
+    template = os.environ.get("DEPLOY_DATABASE_TEMPLATE")
+    run(["createdb", *pg_args(), *(["--template", template] if template else []), database])
     try:
         yield database
     finally:

@@ -24,6 +24,14 @@ def _redis_database(url, worker):
     return urlunsplit(parts._replace(path=f"/{database}"))
 
 
+# On PostgreSQL the test database may start from an already migrated one (CI migrates once
+# for the database tests and the deploy smoke test: .ci/run); migrate then finds nothing to do.
+if os.environ.get("TEST_DATABASE_TEMPLATE"):
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        **DATABASES["default"].get("TEST", {}),  # noqa: F405
+        "TEMPLATE": os.environ["TEST_DATABASE_TEMPLATE"],
+    }
+
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
