@@ -18,15 +18,19 @@ from website.mail.outbox import forget_mail_about, queue_templated_email
 from .models import Endorsement
 
 
-def endorse(page, *, name, email, organisation="", place="", show_name=True):
+def endorse(page, *, name, email, organisation="", place="", show_name=True, via=None):
     """Store a waiting endorsement of `page` (the original-language page) and mail the
-    confirmation link. For an address that endorsed it before: a waiting one takes the
-    details typed now (its confirmation page shows them, so the address's owner confirms
-    what is stored); a confirmed one stays as it is (a stranger typing someone's address
-    must not change their name) and its owner gets a mail with a new withdrawal link, to
-    change it by withdrawing and endorsing again. At most one mail per address and page
-    within ENDORSEMENT_RESEND_MINUTES. Returns the Endorsement."""
+    confirmation link: the title and links of `via`, the page the visitor used (a
+    translation of `page`; default `page`), rendered in the active language.
+
+    For an address that endorsed it before: a waiting one takes the details typed now (its
+    confirmation page shows them, so the address's owner confirms what is stored); a
+    confirmed one stays as it is (a stranger typing someone's address must not change their
+    name) and its owner gets a mail with a new withdrawal link, to change it by withdrawing
+    and endorsing again. At most one mail per address and page within
+    ENDORSEMENT_RESEND_MINUTES. Returns the Endorsement."""
     email = canonical_email(email)
+    shown = via or page
     now = timezone.now()
     details = {"name": name, "organisation": organisation, "place": place, "show_name": show_name}
     with transaction.atomic():
@@ -54,7 +58,7 @@ def endorse(page, *, name, email, organisation="", place="", show_name=True):
             endorsement.save()
             mail, context = (
                 "endorsements/mail/already",
-                {"withdraw_link": personal_link(page, "endorse_withdraw", token)},
+                {"withdraw_link": personal_link(shown, "endorse_withdraw", token)},
             )
         else:
             token, endorsement.confirm_token_hash = new_token()
@@ -62,11 +66,11 @@ def endorse(page, *, name, email, organisation="", place="", show_name=True):
             mail, context = (
                 "endorsements/mail/confirm",
                 {
-                    "link": personal_link(page, "endorse_confirm", token),
+                    "link": personal_link(shown, "endorse_confirm", token),
                     "days": settings.ENDORSEMENT_CONFIRM_DAYS,
                 },
             )
-        queue_templated_email(email, mail, {"page": page, **context}, regarding=endorsement)
+        queue_templated_email(email, mail, {"page": shown, **context}, regarding=endorsement)
     return endorsement
 
 
@@ -74,9 +78,10 @@ def find_to_confirm(page, token):
     return find(Endorsement.objects.filter(page=page), token, fields=("confirm_token_hash",))
 
 
-def confirm(endorsement):
-    """Count it from now on; mail the withdrawal link (a token of its own). Confirming again
-    through the same link changes nothing."""
+def confirm(endorsement, via=None):
+    """Count it from now on; mail the withdrawal link (a token of its own) with the title
+    and links of `via`, the page whose link was followed (default the endorsed page).
+    Confirming again through the same link changes nothing."""
     with transaction.atomic():
         endorsement = Endorsement.objects.select_for_update().get(pk=endorsement.pk)
         if endorsement.status == Endorsement.Status.CONFIRMED:
@@ -85,7 +90,7 @@ def confirm(endorsement):
         endorsement.status = Endorsement.Status.CONFIRMED
         endorsement.confirmed_at = timezone.now()
         endorsement.save()
-        page = endorsement.page.specific
+        page = via or endorsement.page.specific
         queue_templated_email(
             endorsement.email,
             "endorsements/mail/confirmed",

@@ -33,6 +33,7 @@ def endorse(request, page):
             organisation=data["organisation"],
             place=data["place"],
             show_name=data["show_name"] == "ja",
+            via=page,
         )
         return redirect(page.url + page.reverse_subpage("endorse_sent"))
 
@@ -52,7 +53,7 @@ def confirm(request, page, token):
         page,
         token,
         find=lambda token: endorsing.find_to_confirm(page.original(), token),
-        act=endorsing.confirm,
+        act=lambda endorsement: endorsing.confirm(endorsement, via=page),
         template="endorsements/confirm.html",
         scope="endorse-confirm",
         done_route="endorse_confirmed",

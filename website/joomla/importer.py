@@ -333,9 +333,11 @@ class Importer:
         fresh = article.id in self.report.created
         if not fresh and item.source_hash == source_hash:
             self.report.unchanged += 1
+            self._repeat(article, item)
             return
         if not fresh and item.imported_revision_id != page.latest_revision_id:
             self.report.left_alone.append(article.id)
+            self._repeat(article, item)
             return
         links = cleaning.Links(
             article=self._linked_page, image=self._image, document=self._document,
@@ -356,6 +358,7 @@ class Importer:
         if not fresh:
             self.report.updated.append(article.id)
         item.source_hash = source_hash
+        item.problems = self._problems_of(article.id)
         item.public = public
         item.alias = article.alias
         item.imported_revision = page.latest_revision
@@ -473,6 +476,19 @@ class Importer:
 
     def _problem(self, article_id, text):
         self.report.problems.append((article_id, text))
+
+    def _problems_of(self, article_id):
+        return [text for number, text in self.report.problems if number == article_id]
+
+    def _repeat(self, article, item):
+        """An article this run leaves as it is still shows in the report as it did: a draft
+        when it is not public, and the problems its import had."""
+        if not item.public:
+            self.report.not_public.append(article.id)
+        known = set(self._problems_of(article.id))
+        for text in item.problems:
+            if text not in known:
+                self._problem(article.id, text)
 
 
 def _first_date(article):

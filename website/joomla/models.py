@@ -37,6 +37,9 @@ class ImportedItem(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )  # fmt: skip
     source_hash = models.CharField(max_length=64, blank=True)
+    # What the import could not do for this article (a broken link, a missing file), so a
+    # later run that leaves it unchanged still names it in its report.
+    problems = models.JSONField("Problemen bij de import", default=list, blank=True)
     imported_revision = models.ForeignKey(
         Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -13,6 +13,7 @@ from django.core import mail
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from website.core.privacy import erase_personal_data, export_personal_data
@@ -234,3 +235,36 @@ def test_the_seed_opens_endorsements_on_the_manifestos_once_they_have_text(seede
     manifestos = PublicationPage.objects.filter(kind="manifest")
     assert manifestos and all(page.endorsements_open for page in manifestos)
     assert not any(page.takes_endorsements() for page in manifestos)  # no text yet
+
+
+def test_a_translated_manifesto_is_endorsed_in_its_own_language(client, manifesto, mailoutbox):
+    """The block, the form, both mails and the personal links' pages speak the language of
+    the page the visitor used; the endorsement counts for the original (one list)."""
+    english = manifesto.copy_for_translation(
+        Locale.objects.get_or_create(language_code="en")[0], copy_parents=True
+    )
+    english.title = "Manifesto: a minimum income for everyone"
+    english.save_revision().publish()  # its sections came along as aliases, live
+    english.refresh_from_db()
+    assert english.url.startswith("/en/")
+    assert "Nobody supports this yet. You can be the first." in section(client, english)
+    form = client.get(english.url + "steun/")
+    assert text(find_one(form, "h1")) == "I support: Manifesto: a minimum income for everyone"
+    assert "Put my name on the list" in text(find_one(form, "form", class_="form"))
+
+    endorse(client, english)
+    (message,) = mailoutbox
+    assert message.subject == "Confirm your support for Manifesto: a minimum income for everyone"
+    assert "Is that right? Confirm your support with this link:" in message.body
+    link = link_in(message, "bevestigen")
+    assert "/en/" in link
+    confirming = client.get(re.sub(r"^https?://[^/]+", "", link))
+    assert text(find_one(confirming, "h1")) == "Confirm your support"
+    follow(client, link)
+    thanks = mailoutbox[-1]
+    assert thanks.subject == "Thank you for supporting Manifesto: a minimum income for everyone"
+    assert "/en/" in link_in(thanks, "intrekken")
+    endorsement = Endorsement.objects.get()
+    assert endorsement.page_id == manifesto.pk and endorsement.confirmed_at
+    assert "1 person or organisation supports this." in section(client, english)
+    assert "1 persoon of organisatie steunt dit." in section(client, manifesto)

@@ -257,6 +257,11 @@ def test_the_old_site_comes_back_as_the_seed_made_it_and_a_second_run_changes_no
     assert "Nieuwe pagina's: 0" in again and "Bijgewerkt: 0" in again
     assert f"Ongewijzigd: {made}" in again
     assert (Page.objects.count(), Revision.objects.count(), CustomImage.objects.count()) == counts
+    # ...and still names the drafts and what the import could not do, once each.
+    assert f"({UNPUBLISHED}, {MEMBERS_ONLY}, {ENDED})" in again
+    problem = f"artikel {LINKS_TO_DRAFT}: link naar artikel {UNPUBLISHED}"
+    assert output.count(problem) == again.count(problem) == 1
+    assert again.count("Probleem bij") == output.count("Probleem bij")
 
 
 def test_a_later_run_updates_what_editors_left_and_names_what_they_changed(
