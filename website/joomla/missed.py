@@ -11,7 +11,7 @@ addresses cannot fill the table); rows not seen for `MISSED_ADDRESSES_DAYS` go d
 import datetime
 
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
@@ -20,23 +20,36 @@ from .models import MissedAddress
 
 IGNORED_PREFIXES = ("/admin/", "/static/", "/media/", "/documenten-bestand/", "/favicon")
 MAX_LENGTH = 400
+LOCK_WAIT_MS = 200
 
 
 def record(request):
     """Count a 404 for `request` (a GET): one query for an address seen before, three for a
-    new one. Never fails: a database out of reach loses a count, not the visitor's page."""
+    new one. Never fails: a database out of reach or locked loses a count, not the
+    visitor's page."""
     path = Redirect.normalise_path(request.get_full_path())
     if len(path) > MAX_LENGTH or path.startswith(IGNORED_PREFIXES):
         return
     try:
-        counted = MissedAddress.objects.filter(path=path).update(
-            hits=F("hits") + 1, last_seen=timezone.now()
-        )
-        if not counted and MissedAddress.objects.count() < settings.MISSED_ADDRESSES_MAX:
-            # Two first misses at once: one row (the other's insert is ignored).
-            MissedAddress.objects.bulk_create([MissedAddress(path=path)], ignore_conflicts=True)
+        with transaction.atomic():
+            _wait_briefly_for_locks()
+            counted = MissedAddress.objects.filter(path=path).update(
+                hits=F("hits") + 1, last_seen=timezone.now()
+            )
+            if not counted and MissedAddress.objects.count() < settings.MISSED_ADDRESSES_MAX:
+                # Two first misses at once: one row (the other's insert is ignored).
+                MissedAddress.objects.bulk_create([MissedAddress(path=path)], ignore_conflicts=True)
     except DatabaseError:
         pass
+
+
+def _wait_briefly_for_locks():
+    """A count is not worth a wait: on PostgreSQL, give up after LOCK_WAIT when the table or
+    row is locked (an editor's bulk delete in the report, the daily clean-up), instead of
+    holding the visitor's 404 for as long as the lock lasts."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT_MS}ms'")
 
 
 def report(minimum_hits=3):
