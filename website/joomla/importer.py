@@ -184,7 +184,10 @@ class Importer:
         return state
 
     def is_public(self, article):
-        return article.public and self.category_state(article.catid) == "public"
+        return article.public and self._public_category(article)
+
+    def _public_category(self, article):
+        return self.category_state(article.catid) == "public"
 
     def _trashed_since(self, article):
         """An article imported before and trashed in Joomla since: its old addresses are
@@ -234,20 +237,22 @@ class Importer:
                 or section_model not in parent.specific_class.allowed_subpage_models()
             ):
                 parent = self.home
+            public = self.category_state(category.id) == "public"
             section = section_model(
                 title=category.title,
                 slug=self._free_slug(parent, category.alias or category.title),
                 introduction=cleaning.plain_text(category.description)[:600],
                 show_in_menus=False,  # the menu is the editors' choice
+                live=False,  # a draft until published below: a hidden category stays one
             )
             parent.add_child(instance=section)
             revision = section.save_revision()
-            if category.published == 1 and category.access in (1, 5):
+            if public:
                 revision.publish()
         ImportedItem.objects.update_or_create(
             kind="category", joomla_id=category.id, path="",
             defaults={"page": section, "alias": category.alias,
-                      "public": category.published == 1 and category.access in (1, 5)},
+                      "public": self.category_state(category.id) == "public"},
         )  # fmt: skip
         self.sections[category.id] = section
         return section
@@ -347,9 +352,13 @@ class Importer:
         for problem in links.problems:
             self._problem(article.id, problem)
         page.first_published_at = page.first_published_at or _first_date(article)
-        revision = page.save_revision(log_action=True)
         public = self.is_public(article)
-        if public:
+        # Joomla shows it from its start date on: Wagtail publishes it then (publish_scheduled).
+        scheduled = not public and article.starts_later and self._public_category(article)
+        scheduled = scheduled and article.public_later
+        page.go_live_at = article.publish_up if scheduled else None
+        revision = page.save_revision(log_action=True)
+        if public or scheduled:
             revision.publish()
         elif page.live:
             page.unpublish()

@@ -43,7 +43,11 @@ def record_old_addresses(site, categories, articles, menu_items):
             by_category.setdefault(article.catid, []).append(article)
     count = 0
     for item in menu_items:
-        if item.home or not item.path:
+        if item.home:
+            # The old home page's own link (index.php?Itemid=101) leads to the new one.
+            count += _redirect(site, f"/index.php?Itemid={item.id}", site.root_page)
+            continue
+        if not item.path:
             continue
         if item.view == "article" and item.target_id in pages:
             count += _redirect(site, f"/{item.path}", pages[item.target_id])
@@ -142,10 +146,11 @@ def old_address_target(site, path, query_string):
     rest = unquote(path)
     if rest.lower().startswith("/index.php"):
         rest = rest[len("/index.php") :] or "/"
-    if rest.lower().startswith("/component/content/") and query.get("id"):
-        # /component/content/article?id=12 (the view in the path, the id in the query).
-        view = rest.strip("/").split("/")[2] if rest.count("/") >= 3 else ""
-        return _non_sef_target(site, {"view": query.get("view", view), "id": query["id"]})
+        if rest == "/" and not query:
+            return site.root_page.url  # the old home page
+    parts = rest.strip("/").split("/")
+    if [part.lower() for part in parts[:2]] == ["component", "content"]:
+        return _component_target(site, parts[2:], query)
     rest = SUFFIX.sub("", rest.rstrip("/")) or "/"
     if rest.lower().startswith("/images/"):
         return _file_target(rest.lstrip("/"))
@@ -161,6 +166,19 @@ def _stored_target(site, old_path):
     """The link of the stored redirect for `old_path` (Wagtail's, the import's), or None."""
     stored = Redirect.get_for_site(site).filter(old_path=Redirect.normalise_path(old_path)).first()
     return stored.link if stored is not None and stored.link else None
+
+
+def _component_target(site, parts, query):
+    """`/component/content/…`: the view in the path or the query (`article/12-alias`,
+    `category/27-park-blog`, `article?id=12`, `?view=article&id=12`)."""
+    view = query.get("view") or (parts[0] if parts else "")
+    if query.get("id"):
+        return _non_sef_target(site, {"view": view, "id": query["id"]})
+    match = ID_ALIAS.fullmatch(parts[-1]) if len(parts) > 1 else None
+    if match is None or view not in ("article", "category"):
+        return None
+    item = _item(view, int(match.group(1)))
+    return _live_url(site, item) if item is not None else None
 
 
 def _non_sef_target(site, query):
@@ -184,11 +202,17 @@ def _segment_target(site, segments):
     match = ID_ALIAS.fullmatch(segment)
     if match:
         number, alias = int(match.group(1)), match.group(2) or ""
-        for kind in ("article", "category"):
-            item = _item(kind, number)
-            if item is not None and (not alias or item.alias == alias or kind == "article"):
-                return _live_url(site, item)
-        return None
+        found = [item for kind in ("article", "category") if (item := _item(kind, number))]
+        # The number and the alias together first: article 64 and category 64 both exist.
+        named = [item for item in found if alias and item.alias == alias]
+        if named:
+            return _live_url(site, named[0])
+        # Joomla's router goes by an article's number (its alias may have changed since).
+        article = next((item for item in found if item.kind == "article"), None)
+        if article is not None:
+            return _live_url(site, article)
+        category = next((item for item in found if not alias), None)
+        return _live_url(site, category) if category is not None else None
     items = list(ImportedItem.objects.filter(kind="article", alias=segment).select_related("page"))
     if len(items) > 1 and len(segments) > 1:
         sections = ImportedItem.objects.filter(kind="category", alias=segments[-2])

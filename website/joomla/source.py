@@ -56,9 +56,19 @@ class Article:
     @property
     def public(self):
         """Whether the old site showed it to every visitor now (published or archived,
-        public access, not past its end date)."""
+        public access, between its start and end dates)."""
+        return self.public_later and not self.starts_later
+
+    @property
+    def public_later(self):
+        """Whether the old site shows it to every visitor now or from its start date on."""
         ended = self.publish_down is not None and self.publish_down <= timezone.now()
         return self.state in (PUBLISHED, ARCHIVED) and self.public_access and not ended
+
+    @property
+    def starts_later(self):
+        """Whether its start date ("Start publiceren") is still to come."""
+        return self.publish_up is not None and self.publish_up > timezone.now()
 
     @property
     def public_access(self):

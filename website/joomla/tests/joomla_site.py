@@ -153,11 +153,11 @@ class JoomlaSiteBuilder:
              access),
         )  # fmt: skip
 
-    def menu_item(self, id, title, path, link, published=1):
+    def menu_item(self, id, title, path, link, published=1, home=False):
         self.execute(
             f"INSERT INTO `{self.prefix}menu` (id, menutype, title, alias, path, link, type, "
             "published, parent_id, level, component_id, access, params, home, language, "
             "client_id) VALUES (%s, 'mainmenu', %s, %s, %s, %s, 'component', %s, 1, 1, 22, 1, "
-            "'{}', 0, '*', 0)",
-            (id, title, path.rsplit("/", 1)[-1], path, link, published),
+            "'{}', %s, '*', 0)",
+            (id, title, path.rsplit("/", 1)[-1], path, link, published, int(home)),
         )

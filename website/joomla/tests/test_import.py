@@ -42,6 +42,7 @@ PUBLICATIONS, NEWS = 8, 9
 UNPUBLISHED, TRASHED, MEMBERS_ONLY, ENDED = 150, 151, 152, 153
 SAME_ALIAS, LINKS_TO_DRAFT = 130, 131
 TRASHED_CATEGORY, IN_TRASHED_CATEGORY = 10, 154
+SCHEDULED, HIDDEN_CATEGORY, IN_HIDDEN_CATEGORY, SAME_NUMBER = 155, 11, 156, 120
 MAPPING = """
 [categories."publicaties"]
 kind = "publications"
@@ -492,3 +493,49 @@ def test_the_old_database_going_away_mid_import_stores_nothing_and_says_so(old_s
     assert (Page.objects.count(), ImportedItem.objects.count()) == (pages, items)
     run(old_site)  # once it is back, the import runs as ever
     assert imported(101).live
+
+
+def test_what_joomla_showed_later_or_hid_with_its_category_stays_hidden_and_numbers_are_exact(
+    old_site, client
+):
+    """Found on Joomla's own sample sites: an article whose start date is to come is
+    published then, not now; a section made of an unpublished category is a draft; an old
+    address with a category's number and alias leads to that category even when an article
+    has the same number; `/index.php` and the home menu item lead home; component addresses
+    without a view in the path answer (they gave a 500)."""
+    joomla = old_site["joomla"]
+    joomla.article(SCHEDULED, NEWS, "Straks", "straks", "<p>Vanaf 2099.</p>",
+                   publish_up="2099-01-01 08:00:00")  # fmt: skip
+    joomla.category(HIDDEN_CATEGORY, "Telers", "telers", published=0)
+    joomla.article(IN_HIDDEN_CATEGORY, HIDDEN_CATEGORY, "Boomgaard", "boomgaard", "<p>Appels.</p>")
+    joomla.category(SAME_NUMBER, "Kalender", "kalender")  # article 120 exists too
+    joomla.menu_item(108, "Home", "home", "index.php?option=com_content&view=featured", home=True)
+    output = run(old_site)
+
+    later = imported(SCHEDULED)
+    assert not later.live and later.go_live_at.year == 2099  # Wagtail publishes it then
+    assert str(SCHEDULED) in output.split("Niet openbaar (concept):")[1].splitlines()[0]
+    assert (
+        client.get(f"/index.php?option=com_content&view=article&id={SCHEDULED}").status_code == 404
+    )
+
+    hidden = ImportedItem.objects.get(kind="category", joomla_id=HIDDEN_CATEGORY).page
+    assert not hidden.live and client.get(hidden.url).status_code == 404
+    assert not imported(IN_HIDDEN_CATEGORY).live
+
+    calendar = ImportedItem.objects.get(kind="category", joomla_id=SAME_NUMBER).page
+    talk = imported(120)
+    for address, target in (
+        (f"/component/content/category/{SAME_NUMBER}-kalender", calendar.url),
+        (f"/oud/menu/{SAME_NUMBER}-kalender", calendar.url),
+        (f"/oud/menu/{SAME_NUMBER}-{talk.slug}", talk.url),
+        (f"/index.php/component/content/?view=article&id={SAME_NUMBER}", talk.url),
+        (f"/component/content?view=category&id={SAME_NUMBER}", calendar.url),
+        ("/index.php", "/"),
+        ("/index.php/", "/"),
+        ("/index.php?Itemid=108", "/"),
+    ):
+        answer = client.get(address)
+        assert (answer.status_code, answer.get("Location")) == (301, target), address
+    assert client.get("/component/content/?view=article&id=999").status_code == 404
+    assert client.get("/index.php/component/content/").status_code == 404

@@ -71,9 +71,12 @@ class Command(BaseCommand):
 
     def progress(self, done, total):
         if done == total or done % 25 == 0:
-            sys.stderr.write(f"\r{done} van {total} artikelen")
-            if done == total:
-                sys.stderr.write("\n")
+            # On a terminal one line counting up; in a log file a line each time.
+            line = f"{done} van {total} artikelen"
+            if sys.stderr.isatty():
+                sys.stderr.write(f"\r{line}" + ("\n" if done == total else ""))
+            else:
+                sys.stderr.write(f"{line}\n")
             sys.stderr.flush()
 
     def print_report(self, report, dry_run):
