@@ -15,7 +15,7 @@ out is what the editor itself would store.
 import dataclasses
 import re
 from html import escape
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
@@ -65,6 +65,13 @@ def split_readmore(introtext, fulltext):
         return introtext, fulltext
     parts = READMORE.split(introtext, maxsplit=1)
     return (parts[0], parts[1]) if len(parts) == 2 else (introtext, "")
+
+
+def pictures(html):
+    """The `<img>` elements of `html`, each as HTML in a paragraph of its own (for the body,
+    when the text around them becomes a plain introduction)."""
+    soup = BeautifulSoup(html or "", "html.parser")
+    return "".join(f"<p>{image}</p>" for image in soup.find_all("img"))
 
 
 def plain_text(html):
@@ -255,6 +262,14 @@ def _rewrite_link(anchor, links):
     path = old_file_path(href, links)
     if path is not None:
         _link_to(anchor, "document", links.document(path), links, f"bestand ontbreekt: {path}")
+        return
+    parts = urlsplit(href)
+    if (not parts.netloc or links.is_old_site(parts.netloc)) and parts.path.lstrip(
+        "/"
+    ).lower().startswith("index.php"):
+        # Another old address (a menu item, a SEF path): from the site's root, where the
+        # old-address resolver answers it; relative, it would be looked up below this page.
+        anchor.attrs = {"href": urlunsplit(("", "", "/" + parts.path.lstrip("/"), parts.query, ""))}
 
 
 def _safe_scheme(href):

@@ -376,7 +376,11 @@ class Importer:
     def _set_content(self, page, article, links):
         intro, full = cleaning.split_readmore(article.introtext, article.fulltext)
         introduction = cleaning.plain_text(intro) if full.strip() else ""
-        body_html = full if introduction and len(introduction) <= 600 else intro + full
+        if introduction and len(introduction) <= 600:
+            # The intro becomes plain text: its pictures go to the top of the body.
+            body_html = cleaning.pictures(intro) + full
+        else:
+            body_html = intro + full
         page.title = article.title[:255] or page.title
         page.introduction = introduction if len(introduction) <= 600 else ""
         page.search_description = article.metadesc[:255]

@@ -34,6 +34,8 @@ from website.initiatives.models import InitiativePage
 from website.joomla.models import ImportedItem
 from website.library.models import LibraryIndexPage, PublicationPage, TalkPage
 from website.testing.services import MariaDBDatabase
+from website.testing.utils import find_all
+from website.testing.utils import text as text_of
 
 from .joomla_site import JoomlaSiteBuilder
 
@@ -43,6 +45,7 @@ UNPUBLISHED, TRASHED, MEMBERS_ONLY, ENDED = 150, 151, 152, 153
 SAME_ALIAS, LINKS_TO_DRAFT = 130, 131
 TRASHED_CATEGORY, IN_TRASHED_CATEGORY = 10, 154
 SCHEDULED, HIDDEN_CATEGORY, IN_HIDDEN_CATEGORY, SAME_NUMBER = 155, 11, 156, 120
+INTRO_PICTURE = 157
 MAPPING = """
 [categories."publicaties"]
 kind = "publications"
@@ -510,7 +513,27 @@ def test_what_joomla_showed_later_or_hid_with_its_category_stays_hidden_and_numb
     joomla.article(IN_HIDDEN_CATEGORY, HIDDEN_CATEGORY, "Boomgaard", "boomgaard", "<p>Appels.</p>")
     joomla.category(SAME_NUMBER, "Kalender", "kalender")  # article 120 exists too
     joomla.menu_item(108, "Home", "home", "index.php?option=com_content&view=featured", home=True)
+    joomla.article(INTRO_PICTURE, NEWS, "Met foto", "met-foto",
+                   '<p>Kort.</p><p><img src="images/foto/spandoek.png" alt="Vol zaaltje"></p>',
+                   '<p>De rest, zie <a href="index.php?Itemid=105">de lijst</a> en '
+                   '<a href="index.php/publicaties">nog eens</a>.</p>')  # fmt: skip
     output = run(old_site)
+
+    # A picture in the intro, which becomes plain text, goes to the top of the body.
+    with_picture = imported(INTRO_PICTURE)
+    assert with_picture.introduction == "Kort."
+    (picture,) = [block for block in with_picture.body if block.block_type == "image"]
+    assert picture.value["image"].contextual_alt_text == "Vol zaaltje"
+    # Its links to other old addresses are made from the root, where they are answered.
+    library = LibraryIndexPage.objects.get()
+    links = [
+        a
+        for a in find_all(client.get(with_picture.url), "a")
+        if text_of(a) in ("de lijst", "nog eens")
+    ]
+    assert [a.get("href") for a in links] == ["/index.php?Itemid=105", "/index.php/publicaties"]
+    for link in links:
+        assert client.get(link.get("href")).get("Location") == library.url, link.get("href")
 
     later = imported(SCHEDULED)
     assert not later.live and later.go_live_at.year == 2099  # Wagtail publishes it then
