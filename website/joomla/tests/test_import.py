@@ -562,3 +562,12 @@ def test_what_joomla_showed_later_or_hid_with_its_category_stays_hidden_and_numb
         assert (answer.status_code, answer.get("Location")) == (301, target), address
     assert client.get("/component/content/?view=article&id=999").status_code == 404
     assert client.get("/index.php/component/content/").status_code == 404
+
+
+def test_a_mapping_naming_a_category_that_is_not_there_is_said(old_site, tmp_path):
+    mapping = tmp_path / "tikfout.toml"
+    mapping.write_text(MAPPING + '\n[categories."publicatis"]\nkind = "publications"\n')
+    output = run(old_site | {"mapping": mapping}, "--dry-run")
+    assert "Probleem bij site: het koppelbestand noemt categorie 'publicatis', die er niet is" in (
+        output
+    )
