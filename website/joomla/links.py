@@ -177,8 +177,7 @@ def _component_target(site, parts, query):
     match = ID_ALIAS.fullmatch(parts[-1]) if len(parts) > 1 else None
     if match is None or view not in ("article", "category"):
         return None
-    item = _item(view, int(match.group(1)))
-    return _live_url(site, item) if item is not None else None
+    return _page_url(site, view, int(match.group(1)))
 
 
 def _non_sef_target(site, query):
