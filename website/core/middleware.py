@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
+from django.middleware import common
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.utils import translation
 from wagtail.contrib.redirects.models import Redirect
@@ -48,6 +49,18 @@ class PathLocaleMiddleware:
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class CommonMiddleware(common.CommonMiddleware):
+    """Django's, except that a 404 known to be final (`final_not_found`: an old address of
+    content that is gone, website.joomla) stays a 404, instead of a 301 to the same address
+    with a slash that is a 404 too."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and getattr(response, "final_not_found", False):
+            response.headers.setdefault("Content-Length", str(len(response.content)))
+            return response
+        return super().process_response(request, response)
 
 
 class MovedPageRoutesMiddleware:

@@ -18,11 +18,12 @@ import tomllib
 from pathlib import Path
 from urllib.parse import unquote
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Page, Site
 
 from website.agenda.choices import EventKind
 from website.agenda.models import AgendaIndexPage, EventDate, EventPage
@@ -80,6 +81,7 @@ class Report:
     not_public: list = dataclasses.field(default_factory=list)  # drafts: unpublished, restricted
     skipped: list = dataclasses.field(default_factory=list)  # trashed
     files: int = 0
+    unlinked_files: int = 0  # of those, in no article: kept for links from elsewhere
     problems: list = dataclasses.field(default_factory=list)  # (article id or None, text)
 
 
@@ -169,6 +171,7 @@ class Importer:
         for done, article in enumerate(importable, start=1):
             self._fill(article)
             self.progress(done, len(importable))
+        self._unlinked_files()
 
     def category_state(self, category_id):
         """ "trashed" when the category or one above it is in Joomla's trash, "hidden" when
@@ -438,7 +441,26 @@ class Importer:
             return None
         return self._file(path, image=False)
 
-    def _file(self, path, image):
+    def _unlinked_files(self):
+        """Every other file below `images/` that a link may name (member sites, old
+        newsletters and search engines link to PDFs directly): stored too, in a collection
+        of its own for editors to sort out, so that its old address keeps working."""
+        if self.files_dir is None:
+            return
+        known = set(ImportedItem.objects.filter(kind="file").values_list("path", flat=True))
+        for source in sorted(self.files_dir.rglob("*")):
+            relative = source.relative_to(self.files_dir).as_posix()
+            path = f"images/{relative}"
+            kept = source.suffix.lower() in cleaning.FILE_EXTENSIONS | cleaning.IMAGE_EXTENSIONS
+            hidden = any(part.startswith(".") for part in relative.split("/"))
+            if not kept or hidden or path in known or not source.is_file():
+                continue  # Joomla's index.html in every folder, .htaccess, what is stored
+            # A drawing (.svg) no text shows is kept as a file: Wagtail's images are pixels.
+            image = cleaning.is_image_path(path) and source.suffix.lower() != ".svg"
+            if self._file(path, image, collection=UNLINKED):
+                self.report.unlinked_files += 1
+
+    def _file(self, path, image, collection=None):
         item = ImportedItem.objects.filter(kind="file", joomla_id=None, path=path).first()
         if item is not None:
             found = item.image if image else item.document
@@ -449,21 +471,35 @@ class Importer:
         source = self.files_dir / path.removeprefix("images/")
         if not source.is_file():
             return None
-        self.report.files += 1
         if self.dry_run:
+            self.report.files += 1
             # Found, and not stored: a stand-in the rolled-back pages may point at.
             return DryRunFile(pk=0)
-        model = CustomImage if image else CustomDocument
-        with source.open("rb") as handle:
-            made = model(title=readable_title(source.name)[:255] or source.name,
-                         file=File(handle, name=source.name))  # fmt: skip
-            made.save()
+        made = self._store(source, CustomImage if image else CustomDocument, collection)
+        if made is None:
+            self._problem(None, f"{path} is geen bestand dat te lezen is; niet overgenomen")
+            return None
+        self.report.files += 1
         ImportedItem.objects.update_or_create(
             kind="file", joomla_id=None, path=path,
             defaults={"image": made if image else None,
                       "document": None if image else made, "public": True},
         )  # fmt: skip
         return made
+
+    def _store(self, source, model, collection):
+        """The file as a new image or document, or None when it cannot be read as one (a
+        damaged picture, a file named .jpg that is none)."""
+        try:
+            with transaction.atomic(), source.open("rb") as handle:
+                made = model(title=readable_title(source.name)[:255] or source.name,
+                             file=File(handle, name=source.name))  # fmt: skip
+                if collection:
+                    made.collection = _collection(collection)
+                made.save()
+                return made
+        except (ValidationError, OSError, ValueError, DatabaseError):
+            return None
 
     # Helpers ----------------------------------------------------------------------------
 
@@ -502,6 +538,15 @@ class Importer:
         for text in item.problems:
             if text not in known:
                 self._problem(article.id, text)
+
+
+# The collection of what no article linked to (a Dutch name: editors see it in the admin).
+UNLINKED = "Oude site: in geen artikel gebruikt"
+
+
+def _collection(name):
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=name).first() or root.add_child(name=name)
 
 
 def _first_date(article):

@@ -132,6 +132,18 @@ def looks_like_joomla(path):
     )
 
 
+def is_gone(path):
+    """Whether `path`, which nothing answers, names what the old site had (`looks_like_joomla`,
+    or the alias of an imported article or category that is not public now) and no page
+    lives at the same address with a slash (a new page "2024-begroting" does)."""
+    last = SUFFIX.sub("", unquote(path).rstrip("/").rsplit("/", 1)[-1])
+    if not (looks_like_joomla(path) or ImportedItem.objects.filter(alias=last).exists()):
+        return False
+    if path.endswith("/"):
+        return True
+    return not Page.objects.live().filter(url_path__endswith=unquote(path) + "/").exists()
+
+
 def old_address_target(site, path, query_string):
     """The address (site-relative URL) an old Joomla address now leads to, or None.
 

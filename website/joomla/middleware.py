@@ -3,7 +3,7 @@ from django.urls import get_resolver
 from wagtail.models import Site
 
 from . import missed
-from .links import is_non_sef, looks_like_joomla, old_address_target
+from .links import is_gone, is_non_sef, old_address_target
 
 
 class JoomlaAddressesMiddleware:
@@ -32,9 +32,10 @@ class JoomlaAddressesMiddleware:
         target = self._target(request, query)
         if target and target != request.path:
             return HttpResponsePermanentRedirect(target)
-        if looks_like_joomla(request.path):
+        if is_gone(request.path):
             # Content the old site had that is gone (trashed, unpublished, never there):
-            # a 404, not a guess by the moved-pages middleware below the old menu's path.
+            # a 404, not a guess by the moved-pages middleware below the old menu's path,
+            # nor a 301 to the same address with a slash.
             response.final_not_found = True
         return response
 

@@ -82,7 +82,10 @@ MIDDLEWARE = [
     "website.core.middleware.PublicContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "website.core.middleware.PathLocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    # Counts what is still a 404 after every redirect had its turn, the slash Django adds
+    # included (below, the address without and with it would count twice).
+    "website.joomla.middleware.MissedAddressMiddleware",
+    "website.core.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Whether this session entered a second-factor code, then what follows from it.
@@ -93,8 +96,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A 404 passes these from the bottom up: Wagtail's redirects (editors' and the Joomla
     # import's), then the old Joomla site's other addresses, then the routes of moved pages;
-    # what is still a 404 then is counted for the report "Niet gevonden".
-    "website.joomla.middleware.MissedAddressMiddleware",
+    # what is still a 404 then is counted for the report "Niet gevonden" (above).
     "website.core.middleware.MovedPageRoutesMiddleware",
     "website.joomla.middleware.JoomlaAddressesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

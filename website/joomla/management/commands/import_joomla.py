@@ -87,6 +87,11 @@ class Command(BaseCommand):
         write(f"Bijgewerkt: {len(report.updated)}")
         write(f"Ongewijzigd: {report.unchanged}")
         write(f"Bestanden: {report.files}")
+        if report.unlinked_files:
+            write(
+                f"  waarvan in geen artikel gebruikt: {report.unlinked_files} (bewaard zodat links "
+                'van elders blijven werken; in de map "Oude site: in geen artikel gebruikt")'
+            )
         write(f"Niet openbaar (concept): {len(report.not_public)} {_ids(report.not_public)}")
         write(
             f"Weggegooid in Joomla, niet overgenomen: {len(report.skipped)} {_ids(report.skipped)}"
