@@ -34,6 +34,20 @@ _MISSING = object()
 # every mail, every task, every rendition made while rendering): a save of these leaves the
 # cached fragments alone. Everything else counts, so a new model is safe by default.
 INTERNAL_MODELS = {
+    # What visitors send that no public page shows until an editor makes something of it
+    # (a crowd writing in after a remark on television must not make every page new); a
+    # sign-up and a form answer do count: places left, a form closing when it is full.
+    "accounts.signinevent",  # every login attempt
+    "accounts.unlocklink",
+    "newsletter.delivery",
+    "newsletter.subscriber",
+    "newsletter.suppression",
+    "otp_static.staticdevice",
+    "otp_static.statictoken",
+    "otp_totp.totpdevice",
+    "pages.contactmessage",
+    "stories.storycontact",
+    "stories.storysubmission",
     "admin.logentry",
     "auth.user",
     "contenttypes.contenttype",

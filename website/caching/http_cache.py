@@ -25,11 +25,13 @@ CACHEABLE_STATUSES = {200, 203, 204, 300, 301, 308, 404, 410}
 PRIVATE_DIRECTIVES = ("private", "no-cache", "no-store")
 
 
-def shared_cache_allowed(request, response):
-    """True when `response` to `request` is the same for every anonymous visitor."""
+def shared_cache_allowed(request, response, but_the_csrf_token=False):
+    """True when `response` to `request` is the same for every anonymous visitor (with
+    `but_the_csrf_token`: but for the form token and its cookie, which a form page sets)."""
     if request.method not in ("GET", "HEAD") or response.streaming:
         return False
-    if response.status_code not in CACHEABLE_STATUSES or response.cookies:
+    cookies = set(response.cookies) - ({settings.CSRF_COOKIE_NAME} if but_the_csrf_token else set())
+    if response.status_code not in CACHEABLE_STATUSES or cookies:
         return False
     if request.path.startswith(settings.NEVER_CACHE_PATH_PREFIXES):
         return False

@@ -5,11 +5,17 @@ never one that differs per visitor."""
 import time
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
+from django.http import HttpResponse
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.cache import add_never_cache_headers
 
-from website.caching.page_memory import key_for
+from website.caching.page_memory import keepable, key_for
+from website.core.protection import HONEYPOT_FIELD
 from website.library.models import PublicationPage
+from website.pages.models import ContactMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -71,11 +77,66 @@ def test_a_visitor_with_only_a_csrf_cookie_gets_the_page_from_memory(client, see
     assert not rendered(client.get(PUBLICATION))
 
 
-def test_a_page_with_a_form_token_is_never_kept(client, seeded):
-    client.get("/contact/")
-    client.cookies.clear()
-    response = client.get("/contact/")
-    assert rendered(response) and "csrfmiddlewaretoken" in response.content.decode()
+def filled_in(response, text="Hallo, ik ben Kees."):
+    """The main form's fields of a page, filled in as a visitor would: {name: value}."""
+    form = BeautifulSoup(response.content, "html.parser").select_one("main form[method=post]")
+    data = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        name, kind = field["name"], field.get("type", "")
+        if name == HONEYPOT_FIELD or kind == "hidden":
+            data[name] = field.get("value", "")
+        elif kind == "email":
+            data[name] = "kees@example.org"
+        elif kind in ("checkbox", "radio"):
+            data[name] = field.get("value", "on")
+        elif field.name == "select":
+            data[name] = field.select("option[value]")[-1]["value"]
+        else:
+            data[name] = text
+    return data
+
+
+def test_a_form_page_is_kept_and_each_visitor_gets_a_token_of_their_own(seeded):
+    """The contact page is rendered once; the next visitor gets it from memory with a token
+    and cookie of their own, which Django's CSRF check then accepts, and someone else's not."""
+    first_visitor, second_visitor = (
+        Client(enforce_csrf_checks=True),
+        Client(enforce_csrf_checks=True),
+    )
+    first = first_visitor.get("/contact/")
+    with CaptureQueriesContext(connection) as queries:
+        second = second_visitor.get("/contact/")
+    assert rendered(first) and not rendered(second) and len(queries) == 0
+    assert "private" in second["Cache-Control"] and not second.has_header("ETag")
+    assert second.cookies["csrftoken"]["samesite"] == first.cookies["csrftoken"]["samesite"]
+    theirs, own = filled_in(first), filled_in(second)
+    assert theirs["csrfmiddlewaretoken"] != own["csrfmiddlewaretoken"]
+    assert {**theirs, "csrfmiddlewaretoken": ""} == {**own, "csrfmiddlewaretoken": ""}
+
+    someone_elses = {**own, "csrfmiddlewaretoken": theirs["csrfmiddlewaretoken"]}
+    assert second_visitor.post("/contact/", someone_elses).status_code == 403
+    assert second_visitor.post("/contact/", own).status_code == 302
+    assert ContactMessage.objects.count() == 1
+
+    # A visitor who has the cookie already gets a token of that cookie from memory (a
+    # message someone sent changes no public page: the kept page stays).
+    again = first_visitor.get("/contact/")
+    assert not rendered(again)
+    assert again.cookies["csrftoken"].value == first.cookies["csrftoken"].value
+    assert first_visitor.post("/contact/", filled_in(again, "Nog een vraag.")).status_code == 302
+    assert ContactMessage.objects.count() == 2
+
+
+def test_a_page_a_view_keeps_from_every_cache_is_not_kept(rf):
+    """A personal link (`never_cache`: no-store) with a form is rendered for each request."""
+    response = HttpResponse(
+        b'<input type="hidden" name="csrfmiddlewaretoken" value="' + b"a" * 64 + b'">'
+    )
+    response.set_cookie("csrftoken", "b" * 32)
+    add_never_cache_headers(response)
+    assert keepable(rf.get("/intrekken/x/"), response) is None
+    response["Cache-Control"] = "private, no-cache"
+    assert keepable(rf.get("/contact/"), response) == "form"
 
 
 def test_the_admin_and_other_methods_are_never_from_memory(admin_client, rf, seeded):
