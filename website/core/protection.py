@@ -22,6 +22,7 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.formats import number_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -270,9 +271,18 @@ def protected_form_response(
     Retry-After over FORM_RATE_LIMIT; the same content sent again from the same address within
     `repeat_window` seconds (default FORM_REPEAT_WINDOW; 0 for a form whose `on_valid` knows
     repeats better, such as a sign-up per address) gets the first one's redirect without
-    `on_valid`; never raises for visitor input."""
+    `on_valid`; never raises for visitor input. Every answer to a POST is kept by no cache,
+    the browser's included (`never_cache`: the form again holds what the person typed, on
+    what may be a library's computer); the empty form is not personal, and the page memory
+    keeps it (caching.page_memory)."""
     if request.method != "POST":
         return render_form(make_form())
+    response = _answer_post(request, scope, make_form, render_form, on_valid, repeat_window)
+    add_never_cache_headers(response)
+    return response
+
+
+def _answer_post(request, scope, make_form, render_form, on_valid, repeat_window):
     if (refusal := refuse_oversized(request)) is not None:
         return refusal
     form = make_form(request.POST, request.FILES)

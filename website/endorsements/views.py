@@ -12,7 +12,6 @@ from . import endorsing
 from .forms import EndorseForm
 
 
-@never_cache
 def endorse(request, page):
     if not page.takes_endorsements():
         return redirect(page.url)

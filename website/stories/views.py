@@ -10,7 +10,6 @@ from . import submissions
 from .forms import ShareStoryForm
 
 
-@never_cache
 def share_story(request, index_page):
 
     def render_form(form):

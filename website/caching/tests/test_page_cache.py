@@ -110,6 +110,10 @@ def test_form_pages_the_admin_and_personal_links_are_never_cached(client, seeded
 
     post = client.post("/zoeken/", {"q": "schuld"})
     assert "public" not in cache_control(post)
+    # A form sent back with what the person typed is kept by no one, the browser included.
+    for path in ["/contact/", "/wat-mensen-overkomt/deel-je-verhaal/"]:
+        errors = client.post(path, {"fax_nummer": ""})
+        assert errors.status_code == 200 and "no-store" in cache_control(errors), path
 
 
 def test_a_visitor_with_a_session_gets_nothing_from_or_for_the_shared_cache(

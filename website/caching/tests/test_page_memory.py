@@ -16,6 +16,7 @@ from website.caching.page_memory import keepable, key_for
 from website.core.protection import HONEYPOT_FIELD
 from website.library.models import PublicationPage
 from website.pages.models import ContactMessage
+from website.stories.models import StorySubmission
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +88,8 @@ def filled_in(response, text="Hallo, ik ben Kees."):
             data[name] = field.get("value", "")
         elif kind == "email":
             data[name] = "kees@example.org"
+        elif kind == "tel":
+            data[name] = "06 12345678"
         elif kind in ("checkbox", "radio"):
             data[name] = field.get("value", "on")
         elif field.name == "select":
@@ -96,16 +99,17 @@ def filled_in(response, text="Hallo, ik ben Kees."):
     return data
 
 
-def test_a_form_page_is_kept_and_each_visitor_gets_a_token_of_their_own(seeded):
-    """The contact page is rendered once; the next visitor gets it from memory with a token
-    and cookie of their own, which Django's CSRF check then accepts, and someone else's not."""
+@pytest.mark.parametrize("form_page", ["/contact/", "/wat-mensen-overkomt/deel-je-verhaal/"])
+def test_a_form_page_is_kept_and_each_visitor_gets_a_token_of_their_own(seeded, form_page):
+    """A form page is rendered once; the next visitor gets it from memory with a token and
+    cookie of their own, which Django's CSRF check then accepts, and someone else's not."""
     first_visitor, second_visitor = (
         Client(enforce_csrf_checks=True),
         Client(enforce_csrf_checks=True),
     )
-    first = first_visitor.get("/contact/")
+    first = first_visitor.get(form_page)
     with CaptureQueriesContext(connection) as queries:
-        second = second_visitor.get("/contact/")
+        second = second_visitor.get(form_page)
     assert rendered(first) and not rendered(second) and len(queries) == 0
     assert "private" in second["Cache-Control"] and not second.has_header("ETag")
     assert second.cookies["csrftoken"]["samesite"] == first.cookies["csrftoken"]["samesite"]
@@ -114,17 +118,22 @@ def test_a_form_page_is_kept_and_each_visitor_gets_a_token_of_their_own(seeded):
     assert {**theirs, "csrfmiddlewaretoken": ""} == {**own, "csrfmiddlewaretoken": ""}
 
     someone_elses = {**own, "csrfmiddlewaretoken": theirs["csrfmiddlewaretoken"]}
-    assert second_visitor.post("/contact/", someone_elses).status_code == 403
-    assert second_visitor.post("/contact/", own).status_code == 302
-    assert ContactMessage.objects.count() == 1
+    assert second_visitor.post(form_page, someone_elses).status_code == 403
+    assert second_visitor.post(form_page, own).status_code == 302
+    assert sent() == 1
 
-    # A visitor who has the cookie already gets a token of that cookie from memory (a
-    # message someone sent changes no public page: the kept page stays).
-    again = first_visitor.get("/contact/")
-    assert not rendered(again)
+    # A visitor who has the cookie already gets a token of that cookie from memory. A
+    # message someone sent changes no public page: the kept page stays (a story becomes a
+    # draft page, and any change in the page tree renews every kept page).
+    again = first_visitor.get(form_page)
+    assert rendered(again) == (form_page != "/contact/")
     assert again.cookies["csrftoken"].value == first.cookies["csrftoken"].value
-    assert first_visitor.post("/contact/", filled_in(again, "Nog een vraag.")).status_code == 302
-    assert ContactMessage.objects.count() == 2
+    assert first_visitor.post(form_page, filled_in(again, "Nog een vraag.")).status_code == 302
+    assert sent() == 2
+
+
+def sent():
+    return ContactMessage.objects.count() + StorySubmission.objects.count()
 
 
 def test_a_page_a_view_keeps_from_every_cache_is_not_kept(rf):
