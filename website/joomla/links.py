@@ -21,8 +21,11 @@ import re
 from urllib.parse import unquote
 
 from django.db.models import Q
+from django.http import Http404
+from django.urls import Resolver404, resolve
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
+from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
 
 from .models import ImportedItem
 from .source import leading_number, query_of
@@ -132,16 +135,36 @@ def looks_like_joomla(path):
     )
 
 
-def is_gone(path):
-    """Whether `path`, which nothing answers, names what the old site had (`looks_like_joomla`,
-    or the alias of an imported article or category that is not public now) and no page
-    lives at the same address with a slash (a new page "2024-begroting" does)."""
+def is_gone(request):
+    """Whether the request's path, which nothing answers, names what the old site had
+    (`looks_like_joomla`, or the alias of an imported article or category that is not public
+    now) and nothing answers at the same address with a slash either (a new page
+    "2024-begroting", a route "/agenda/archief/2014/" or an admin view do)."""
+    path = request.path_info
     last = SUFFIX.sub("", unquote(path).rstrip("/").rsplit("/", 1)[-1])
     if not (looks_like_joomla(path) or ImportedItem.objects.filter(alias=last).exists()):
         return False
-    if path.endswith("/"):
+    return path.endswith("/") or not _answers_with_slash(request, path + "/")
+
+
+def _answers_with_slash(request, slashed):
+    """Whether a view answers `slashed`: Django's URL patterns, and for Wagtail's page
+    serving, the page tree with every page's routes (as `wagtail.views.serve` finds them)."""
+    try:
+        match = resolve(slashed)
+    except Resolver404:
+        return False
+    if match.func is not wagtail_serve:
         return True
-    return not Page.objects.live().filter(url_path__endswith=unquote(path) + "/").exists()
+    site = Site.find_for_request(request)
+    path = match.args[0] if match.args else match.kwargs.get("path", "")  # Wagtail's re_path
+    components = [part for part in path.split("/") if part]
+    try:
+        return site is not None and bool(
+            site.root_page.localized.specific.route(request, components)
+        )
+    except Http404:
+        return False
 
 
 def old_address_target(site, path, query_string):

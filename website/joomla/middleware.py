@@ -32,7 +32,7 @@ class JoomlaAddressesMiddleware:
         target = self._target(request, query)
         if target and target != request.path:
             return HttpResponsePermanentRedirect(target)
-        if is_gone(request.path):
+        if is_gone(request):
             # Content the old site had that is gone (trashed, unpublished, never there):
             # a 404, not a guess by the moved-pages middleware below the old menu's path,
             # nor a 301 to the same address with a slash.

@@ -361,6 +361,9 @@ def test_every_old_address_answers_301_to_its_page_or_file_and_what_is_gone_404(
     home = Site.objects.get(is_default_site=True).root_page
     home.add_child(instance=StandardPage(title="Begroting 2024", slug="2024-begroting"))
     assert client.get("/2024-begroting")["Location"] == "/2024-begroting/"
+    # So is a page's route and another view whose last part is a number.
+    for address in ("/agenda/archief/2014", "/admin/pages/5"):
+        assert client.get(address)["Location"] == address + "/", address
 
     # A section that lives at its old menu address: no redirect to itself, and an unknown
     # address below it is a 404, not a loop.
