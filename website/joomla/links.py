@@ -147,6 +147,18 @@ def is_gone(request):
     return path.endswith("/") or not _answers_with_slash(request, path + "/")
 
 
+def same_address_here(request):
+    """For an old address that only Joomla's decoration sets apart from one of this site
+    (`/index.php/contact`, `/contact.html`, where the page kept its path): that address
+    ("/contact/"), when something answers it; else None."""
+    path = unquote(request.path_info)
+    bare = path[len("/index.php") :] if path.lower().startswith("/index.php/") else path
+    bare = SUFFIX.sub("", bare.rstrip("/"))
+    if not bare or bare == path.rstrip("/") or not _answers_with_slash(request, bare + "/"):
+        return None
+    return bare + "/"
+
+
 def _answers_with_slash(request, slashed):
     """Whether a view answers `slashed`: Django's URL patterns, and for Wagtail's page
     serving, the page tree with every page's routes (as `wagtail.views.serve` finds them)."""

@@ -3,7 +3,7 @@ from django.urls import get_resolver
 from wagtail.models import Site
 
 from . import missed
-from .links import is_gone, is_non_sef, old_address_target
+from .links import is_gone, is_non_sef, old_address_target, same_address_here
 
 
 class JoomlaAddressesMiddleware:
@@ -41,7 +41,9 @@ class JoomlaAddressesMiddleware:
 
     def _target(self, request, query):
         site = Site.find_for_request(request)
-        return old_address_target(site, request.path, query) if site else None
+        if site is None:
+            return None
+        return old_address_target(site, request.path, query) or same_address_here(request)
 
 
 class MissedAddressMiddleware:

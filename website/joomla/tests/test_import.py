@@ -361,6 +361,10 @@ def test_every_old_address_answers_301_to_its_page_or_file_and_what_is_gone_404(
     home = Site.objects.get(is_default_site=True).root_page
     home.add_child(instance=StandardPage(title="Begroting 2024", slug="2024-begroting"))
     assert client.get("/2024-begroting")["Location"] == "/2024-begroting/"
+    # A page that kept its old path is found with Joomla's decoration too.
+    for address in ("/index.php/contact", "/contact.html", "/index.php/overleg.html"):
+        assert client.get(address)["Location"] in ("/contact/", "/overleg/"), address
+    assert client.get("/index.php/bestaat-niet.html").status_code == 404
     # So is a page's route and another view whose last part is a number.
     for address in ("/agenda/archief/2014", "/admin/pages/5"):
         assert client.get(address)["Location"] == address + "/", address
