@@ -6,14 +6,17 @@ of field (the seed's example form is a draft) and a manifesto with its endorseme
 seed's manifestos wait for their text)."""
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from website.agenda.factories import EventPageFactory, add_date
 from website.agenda.models import AgendaIndexPage
+from website.agenda.registration import cancel_url, register
 from website.articles.factories import ArticlePageFactory
 from website.articles.models import ArticleIndexPage
+from website.core.private_links import new_token
 from website.endorsements.models import Endorsement
 from website.initiatives.factories import InitiativePageFactory
 from website.initiatives.models import InitiativeIndexPage
@@ -22,6 +25,7 @@ from website.library.models import LibraryIndexPage
 from website.participation.factories import make_form_page
 from website.stories.factories import StoryPageFactory
 from website.stories.models import StoryIndexPage
+from website.stories.submissions import submit_story
 
 STORY = (
     "Ik werk drie dagen in de week in de thuiszorg. Toch kom ik aan het eind van de maand "
@@ -109,6 +113,7 @@ def add_showcase(site):
         approved=True,
     )
     return [
+        *personal_link_pages(event_date, stories, manifesto, site),
         ("articlepage-showcase", article.url),
         ("formpage-showcase", form.url),
         ("publicationpage-endorsed", manifesto.url),
@@ -119,4 +124,39 @@ def add_showcase(site):
         ("initiativepage-showcase", initiative.url),
         ("eventpage-upcoming", event.url),
         ("signup-form", event_date.signup_url()),
+    ]
+
+
+def personal_link_pages(event_date, stories, manifesto, site):
+    """[(name, path)] of the pages personal links open (core/personal_link_page.html), each
+    state: asking to confirm, done, and a link that leads nowhere (a 404: "-not-found")."""
+    _registration, cancel_token = register(event_date, name="Kees", email="kees@example.org")
+    _submission, withdraw_token = submit_story(
+        stories,
+        {"story": STORY, "name_choice": "anoniem", "shown_name": "", "email": "m@example.org",
+         "consent_website": True},
+        site,
+    )  # fmt: skip
+    confirm_token, confirm_hash = new_token()
+    endorsement_token, endorsement_hash = new_token()
+    Endorsement.objects.create(
+        page=manifesto, name="Sanne de Vries", email="sanne@example.org", place="Zwolle",
+        confirm_token_hash=confirm_hash,
+    )  # fmt: skip
+    Endorsement.objects.create(
+        page=manifesto, name="Jan Bakker", email="jan@example.org",
+        status=Endorsement.Status.CONFIRMED, withdraw_token_hash=endorsement_hash,
+    )  # fmt: skip
+    agenda, made_up = event_date.page.get_parent().specific, new_token()[0]
+    return [
+        ("cancel-confirm", urlsplit(cancel_url(event_date, cancel_token)).path),
+        ("cancel-done", agenda.url + "afmelden/klaar/"),
+        ("cancel-not-found", agenda.url + f"afmelden/{made_up}/"),
+        ("story-withdraw-confirm", stories.url + f"intrekken/{withdraw_token}/"),
+        ("story-withdraw-done", stories.url + "intrekken/klaar/"),
+        ("story-withdraw-not-found", stories.url + f"intrekken/{made_up}/"),
+        ("endorse-confirm", manifesto.url + f"steun/bevestigen/{confirm_token}/"),
+        ("endorse-confirmed", manifesto.url + "steun/bevestigd/"),
+        ("endorse-withdraw", manifesto.url + f"steun/intrekken/{endorsement_token}/"),
+        ("endorse-withdraw-not-found", manifesto.url + f"steun/intrekken/{made_up}/"),
     ]

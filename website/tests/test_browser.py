@@ -10,6 +10,10 @@ from website.agenda.factories import EventPageFactory, add_date
 from website.agenda.models import AgendaIndexPage
 from website.core.errors import error_page_html
 from website.core.samples import page_samples
+from website.library.factories import PublicationPageFactory
+from website.library.models import LibraryIndexPage
+from website.stories.models import StoryIndexPage
+from website.testing.showcase import personal_link_pages
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +44,36 @@ def test_every_page_type_has_no_axe_violations_and_loads_nothing_from_elsewhere(
             failures[path] = problems
     assert failures == {}
     assert browser.external_requests() == []
+
+
+@pytest.mark.every_page
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_pages_personal_links_open_have_no_axe_violations(
+    seeded, seeded_site, open_browser, width
+):
+    """Confirm, done and gone, for a sign-up, a story and an endorsement
+    (core/personal_link_page.html and the templates extending it)."""
+    browser = open_browser(seeded_site.url, width=width)
+    failures = {}
+    for name, path in personal_link_pages(*showcase_parts(seeded), seeded):
+        response = browser.page.goto(seeded_site.url + path)
+        assert response.status == (404 if name.endswith("not-found") else 200), path
+        expect(browser.page.locator("h1")).to_have_count(1)
+        if problems := browser.axe_violations():
+            failures[path] = problems
+    assert failures == {}
+
+
+def showcase_parts(site):
+    """An upcoming date open for sign-ups, the stories page and a manifesto taking support."""
+    root = site.root_page
+    event = EventPageFactory(parent=AgendaIndexPage.objects.descendant_of(root).first())
+    event_date = add_date(event, days=30, registration_open=True, capacity=10)
+    stories = StoryIndexPage.objects.descendant_of(root).first()
+    manifesto = PublicationPageFactory(
+        parent=LibraryIndexPage.objects.descendant_of(root).first(), endorsements_open=True
+    )
+    return event_date, stories, manifesto
 
 
 @pytest.mark.every_page
