@@ -15,7 +15,13 @@ from website.mail.outbox import queue_templated_email
 
 from .choices import EventStatus
 from .models import EventDate, Registration
-from .registration import calendar_attachment, cancel_url, meeting_link_for
+from .registration import (
+    calendar_attachment,
+    cancel_url,
+    in_original_language,
+    meeting_link_for,
+    speaking_to,
+)
 
 #: What people must know about: when, where, and whether it happens.
 WATCHED_FIELDS = (
@@ -68,7 +74,9 @@ def describe(event_date):
     """The date as people read it: when, where, and its status unless it is as planned."""
     place = ", ".join(line for line in event_date.address_lines if line)
     status = (
-        f" ({event_date.get_status_display().lower()})" if event_date.status != "gepland" else ""
+        f" ({event_date.get_status_display().lower()})"
+        if event_date.status != EventStatus.SCHEDULED
+        else ""
     )
     return f"{event_date.when_text}{', ' + place if place else ''}{status}"
 
@@ -87,21 +95,17 @@ def tell_people_of_removal(event_date):
     gone = copy.copy(event_date)
     gone.status = EventStatus.CANCELLED
     stamp(gone)
-    attachments = calendar_attachment(gone)
-    mails = [
-        (registration, change_context(registration, gone, event_date, cancelled=True))
-        for registration in active
-    ]
 
     def queue():
-        for registration, context in mails:
-            queue_templated_email(
-                registration.email,
-                "agenda/mail/changed",
-                context,
-                regarding=registration,
-                attachments=attachments,
-            )
+        for registration in active:
+            with speaking_to(registration, gone) as shown:
+                queue_templated_email(
+                    registration.email,
+                    "agenda/mail/changed",
+                    change_context(registration, shown, event_date, cancelled=True),
+                    regarding=registration,
+                    attachments=calendar_attachment(shown),
+                )
 
     return queue
 
@@ -119,38 +123,40 @@ def tell_people(event_date_id, old_values):
         status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
     )
     cancelled = event_date.status == EventStatus.CANCELLED
-    attachments = calendar_attachment(event_date)
     told = 0
     for registration in active:
-        context = change_context(registration, event_date, before, cancelled)
-        if not cancelled:
-            # Only hashes of the earlier links are kept: this mail gets a link of its own,
-            # and the first mail's link keeps working (a move-up mail's one is replaced).
-            token, registration.notice_token_hash = new_token()
-            registration.save(update_fields=["notice_token_hash"])
-            context["cancel_url"] = cancel_url(event_date, token)
-        queue_templated_email(
-            registration.email,
-            "agenda/mail/changed",
-            context,
-            regarding=registration,
-            attachments=attachments if registration.status == Registration.Status.CONFIRMED
-            or cancelled else [],
-        )  # fmt: skip
+        with speaking_to(registration, event_date) as shown:
+            context = change_context(registration, shown, before, cancelled)
+            if not cancelled:
+                # Only hashes of the earlier links are kept: this mail gets a link of its
+                # own, and the first mail's link keeps working (a move-up mail's is replaced).
+                token, registration.notice_token_hash = new_token()
+                registration.save(update_fields=["notice_token_hash"])
+                context["cancel_url"] = cancel_url(shown, token)
+            with_calendar = registration.status == Registration.Status.CONFIRMED or cancelled
+            queue_templated_email(
+                registration.email,
+                "agenda/mail/changed",
+                context,
+                regarding=registration,
+                attachments=calendar_attachment(shown) if with_calendar else [],
+            )
         told += 1
     # Every sign-up of the date says when it is now, a cancelled one too (the list of
     # sign-ups showed the old time beside the new).
     event_date.registrations.update(
-        event_when=event_date.when_text, event_last_day=event_date.last_day
+        event_when=in_original_language(event_date), event_last_day=event_date.last_day
     )
     return told
 
 
 def change_context(registration, event_date, before, cancelled):
-    """What the mail "agenda/mail/changed" needs: the date as it is now and as it was."""
+    """What the mail "agenda/mail/changed" needs: the date as it is now and as it was
+    (within `speaking_to`: `event_date` is shown in the person's language)."""
     return {
         "registration": registration,
         "event_date": event_date,
+        "event_title": event_date.shown_page.title,
         "cancelled": cancelled,
         "waiting": registration.status == Registration.Status.WAITING,
         "before_text": describe(before),

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def local_zone():
@@ -13,23 +14,23 @@ def local_zone():
 
 
 class EventKind(models.TextChoices):
-    ALLIANCE_DAY = "alliantiedag", "Alliantiedag"
-    AGENDA_COMMITTEE = "agendacommissie", "Agendacommissie"
-    ALLIANCE_COUNCIL = "alliantieraad", "AlliantieRaad"
-    MINISTER_MEETING = "overleg-bewindspersoon", "Overleg met bewindspersoon"
-    MEETING = "bijeenkomst", "Bijeenkomst"
-    OTHER = "anders", "Anders"
+    ALLIANCE_DAY = "alliantiedag", _("Alliantiedag")
+    AGENDA_COMMITTEE = "agendacommissie", _("Agendacommissie")
+    ALLIANCE_COUNCIL = "alliantieraad", _("AlliantieRaad")
+    MINISTER_MEETING = "overleg-bewindspersoon", _("Overleg met bewindspersoon")
+    MEETING = "bijeenkomst", _("Bijeenkomst")
+    OTHER = "anders", _("Anders")
 
 
 class EventStatus(models.TextChoices):
-    SCHEDULED = "gepland", "Gepland"
-    CANCELLED = "afgelast", "Afgelast"
-    MOVED = "verplaatst", "Verplaatst"
+    SCHEDULED = "gepland", _("Gepland")
+    CANCELLED = "afgelast", _("Afgelast")
+    MOVED = "verplaatst", _("Verplaatst")
 
 
 class Attendance(models.TextChoices):
     """Where people take part: the meeting link of an online date is never public."""
 
-    ON_LOCATION = "op-locatie", "Op locatie"
-    ONLINE = "online", "Online"
-    HYBRID = "hybride", "Op locatie en online"
+    ON_LOCATION = "op-locatie", _("Op locatie")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybride", _("Op locatie en online")

@@ -3,17 +3,22 @@
 import datetime
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.template.defaultfilters import date as format_date
 from django.utils import timezone
+from django.utils.dateformat import time_format
+from django.utils.translation import get_language, pgettext
+from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
 from website.core.geography import PROVINCE_NAMES, PROVINCES
+from website.core.languages import language_in_dutch
 from website.core.models import private_pages_q
 
 from .choices import Attendance, EventStatus, local_zone
@@ -197,6 +202,16 @@ class EventDate(Orderable):
     # --- Presentation ---------------------------------------------------------
 
     @property
+    def shown_page(self):
+        """The event page to show with this date: the translation in the visitor's language
+        where `agenda.models.shown_in_language` or a translated page set one, else `page`."""
+        return self.__dict__.get("_shown_page") or self.page
+
+    @shown_page.setter
+    def shown_page(self, page):
+        self.__dict__["_shown_page"] = page
+
+    @property
     def has_exact_date(self):
         return not self.date_label
 
@@ -236,17 +251,21 @@ class EventDate(Orderable):
 
     @property
     def when_text(self):
+        """When, in words of the active language: "vrijdag 10 oktober 2014, 19.30–21.00 uur",
+        or the vague date ("najaar 2027", as the editor wrote it)."""
         if self.date_label:
             return f"{self.date_label} {self.start_date.year}"
         # With the weekday: people plan by the day of the week ("vrijdag 10 oktober 2014").
-        text = format_date(self.start_date, "l j F Y")
+        day_format = pgettext("a day with its weekday, Django date format", "l j F Y")
+        text = format_date(self.start_date, day_format)
         if self.end_date and self.end_date != self.start_date:
-            text = f"{text} t/m {format_date(self.end_date, 'l j F Y')}"
+            end = format_date(self.end_date, day_format)
+            text = _("%(first_day)s t/m %(last_day)s") % {"first_day": text, "last_day": end}
         if self.start_time:
-            text += f", {self.start_time:%H.%M}"
+            clock = clock_text(self.start_time)
             if self.end_time:
-                text += f"–{self.end_time:%H.%M}"
-            text += " uur"
+                clock = f"{clock}–{clock_text(self.end_time)}"
+            text = _("%(day)s, %(time)s uur") % {"day": text, "time": clock}
         return text
 
     @property
@@ -258,11 +277,11 @@ class EventDate(Orderable):
     def place_text(self):
         """Where, in a few words: "Dorpshuis, Beilen", "Online", "Beilen en online"."""
         if self.attendance == Attendance.ONLINE:
-            return "Online"
-        parts = [self.venue_name, self.city or self.get_province_display()]
+            return _("Online")
+        parts = [self.venue_name, self.city or self.province_name]
         place = ", ".join(part for part in parts if part)
         if self.attendance == Attendance.HYBRID:
-            return f"{place} en online" if place else "Online"
+            return _("%(place)s en online") % {"place": place} if place else _("Online")
         return place
 
     @property
@@ -275,7 +294,9 @@ class EventDate(Orderable):
             town = " ".join(part for part in [self.postcode, self.city] if part)
             lines = [self.venue_name, self.street_address, town or self.province_name]
         if self.is_online:
-            lines.append("Online" if self.attendance == Attendance.ONLINE else "Of doe online mee")
+            lines.append(
+                _("Online") if self.attendance == Attendance.ONLINE else _("Of doe online mee")
+            )
         return [line for line in lines if line]
 
     @property
@@ -361,6 +382,11 @@ class Registration(models.Model):
     created_at = models.DateTimeField("Aangemeld op", auto_now_add=True)
     promoted_at = models.DateTimeField("Van wachtlijst af op", null=True, blank=True)
     cancelled_at = models.DateTimeField("Afgemeld op", null=True, blank=True)
+    # The language of the page the person signed up on: their mails are written in it, and
+    # the editors are told.
+    language = models.CharField(
+        "Taal", max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     class Meta:
         verbose_name = "aanmelding"
@@ -370,6 +396,25 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.event_title} ({self.event_when})"
+
+    def language_name(self):
+        """The language the person signed up in, named in Dutch ("Engels")."""
+        return language_in_dutch(self.language)
+
+    language_name.short_description = "Taal"
+
+    @property
+    def shown_title(self):
+        """The event's title in the active language (its live translation), else the title
+        kept at sign-up."""
+        if self.event_date is None:
+            return self.event_title
+        return self.event_date.page.translation_in(get_language()).title
+
+    @property
+    def shown_when(self):
+        """When the date is, in the active language, else as kept at sign-up."""
+        return self.event_date.when_text if self.event_date else self.event_when
 
     @property
     def event_start_date(self):
@@ -382,6 +427,12 @@ class Registration(models.Model):
         return self.event_date.city if self.event_date else ""
 
     event_city.fget.short_description = "Plaats"
+
+
+def clock_text(time):
+    """A time of day as the active language writes it ("19.30" in Dutch): the format is a
+    translatable Django date format."""
+    return time_format(time, pgettext("time of day, Django date format", "H.i"))
 
 
 def exists_on_the_clock(day, time):

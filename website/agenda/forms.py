@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from website.core.email_addresses import EmailAddressField
 from website.core.filters import FilterForm, choice_field, normalise_text, text_field
@@ -10,30 +11,30 @@ from .choices import EventKind
 
 class SignupForm(ProtectedForm):
     name = forms.CharField(
-        label="Je naam",
+        label=_("Je naam"),
         max_length=120,
-        error_messages={"required": "Vul je naam in."},
+        error_messages={"required": _("Vul je naam in.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = EmailAddressField(
-        label="Je e-mailadres",
+        label=_("Je e-mailadres"),
         max_length=254,
-        help_text="Hierheen sturen we de bevestiging en een link om je af te melden.",
+        help_text=_("Hierheen sturen we de bevestiging en een link om je af te melden."),
         error_messages={
-            "required": "Vul je e-mailadres in.",
-            "invalid": "Vul een e-mailadres in zoals naam@voorbeeld.nl.",
+            "required": _("Vul je e-mailadres in."),
+            "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     organisation = forms.CharField(
-        label="Je organisatie",
+        label=_("Je organisatie"),
         max_length=120,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     access_needs = forms.CharField(
-        label="Wat heb je nodig om goed mee te kunnen doen?",
-        help_text=(
+        label=_("Wat heb je nodig om goed mee te kunnen doen?"),
+        help_text=_(
             "Bijvoorbeeld een rolstoelplek, een doventolk of grote letters. Dit hoeft niet. "
             "Alleen de organisatoren zien het, en we wissen het een paar maanden na de bijeenkomst."
         ),
@@ -42,8 +43,8 @@ class SignupForm(ProtectedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     dietary_wishes = forms.CharField(
-        label="Wensen voor eten en drinken",
-        help_text="Bijvoorbeeld vegetarisch, halal of een allergie.",
+        label=_("Wensen voor eten en drinken"),
+        help_text=_("Bijvoorbeeld vegetarisch, halal of een allergie."),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -51,10 +52,14 @@ class SignupForm(ProtectedForm):
     # What someone needs or cannot eat can say something about their health or religion:
     # special categories of personal data (AVG art. 9), which need explicit consent.
     needs_consent = forms.BooleanField(
-        label="Ik vind het goed dat de organisatoren mijn antwoorden over wat ik nodig heb en "
-        "over eten en drinken gebruiken, zodat ik mee kan doen",
-        help_text="Vink dit aan als je bij een van die twee vragen iets invult. "
-        "Je kunt dit altijd intrekken door je af te melden.",
+        label=_(
+            "Ik vind het goed dat de organisatoren mijn antwoorden over wat ik nodig heb en "
+            "over eten en drinken gebruiken, zodat ik mee kan doen"
+        ),
+        help_text=_(
+            "Vink dit aan als je bij een van die twee vragen iets invult. "
+            "Je kunt dit altijd intrekken door je af te melden."
+        ),
         required=False,
     )
     needs_consent.conditionally_required = True
@@ -64,32 +69,30 @@ class SignupForm(ProtectedForm):
         if online_only:
             # Nobody comes to a place: no food, and the help that counts is on the screen.
             del self.fields["dietary_wishes"]
-            self.fields["access_needs"].help_text = (
+            self.fields["access_needs"].help_text = _(
                 "Bijvoorbeeld ondertiteling, een doventolk in beeld of de stukken vooraf. Dit "
                 "hoeft niet. Alleen de organisatoren zien het, en we wissen het een paar "
                 "maanden na de bijeenkomst."
             )
-            self.fields["needs_consent"].label = (
+            self.fields["needs_consent"].label = _(
                 "Ik vind het goed dat de organisatoren mijn antwoord over wat ik nodig heb "
                 "gebruiken, zodat ik mee kan doen"
             )
-            self.fields["needs_consent"].help_text = (
+            self.fields["needs_consent"].help_text = _(
                 "Vink dit aan als je bij die vraag iets invult. Je kunt dit altijd intrekken "
                 "door je af te melden."
             )
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField) and field.max_length:
-                field.error_messages["max_length"] = (
-                    f"Gebruik hier maximaal {field.max_length} tekens."
-                )
 
     def clean(self):
         cleaned = super().clean()
         if self.has_needs() and not cleaned.get("needs_consent"):
             self.add_error(
                 "needs_consent",
-                "Vink dit vakje aan als de organisatoren je antwoorden mogen gebruiken. Wil je "
-                "dat niet? Maak dan de vakken over wat je nodig hebt en over eten en drinken leeg.",
+                _(
+                    "Vink dit vakje aan als de organisatoren je antwoorden mogen gebruiken. "
+                    "Wil je dat niet? Maak dan de vakken over wat je nodig hebt en over eten en "
+                    "drinken leeg."
+                ),
             )
         return cleaned
 
@@ -100,9 +103,9 @@ class SignupForm(ProtectedForm):
 
 
 class AgendaFilterForm(FilterForm):
-    soort = choice_field("Soort activiteit", EventKind.choices, "Alle soorten")
-    provincie = choice_field("Provincie", PROVINCES, "Heel Nederland")
-    plaats = text_field("Plaats", autocomplete="address-level2")
+    soort = choice_field(_("Soort activiteit"), EventKind.choices, _("Alle soorten"))
+    provincie = choice_field(_("Provincie"), PROVINCES, _("Heel Nederland"))
+    plaats = text_field(_("Plaats"), autocomplete="address-level2")
 
     lookups = {"soort": "page__kind", "provincie": "province", "plaats": "city__iexact"}
 

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText, vUri
 
 from website.core.models import SiteSettings
@@ -46,8 +47,9 @@ def event_component(event_date, request=None, organizer=None, private=False):
     (the site's root URL, as for every absolute address). Only a `private` one (the file
     mailed to someone signed up) carries an online date's meeting link: as RFC 7986's
     CONFERENCE, at the top of the description, and as the LOCATION of an online-only date
-    (where calendar apps show a link to click); public feeds say "Online"."""
-    page = event_date.page
+    (where calendar apps show a link to click); public feeds say "Online". Its texts are in
+    the active language, its title and link those of `event_date.shown_page`."""
+    page = event_date.shown_page
     event = Event()
     url = page.get_full_url(request)
     # The UID must never change: it is the date's own UUID at the site's public host name.
@@ -66,12 +68,12 @@ def event_component(event_date, request=None, organizer=None, private=False):
     if event_date.city and event_date.city not in summary:
         summary = f"{summary} – {event_date.city}"  # tells the dates of a series apart
     if event_date.is_cancelled:
-        summary = f"Afgelast: {summary}"
+        summary = _("Afgelast: %(title)s") % {"title": summary}
     # RFC 5545 §3.3.11 forbids control characters in TEXT: a strict calendar app refuses
     # the whole calendar for one pasted Word line break.
     event.add("summary", clean_text(summary, single_line=True))
     link = event_date.meeting_link if private and event_date.is_online else ""
-    join = f"Doe online mee: {link}" if link else ""
+    join = _("Doe online mee: %(link)s") % {"link": link} if link else ""
     description = "\n\n".join(
         part for part in [join, event_date.status_note, page.introduction, url] if part
     )
@@ -84,7 +86,7 @@ def event_component(event_date, request=None, organizer=None, private=False):
         event.add(
             "conference",
             vUri(link),
-            parameters={"VALUE": "URI", "FEATURE": "AUDIO,VIDEO", "LABEL": "Online bijeenkomst"},
+            parameters={"VALUE": "URI", "FEATURE": "AUDIO,VIDEO", "LABEL": _("Online bijeenkomst")},
         )
     if url:
         event.add("url", url)

@@ -9,10 +9,12 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField
 
 from website.core.blocks import body_blocks
 from website.core.models import BasePage
@@ -44,9 +46,13 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = "Agenda's"
 
     def dates(self):
+        """The public dates of the events in this agenda. Dates belong to the events in the
+        original language (a translation shows its original's dates), so an agenda in
+        another language lists the original agenda's dates; `shown_in_language` then puts
+        each event's translation on them."""
         return (
             EventDate.objects.public()
-            .filter(page__path__startswith=self.items_from().path)
+            .filter(page__path__startswith=self.original().path)
             .select_related("page", "page__organiser")
         )
 
@@ -89,7 +95,8 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
 
     @path("ical/", name="feed")
     def feed_view(self, request):
-        dates = self.dates().for_subscription().exclude(date_label__gt="")
+        dates = list(self.dates().for_subscription().exclude(date_label__gt=""))
+        shown_in_language(dates, self.locale_id)
         return calendar_response(request, dates, self.title, "agenda.ics")
 
     @re_path(r"^ical/(?P<kind>[a-z-]+)/$", name="kind_feed")
@@ -97,7 +104,8 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
         if kind not in EventKind.values:
             raise Http404("Onbekende soort")
         dates = self.dates().for_subscription().filter(page__kind=kind)
-        dates = dates.exclude(date_label__gt="")
+        dates = list(dates.exclude(date_label__gt=""))
+        shown_in_language(dates, self.locale_id)
         label = EventKind(kind).label
         return calendar_response(request, dates, f"{self.title}: {label}", f"{kind}.ics")
 
@@ -116,6 +124,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
         page_number = request.GET.get("pagina") or 1
         paginator = Paginator(dates, self.per_page)
         listing = paginator.get_page(page_number)
+        shown_in_language(listing.object_list, self.locale_id)
         months = [
             (month, list(items))
             for month, items in groupby(listing.object_list, key=lambda d: d.month_start)
@@ -127,9 +136,30 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
             filters=filters,
             archive_year=archive_year,
             archive_years=self.archive_years(),
-            breadcrumb_here=f"Archief {archive_year}" if archive_year else "",
+            breadcrumb_here=_("Archief %(year)s") % {"year": archive_year} if archive_year else "",
+            some_in_original=any(
+                d.shown_page.locale_id != self.locale_id for d in listing.object_list
+            ),
         )
         return self.render(request, context_overrides=context)
+
+
+def shown_in_language(dates, locale_id):
+    """Show each of `dates` (EventDates of original-language events) with its event's live,
+    public translation in `locale_id` where there is one (`EventDate.shown_page`); the
+    others stay in the original language. One query, none for the original locale."""
+    pages = {d.page.translation_key for d in dates if d.page.locale_id != locale_id}
+    if not pages:
+        return
+    translations = {
+        page.translation_key: page
+        for page in EventPage.objects.live()
+        .public()
+        .filter(locale_id=locale_id, translation_key__in=pages)
+        .select_related("organiser")
+    }
+    for event_date in dates:
+        event_date.shown_page = translations.get(event_date.page.translation_key, event_date.page)
 
 
 class EventPage(ContributedMixin, RoutablePageMixin, BasePage):
@@ -178,12 +208,20 @@ class EventPage(ContributedMixin, RoutablePageMixin, BasePage):
     parent_page_types = ["agenda.AgendaIndexPage"]
     subpage_types = []
 
+    # The dates (and their sign-ups) belong to the original: a translation shows the
+    # original's, so places are counted once and a calendar item has one UID in every
+    # language. wagtail-localize neither translates nor copies them.
+    override_translatable_fields = [BaseTranslatableField("dates")]
+
     class Meta:
         verbose_name = "Activiteit"
         verbose_name_plural = "Activiteiten"
 
     def copy_all_child_relations(self, target, exclude=None, commit=False, append=False):
-        """A copied event is a new event: its dates get new calendar UIDs."""
+        """A copied event is a new event: its dates get new calendar UIDs. A translation or
+        an alias in another language gets none (see `ordered_dates`)."""
+        if target.locale_id != self.locale_id:
+            exclude = [*(exclude or []), "dates"]
         child_object_map = super().copy_all_child_relations(
             target, exclude=exclude, commit=commit, append=append
         )
@@ -203,7 +241,7 @@ class EventPage(ContributedMixin, RoutablePageMixin, BasePage):
             .order_by("-start_date")[:limit]
         )
         return [
-            ThemeItem(d.page, d.start_date, "Activiteit", f"#datum-{d.pk}", d.when_text)
+            ThemeItem(d.page, d.start_date, _("Activiteit"), f"#datum-{d.pk}", d.when_text)
             for d in dates
         ]
 
@@ -217,11 +255,20 @@ class EventPage(ContributedMixin, RoutablePageMixin, BasePage):
     @property
     def organiser_text(self):
         """ "georganiseerd door <organisatie>", or "" when the network organises it."""
-        return f"georganiseerd door {self.organiser.name}" if self.organiser_id else ""
+        if not self.organiser_id:
+            return ""
+        return _("georganiseerd door %(organisation)s") % {"organisation": self.organiser.name}
 
     @cached_property
     def ordered_dates(self):
-        return list(self.dates.all())
+        """[EventDate] of this event; for a translation, its original's, shown with this
+        page (`EventDate.shown_page`)."""
+        original = self.original()
+        dates = list(original.dates.all())
+        if original.pk != self.pk:
+            for event_date in dates:
+                event_date.shown_page = self
+        return dates
 
     @property
     def is_series(self):

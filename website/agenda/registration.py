@@ -1,12 +1,16 @@
 """Signing up, cancelling, moving up from the waiting list and reminders, safe under
 concurrency."""
 
+import copy
 import datetime
+from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import get_language
 
 from website.core.addresses import site_address
 from website.core.email_addresses import email_q
@@ -40,6 +44,7 @@ def register(
     first sign-up stands and is returned with token None; nothing is stored again, and the
     address gets one mail saying so (with a new cancel link, the calendar file and the
     meeting link: someone who lost the first mail gets them back), at most one an hour.
+    The sign-up keeps the active language (the page's): the person's mails are in it.
     Returns (registration, private token for the cancel link, or None for a repeat).
     """
     access_needs, dietary_wishes = access_needs.strip(), dietary_wishes.strip()
@@ -57,7 +62,8 @@ def register(
         registration = Registration.objects.create(
             event_date=locked,
             event_title=locked.page.title,
-            event_when=locked.when_text,
+            event_when=in_original_language(locked),
+            language=get_language(),
             event_last_day=locked.last_day,
             name=name,
             email=email,
@@ -71,6 +77,23 @@ def register(
         send_confirmation(registration, locked, token)
         notify_editors(registration, locked)
     return registration, token
+
+
+def in_original_language(event_date):
+    """When `event_date` is, in the editors' language: what a sign-up keeps for the admin."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return event_date.when_text
+
+
+@contextmanager
+def speaking_to(registration, event_date):
+    """Write to the person of `registration` in the language they signed up in: within
+    it, yields a copy of `event_date` shown with the event's page in that language (the
+    original where it has none), for titles, links and the calendar file."""
+    with translation.override(registration.language):
+        shown = copy.copy(event_date)
+        shown.shown_page = event_date.page.translation_in(registration.language)
+        yield shown
 
 
 def active_registration(event_date, email):
@@ -156,8 +179,10 @@ def promote_first_waiting(event_date):
 
 
 def cancel_url(event_date, token):
-    """The private cancel link: a route of the agenda the event is in."""
-    return personal_link(event_date.page.get_parent().specific, "cancel", token)
+    """The private cancel link: a route of the agenda the event is in, in the active
+    language where the agenda has it."""
+    agenda = event_date.page.get_parent().specific.translation_in(get_language())
+    return personal_link(agenda, "cancel", token)
 
 
 def calendar_attachment(event_date):
@@ -166,8 +191,9 @@ def calendar_attachment(event_date):
     meeting link of an online date."""
     if not event_date.has_exact_date:
         return []
-    content = calendar_bytes([event_date], event_date.page.title, subscription=False, private=True)
-    return [Attachment(f"{event_date.page.slug}.ics", content, MAIL_CALENDAR_TYPE)]
+    page = event_date.shown_page
+    content = calendar_bytes([event_date], page.title, subscription=False, private=True)
+    return [Attachment(f"{page.slug}.ics", content, MAIL_CALENDAR_TYPE)]
 
 
 def send_confirmation(registration, event_date, token, mail="agenda/mail/confirmation"):
@@ -175,19 +201,21 @@ def send_confirmation(registration, event_date, token, mail="agenda/mail/confirm
     up again): what and where, the cancel link for `token`, an online date's meeting link and
     the calendar file for someone with a place."""
     confirmed = registration.status == Registration.Status.CONFIRMED
-    queue_templated_email(
-        registration.email,
-        mail,
-        {
-            "registration": registration,
-            "confirmed": confirmed,
-            "what_and_where": what_and_where(registration, event_date),
-            "cancel_url": cancel_url(event_date, token),
-            "meeting_link": meeting_link_for(registration, event_date),
-        },
-        regarding=registration,
-        attachments=calendar_attachment(event_date) if confirmed else [],
-    )
+    with speaking_to(registration, event_date) as shown:
+        queue_templated_email(
+            registration.email,
+            mail,
+            {
+                "registration": registration,
+                "event_title": shown.shown_page.title,
+                "confirmed": confirmed,
+                "what_and_where": what_and_where(shown),
+                "cancel_url": cancel_url(shown, token),
+                "meeting_link": meeting_link_for(registration, shown),
+            },
+            regarding=registration,
+            attachments=calendar_attachment(shown) if confirmed else [],
+        )
 
 
 def notify_editors(registration, event_date):
@@ -197,19 +225,20 @@ def notify_editors(registration, event_date):
     recipients = editor_recipients(site)
     if not recipients:
         return
-    queue_templated_email(
-        recipients,
-        "agenda/mail/new_signup",
-        {
-            "registration": registration,
-            "event_date": event_date,
-            "confirmed_count": event_date.confirmed_count(),
-            "admin_url": site_address(
-                site, reverse("aanmeldingen:index") + f"?event_date={event_date.pk}"
-            ),
-        },
-        regarding=registration,
-    )
+    with translation.override(settings.LANGUAGE_CODE):  # the editors read Dutch
+        queue_templated_email(
+            recipients,
+            "agenda/mail/new_signup",
+            {
+                "registration": registration,
+                "event_date": event_date,
+                "confirmed_count": event_date.confirmed_count(),
+                "admin_url": site_address(
+                    site, reverse("aanmeldingen:index") + f"?event_date={event_date.pk}"
+                ),
+            },
+            regarding=registration,
+        )
 
 
 def notify_editors_of_cancellation(registration, event_date, promoted):
@@ -221,41 +250,45 @@ def notify_editors_of_cancellation(registration, event_date, promoted):
     if not recipients:
         return
     waiting = event_date.registrations.filter(status=Registration.Status.WAITING).count()
-    queue_templated_email(
-        recipients,
-        "agenda/mail/cancelled_signup",
-        {
-            "registration": registration,
-            "event_date": event_date,
-            "promoted": promoted is not None,
-            "confirmed_count": event_date.confirmed_count(),
-            "waiting_count": waiting,
-            "admin_url": site_address(
-                site, reverse("aanmeldingen:index") + f"?event_date={event_date.pk}"
-            ),
-        },
-        regarding=event_date,
-    )
+    with translation.override(settings.LANGUAGE_CODE):  # the editors read Dutch
+        queue_templated_email(
+            recipients,
+            "agenda/mail/cancelled_signup",
+            {
+                "registration": registration,
+                "event_date": event_date,
+                "promoted": promoted is not None,
+                "confirmed_count": event_date.confirmed_count(),
+                "waiting_count": waiting,
+                "admin_url": site_address(
+                    site, reverse("aanmeldingen:index") + f"?event_date={event_date.pk}"
+                ),
+            },
+            regarding=event_date,
+        )
 
 
-def what_and_where(registration, event_date):
-    """The event, its date and the full address, one per line, for the mails."""
-    return "\n".join([registration.event_title, registration.event_when, *event_date.address_lines])
+def what_and_where(event_date):
+    """The event, its date and the full address, one per line, for the mails to the person
+    signed up (within `speaking_to`)."""
+    return "\n".join([event_date.shown_page.title, event_date.when_text, *event_date.address_lines])
 
 
 def send_promotion_notice(registration, event_date, token):
-    queue_templated_email(
-        registration.email,
-        "agenda/mail/moved_up",
-        {
-            "registration": registration,
-            "what_and_where": what_and_where(registration, event_date),
-            "cancel_url": cancel_url(event_date, token),
-            "meeting_link": meeting_link_for(registration, event_date),
-        },
-        regarding=registration,
-        attachments=calendar_attachment(event_date),
-    )
+    with speaking_to(registration, event_date) as shown:
+        queue_templated_email(
+            registration.email,
+            "agenda/mail/moved_up",
+            {
+                "registration": registration,
+                "event_title": shown.shown_page.title,
+                "what_and_where": what_and_where(shown),
+                "cancel_url": cancel_url(shown, token),
+                "meeting_link": meeting_link_for(registration, shown),
+            },
+            regarding=registration,
+            attachments=calendar_attachment(shown),
+        )
 
 
 def meeting_link_for(registration, event_date):
@@ -313,19 +346,20 @@ def send_reminders_due(now=None):
 def send_reminder(registration, event_date):
     token, registration.notice_token_hash = new_token()
     registration.save(update_fields=["notice_token_hash"])
-    queue_templated_email(
-        registration.email,
-        "agenda/mail/reminder",
-        {
-            "registration": registration,
-            "event_date": event_date,
-            "what_and_where": what_and_where(registration, event_date),
-            "cancel_url": cancel_url(event_date, token),
-            "meeting_link": meeting_link_for(registration, event_date),
-        },
-        regarding=registration,
-        attachments=calendar_attachment(event_date),
-    )
+    with speaking_to(registration, event_date) as shown:
+        queue_templated_email(
+            registration.email,
+            "agenda/mail/reminder",
+            {
+                "registration": registration,
+                "event_date": shown,
+                "what_and_where": what_and_where(shown),
+                "cancel_url": cancel_url(shown, token),
+                "meeting_link": meeting_link_for(registration, shown),
+            },
+            regarding=registration,
+            attachments=calendar_attachment(shown),
+        )
 
 
 ALREADY_MAIL_SECONDS = 60 * 60

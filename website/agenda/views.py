@@ -1,6 +1,7 @@
 """Sign-up and cancel views. Every POST passes the shared form protection first."""
 
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from website.core.private_links import personal_link_done, personal_link_response
@@ -26,7 +27,7 @@ def signup(request, page, event_date):
             "event_date": event_date,
             "form": form,
             "places_left": event_date.places_left(),
-            "breadcrumb_here": "Aanmelden",
+            "breadcrumb_here": _("Aanmelden"),
         }
         return render(request, "agenda/signup.html", context)
 

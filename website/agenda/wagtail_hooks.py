@@ -39,12 +39,13 @@ class RegistrationViewSet(ModelViewSet):
         "name",
         "email",
         "organisation",
+        "language_name",
         "access_needs",
         "dietary_wishes",
         "created_at",
         "promoted_at",
     ]
-    export_headings = {"get_status_display": "Status"}
+    export_headings = {"get_status_display": "Status", "language_name": "Taal"}
     export_filename = "aanmeldingen"
     search_fields = ["name", "email", "organisation", "event_title"]
     # Status changes go through cancelling (wipes data, moves the waiting list up). Access
@@ -53,6 +54,7 @@ class RegistrationViewSet(ModelViewSet):
         FieldPanel("event_title", read_only=True),
         FieldPanel("event_when", read_only=True),
         FieldPanel("status", read_only=True),
+        FieldPanel("language", read_only=True),
         FieldPanel("name"),
         FieldPanel("email"),
         FieldPanel("organisation"),

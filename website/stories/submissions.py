@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import get_language
-from wagtail.models import Locale, PageLogEntry, Workflow
+from wagtail.models import PageLogEntry, Workflow
 
 from website.core.addresses import page_address, site_address
 from website.core.languages import language_in_dutch
@@ -118,11 +118,8 @@ def tell_writer_it_is_published(submission, page):
     contact = getattr(submission, "contact", None)
     if submission.published_notice_at or contact is None or not contact.email:
         return
-    index_page = page.get_parent().specific
     # The writer's withdrawal page in the language they wrote in, where the site has it.
-    locale = Locale.objects.filter(language_code=submission.language).first()
-    if locale is not None:
-        index_page = index_page.get_translation_or_none(locale) or index_page
+    index_page = page.get_parent().specific.translation_in(submission.language)
     token, submission.notice_token_hash = new_token()
     submission.published_notice_at = timezone.now()
     submission.save(update_fields=["notice_token_hash", "published_notice_at"])

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from website.agenda.factories import EventPageFactory, add_date
 from website.agenda.models import AgendaIndexPage, Registration
+from website.seed.translations import translate_page
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +64,25 @@ def test_accessible_at_both_widths(seeded_live, open_event, open_browser, width)
     browser.page.fill("#id_email", "jan@example.org")
     browser.page.click("text=Verstuur je aanmelding")  # success state
     expect(browser.page.locator("h1")).to_have_text("Je bent aangemeld")
+    assert browser.axe_violations() == []
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_arabic_agenda_is_accessible_at_both_widths(
+    seeded_live, open_event, open_browser, width
+):
+    """Right to left, with the dates and texts of the site in Arabic and an event without a
+    translation in Dutch (marked lang="nl")."""
+    page, date = open_event
+    translate_page(page.get_parent(), "ar", {"Agenda": "الأجندة"})
+    arabic, _missing = translate_page(page, "ar", {page.title: "يوم التحالف في بيلن"})
+    add_date(EventPageFactory(parent=page.get_parent(), title="Bijeenkomst Zwolle"), days=20)
+    browser = open_browser(seeded_live.url, width=width)
+    for path in ["/ar/agenda/", arabic.url, f"{arabic.url}aanmelden/{date.pk}/"]:
+        check(browser, path, width)
+        assert browser.page.evaluate("document.documentElement.dir") == "rtl"
+    browser.page.click("main button[type=submit]")  # error state (server-side)
+    expect(browser.page.locator(".error-summary")).to_be_visible()
     assert browser.axe_violations() == []
 
 

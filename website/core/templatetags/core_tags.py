@@ -169,6 +169,17 @@ def original_language_attributes():
 
 
 @register.simple_tag
+def language_attributes(page):
+    """` lang="nl" dir="ltr"` on the part that shows `page` (its title) where the page is
+    in another language than the active one (WCAG 3.1.2: the language of parts), such as
+    an event without a translation in a translated agenda; nothing otherwise."""
+    code = languages.language_of(page)
+    if code == get_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, languages.text_direction(code))
+
+
+@register.simple_tag
 def open_graph_locale():
     """The active language as Open Graph names it ("nl_NL")."""
     return languages.OPEN_GRAPH_LOCALES.get(get_language(), get_language())
