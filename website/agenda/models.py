@@ -137,9 +137,6 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
             archive_year=archive_year,
             archive_years=self.archive_years(),
             breadcrumb_here=_("Archief %(year)s") % {"year": archive_year} if archive_year else "",
-            some_in_original=any(
-                d.shown_page.locale_id != self.locale_id for d in listing.object_list
-            ),
         )
         return self.render(request, context_overrides=context)
 

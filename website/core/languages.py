@@ -48,7 +48,8 @@ def language_name(code):
 def language_in_dutch(code):
     """The language `code` named in the original language, for the editors ("Engels")."""
     with translation.override(settings.LANGUAGE_CODE):
-        return get_language_info(code)["name_translated"]
+        # str() now: the lazy name would be read later, in whatever language is active then.
+        return str(get_language_info(code)["name_translated"])
 
 
 def text_direction(code=None):

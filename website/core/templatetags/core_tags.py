@@ -179,6 +179,14 @@ def language_attributes(page):
     return format_html(' lang="{}" dir="{}"', code, languages.text_direction(code))
 
 
+@register.filter
+def isolated(value):
+    """`value` in a <bdi>: a Dutch place name or address ("9411 AB Beilen") keeps its own
+    direction inside an Arabic sentence instead of having its number and punctuation
+    reordered around it; no change on a left-to-right page."""
+    return format_html("<bdi>{}</bdi>", value) if value else ""
+
+
 @register.simple_tag
 def open_graph_locale():
     """The active language as Open Graph names it ("nl_NL")."""
