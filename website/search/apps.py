@@ -3,7 +3,10 @@ from django.core.management import call_command
 from django.db.models.signals import post_migrate
 
 # Applying one of these re-indexes everything once the migrations have run (see each).
-REINDEXING_MIGRATIONS = {("site_search", "0001_fold_index")}
+REINDEXING_MIGRATIONS = {
+    ("site_search", "0001_fold_index"),
+    ("site_search", "0002_index_per_language"),
+}
 
 
 class SearchConfig(AppConfig):

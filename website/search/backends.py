@@ -15,6 +15,12 @@ site's and the admin's:
   the admin's document and image search), and the admin's per-field searches name columns
   SQLite's index does not have (every member organisation search gave a 500); on SQLite
   they search all fields.
+- Each language is indexed with its own PostgreSQL configuration (settings.SEARCH_CONFIGS:
+  English pages with the English stemmer, Arabic with the Arabic one) in the one index, and a
+  search uses the visitor's language's as well as the original's, so a translated search
+  page finds its own language's pages and the Dutch ones. Several backends, one per
+  language, would each overwrite the one index table with their configuration
+  (wagtail/wagtail#9253).
 - Singular and plural find each other. PostgreSQL's Dutch (Snowball) stemmer strips "-en"
   but not "-s": "coöperatie" did not find "Sociale coöperaties", nor "organisaties"
   "organisatie"; and where the plural changes the spelling ("gezin"/"gezinnen") the stems
@@ -28,8 +34,10 @@ import re
 import sys
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.utils.translation import get_language
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.postgres.query import Lexeme as PostgresLexeme
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
@@ -54,10 +62,31 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
 
 class FoldingIndexerMixin:
     """Every value modelsearch indexes (titles, bodies, document text, autocomplete) folded
-    as queries are (`website.text.fold`)."""
+    as queries are (`website.text.fold`); on PostgreSQL a translated page with its own
+    language's configuration."""
+
+    def __init__(self, obj, backend):
+        super().__init__(obj, backend)
+        if hasattr(self, "config"):  # PostgreSQL's indexer (SQLite's FTS5 has no stemmers)
+            self.config = indexed_config(obj, self.config)
 
     def prepare_value(self, value):
         return fold(super().prepare_value(value))
+
+
+def indexed_config(obj, default):
+    """The PostgreSQL text search configuration to index `obj` with: that of its language
+    (settings.SEARCH_CONFIGS) when it has a locale (pages, translatable snippets), else
+    `default` (the backend's: documents, images)."""
+    if getattr(obj, "locale_id", None) is None:
+        return default
+    from website.core.languages import language_of  # noqa: PLC0415 - needs the app registry
+
+    return settings.SEARCH_CONFIGS.get(language_of(obj), default)
+
+
+def original_config():
+    return settings.SEARCH_CONFIGS.get(settings.LANGUAGE_CODE, "simple")
 
 
 def fold_indexed_text(backend_module):
@@ -93,6 +122,23 @@ class DutchQueryMixin:
         expand = not getattr(self, "LAST_TERM_IS_PREFIX", False)  # autocomplete: prefixes
         query = safe_query(query, expand) or Not(MatchAll())  # no words: nothing found
         super().__init__(queryset, query, fields=fields, **kwargs)
+
+    def get_config(self, backend):  # PostgreSQL
+        """The visitor's language's configuration for a site search; autocomplete (the
+        admin's searches) keeps "simple", as typed."""
+        config = super().get_config(backend)
+        if getattr(self, "LAST_TERM_IS_PREFIX", False):
+            return config
+        return settings.SEARCH_CONFIGS.get(get_language(), config)
+
+    def build_tsquery(self, query, config=None):  # PostgreSQL
+        """The query in `config` and, for a search in another language, also in the
+        original's: a translated search page also finds the Dutch pages, indexed with the
+        Dutch stemmer."""
+        tsquery = super().build_tsquery(query, config=config)
+        if getattr(self, "LAST_TERM_IS_PREFIX", False) or config in (None, original_config()):
+            return tsquery
+        return tsquery | super().build_tsquery(query, config=original_config())
 
     def build_tsquery_content(self, query, config=None, invert=False):  # PostgreSQL
         if isinstance(query, Prefix):

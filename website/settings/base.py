@@ -301,6 +301,19 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "website.search.backends", "SEARCH_CONFIG": "dutch"}
 }
+# PostgreSQL's text search configuration per language (website.search.backends): a page is
+# indexed with its own language's, a search uses the visitor's (and the original's). Debian's
+# PostgreSQL has Snowball stemmers for Dutch, English, Arabic and Turkish; for Polish and
+# Ukrainian none (they need Hunspell dictionaries on the server), so their words are matched
+# as written.
+SEARCH_CONFIGS = {
+    "nl": "dutch",
+    "en": "english",
+    "ar": "arabic",
+    "tr": "turkish",
+    "pl": "simple",
+    "uk": "simple",
+}
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds on public pages
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
