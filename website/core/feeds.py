@@ -4,6 +4,7 @@ import datetime
 from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
@@ -132,12 +133,22 @@ class PageListAtomFeed(PageListRssFeed):
 
 
 class FeedRoutesMixin(RoutablePageMixin):
-    """RSS at `feed/rss/` and Atom at `feed/atom/` for a page that gives `feed_items()`."""
+    """RSS at `feed/rss/` and Atom at `feed/atom/` for a page that gives `feed_items()`,
+    where it has items of its own: a translation whose list shows the original's items
+    (`BasePage.items_from`) has no feed (404, and its template links none); the Dutch one
+    has them."""
+
+    def has_own_feed(self):
+        return self.items_from().pk == self.pk
 
     @path("feed/rss/", name="rss")
     def rss_view(self, request):
+        if not self.has_own_feed():
+            raise Http404("Geen eigen feed in deze taal")
         return PageListRssFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_view(self, request):
+        if not self.has_own_feed():
+            raise Http404("Geen eigen feed in deze taal")
         return PageListAtomFeed(self)(request)

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from website.caching.content_cache import remember
 from website.core.filters import FilterForm, choice_field
 from website.core.geography import PROVINCES
@@ -10,9 +12,9 @@ class InitiativeFilterForm(FilterForm):
     """Province, municipality and theme. Only municipalities and themes that have
     initiatives are offered: a choice that always gives an empty list helps nobody."""
 
-    provincie = choice_field("Provincie", PROVINCES, "Heel Nederland")
-    gemeente = choice_field("Gemeente", [], "Alle gemeenten")
-    thema = choice_field("Thema", [], "Alle thema's")
+    provincie = choice_field(_("Provincie"), PROVINCES, _("Heel Nederland"))
+    gemeente = choice_field(_("Gemeente"), [], _("Alle gemeenten"))
+    thema = choice_field(_("Thema"), [], _("Alle thema's"))
 
     lookups = {"provincie": "province", "gemeente": "municipality", "thema": "themes__slug"}
 

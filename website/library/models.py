@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -86,10 +87,15 @@ class LibraryFilterForm(FilterForm):
     """Kind, year, campaign and theme; the years and campaigns are the ones in this library,
     the themes every published theme."""
 
-    soort = choice_field("Soort document", PublicationKind.choices, "Alle soorten")
-    jaar = choice_field("Jaar", [], "Alle jaren")
-    campagne = choice_field("Campagne", [], "Alle campagnes")
-    thema = choice_field("Thema", [], "Alle thema's")
+    # The kinds' Dutch names are translation ids (website.search.kinds).
+    soort = choice_field(
+        _("Soort document"),
+        [(value, _(label)) for value, label in PublicationKind.choices],  # noqa: INT001
+        _("Alle soorten"),
+    )
+    jaar = choice_field(_("Jaar"), [], _("Alle jaren"))
+    campagne = choice_field(_("Campagne"), [], _("Alle campagnes"))
+    thema = choice_field(_("Thema"), [], _("Alle thema's"))
 
     lookups = {
         "soort": "kind",

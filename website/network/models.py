@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import PagePermissionTester, RevisionMixin
 from wagtail.search import index
@@ -22,16 +23,16 @@ class MemberOrganisation(RevisionMixin, index.Indexed, models.Model):
     base_form_class = AdminModelForm
 
     class Kind(models.TextChoices):
-        TRADE_UNION = "vakbeweging", "Vakbeweging"
-        CHURCH = "kerken", "Kerken"
-        HUMANIST = "levensbeschouwelijk", "Humanisten en levensbeschouwelijk"
-        BENEFIT_RECIPIENTS = "uitkeringsgerechtigden", "Uitkeringsgerechtigden"
-        CIVIL_SOCIETY = "maatschappelijk", "Maatschappelijke organisatie"
+        TRADE_UNION = "vakbeweging", _("Vakbeweging")
+        CHURCH = "kerken", _("Kerken")
+        HUMANIST = "levensbeschouwelijk", _("Humanisten en levensbeschouwelijk")
+        BENEFIT_RECIPIENTS = "uitkeringsgerechtigden", _("Uitkeringsgerechtigden")
+        CIVIL_SOCIETY = "maatschappelijk", _("Maatschappelijke organisatie")
 
     class Level(models.TextChoices):
-        NATIONAL = "landelijk", "Landelijk"
-        REGIONAL = "regionaal", "Regionaal"
-        LOCAL = "lokaal", "Lokaal"
+        NATIONAL = "landelijk", _("Landelijk")
+        REGIONAL = "regionaal", _("Regionaal")
+        LOCAL = "lokaal", _("Lokaal")
 
     name = models.CharField("Naam", max_length=200, unique=True)
     short_name = models.CharField("Korte naam", max_length=60, blank=True)
@@ -210,8 +211,8 @@ class ChairTerm(models.Model):
 
 
 class MemberFilterForm(FilterForm):
-    soort = choice_field("Soort organisatie", MemberOrganisation.Kind.choices, "Alle soorten")
-    niveau = choice_field("Werkgebied", MemberOrganisation.Level.choices, "Alle werkgebieden")
+    soort = choice_field(_("Soort organisatie"), MemberOrganisation.Kind.choices, _("Alle soorten"))
+    niveau = choice_field(_("Werkgebied"), MemberOrganisation.Level.choices, _("Alle werkgebieden"))
 
     lookups = {"soort": "kind", "niveau": "level"}
 

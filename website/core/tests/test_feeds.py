@@ -14,6 +14,7 @@ from django.utils import timezone
 from website.agenda.factories import AgendaIndexPageFactory, EventPageFactory, add_date
 from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from website.core.models import SiteSettings
+from website.seed.translations import translate_page
 from website.themes.factories import ThemePageFactory, ThemesIndexPageFactory, tag
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +109,23 @@ def test_subscribers_keep_the_feed_when_the_list_page_gets_a_new_slug(client, ho
     feed, _xml = read(client, response.headers["Location"])
     assert [entry.title for entry in feed.entries] == ["Toeslagen"]
     assert client.get("/nergens/feed/atom/").status_code == 404
+
+
+def test_a_translated_list_has_feeds_only_with_items_of_its_own(client, home_page, network):
+    """A translated list showing the Dutch items has no feed of its own (they are in the
+    Dutch one) and links none; once it has its own items, it has one, with them."""
+    index = ArticleIndexPageFactory(parent=home_page, title="Achtergronden")
+    article = ArticlePageFactory(parent=index, title="Toeslagen")
+    english_index, _ = translate_page(index, "en", {"Achtergronden": "Backgrounds"})
+    assert client.get(english_index.url + "feed/rss/").status_code == 404
+    assert client.get(english_index.url + "feed/atom/").status_code == 404
+    page = client.get(english_index.url).content.decode()
+    assert "application/rss+xml" not in page and "feed/rss/" not in page
+
+    translate_page(article, "en", {"Toeslagen": "Benefits"})
+    feed, _xml = read(client, english_index.url + "feed/rss/")
+    assert feed.feed.title == "Backgrounds"
+    assert [entry.title for entry in feed.entries] == ["Benefits"]
+    assert "application/rss+xml" in client.get(english_index.url).content.decode()
+    dutch, _xml = read(client, index.url + "feed/rss/")
+    assert [entry.title for entry in dutch.entries] == ["Toeslagen"]
