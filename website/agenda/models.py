@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
+from website.core.admin_forms import AdminPageForm
 from website.core.blocks import body_blocks
 from website.core.models import BasePage
 from website.core.private_links import TOKEN_ROUTE
@@ -159,6 +160,39 @@ def shown_in_language(dates, locale_id):
         event_date.shown_page = translations.get(event_date.page.translation_key, event_date.page)
 
 
+class EventPageForm(AdminPageForm):
+    """The event editor. A translation's dates are its original's (`ordered_dates`): edited
+    by hand (wagtail-localize's "Handmatig bewerken") it needs no date of its own, and one
+    added there would be shown nowhere, so it is refused with where to add it instead."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_translation():
+            dates = self.formsets["dates"]
+            dates.min_num, dates.validate_min = 0, False
+
+    def is_translation(self):
+        page = self.instance
+        return bool(page.pk) and page.original().pk != page.pk
+
+    def clean(self):
+        cleaned_data = super().clean()
+        dates = self.formsets["dates"]
+        if (
+            self.is_translation()
+            and dates.is_valid()
+            and any(
+                form.cleaned_data and not form.cleaned_data.get("DELETE") for form in dates.forms
+            )
+        ):
+            self.add_error(
+                None,
+                "Een vertaalde activiteit heeft geen eigen data: ze toont de data van de "
+                "Nederlandse pagina. Voeg data daar toe en haal deze datum hier weg.",
+            )
+        return cleaned_data
+
+
 class EventPage(ContributedMixin, RoutablePageMixin, BasePage):
     kind = models.CharField("Soort", max_length=30, choices=EventKind, default=EventKind.MEETING)
     organiser = models.ForeignKey(
@@ -191,7 +225,8 @@ class EventPage(ContributedMixin, RoutablePageMixin, BasePage):
             label="Datum",
             heading="Data en plaatsen",
             min_num=1,
-            help_text="Een reeks zoals de Alliantiedagen: voeg per plaats een datum toe.",
+            help_text="Een reeks zoals de Alliantiedagen: voeg per plaats een datum toe. Een "
+            "vertaling heeft geen eigen data: ze toont die van de Nederlandse pagina.",
         ),
         FieldPanel("body"),
         themes_panel(),
@@ -205,6 +240,7 @@ class EventPage(ContributedMixin, RoutablePageMixin, BasePage):
     parent_page_types = ["agenda.AgendaIndexPage"]
     subpage_types = []
 
+    base_form_class = EventPageForm
     # The dates (and their sign-ups) belong to the original: a translation shows the
     # original's, so places are counted once and a calendar item has one UID in every
     # language. wagtail-localize neither translates nor copies them.

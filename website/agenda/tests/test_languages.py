@@ -8,8 +8,11 @@ import re
 
 import pytest
 from django.test import TestCase
+from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail_localize.models import Translation
 
 from website.agenda.factories import add_date
 from website.agenda.models import EventDate, Registration
@@ -223,3 +226,45 @@ def test_no_dutch_words_in_the_chrome_of_a_translated_agenda(client, open_date, 
         shown = text_outside_dutch_parts(find_one(response, "html"))
         found = [dutch for dutch in dutch_chrome_texts(code) if dutch in shown]
         assert found == [], name
+
+
+def edit_form(page, dates):
+    """The event editor's form as sent, with `dates` ([{field: value}]) as its dates."""
+    return nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "introduction": page.introduction,
+            "kind": page.kind,
+            "dates": inline_formset(dates),
+            "body": streamfield([]),
+            "themes": [],
+            "action-publish": "action-publish",
+        }
+    )
+
+
+def test_a_translated_event_edited_by_hand_keeps_the_originals_dates(admin_client, open_date):
+    """wagtail-localize's "edit by hand" opens the normal editor: a translation saves with
+    no dates of its own, and one added there (it would be shown nowhere) is refused with
+    where to add it; the Dutch event still needs one."""
+    english = translate(open_date.page, "en", ENGLISH_TITLE)
+    # "Handmatig bewerken": wagtail-localize stops its editor for this translation.
+    Translation.objects.filter(target_locale=english.locale).update(enabled=False)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[english.pk])
+    assert admin_client.get(edit_url).status_code == 200
+
+    saved = admin_client.post(edit_url, edit_form(english, []))
+    assert saved.status_code == 302
+    assert not EventDate.objects.filter(page=english).exists()
+
+    date = {"start_date": "2027-05-01", "status": "gepland", "attendance": "op-locatie"}
+    refused = admin_client.post(edit_url, edit_form(english, [date]))
+    assert refused.status_code == 200
+    assert "Voeg data daar toe" in refused.content.decode()
+    assert not EventDate.objects.filter(page=english).exists()
+
+    dutch_url = reverse("wagtailadmin_pages:edit", args=[open_date.page_id])
+    without_dates = admin_client.post(dutch_url, edit_form(open_date.page, []))
+    assert without_dates.status_code == 200  # the original needs a date
+    assert EventDate.objects.filter(page_id=open_date.page_id).count() == 1
