@@ -9,6 +9,7 @@ import datetime
 from contextvars import ContextVar
 
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from website.core.private_links import new_token
 from website.mail.outbox import queue_templated_email
@@ -72,13 +73,14 @@ def people_told_about(page_id):
 
 def describe(event_date):
     """The date as people read it: when, where, and its status unless it is as planned."""
-    place = ", ".join(line for line in event_date.address_lines if line)
+    comma = pgettext("between the parts of a list", ", ")
+    parts = [event_date.when_text, *(line for line in event_date.address_lines if line)]
     status = (
         f" ({event_date.get_status_display().lower()})"
         if event_date.status != EventStatus.SCHEDULED
         else ""
     )
-    return f"{event_date.when_text}{', ' + place if place else ''}{status}"
+    return comma.join(parts) + status
 
 
 def tell_people_of_removal(event_date):

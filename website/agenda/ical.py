@@ -22,9 +22,14 @@ SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 def sequence_for(event_date):
     """Raised whenever the event is published again or the date's time, place or status
     changes (seconds since 2020; fits the 32-bit integer calendar apps use until 2088):
-    monotonic, so they take the newest version (RFC 5546 §2.1.4)."""
-    page = event_date.page
-    moments = [page.last_published_at or page.first_published_at, event_date.changed_at]
+    monotonic, so they take the newest version (RFC 5546 §2.1.4). A translation published
+    again (a new title) counts too, for its own calendar."""
+    page, shown = event_date.page, event_date.shown_page
+    moments = [
+        page.last_published_at or page.first_published_at,
+        event_date.changed_at,
+        shown.last_published_at,
+    ]
     moments = [moment for moment in moments if moment]
     if not moments:
         return 0

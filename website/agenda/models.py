@@ -292,6 +292,14 @@ class EventPage(ContributedMixin, RoutablePageMixin, BasePage):
             return ""
         return _("georganiseerd door %(organisation)s") % {"organisation": self.organiser.name}
 
+    def serve(self, request, *args, **kwargs):
+        """A translation whose Dutch event is no longer live is gone too: its dates, and
+        their sign-ups, belong to that event (404, also for its sign-up and calendar
+        routes)."""
+        if not self.original().live:
+            raise Http404("De Nederlandse activiteit staat niet meer online")
+        return super().serve(request, *args, **kwargs)
+
     @cached_property
     def ordered_dates(self):
         """[EventDate] of this event; for a translation, its original's, shown with this

@@ -1,5 +1,7 @@
 """schema.org Event JSON-LD for event pages (one Event per exact date)."""
 
+from django.utils.translation import gettext as _
+
 from website.core.templatetags.core_tags import ld_json
 
 from .choices import Attendance, EventStatus
@@ -45,7 +47,7 @@ def event_data(page, event_date, url):
             address[key] = value
     place["address"] = address
     # Online, the way in is signing up on the page: the meeting link itself is private.
-    online = {"@type": "VirtualLocation", "name": "Online, na aanmelding", "url": url}
+    online = {"@type": "VirtualLocation", "name": _("Online, na aanmelding"), "url": url}
     data["location"] = {
         Attendance.ON_LOCATION: place,
         Attendance.ONLINE: online,

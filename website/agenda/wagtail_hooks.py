@@ -28,7 +28,7 @@ class RegistrationViewSet(ModelViewSet):
     menu_order = 250
     add_to_admin_menu = True
     name = "aanmeldingen"
-    list_display = ["name", "event_title", "event_when", "status", "created_at"]
+    list_display = ["name", "event_title", "event_when", "status", "language_name", "created_at"]
     list_filter = ["event_date", "status"]
     list_export = [
         "event_title",

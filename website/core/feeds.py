@@ -12,7 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from website.text import clean_data, clean_text
 
-from .models import SiteSettings, page_kind
+from .models import SiteSettings, original_locale_id, page_kind
 
 
 class CleanTextMixin:
@@ -135,11 +135,13 @@ class PageListAtomFeed(PageListRssFeed):
 class FeedRoutesMixin(RoutablePageMixin):
     """RSS at `feed/rss/` and Atom at `feed/atom/` for a page that gives `feed_items()`,
     where it has items of its own: a translation whose list shows the original's items
-    (`BasePage.items_from`) has no feed (404, and its template links none); the Dutch one
-    has them."""
+    (`BasePage.items_from`), or none, has no feed (404, and its template links none); the
+    Dutch one has them."""
 
     def has_own_feed(self):
-        return self.items_from().pk == self.pk
+        if self.locale_id == original_locale_id():
+            return True  # also when empty: its page invites to follow it for what comes
+        return self.items_from().pk == self.pk and bool(self.feed_items()[:1])
 
     @path("feed/rss/", name="rss")
     def rss_view(self, request):

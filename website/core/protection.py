@@ -27,7 +27,7 @@ from django.utils.formats import number_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from website.text import clean_text
+from website.text import INVISIBLE_IN_WORDS, clean_text
 
 from .forms import PublicFormRenderer
 
@@ -69,9 +69,13 @@ class ProtectedForm(forms.Form):
                 )
                 field.widget.attrs.setdefault("maxlength", str(self.default_max_length))
             plain_dutch_messages(field)
-            if isinstance(field.widget, forms.TextInput | forms.Textarea):
+            if isinstance(field.widget, forms.EmailInput | forms.URLInput):
+                # An address reads left to right in every language: on an Arabic page
+                # "naam@" must not show as "@naam".
+                field.widget.attrs.setdefault("dir", "ltr")
+            elif isinstance(field.widget, forms.TextInput | forms.Textarea):
                 # Typed text keeps its own direction: "’s-Hertogenbosch" on an Arabic page,
-                # Arabic on a Dutch one (text, e-mail and phone inputs are TextInputs).
+                # Arabic on a Dutch one.
                 field.widget.attrs.setdefault("dir", "auto")
             if isinstance(field.widget, forms.Textarea) and field.max_length:
                 count_down_instead_of_cutting_off(field)
@@ -111,10 +115,16 @@ class ProtectedForm(forms.Form):
 
 def cleaned_submission(data, single_line=()):
     """A copy of submitted form data (a QueryDict) with each text through `clean_text`; in
-    the fields named in `single_line` line breaks and runs of spaces become one space."""
+    the fields named in `single_line` line breaks and runs of spaces become one space. A
+    text of nothing but invisible characters (zero-width spaces, joiners) is empty: a
+    required name of two zero-width spaces is no name."""
     data = data.copy()
     for key, values in data.lists():
         values = [clean_text(value) for value in values]
+        values = [
+            v if not isinstance(v, str) or INVISIBLE_IN_WORDS.sub("", v).strip() else ""
+            for v in values
+        ]
         if key in single_line:
             values = [re.sub(r"\s+", " ", v) if isinstance(v, str) else v for v in values]
         data.setlist(key, values)

@@ -293,6 +293,10 @@ DOCUMENT_TEXT_PAGE_SECONDS = float(os.environ.get("DOCUMENT_TEXT_PAGE_SECONDS", 
 DOCUMENT_TEXT_TOTAL_SECONDS = float(os.environ.get("DOCUMENT_TEXT_TOTAL_SECONDS", 60))
 DOCUMENT_TEXT_MEMORY_MB = int(os.environ.get("DOCUMENT_TEXT_MEMORY_MB", 1024))
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
+# "Vertaal deze pagina" makes drafts: wagtail-localize would otherwise publish each new
+# translation at once, with the Dutch text in it, under /en/, /ar/, … before anyone
+# translated a word. The translator publishes it from the translation editor.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Dutch for what Wagtail's Dutch translation leaves in English (website/locale/).
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 # No avatars from gravatar.com: the admin would send a hash of each editor's e-mail address

@@ -11,8 +11,9 @@ import functools
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.db.models import Count, F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -51,20 +52,30 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
     def tagged_items(self, limit=60):
         """Everything on this theme, across content types, newest first (one query per
         content type, however many items there are). A type with `theme_items` lists its
-        own items (events: once per date)."""
+        own items (events: once per date). Pages are tagged with the Dutch theme: a
+        translated theme page lists its original's items (in Dutch, marked so)."""
+        theme = self.original()
         items = []
         for model in themed_page_models():
             if hasattr(model, "theme_items"):
-                items += model.theme_items(self, self.private_sections, limit)
+                items += model.theme_items(theme, self.private_sections, limit)
                 continue
             pages = (
                 model.objects.live()
                 .exclude(self.private_sections)
-                .filter(themes=self)
+                .filter(themes=theme)
                 .order_by(newest_first(model))
             )
             items += [ThemeItem(page, item_date(page), page_kind(page)) for page in pages[:limit]]
         return sorted(items, key=lambda item: item.date, reverse=True)[:limit]
+
+    def items_in_their_language(self):
+        """`tagged_items`, their dates written in the language of the pages they are from:
+        a translated theme lists the Dutch items (see `tagged_items`)."""
+        if self.original().pk == self.pk:
+            return self.tagged_items()
+        with translation.override(settings.LANGUAGE_CODE):
+            return self.tagged_items()
 
     @cached_property
     def private_sections(self):
@@ -77,12 +88,12 @@ class ThemePage(FeedRoutesMixin, ImageWithAltMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         # Member organisations name this relation (network.MemberOrganisation.themes).
         def members():
-            return list(self.member_organisations.order_by("name"))
+            return list(self.original().member_organisations.order_by("name"))
 
         # The same for everyone until content changes (or, for event dates, the day).
         today = timezone.localdate()
         return super().get_context(request, *args, **kwargs) | {
-            "items": remember("theme-items", self.tagged_items, self.pk, today),
+            "items": remember("theme-items", self.items_in_their_language, self.pk, today),
             "members": remember("theme-members", members, self.pk),
             "overviews": remember("theme-overviews", lambda: self.overviews(request), self.pk),
         }

@@ -11,8 +11,10 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import Translation
+from wagtail_localize.operations import translate_object
 
 from website.agenda.factories import add_date
 from website.agenda.models import EventDate, Registration
@@ -268,3 +270,38 @@ def test_a_translated_event_edited_by_hand_keeps_the_originals_dates(admin_clien
     without_dates = admin_client.post(dutch_url, edit_form(open_date.page, []))
     assert without_dates.status_code == 200  # the original needs a date
     assert EventDate.objects.filter(page_id=open_date.page_id).count() == 1
+
+
+def test_a_translation_goes_with_its_unpublished_dutch_event(client, open_date):
+    """Its dates and their sign-ups belong to the Dutch event: unpublished, the English
+    page, its sign-up form and its calendar file are gone too, and nobody signs up."""
+    english = translate(open_date.page, "en", ENGLISH_TITLE)
+    form_url = f"{english.url}aanmelden/{open_date.pk}/"
+    assert client.get(english.url).status_code == 200
+    open_date.page.unpublish()
+    assert client.get(english.url).status_code == 404
+    assert client.get(f"{english.url}ical/").status_code == 404
+    assert client.post(form_url, VALID).status_code == 404
+    assert not Registration.objects.exists()
+
+
+def test_translating_makes_a_draft_until_the_translator_publishes(admin_client, open_date):
+    """ "Vertaal deze pagina" (wagtail-localize) makes a draft: published at once, the
+    Dutch text would stand under /en/ as if it were English."""
+    english_locale, _ = Locale.objects.get_or_create(language_code="en")
+    translate_object(open_date.page, [english_locale])
+    english = open_date.page.get_translation(english_locale)
+    assert not english.live
+    assert admin_client.get(english.url or f"/en/agenda/{english.slug}/").status_code == 404
+
+
+def test_the_waiting_lists_cancel_page_says_waiting(client, open_date, mailoutbox):
+    for address in ["een@example.org", "twee@example.org", "drie@example.org"]:
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            client.post(
+                f"{open_date.page.url}aanmelden/{open_date.pk}/", VALID | {"email": address}
+            )
+    (mail,) = [m for m in mailoutbox if m.to == ["drie@example.org"]]
+    link = re.search(r"http://testserver(/\S+/afmelden/\S+/)", mail.body)[1]
+    lead = text(find_one(client.get(link), "p", class_="lead"))
+    assert lead.startswith("Je staat op de wachtlijst voor Alliantiedag Beilen op ")

@@ -228,3 +228,14 @@ def test_event_page_says_when_a_date_is_full(client, open_date):
     button = find_one(actions, "a", "button")
     assert text(button).startswith("Zet je op de wachtlijst")
     assert button.get("href") == signup_url(open_date)
+
+
+def test_an_invisible_name_is_no_name_and_addresses_read_left_to_right(client, open_date):
+    """Two zero-width spaces pasted as a name are refused as an empty name; the e-mail box
+    reads left to right on every page ("naam@" never shows as "@naam" on an Arabic page)."""
+    response = client.post(open_date.signup_url(), VALID | {"name": "\u200b\u200b"})
+    assert "Vul je naam in." in response.content.decode()
+    assert not Registration.objects.exists()
+    form = find_one(find_one(client.get(open_date.signup_url()), "main"), "form", "form")
+    (email,) = [e for e in form.iter() if e.tag == "input" and e.get("name") == "email"]
+    assert email.get("dir") == "ltr"

@@ -121,6 +121,10 @@ def test_a_translated_list_has_feeds_only_with_items_of_its_own(client, home_pag
     assert client.get(english_index.url + "feed/atom/").status_code == 404
     page = client.get(english_index.url).content.decode()
     assert "application/rss+xml" not in page and "feed/rss/" not in page
+    # A translated section below it gives it children, but still no items of its own.
+    news = ArticleIndexPageFactory(parent=index, title="Nieuws", slug="nieuws")
+    translate_page(news, "en", {"Nieuws": "News"})
+    assert client.get(english_index.url + "feed/rss/").status_code == 404
 
     translate_page(article, "en", {"Toeslagen": "Benefits"})
     feed, _xml = read(client, english_index.url + "feed/rss/")

@@ -15,6 +15,7 @@ from website.articles.factories import (
 from website.initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
 from website.library.factories import LibraryIndexPageFactory, PublicationPageFactory
 from website.network.factories import MemberOrganisationFactory
+from website.seed.translations import translate_page
 from website.stories.factories import StoryIndexPageFactory, StoryPageFactory
 from website.testing.utils import (
     assert_valid_html,
@@ -284,3 +285,27 @@ def test_pages_in_a_private_section_are_never_related_or_listed(client, theme, p
 
     assert related_pages(letter) == []
     assert "Alleen leden" not in main_content(client.get(theme.url))
+
+
+def test_a_translated_theme_lists_the_dutch_items_marked_as_dutch(client, theme, parents):
+    """Pages are tagged with the Dutch theme: its English page lists them (Dutch, said so,
+    marked lang="nl", dates in Dutch) and who works on it; it has no feed of its own."""
+    tag(
+        ArticlePageFactory(
+            parent=parents["articles"], title="Achtergrond schulden", date=datetime.date(2016, 1, 1)
+        ),
+        theme,
+    )
+    MemberOrganisationFactory(name="Schuldhulpmaatje").themes.add(theme)
+    english, _ = translate_page(theme, "en", {"Schulden": "Debts"})
+
+    main = find_one(client.get(english.url), "main")
+    section = find_one(main, "section", aria_labelledby="theme-items")
+    assert text(find_one(section, "h2")) == "What the network does about it"
+    assert "This is only available in Dutch." in text(section)
+    (items,) = find_all(section, "ul", class_="card-list")
+    assert items.get("lang") == "nl"
+    assert "Achtergrond schulden" in text(items) and "1 januari 2016" in text(items)
+    assert "Schuldhulpmaatje" in text(main) and "Who works on it" in text(main)
+    assert client.get(english.url + "feed/rss/").status_code == 404
+    assert "application/rss+xml" not in client.get(english.url).content.decode()
