@@ -411,3 +411,30 @@ def test_the_header_names_the_organisation_in_the_visitors_language(client, seed
     assert "За суспільство без бідності" in text(brand)
     dutch = find_one(client.get("/"), "span", class_="site-brand__text")
     assert "Voor een samenleving zonder armoede" in text(dutch)
+
+
+@pytest.mark.parametrize("kind", ["articles", "documents", "initiatives"])
+def test_a_translated_list_without_items_of_its_own_shows_the_dutch_ones_marked(
+    client, home_page, kind
+):
+    """Never an empty page: a translated list shows the Dutch items, says they are in
+    Dutch and marks them lang="nl" (their dates in Dutch)."""
+    from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+    from website.initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
+    from website.library.factories import LibraryIndexPageFactory, PublicationPageFactory
+
+    index_factory, item_factory = {
+        "articles": (ArticleIndexPageFactory, ArticlePageFactory),
+        "documents": (LibraryIndexPageFactory, PublicationPageFactory),
+        "initiatives": (InitiativeIndexPageFactory, InitiativePageFactory),
+    }[kind]
+    index = index_factory(parent=home_page, title="Lijst")
+    item_factory(parent=index, title="Een Nederlands item")
+    english, _ = translate_page(index, "en", {"Lijst": "List"})
+    main = find_one(client.get(english.url), "main")
+    assert "This is only available in Dutch." in text(main)
+    (marked,) = [ul for ul in find_all(main, "ul") if ul.get("lang") == "nl"]
+    assert "Een Nederlands item" in text(marked)
+    dutch = find_one(client.get(index.url), "main")
+    assert "Een Nederlands item" in text(dutch)
+    assert find_all(dutch, "p", class_="original-language-note") == []

@@ -159,6 +159,17 @@ def original_language():
 
 
 @register.simple_tag
+def items_language(page):
+    """The language the items of `page`'s list are in: the original's where the page, a
+    translation, shows its original's items (`BasePage.items_from`), else the active one.
+    For `{% language %}` around the list and, when it differs from the active language,
+    the note and `original_language_attributes`."""
+    if page.items_from().pk != page.pk:
+        return settings.LANGUAGE_CODE
+    return get_language()
+
+
+@register.simple_tag
 def original_language_attributes():
     """` lang="nl" dir="ltr"` on a list of items in the original language shown on a page in
     another language (WCAG 3.1.2: the language of parts); nothing on a page in the original."""
