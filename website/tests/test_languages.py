@@ -16,7 +16,10 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation
 
+from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from website.core.errors import error_page_html
+from website.initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
+from website.library.factories import LibraryIndexPageFactory, PublicationPageFactory
 from website.pages.factories import StandardPageFactory
 from website.pages.models import ContactMessage, ContactPage
 from website.seed.translations import translate_page
@@ -419,10 +422,6 @@ def test_a_translated_list_without_items_of_its_own_shows_the_dutch_ones_marked(
 ):
     """Never an empty page: a translated list shows the Dutch items, says they are in
     Dutch and marks them lang="nl" (their dates in Dutch)."""
-    from website.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
-    from website.initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
-    from website.library.factories import LibraryIndexPageFactory, PublicationPageFactory
-
     index_factory, item_factory = {
         "articles": (ArticleIndexPageFactory, ArticlePageFactory),
         "documents": (LibraryIndexPageFactory, PublicationPageFactory),
