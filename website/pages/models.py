@@ -30,6 +30,7 @@ from wagtail.models import Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from website.agenda.models import shown_in_language
 from website.caching.content_cache import remember
 from website.core.addresses import site_address
 from website.core.blocks import body_blocks
@@ -78,9 +79,14 @@ class HomePage(BasePage):
         context["organisation_json_ld"] = remember(
             "home-organisation", organisation_json_ld, self.pk
         )
-        context["latest"] = remember(
-            "home-latest", lambda: latest_work(site), site.pk, timezone.localdate()
-        )
+
+        def latest():
+            # The next dates with their events' translations in this page's language.
+            work = latest_work(site)
+            shown_in_language(work.upcoming_dates, self.locale_id)
+            return work
+
+        context["latest"] = remember("home-latest", latest, site.pk, timezone.localdate())
         context["hide_footer_signup"] = True  # the page has its own newsletter form
         return context
 

@@ -305,3 +305,20 @@ def test_the_waiting_lists_cancel_page_says_waiting(client, open_date, mailoutbo
     link = re.search(r"http://testserver(/\S+/afmelden/\S+/)", mail.body)[1]
     lead = text(find_one(client.get(link), "p", class_="lead"))
     assert lead.startswith("Je staat op de wachtlijst voor Alliantiedag Beilen op ")
+
+
+def test_the_english_home_page_shows_coming_events_in_english_where_translated(
+    client, home_page, make_event
+):
+    translated = make_event(title="Alliantiedag Beilen", days=5)
+    make_event(title="Bijeenkomst in Zwolle", days=6)
+    english = translate(translated, "en", ENGLISH_TITLE)
+    english_home = english.get_parent().get_parent()
+    section = find_one(client.get(english_home.url), "section", aria_labelledby="home-agenda")
+    titles = find_all(section, "h3", class_="event-item__title")
+    assert [text(t) for t in titles] == [ENGLISH_TITLE, "Bijeenkomst in Zwolle"]
+    assert [t.get("lang") for t in titles] == [None, "nl"]
+    assert find_one(titles[0], "a").get("href").startswith(english.url)
+    assert text(section).count("This is only available in Dutch.") == 1
+    more = [a for a in find_all(section, "a") if text(a) == "See the whole agenda"]
+    assert more and more[0].get("href") == english.get_parent().url
