@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import pgettext
 
 from website.core.private_links import new_token
-from website.mail.outbox import queue_templated_email
+from website.mail.outbox import forget_mail_about, queue_templated_email
 
 from .choices import EventStatus
 from .models import EventDate, Registration
@@ -22,6 +22,7 @@ from .registration import (
     in_original_language,
     meeting_link_for,
     speaking_to,
+    wipe,
 )
 
 #: What people must know about: when, where, and whether it happens.
@@ -85,8 +86,9 @@ def describe(event_date):
 
 def tell_people_of_removal(event_date):
     """A date removed from its event (the editor deleted it) is called off for everyone
-    signed up: the same mail as a cancellation, with the calendar item struck. Built now,
-    while the date still exists; stored in the outbox after the commit."""
+    signed up: the same mail as a cancellation, with the calendar item struck, then their
+    sign-ups are cancelled and their personal data erased (`wipe`). Built now, while the
+    date still exists; stored in the outbox after the commit."""
     active = list(
         event_date.registrations.filter(
             status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
@@ -100,6 +102,8 @@ def tell_people_of_removal(event_date):
 
     def queue():
         for registration in active:
+            # The earlier mails' cancel links lead nowhere now; this mail says it is off.
+            forget_mail_about(registration)
             with speaking_to(registration, gone) as shown:
                 queue_templated_email(
                     registration.email,
@@ -108,6 +112,9 @@ def tell_people_of_removal(event_date):
                     regarding=registration,
                     attachments=calendar_attachment(shown),
                 )
+            # Told; what is left of the sign-up is the date it was for (the admin's list
+            # no longer shows them signed up for a date that does not exist).
+            wipe(registration, "(datum geschrapt)")
 
     return queue
 

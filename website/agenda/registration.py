@@ -124,19 +124,32 @@ def cancel(registration):
         freed_seat = registration.status == Registration.Status.CONFIRMED
         # The confirmation and a move-up mail each carried a cancel link.
         forget_mail_about(registration)
-        registration.status = Registration.Status.CANCELLED
-        registration.cancelled_at = timezone.now()
-        registration.name = "(afgemeld)"
-        registration.email = "afgemeld@invalid"
-        registration.organisation = registration.access_needs = registration.dietary_wishes = ""
-        registration.needs_consented_at = None
-        registration.save()
+        wipe(registration, "(afgemeld)")
         promoted = None
         if freed_seat and event_date is not None:
             promoted = promote_first_waiting(event_date)
         if event_date is not None:
             notify_editors_of_cancellation(registration, event_date, promoted)
     return promoted
+
+
+def wipe(registration, shown_name):
+    """Mark `registration` cancelled and erase its personal data, `shown_name` in place of
+    the name ("(afgemeld)"). Its date is left as stored (a deleted date's is empty)."""
+    erased = {
+        "status": Registration.Status.CANCELLED,
+        "cancelled_at": timezone.now(),
+        "name": shown_name,
+        "email": "afgemeld@invalid",
+        "organisation": "",
+        "access_needs": "",
+        "dietary_wishes": "",
+        "needs_consented_at": None,
+    }
+    # An update, not save(): a deleted date's sign-up still holds the deleted object.
+    Registration.objects.filter(pk=registration.pk).update(**erased)
+    for field, value in erased.items():
+        setattr(registration, field, value)
 
 
 def fill_free_seats(event_date):

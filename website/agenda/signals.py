@@ -46,9 +46,13 @@ def seen_before(page_id):
 
 @receiver(pre_delete, sender=EventDate)
 def removed_date_is_called_off(sender, instance, **kwargs):
-    """Deleting a date with sign-ups tells those people it is called off."""
+    """Deleting a date with sign-ups tells those people it is called off (and the editor,
+    after publishing, how many were told)."""
     queue = tell_people_of_removal(instance)
     if queue:
+        note_people_to_tell(
+            instance.page_id, instance.registrations.filter(status__in=ACTIVE).count()
+        )
         transaction.on_commit(queue)
 
 

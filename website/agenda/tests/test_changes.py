@@ -16,6 +16,7 @@ from website.agenda import registration as registrations
 from website.agenda.models import EventDate, Registration
 from website.agenda.tests.test_signup import calendar_attachments
 from website.agenda.wagtail_hooks import count_from_this_publish, say_who_hears_of_the_change
+from website.mail.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +124,10 @@ def test_deleting_a_date_with_sign_ups_calls_it_off_for_them(make_event, mailout
     uid = calendar_event(mailoutbox[0])["UID"]
     mailoutbox.clear()
     page = type(page).objects.get(pk=page.pk)
+    request = RequestFactory().post("/admin/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    count_from_this_publish(request, page)  # as the editor's publish starts
     page.dates = []  # the editor deletes the date in the page editor and publishes
     with TestCase.captureOnCommitCallbacks(execute=True):
         page.save_revision().publish()
@@ -130,6 +135,17 @@ def test_deleting_a_date_with_sign_ups_calls_it_off_for_them(make_event, mailout
     assert message.subject == "Afgelast: Alliantiedag"
     struck = calendar_event(message)
     assert (struck["UID"], struck["STATUS"]) == (uid, "CANCELLED")
+    # The admin no longer lists her as signed up for a date that does not exist; her data
+    # is gone (the mail was made first), and the editor hears how many were told.
+    registration = Registration.objects.get()
+    assert registration.status == Registration.Status.CANCELLED
+    assert (registration.name, registration.email) == ("(datum geschrapt)", "afgemeld@invalid")
+    assert registration.event_title == "Alliantiedag" and registration.event_date is None
+    stored = [mail.subject for mail in OutgoingEmail.objects.all() if "an@example.org" in mail.to]
+    assert stored == ["Afgelast: Alliantiedag"]  # the confirmation's cancel link is gone too
+    say_who_hears_of_the_change(request, page)
+    said = [str(m) for m in get_messages(request)]
+    assert said == ["De persoon die zich aanmeldde, krijgt een e-mail over de wijziging."]
 
 
 def test_the_editor_is_told_who_hears_of_the_change(make_event):
