@@ -11,8 +11,8 @@ from django.db.models import Q
 from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 from django.utils.dateformat import time_format
-from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
@@ -409,7 +409,7 @@ class Registration(models.Model):
         kept at sign-up."""
         if self.event_date is None:
             return self.event_title
-        return self.event_date.page.translation_in(get_language()).title
+        return self.event_date.page.localized.title
 
     @property
     def shown_when(self):

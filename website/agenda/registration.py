@@ -92,7 +92,7 @@ def speaking_to(registration, event_date):
     original where it has none), for titles, links and the calendar file."""
     with translation.override(registration.language):
         shown = copy.copy(event_date)
-        shown.shown_page = event_date.page.translation_in(registration.language)
+        shown.shown_page = event_date.page.localized  # live, in that language, or the page
         yield shown
 
 
@@ -194,8 +194,7 @@ def promote_first_waiting(event_date):
 def cancel_url(event_date, token):
     """The private cancel link: a route of the agenda the event is in, in the active
     language where the agenda has it."""
-    agenda = event_date.page.get_parent().specific.translation_in(get_language())
-    return personal_link(agenda, "cancel", token)
+    return personal_link(event_date.page.get_parent().specific.localized, "cancel", token)
 
 
 def calendar_attachment(event_date):

@@ -103,15 +103,6 @@ class BasePage(Page):
             return self
         return self.get_translation_or_none(original_locale_id()) or self
 
-    def translation_in(self, language_code):
-        """This page in the language `language_code`: its live translation, or the page
-        itself where there is none (a mail in English links to the English page)."""
-        locale = Locale.objects.filter(language_code=language_code).first()
-        if locale is None or locale.pk == self.locale_id:
-            return self
-        translation = self.get_translation_or_none(locale)
-        return translation.specific if translation is not None and translation.live else self
-
     def items_from(self):
         """The page whose children a list page shows: itself, or, for a translation without
         live children of its own yet, the same page in the original language, so a

@@ -118,12 +118,12 @@ def tell_writer_it_is_published(submission, page):
     contact = getattr(submission, "contact", None)
     if submission.published_notice_at or contact is None or not contact.email:
         return
-    # The writer's withdrawal page in the language they wrote in, where the site has it.
-    index_page = page.get_parent().specific.translation_in(submission.language)
     token, submission.notice_token_hash = new_token()
     submission.published_notice_at = timezone.now()
     submission.save(update_fields=["notice_token_hash", "published_notice_at"])
     with translation.override(submission.language):
+        # The withdrawal page in the language they wrote in, where the site has it live.
+        index_page = page.get_parent().specific.localized
         queue_templated_email(
             contact.email,
             "stories/mail/published",
